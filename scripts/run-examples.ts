@@ -1,0 +1,22 @@
+/**
+ * Runs every script in examples/ against the built package (they import
+ * "retention-metrics", which resolves to dist/ through the package's own exports).
+ * Fails when one exits non-zero.
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+
+const scripts = readdirSync("examples").filter((name) => name.endsWith(".ts")).sort();
+let failed = 0;
+for (const script of scripts) {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ["--import", "tsx", `examples/${script}`], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (run.status === 0) console.log(`ok   examples/${script} (${seconds} s)`);
+  else {
+    failed++;
+    console.log(`FAIL examples/${script} (exit ${run.status})\n${run.stderr}`);
+  }
+}
+console.log(`examples: ${scripts.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,100 @@
+import { UTCDate } from "@date-fns/utc";
+import {
+  addDays,
+  addMonths,
+  addQuarters,
+  addWeeks,
+  addYears,
+  getWeek,
+  getWeekYear,
+  startOfDay,
+  startOfMonth,
+  startOfQuarter,
+  startOfWeek,
+  startOfYear,
+} from "date-fns";
+import { RetentionOptionsError } from "../input/errors";
+
+/** Calendar buckets, all in UTC. */
+export type Granularity = "day" | "week" | "month" | "quarter" | "year";
+
+/** First day of the week: 0 = Sunday … 6 = Saturday (default 1, Monday, as ISO 8601). */
+export type WeekStartsOn = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+export const GRANULARITIES: readonly Granularity[] = ["day", "week", "month", "quarter", "year"];
+
+/** Throws `RetentionOptionsError` unless `value` is one of `allowed`. */
+export function checkGranularity<G extends Granularity>(value: unknown, allowed: readonly G[], fn: string): G {
+  if (!allowed.includes(value as G)) {
+    throw new RetentionOptionsError("granularity", `${fn} expects one of ${allowed.join(", ")}, found ${String(value)}`);
+  }
+  return value as G;
+}
+
+/** Throws `RetentionOptionsError` unless `value` is a whole day of the week, 0–6. */
+export function checkWeekStartsOn(value: unknown): WeekStartsOn {
+  if (value === undefined) return 1;
+  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 6) {
+    throw new RetentionOptionsError("weekStartsOn", `expected an integer from 0 (Sunday) to 6, found ${String(value)}`);
+  }
+  return value as WeekStartsOn;
+}
+
+/** Start (epoch ms, UTC) of the bucket that holds `ms`. */
+export function bucketStart(ms: number, granularity: Granularity, weekStartsOn: WeekStartsOn = 1): number {
+  const date = new UTCDate(ms);
+  switch (granularity) {
+    case "day":
+      return startOfDay(date).getTime();
+    case "week":
+      return startOfWeek(date, { weekStartsOn }).getTime();
+    case "month":
+      return startOfMonth(date).getTime();
+    case "quarter":
+      return startOfQuarter(date).getTime();
+    case "year":
+      return startOfYear(date).getTime();
+  }
+}
+
+/** The instant `count` buckets after `ms` (calendar arithmetic in UTC). */
+export function addBuckets(ms: number, granularity: Granularity, count: number): number {
+  const date = new UTCDate(ms);
+  switch (granularity) {
+    case "day":
+      return addDays(date, count).getTime();
+    case "week":
+      return addWeeks(date, count).getTime();
+    case "month":
+      return addMonths(date, count).getTime();
+    case "quarter":
+      return addQuarters(date, count).getTime();
+    case "year":
+      return addYears(date, count).getTime();
+  }
+}
+
+const pad = (value: number, width = 2): string => String(value).padStart(width, "0");
+
+/**
+ * The label of the bucket starting at `start`: `2024-01-15`, `2024-W03` (ISO week-numbering
+ * year and week when weeks start on Monday), `2024-01`, `2024-Q1` or `2024`.
+ */
+export function bucketKey(start: number, granularity: Granularity, weekStartsOn: WeekStartsOn = 1): string {
+  const date = new UTCDate(start);
+  const year = date.getUTCFullYear();
+  switch (granularity) {
+    case "day":
+      return `${year}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+    case "week": {
+      const options = { weekStartsOn, firstWeekContainsDate: 4 } as const;
+      return `${getWeekYear(date, options)}-W${pad(getWeek(date, options))}`;
+    }
+    case "month":
+      return `${year}-${pad(date.getUTCMonth() + 1)}`;
+    case "quarter":
+      return `${year}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
+    case "year":
+      return String(year);
+  }
+}

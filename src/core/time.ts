@@ -1,0 +1,124 @@
+import { sub, type Duration } from "date-fns";
+import { UTCDate } from "@date-fns/utc";
+
+/** A point in time: a `Date`, an ISO-8601 string (UTC unless it carries an offset), or epoch milliseconds. */
+export type DateInput = Date | string | number;
+
+/** A length of time: a date-fns `Duration` (calendar-aware, applied in UTC) or milliseconds. */
+export type DurationInput = Duration | number;
+
+export type { Duration };
+
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/**
+ * Parses an ISO-8601 date or date-time into epoch milliseconds, or `null` when it is not
+ * one. A string without an offset is read as UTC (date-fns `parseISO` would read it in the
+ * machine's local zone, which would make results depend on where the code runs).
+ */
+export function parseIsoToEpochMs(text: string): number | null {
+  const fast = parseCommonIso(text);
+  if (fast !== null) return fast;
+  const m = ISO.exec(text.trim());
+  if (m === null) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = m[4] === undefined ? 0 : Number(m[4]);
+  const minute = m[5] === undefined ? 0 : Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const millis = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+  if (month < 1 || month > 12) return null;
+  const monthDays = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
+  if (day < 1 || day > monthDays || hour > 24 || minute > 59 || second > 59) return null;
+  if (hour === 24 && (minute !== 0 || second !== 0 || millis !== 0)) return null;
+  let offsetMinutes = 0;
+  const zone = m[8];
+  if (zone !== undefined && zone.toUpperCase() !== "Z") {
+    const sign = zone.startsWith("-") ? -1 : 1;
+    const digits = zone.slice(1).replace(":", "");
+    offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || "0"));
+  }
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, day);
+  utc.setUTCHours(hour, minute, second, millis);
+  return utc.getTime() - offsetMinutes * 60_000;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+function digits(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * The two shapes that make up most exports, `YYYY-MM-DD` and `YYYY-MM-DDTHH:MM:SS[.sss]Z`
+ * (what `Date#toISOString` writes), read without a regular expression; `null` for anything
+ * else, which then takes the general path.
+ */
+function parseCommonIso(text: string): number | null {
+  const length = text.length;
+  if (length !== 10 && length !== 20 && length !== 24) return null;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return null;
+  const monthDays = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
+  if (day > monthDays) return null;
+  const midnight = daysFromCivil(year, month, day) * DAY_MS;
+  if (length === 10) return midnight;
+  if (text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return null;
+  if (text.charCodeAt(length - 1) !== 90) return null;
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  const millis = length === 24 ? (text.charCodeAt(19) === 46 ? digits(text, 20, 3) : -1) : 0;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || millis < 0) return null;
+  return midnight + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
+}
+
+/** Largest magnitude of epoch milliseconds a JavaScript `Date` can hold. */
+const MAX_EPOCH_MS = 8.64e15;
+
+/** Converts a `DateInput` into epoch milliseconds, or `null` when it is not a valid instant. */
+export function toEpochMs(value: unknown): number | null {
+  if (typeof value === "number") {
+    return Number.isFinite(value) && Math.abs(value) <= MAX_EPOCH_MS ? value : null;
+  }
+  if (typeof value === "string") return parseIsoToEpochMs(value);
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    return Number.isFinite(ms) ? ms : null;
+  }
+  return null;
+}
+
+/** The instant `duration` before `epochMs`, calendar-aware in UTC for a `Duration`. */
+export function subtractDuration(epochMs: number, duration: DurationInput): number {
+  if (typeof duration === "number") return epochMs - duration;
+  return sub(new UTCDate(epochMs), duration).getTime();
+}

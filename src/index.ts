@@ -1,0 +1,60 @@
+/**
+ * retention-metrics: retention, churn, cohorts, CLV, NPS, defections, segments and loyalty
+ * math from purchase, event and survey records. Explicit named exports only.
+ */
+
+// Money and time
+export { Decimal } from "./core/money";
+
+// Input model, ledger and errors
+export { createLedger, isLedger } from "./input/ledger";
+export {
+  PurchaseSchema,
+  CustomerEventSchema,
+  SurveyResponseSchema,
+  DateInputSchema,
+  MoneyInputSchema,
+  KNOWN_EVENT_TYPES,
+} from "./input/schemas";
+export {
+  RetentionInputError,
+  RetentionOptionsError,
+  isRetentionInputError,
+  isRetentionOptionsError,
+  MAX_KEPT_ISSUES,
+} from "./input/errors";
+
+// Core KPIs
+export { retentionRate } from "./metrics/retentionRate";
+export { churnRate } from "./metrics/churnRate";
+export { repeatPurchaseRate } from "./metrics/repeatPurchaseRate";
+export { purchaseFrequency } from "./metrics/purchaseFrequency";
+export { averageOrderValue } from "./metrics/averageOrderValue";
+
+// Net Promoter Score
+export { nps } from "./nps/nps";
+export { npsBy } from "./nps/npsBy";
+export { npsTrend } from "./nps/npsTrend";
+
+export type { MoneyInput } from "./core/money";
+export type { DateInput, DurationInput, Duration } from "./core/time";
+export type { Granularity, WeekStartsOn } from "./core/calendar";
+export type { PeriodOptions, RangeOptions, Period, Range } from "./core/period";
+export type { Purchase, CustomerEvent, SurveyResponse, KnownEventType } from "./input/schemas";
+export type { Ledger, LedgerInput, LedgerOptions } from "./input/ledger";
+export type { MetricInput } from "./input/toLedger";
+export type { InputIssue } from "./input/errors";
+export type { PurchaseColumns } from "./input/purchaseColumns";
+export type { EventColumns } from "./input/eventColumns";
+export type { SurveyColumns } from "./input/surveyColumns";
+export type { CustomerRows } from "./input/groupByCustomer";
+export type { RetentionRate, RetentionRateOptions } from "./metrics/retentionRate";
+export type { ChurnRate } from "./metrics/churnRate";
+export type { RepeatPurchaseRate } from "./metrics/repeatPurchaseRate";
+export type { PurchaseFrequency } from "./metrics/purchaseFrequency";
+export type { AverageOrderValue } from "./metrics/averageOrderValue";
+export type { Nps, NpsOptions } from "./nps/nps";
+export type { NpsResult } from "./nps/npsFromCounts";
+export type { NpsGroup, NpsGroupKey, NpsByOptions, NormalizedSurveyResponse } from "./nps/npsBy";
+export type { NpsTrendPoint, NpsTrendOptions } from "./nps/npsTrend";
+export type { NpsInput } from "./nps/surveyInput";

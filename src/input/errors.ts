@@ -1,0 +1,71 @@
+/** One problem found in the input: the row, the field path, a machine code and a message. */
+export interface InputIssue {
+  readonly index: number;
+  readonly path: readonly (string | number)[];
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Largest number of issues an input error keeps; `totalIssues` counts them all. */
+export const MAX_KEPT_ISSUES = 100;
+
+/**
+ * Thrown when input rows are invalid. `issues` holds the first 100 problems (row index,
+ * field path, code, message); `totalIssues` counts every problem found.
+ */
+export class RetentionInputError extends Error {
+  override readonly name = "RetentionInputError";
+  readonly issues: readonly InputIssue[];
+  readonly totalIssues: number;
+
+  constructor(issues: readonly InputIssue[], totalIssues: number = issues.length) {
+    const first = issues[0];
+    const more = totalIssues > 1 ? ` (and ${totalIssues - 1} more issue${totalIssues > 2 ? "s" : ""})` : "";
+    super(first === undefined ? "invalid input" : `${formatIssue(first)}${more}`);
+    this.issues = issues.slice(0, MAX_KEPT_ISSUES);
+    this.totalIssues = totalIssues;
+  }
+}
+
+/** Thrown when an option is impossible (an end before its start, an unknown granularity...). */
+export class RetentionOptionsError extends Error {
+  override readonly name = "RetentionOptionsError";
+  readonly option: string;
+
+  constructor(option: string, message: string) {
+    super(`${option}: ${message}`);
+    this.option = option;
+  }
+}
+
+/** Formats an issue as `<collection>[index].field: message`. */
+export function formatIssue(issue: InputIssue): string {
+  const [collection, ...rest] = issue.path;
+  const field = rest.map((part) => (typeof part === "number" ? `[${part}]` : `.${part}`)).join("");
+  return `${String(collection)}[${issue.index}]${field}: ${issue.message}`;
+}
+
+/** True when `error` is a `RetentionInputError`. */
+export function isRetentionInputError(error: unknown): error is RetentionInputError {
+  return error instanceof RetentionInputError;
+}
+
+/** True when `error` is a `RetentionOptionsError`. */
+export function isRetentionOptionsError(error: unknown): error is RetentionOptionsError {
+  return error instanceof RetentionOptionsError;
+}
+
+/** Collects issues, keeping the first 100 and counting the rest. */
+export class IssueCollector {
+  readonly kept: InputIssue[] = [];
+  total = 0;
+
+  add(issue: InputIssue): void {
+    this.total++;
+    if (this.kept.length < MAX_KEPT_ISSUES) this.kept.push(issue);
+  }
+
+  throwIfAny(): void {
+    if (this.total > 0) throw new RetentionInputError(this.kept, this.total);
+  }
+}

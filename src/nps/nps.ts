@@ -1,0 +1,44 @@
+import { readRange, type Range, type RangeOptions } from "../core/period";
+import { lowerBound } from "../core/search";
+import { npsFromCounts, readConfidence, tallyScore, type NpsResult } from "./npsFromCounts";
+import { toSurveyColumns, type NpsInput } from "./surveyInput";
+
+/** Options of `nps`. */
+export interface NpsOptions extends RangeOptions {
+  /** Confidence level of the interval, strictly between 0 and 1 (default 0.95). */
+  readonly confidence?: number | undefined;
+}
+
+/** NPS of the responses in a range. */
+export interface Nps extends NpsResult {
+  readonly range: Range;
+}
+
+/**
+ * Net Promoter Score: the share of promoters (9–10) minus the share of detractors (0–6),
+ * times 100, with its standard error and confidence interval.
+ *
+ * score = 100·(p − d); SE = 100·√(((p + d) − (p − d)²)/n); margin = z·SE, with z the normal
+ * quantile for `confidence`. Definition from Reichheld (2003), "The One Number You Need to
+ * Grow"; the variance is that of a +1/0/−1 variable, as in Rocks (2016), "What is the
+ * margin of error of NPS?".
+ *
+ * @param responses - survey responses, `{ surveys }`, or a `Ledger` with surveys
+ * @param options - optional `[start, end)` range and `confidence` (default 0.95)
+ * @returns the score (`null` without responses), the counts, shares and interval
+ * @throws {RetentionInputError} when a score is not an integer from 0 to 10, or a date is invalid
+ * @throws {RetentionOptionsError} when `confidence` is not in (0, 1)
+ * @example
+ * nps([{ at: "2024-01-01", score: 10 }, { at: "2024-01-02", score: 9 },
+ *      { at: "2024-01-03", score: 8 }, { at: "2024-01-04", score: 3 }])
+ * //=> { score: 25, promoters: 2, passives: 1, detractors: 1, responses: 4, ... }
+ */
+export function nps(responses: NpsInput, options: NpsOptions = {}): Nps {
+  const surveys = toSurveyColumns(responses);
+  const confidence = readConfidence(options.confidence);
+  const { start, end, range } = readRange(options);
+  const tally: [number, number, number] = [0, 0, 0];
+  const last = lowerBound(surveys.at, end);
+  for (let k = lowerBound(surveys.at, start); k < last; k++) tallyScore(tally, surveys.score[k]!);
+  return { ...npsFromCounts(tally[0], tally[1], tally[2], confidence), range };
+}

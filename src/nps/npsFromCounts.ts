@@ -1,0 +1,82 @@
+import quantile from "@stdlib/stats-base-dists-normal-quantile";
+import { RetentionOptionsError } from "../input/errors";
+
+/** Net Promoter Score with its shares and sampling error. */
+export interface NpsResult {
+  /** 100 · (promoters − detractors) / responses, in [−100, 100]; `null` without responses. */
+  readonly score: number | null;
+  readonly promoters: number;
+  readonly passives: number;
+  readonly detractors: number;
+  readonly responses: number;
+  readonly promoterShare: number | null;
+  readonly passiveShare: number | null;
+  readonly detractorShare: number | null;
+  /** 100 · √(((p + d) − (p − d)²) / n), the standard error of the score. */
+  readonly standardError: number | null;
+  /** z · standardError, for the confidence level used. */
+  readonly marginOfError: number | null;
+  /** [score − margin, score + margin], clipped to [−100, 100]. */
+  readonly confidenceInterval: readonly [number, number] | null;
+  readonly confidence: number;
+}
+
+/** Reads the confidence level (default 0.95), which must lie strictly between 0 and 1. */
+export function readConfidence(value: unknown): number {
+  if (value === undefined) return 0.95;
+  if (typeof value !== "number" || !(value > 0 && value < 1)) {
+    throw new RetentionOptionsError("confidence", `expected a number strictly between 0 and 1, found ${String(value)}`);
+  }
+  return value;
+}
+
+/**
+ * NPS from the three counts. The standard error treats each answer as +1 (promoter),
+ * 0 (passive) or −1 (detractor): its variance is (p + d) − (p − d)².
+ */
+export function npsFromCounts(promoters: number, passives: number, detractors: number, confidence: number): NpsResult {
+  const responses = promoters + passives + detractors;
+  if (responses === 0) {
+    return {
+      score: null,
+      promoters,
+      passives,
+      detractors,
+      responses,
+      promoterShare: null,
+      passiveShare: null,
+      detractorShare: null,
+      standardError: null,
+      marginOfError: null,
+      confidenceInterval: null,
+      confidence,
+    };
+  }
+  const p = promoters / responses;
+  const d = detractors / responses;
+  const score = (100 * (promoters - detractors)) / responses;
+  const variance = Math.max(0, p + d - (p - d) ** 2);
+  const standardError = 100 * Math.sqrt(variance / responses);
+  const marginOfError = quantile(1 - (1 - confidence) / 2, 0, 1) * standardError;
+  return {
+    score,
+    promoters,
+    passives,
+    detractors,
+    responses,
+    promoterShare: p,
+    passiveShare: passives / responses,
+    detractorShare: d,
+    standardError,
+    marginOfError,
+    confidenceInterval: [Math.max(-100, score - marginOfError), Math.min(100, score + marginOfError)],
+    confidence,
+  };
+}
+
+/** Adds one score (0–10) to a tally of [promoters, passives, detractors]. */
+export function tallyScore(tally: [number, number, number], score: number): void {
+  if (score >= 9) tally[0]++;
+  else if (score >= 7) tally[1]++;
+  else tally[2]++;
+}
