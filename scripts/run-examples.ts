@@ -10,7 +10,11 @@ const scripts = readdirSync("examples").filter((name) => name.endsWith(".ts")).s
 let failed = 0;
 for (const script of scripts) {
   const started = performance.now();
-  const run = spawnSync(process.execPath, ["--import", "tsx", `examples/${script}`], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["--import", "tsx", `examples/${script}`], {
+    stdio: ["ignore", "ignore", "pipe"],
+    encoding: "utf8",
+    env: { ...process.env, TSX_TSCONFIG_PATH: "scripts/tsconfig.dist.json" },
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (run.status === 0) console.log(`ok   examples/${script} (${seconds} s)`);
   else {

@@ -1,0 +1,31 @@
+/**
+ * A small benchmark harness: runs a function a few times after a warm-up and prints the
+ * median, minimum and maximum wall time. Benchmarks are scripts (`npx tsx bench/<name>.ts`),
+ * not timed tests: this 2-core machine is noisy, so targets are checked by reading medians.
+ */
+export interface Measurement {
+  readonly name: string;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+  readonly runs: number;
+  readonly targetMs: number | undefined;
+}
+
+/** Times `fn` `runs` times (after `warmup` untimed runs) and prints one line. */
+export function measure(name: string, fn: () => unknown, options: { runs?: number; warmup?: number; targetMs?: number } = {}): Measurement {
+  const runs = options.runs ?? 7;
+  for (let i = 0; i < (options.warmup ?? 1); i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    fn();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const medianMs = times[Math.floor(times.length / 2)]!;
+  const result = { name, medianMs, minMs: times[0]!, maxMs: times[times.length - 1]!, runs, targetMs: options.targetMs };
+  const verdict = options.targetMs === undefined ? "" : medianMs <= options.targetMs ? `  (target ${options.targetMs} ms: met)` : `  (target ${options.targetMs} ms: MISSED)`;
+  console.log(`${name.padEnd(48)} median ${medianMs.toFixed(1).padStart(8)} ms  min ${result.minMs.toFixed(1)}  max ${result.maxMs.toFixed(1)}  n=${runs}${verdict}`);
+  return result;
+}
