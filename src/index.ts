@@ -58,3 +58,9 @@ export type { NpsResult } from "./nps/npsFromCounts";
 export type { NpsGroup, NpsGroupKey, NpsByOptions, NormalizedSurveyResponse } from "./nps/npsBy";
 export type { NpsTrendPoint, NpsTrendOptions } from "./nps/npsTrend";
 export type { NpsInput } from "./nps/surveyInput";
+
+// CLV formulas (shared with the loyalty module)
+export { retentionClv } from "./clv/retentionClv";
+export { simpleClv } from "./clv/simpleClv";
+export type { RetentionClvOptions } from "./clv/retentionClv";
+export type { SimpleClvOptions } from "./clv/simpleClv";
