@@ -43,8 +43,8 @@ export interface RetentionRate {
  * rate = |S ∩ E| / |S|, churnRate = |S ∖ E| / |S|, crr = (|E| − |N|) / |S|, where S and E are the
  * customers active at `start` and at `end`, and N those whose first activity falls in
  * `[start, end)`. Active means signed up (contract events) or, without contract events, an
- * order in the trailing `activeWindow`. The classic CRR formula is the one in Reichheld &
- * Sasser (1990) and most SaaS glossaries; `rate` is the cohort form, free of new customers.
+ * order in the trailing `activeWindow`. `crr` is the classic formula of SaaS and marketing
+ * glossaries; `rate` is the cohort form, untouched by new or returning customers.
  *
  * @param input - purchases, `{ purchases, events }`, or a prepared `Ledger`
  * @param options - the period `[start, end)` (UTC) and an optional `activeWindow`

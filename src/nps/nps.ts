@@ -20,8 +20,8 @@ export interface Nps extends NpsResult {
  *
  * score = 100·(p − d); SE = 100·√(((p + d) − (p − d)²)/n); margin = z·SE, with z the normal
  * quantile for `confidence`. Definition from Reichheld (2003), "The One Number You Need to
- * Grow"; the variance is that of a +1/0/−1 variable, as in Rocks (2016), "What is the
- * margin of error of NPS?".
+ * Grow"; the variance is that of a +1/0/−1 answer (derived in the Cross Validated answer
+ * "How can I calculate margin of error in a NPS result?").
  *
  * @param responses - survey responses, `{ surveys }`, or a `Ledger` with surveys
  * @param options - optional `[start, end)` range and `confidence` (default 0.95)

@@ -1,0 +1,34 @@
+/**
+ * Checks the built library: the core entry must run in browsers, Deno and Bun, so it may
+ * not import `node:` modules (or Node built-ins by bare name), and both formats must load.
+ * Prints the bundle sizes (raw and gzipped) so changes in size are visible.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { gzipSync } from "node:zlib";
+
+const files = ["dist/index.js", "dist/index.cjs"];
+const builtins = /(?:from\s*|require\(\s*|import\(\s*)["'](node:[^"']+|fs|path|os|process|child_process|zlib|crypto|stream)["']/;
+let failed = false;
+for (const file of files) {
+  const code = readFileSync(file, "utf8");
+  const found = builtins.exec(code);
+  if (found !== null) {
+    console.log(`FAIL ${file} imports ${found[1]}`);
+    failed = true;
+  }
+  console.log(`${file}: ${(code.length / 1024).toFixed(1)} KiB, ${(gzipSync(code).length / 1024).toFixed(1)} KiB gzipped`);
+}
+const esm = (await import(new URL("../dist/index.js", import.meta.url).href)) as Record<string, unknown>;
+const cjs = createRequire(import.meta.url)("../dist/index.cjs") as Record<string, unknown>;
+for (const [name, entry] of [["ESM", esm], ["CJS", cjs]] as const) {
+  if (typeof entry.createLedger !== "function" || typeof entry.retentionRate !== "function") {
+    console.log(`FAIL the ${name} build does not export createLedger and retentionRate`);
+    failed = true;
+  }
+}
+if (Object.keys(esm).sort().join() !== Object.keys(cjs).sort().join()) {
+  console.log("FAIL the ESM and CJS builds export different names");
+  failed = true;
+}
+process.exit(failed ? 1 : 0);
