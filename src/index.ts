@@ -64,3 +64,16 @@ export { retentionClv } from "./clv/retentionClv";
 export { simpleClv } from "./clv/simpleClv";
 export type { RetentionClvOptions } from "./clv/retentionClv";
 export type { SimpleClvOptions } from "./clv/simpleClv";
+
+// Cohorts, revenue retention, retention over time and contract survival (issue 3)
+export { cohortRetention } from "./metrics/cohortRetention";
+export { revenueRetention } from "./metrics/revenueRetention";
+export { retentionSeries } from "./metrics/retentionSeries";
+export { survivalCurve } from "./metrics/survivalCurve";
+export type { CohortRetention, CohortRow } from "./metrics/cohortRetention";
+export type { CohortRetentionOptions, CohortMeasure, CohortMode } from "./metrics/cohortOptions";
+export type { CohortCurvePoint } from "./metrics/cohortCurve";
+export type { RevenueRetention, RevenueRetentionOptions } from "./metrics/revenueRetention";
+export type { RetentionSeriesOptions, RetentionSeriesPoint } from "./metrics/retentionSeries";
+export type { SurvivalCurve, SurvivalCurveOptions, SurvivalUnit } from "./metrics/survivalCurve";
+export type { SurvivalPoint } from "./metrics/kaplanMeier";

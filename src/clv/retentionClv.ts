@@ -46,7 +46,7 @@ export function retentionClv(options: RetentionClvOptions): Decimal {
   if (q.isZero()) return initial;
   const sum =
     periods === Number.POSITIVE_INFINITY
-      ? m.times(q).div(new Decimal(1).minus(q))
+      ? m.times(r).div(d.plus(1).minus(r))
       : q.eq(1)
         ? m.times(periods)
         : m.times(q).times(new Decimal(1).minus(q.pow(periods))).div(new Decimal(1).minus(q));

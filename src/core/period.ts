@@ -62,11 +62,14 @@ export function readRange(options: RangeOptions | undefined): { start: number; e
   };
 }
 
-/** The start of the window of length `window` that ends at `at`; the window must be positive. */
-export function windowStart(at: number, window: DurationInput): number {
+/**
+ * The start of the window of length `window` that ends at `at`; the window must be positive,
+ * or a `RetentionOptionsError` names the option (`activeWindow` unless told otherwise).
+ */
+export function windowStart(at: number, window: DurationInput, option = "activeWindow"): number {
   const from = subtractDuration(at, window);
   if (!Number.isFinite(from) || !(from < at)) {
-    throw new RetentionOptionsError("activeWindow", `expected a positive duration or milliseconds, found ${JSON.stringify(window)}`);
+    throw new RetentionOptionsError(option, `expected a positive duration or milliseconds, found ${JSON.stringify(window)}`);
   }
   return from;
 }

@@ -1,0 +1,62 @@
+import type { Granularity, WeekStartsOn } from "../core/calendar";
+import type { Ledger } from "../input/ledger";
+import { bucketIndex, bucketIndexStart } from "./bucketIndex";
+
+/** Which customers form which cohort, and where each cohort's cells live in a flat array. */
+export interface CohortLayout {
+  /** Per customer: the cohort (row) they belong to, or -1 when they are in none shown. */
+  readonly cohortOf: Int32Array;
+  /** Per cohort, in time order: the bucket index of its acquisition bucket. */
+  readonly bucket: readonly number[];
+  /** Per cohort: number of customers. */
+  readonly size: Uint32Array;
+  /** Per cohort: index of its offset-0 cell; its cells are `cellStart[r] .. cellStart[r + 1]`. */
+  readonly cellStart: Uint32Array;
+  /** Index of the first bucket that has not ended at `asOf` (observed buckets are below it). */
+  readonly limit: number;
+}
+
+/**
+ * Puts every customer with a first activity into the cohort of its bucket and lays out the
+ * observed cells: cohort r has offsets 0 … limit − bucket[r] − 1. Only cohorts whose bucket
+ * has ended by `asOf`, whose start lies in `[from, to)` and that have customers are kept.
+ */
+export function cohortLayout(
+  ledger: Ledger,
+  granularity: Granularity,
+  weekStartsOn: WeekStartsOn,
+  asOf: number,
+  from: number,
+  to: number,
+): CohortLayout {
+  const limit = bucketIndex(asOf, granularity, weekStartsOn);
+  const customerCount = ledger.customerIds.length;
+  const customerBucket = new Float64Array(customerCount);
+  const sizeByBucket = new Map<number, number>();
+  for (let c = 0; c < customerCount; c++) {
+    const first = ledger.firstActivity[c]!;
+    customerBucket[c] = Number.NaN;
+    if (!Number.isFinite(first)) continue;
+    const b = bucketIndex(first, granularity, weekStartsOn);
+    if (b >= limit) continue;
+    const start = bucketIndexStart(b, granularity, weekStartsOn);
+    if (start < from || start >= to) continue;
+    customerBucket[c] = b;
+    sizeByBucket.set(b, (sizeByBucket.get(b) ?? 0) + 1);
+  }
+  const bucket = [...sizeByBucket.keys()].sort((a, b) => a - b);
+  const rowOfBucket = new Map<number, number>();
+  const size = new Uint32Array(bucket.length);
+  const cellStart = new Uint32Array(bucket.length + 1);
+  bucket.forEach((b, r) => {
+    rowOfBucket.set(b, r);
+    size[r] = sizeByBucket.get(b)!;
+    cellStart[r + 1] = cellStart[r]! + (limit - b);
+  });
+  const cohortOf = new Int32Array(customerCount).fill(-1);
+  for (let c = 0; c < customerCount; c++) {
+    const b = customerBucket[c]!;
+    if (!Number.isNaN(b)) cohortOf[c] = rowOfBucket.get(b)!;
+  }
+  return { cohortOf, bucket, size, cellStart, limit };
+}

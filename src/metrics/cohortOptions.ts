@@ -1,0 +1,61 @@
+import { GRANULARITIES, checkGranularity, checkWeekStartsOn, type Granularity, type WeekStartsOn } from "../core/calendar";
+import { dateOption } from "../core/period";
+import type { DateInput } from "../core/time";
+import { RetentionOptionsError } from "../input/errors";
+
+/** What a cohort cell holds: returning customers, or revenue. */
+export type CohortMeasure = "customers" | "revenue";
+
+/** `return-on`: an order in bucket c + k ("N-day" retention); `return-on-or-after`: in any bucket ≥ c + k ("unbounded"). */
+export type CohortMode = "return-on" | "return-on-or-after";
+
+/** Options of `cohortRetention`. */
+export interface CohortRetentionOptions {
+  /** Cohort and offset bucket: day, week, month, quarter or year (UTC). */
+  readonly granularity: Granularity;
+  /** Only buckets that have ended at or before `asOf` appear; activity at or after it is ignored. */
+  readonly asOf: DateInput;
+  /** `customers` (default) or `revenue`. */
+  readonly measure?: CohortMeasure | undefined;
+  /** For `customers`: `return-on` (default) or `return-on-or-after`. `revenue` allows only `return-on`. */
+  readonly mode?: CohortMode | undefined;
+  /** Keep the cohorts whose bucket starts at or after `from`… */
+  readonly from?: DateInput | undefined;
+  /** …and before `to`. */
+  readonly to?: DateInput | undefined;
+  /** First day of the week for weekly buckets (default 1, Monday: ISO weeks). */
+  readonly weekStartsOn?: WeekStartsOn | undefined;
+}
+
+/** The options read and checked. */
+export interface ReadCohortOptions {
+  readonly granularity: Granularity;
+  readonly asOf: number;
+  readonly measure: CohortMeasure;
+  readonly mode: CohortMode;
+  readonly from: number;
+  readonly to: number;
+  readonly weekStartsOn: WeekStartsOn;
+}
+
+/** Reads `CohortRetentionOptions`, throwing `RetentionOptionsError` naming the bad option. */
+export function readCohortOptions(options: CohortRetentionOptions | undefined): ReadCohortOptions {
+  const granularity = checkGranularity(options?.granularity, GRANULARITIES, "cohortRetention");
+  if (options?.asOf === undefined) throw new RetentionOptionsError("asOf", "cohortRetention needs asOf (the end of observation)");
+  const asOf = dateOption("asOf", options.asOf);
+  const measure = options.measure ?? "customers";
+  if (measure !== "customers" && measure !== "revenue") {
+    throw new RetentionOptionsError("measure", `expected "customers" or "revenue", found ${String(measure)}`);
+  }
+  const mode = options.mode ?? "return-on";
+  if (mode !== "return-on" && mode !== "return-on-or-after") {
+    throw new RetentionOptionsError("mode", `expected "return-on" or "return-on-or-after", found ${String(mode)}`);
+  }
+  if (measure === "revenue" && mode !== "return-on") {
+    throw new RetentionOptionsError("mode", `measure "revenue" counts revenue in each bucket; only mode "return-on" applies, found ${mode}`);
+  }
+  const from = options.from === undefined ? Number.NEGATIVE_INFINITY : dateOption("from", options.from);
+  const to = options.to === undefined ? Number.POSITIVE_INFINITY : dateOption("to", options.to);
+  if (!(from < to)) throw new RetentionOptionsError("to", "expected from before to");
+  return { granularity, asOf, measure, mode, from, to, weekStartsOn: checkWeekStartsOn(options.weekStartsOn) };
+}

@@ -1,0 +1,84 @@
+import { bucketKey, type Granularity } from "../core/calendar";
+import { unitsToDecimal, type Decimal } from "../core/money";
+import { toLedger, type MetricInput } from "../input/toLedger";
+import { bucketIndexStart } from "./bucketIndex";
+import { cohortLayout } from "./cohortBuckets";
+import { cohortCells } from "./cohortCells";
+import { cohortCurve, type CohortCurvePoint } from "./cohortCurve";
+import { readCohortOptions, type CohortMeasure, type CohortMode, type CohortRetentionOptions } from "./cohortOptions";
+
+/** One cohort's row: its acquisition bucket, its size and its observed cells. */
+export interface CohortRow<V extends number | Decimal = number | Decimal> {
+  /** `2024-01-15`, `2024-W03` (ISO week), `2024-01`, `2024-Q1` or `2024`. */
+  readonly key: string;
+  readonly start: Date;
+  readonly end: Date;
+  /** Customers whose first activity (first order or signup) falls in the bucket. */
+  readonly size: number;
+  /** Cell per offset 0 … observed − 1: customers (numbers) or revenue (`Decimal`). */
+  readonly values: readonly V[];
+  /** customers: cell ÷ size; revenue: cell ÷ offset-0 revenue (`null` when that is 0 or negative). */
+  readonly rates: readonly (number | null)[];
+}
+
+/** A cohort table with its average curve. */
+export interface CohortRetention<V extends number | Decimal = number | Decimal> {
+  readonly granularity: Granularity;
+  readonly measure: CohortMeasure;
+  readonly mode: CohortMode;
+  readonly asOf: Date;
+  readonly cohorts: readonly CohortRow<V>[];
+  readonly curve: readonly CohortCurvePoint[];
+}
+
+/**
+ * Acquisition-cohort table: customers grouped by the UTC bucket of their first activity
+ * (first order or signup), and for each later bucket how many of them ordered (or how much
+ * they spent).
+ *
+ * customers: cell(c, k) = |{i ∈ c : an order in bucket c + k}| (`return-on`, Amplitude's
+ * "N-day" retention) or in any bucket ≥ c + k (`return-on-or-after`, "unbounded"), rate =
+ * cell ÷ size. revenue: cell(c, k) = net revenue of c in bucket c + k, rate = cell ÷ cell(c, 0) (`null` unless that is positive).
+ * Only buckets that ended by `asOf` appear; curve(k) = Σ size·rate ÷ Σ size over the cohorts
+ * observed at k. See docs/cohorts.md.
+ *
+ * @param input - purchases, `{ purchases, events }`, or a prepared `Ledger`
+ * @param options - granularity, asOf, measure, mode, from/to (cohort starts) and weekStartsOn
+ * @returns the cohorts (oldest first) with their values and rates, and the average curve
+ * @throws {RetentionInputError} when a row is invalid
+ * @throws {RetentionOptionsError} on a missing asOf, an unknown granularity, measure or mode, or from ≥ to
+ * @example
+ * cohortRetention([{ customerId: "a", at: "2024-01-05", amount: "5" },
+ *                  { customerId: "a", at: "2024-02-07", amount: "5" },
+ *                  { customerId: "b", at: "2024-01-20", amount: "9" }],
+ *                 { granularity: "month", asOf: "2024-03-01" })
+ * //=> { cohorts: [{ key: "2024-01", size: 2, values: [2, 1], rates: [1, 0.5], ... }],
+ * //     curve: [{ offset: 0, rate: 1, cohorts: 1, customers: 2 }, { offset: 1, rate: 0.5, ... }], ... }
+ */
+export function cohortRetention(input: MetricInput, options: CohortRetentionOptions & { readonly measure: "revenue" }): CohortRetention<Decimal>;
+export function cohortRetention(input: MetricInput, options: CohortRetentionOptions & { readonly measure?: "customers" | undefined }): CohortRetention<number>;
+export function cohortRetention(input: MetricInput, options: CohortRetentionOptions): CohortRetention;
+export function cohortRetention(input: MetricInput, options: CohortRetentionOptions): CohortRetention {
+  const ledger = toLedger(input);
+  const { granularity, asOf, measure, mode, from, to, weekStartsOn } = readCohortOptions(options);
+  const layout = cohortLayout(ledger, granularity, weekStartsOn, asOf, from, to);
+  const cells = cohortCells(ledger, layout, measure === "revenue" ? "revenue" : mode, granularity, weekStartsOn, asOf);
+  const cohorts: CohortRow[] = [];
+  const curveRows = layout.bucket.map((b, r) => {
+    const size = layout.size[r]!;
+    const counts = Array.from(cells.subarray(layout.cellStart[r]!, layout.cellStart[r + 1]!));
+    const base = counts[0] ?? 0;
+    const rates = counts.map((cell) => (measure === "customers" ? cell / size : base <= 0 ? null : cell / base));
+    const start = bucketIndexStart(b, granularity, weekStartsOn);
+    cohorts.push({
+      key: bucketKey(start, granularity, weekStartsOn),
+      start: new Date(start),
+      end: new Date(bucketIndexStart(b + 1, granularity, weekStartsOn)),
+      size,
+      values: measure === "customers" ? counts : counts.map((units) => unitsToDecimal(units, ledger.moneyScale)),
+      rates,
+    });
+    return { size, rates, counts: measure === "customers" ? counts : undefined };
+  });
+  return { granularity, measure, mode, asOf: new Date(asOf), cohorts, curve: cohortCurve(curveRows) };
+}
