@@ -77,3 +77,31 @@ export type { RevenueRetention, RevenueRetentionOptions } from "./metrics/revenu
 export type { RetentionSeriesOptions, RetentionSeriesPoint } from "./metrics/retentionSeries";
 export type { SurvivalCurve, SurvivalCurveOptions, SurvivalUnit } from "./metrics/survivalCurve";
 export type { SurvivalPoint } from "./metrics/kaplanMeier";
+
+// Loyalty programs: volume and frequency discounts, program cost, retention lift, milestones (issue 6)
+export { volumeDiscount } from "./loyalty/volumeDiscount";
+export { frequencyTiers } from "./loyalty/frequencyTiers";
+export { discountProgramCost } from "./loyalty/discountProgramCost";
+export { retentionLiftImpact } from "./loyalty/retentionLiftImpact";
+export { retentionLiftTable } from "./loyalty/retentionLiftTable";
+export { milestones } from "./loyalty/milestones";
+export { DEFAULT_ORDER_MILESTONES, DEFAULT_SPEND_MILESTONES } from "./loyalty/milestoneOptions";
+export type { RoundingMode, MoneyRoundingOptions } from "./loyalty/rounding";
+export type { VolumeTier, VolumeSchedule, VolumeMode } from "./loyalty/volumeSchedule";
+export type { VolumeDiscount, VolumeDiscountOptions } from "./loyalty/volumeDiscount";
+export type { FrequencyTier, FrequencyProgram } from "./loyalty/frequencyProgram";
+export type { FrequencyTiers, FrequencyTiersOptions, CustomerTier, NextTier, TierSummary } from "./loyalty/frequencyTiers";
+export type { DiscountProgramCost, DiscountProgramCostOptions, ProgramTierCost } from "./loyalty/discountProgramCost";
+export type { BreakEven } from "./loyalty/programBreakEven";
+export type { LiftMode, RetentionLiftBase, RetentionLiftOptions, RetentionLiftImpact } from "./loyalty/retentionLiftImpact";
+export type { RetentionLiftTableOptions } from "./loyalty/retentionLiftTable";
+export type { Milestones, MilestonesOptions } from "./loyalty/milestones";
+export type {
+  Milestone,
+  MilestoneKind,
+  Birthday,
+  AnniversaryMilestone,
+  OrderMilestone,
+  SpendMilestone,
+  BirthdayMilestone,
+} from "./loyalty/milestoneTypes";

@@ -60,7 +60,13 @@ export function toUnits(plain: string, scale: number): number {
   return units === 0 ? 0 : sign * units;
 }
 
-/** An integer count of `10^-scale` units as an exact Decimal amount. */
+/**
+ * An integer count of `10^-scale` units as an exact Decimal amount, built from its decimal
+ * text (no division, so it is cheap enough to call once per customer).
+ */
 export function unitsToDecimal(units: number, scale: number): Decimal {
-  return new Decimal(units).div(new Decimal(10).pow(scale));
+  if (scale === 0 || units === 0) return new Decimal(units);
+  const digits = String(Math.abs(units)).padStart(scale + 1, "0");
+  const cut = digits.length - scale;
+  return new Decimal(`${units < 0 ? "-" : ""}${digits.slice(0, cut)}.${digits.slice(cut)}`);
 }

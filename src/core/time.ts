@@ -1,4 +1,4 @@
-import { sub, type Duration } from "date-fns";
+import { add, sub, type Duration } from "date-fns";
 import { UTCDate } from "@date-fns/utc";
 
 /** A point in time: a `Date`, an ISO-8601 string (UTC unless it carries an offset), or epoch milliseconds. */
@@ -121,4 +121,10 @@ export function toEpochMs(value: unknown): number | null {
 export function subtractDuration(epochMs: number, duration: DurationInput): number {
   if (typeof duration === "number") return epochMs - duration;
   return sub(new UTCDate(epochMs), duration).getTime();
+}
+
+/** The instant `duration` after `epochMs`, calendar-aware in UTC for a `Duration`. */
+export function addDuration(epochMs: number, duration: DurationInput): number {
+  if (typeof duration === "number") return epochMs + duration;
+  return add(new UTCDate(epochMs), duration).getTime();
 }

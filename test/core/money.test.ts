@@ -37,6 +37,9 @@ describe("integer units", () => {
     expect(toUnits("7", 2)).toBe(700);
     expect(toUnits("-0", 2)).toBe(0);
     expect(unitsToDecimal(1999, 2).toString()).toBe("19.99");
+    expect(unitsToDecimal(-5, 3).toString()).toBe("-0.005");
+    expect(unitsToDecimal(12345, 0).toString()).toBe("12345");
+    expect(unitsToDecimal(Number.MAX_SAFE_INTEGER, 2).toFixed(2)).toBe("90071992547409.91");
   });
 
   it("keeps sums of many cents exact (0.1 + 0.2 problem)", () => {

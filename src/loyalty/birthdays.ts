@@ -1,0 +1,42 @@
+import { RetentionOptionsError } from "../input/errors";
+import type { Birthday, BirthdayMilestone } from "./milestoneTypes";
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Validates birthdays: a non-empty `customerId`, an integer month 1–12 and a day that exists in it (29 Feb allowed). */
+export function readBirthdays(birthdays: unknown): readonly Birthday[] {
+  if (birthdays === undefined) return [];
+  if (!Array.isArray(birthdays)) throw new RetentionOptionsError("birthdays", `expected an array of { customerId, month, day }, found ${String(birthdays)}`);
+  birthdays.forEach((entry: unknown, i) => {
+    const b = (typeof entry === "object" && entry !== null ? entry : {}) as Partial<Birthday>;
+    if (typeof b.customerId !== "string" || b.customerId.length === 0) throw new RetentionOptionsError(`birthdays[${i}].customerId`, `expected a non-empty customer id, found ${String(b.customerId)}`);
+    const month = b.month;
+    if (typeof month !== "number" || !Number.isInteger(month) || month < 1 || month > 12) throw new RetentionOptionsError(`birthdays[${i}].month`, `expected an integer month from 1 to 12, found ${String(month)}`);
+    const last = DAYS_IN_MONTH[month - 1]!;
+    if (typeof b.day !== "number" || !Number.isInteger(b.day) || b.day < 1 || b.day > last) throw new RetentionOptionsError(`birthdays[${i}].day`, `expected an integer day from 1 to ${last} for month ${month}, found ${String(b.day)}`);
+  });
+  return birthdays as readonly Birthday[];
+}
+
+/**
+ * Birthdays celebrated in `[from, to)`, each at 00:00 UTC of its day. 29 February is
+ * celebrated on 28 February in non-leap years.
+ */
+export function birthdays(list: readonly Birthday[], from: number, to: number): BirthdayMilestone[] {
+  const entries: BirthdayMilestone[] = [];
+  const firstYear = new Date(from).getUTCFullYear();
+  const lastYear = new Date(to).getUTCFullYear();
+  for (const { customerId, month, day } of list) {
+    for (let year = firstYear; year <= lastYear; year++) {
+      const moved = month === 2 && day === 29 && !isLeapYear(year);
+      const date = Date.UTC(year, month - 1, moved ? 28 : day);
+      if (date < from || date >= to) continue;
+      entries.push({ customerId, kind: "birthday", date: new Date(date), detail: { month, day, movedFromLeapDay: moved } });
+    }
+  }
+  return entries;
+}

@@ -1,0 +1,49 @@
+import type DecimalJs from "decimal.js";
+import { Decimal } from "../core/money";
+import { RetentionOptionsError } from "../input/errors";
+
+/** How a discount is rounded to the currency's minor unit (decimal.js rounding modes by name). */
+export type RoundingMode = "half-even" | "half-up" | "half-down" | "up" | "down" | "ceil" | "floor";
+
+/** The money-rounding options shared by the loyalty functions. */
+export interface MoneyRoundingOptions {
+  /** Digits of the currency's minor unit: 2 for USD/EUR (cents), 0 for JPY, 3 for KWD. Default 2. */
+  readonly minorUnitDigits?: number | undefined;
+  /** Rounding of the discount to the minor unit. Default `"half-even"` (banker's rounding). */
+  readonly rounding?: RoundingMode | undefined;
+}
+
+const MODES: ReadonlyMap<string, DecimalJs.Rounding> = new Map<string, DecimalJs.Rounding>([
+  ["up", Decimal.ROUND_UP],
+  ["down", Decimal.ROUND_DOWN],
+  ["ceil", Decimal.ROUND_CEIL],
+  ["floor", Decimal.ROUND_FLOOR],
+  ["half-up", Decimal.ROUND_HALF_UP],
+  ["half-down", Decimal.ROUND_HALF_DOWN],
+  ["half-even", Decimal.ROUND_HALF_EVEN],
+]);
+
+/** A validated rounding: the digits kept and the decimal.js rounding mode. */
+export interface MoneyRounding {
+  readonly digits: number;
+  readonly mode: DecimalJs.Rounding;
+}
+
+/** Reads `minorUnitDigits` (an integer in [0, 12]) and `rounding`, or throws `RetentionOptionsError` naming them. */
+export function readMoneyRounding(options: MoneyRoundingOptions): MoneyRounding {
+  const digits = options.minorUnitDigits ?? 2;
+  if (!Number.isInteger(digits) || digits < 0 || digits > 12) {
+    throw new RetentionOptionsError("minorUnitDigits", `expected an integer from 0 to 12, found ${String(digits)}`);
+  }
+  const name = options.rounding ?? "half-even";
+  const mode = MODES.get(name);
+  if (mode === undefined) {
+    throw new RetentionOptionsError("rounding", `expected one of ${[...MODES.keys()].join(", ")}, found ${String(name)}`);
+  }
+  return { digits, mode };
+}
+
+/** Rounds an amount to the minor unit with the given rounding. */
+export function roundMoney(amount: Decimal, rounding: MoneyRounding): Decimal {
+  return amount.toDecimalPlaces(rounding.digits, rounding.mode);
+}
