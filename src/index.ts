@@ -105,3 +105,41 @@ export type {
   SpendMilestone,
   BirthdayMilestone,
 } from "./loyalty/milestoneTypes";
+
+// Defections and segments (issue 5)
+export { classifyDefections, defectionReport, DEFAULT_DEFECTION_THRESHOLDS } from "./defection/index";
+export { rfmScores, DEFAULT_RFM_SEGMENTS, ltvSegments, loyalCustomers, JsonMap } from "./segments/index";
+export type {
+  ClassifyDefectionsOptions,
+  DefaultDefectionReason,
+  DefectionClassification,
+  DefectionHistory,
+  DefectionHistoryEvent,
+  DefectionHistoryPurchase,
+  DefectionReasonRow,
+  DefectionReport,
+  DefectionReportOptions,
+  DefectionRule,
+  DefectionRuleContext,
+  DefectionStatus,
+  DefectionThresholds,
+  DefectionVerdict,
+  ResolvedDefectionThresholds,
+} from "./defection/index";
+export type {
+  CustomerValues,
+  LoyalCustomer,
+  LoyalCustomers,
+  LoyalCustomersOptions,
+  LtvMethod,
+  LtvSegments,
+  LtvSegmentsOptions,
+  LtvThresholdTier,
+  LtvTier,
+  LtvValueBasis,
+  RfmScore,
+  RfmScoresOptions,
+  RfmSegmentRule,
+  ScoreRange,
+  ValueConcentration,
+} from "./segments/index";

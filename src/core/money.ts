@@ -60,13 +60,17 @@ export function toUnits(plain: string, scale: number): number {
   return units === 0 ? 0 : sign * units;
 }
 
+/** Exact zero, shared by results that hold no money (Decimals are immutable). */
+export const ZERO = new Decimal(0);
+
+const POWERS_OF_TEN: Decimal[] = [];
+
 /**
- * An integer count of `10^-scale` units as an exact Decimal amount, built from its decimal
- * text (no division, so it is cheap enough to call once per customer).
+ * An integer count of `10^-scale` units as an exact Decimal amount. The quotient of a safe
+ * integer by a power of ten has fewer than 40 significant digits, so the division is exact.
  */
 export function unitsToDecimal(units: number, scale: number): Decimal {
-  if (scale === 0 || units === 0) return new Decimal(units);
-  const digits = String(Math.abs(units)).padStart(scale + 1, "0");
-  const cut = digits.length - scale;
-  return new Decimal(`${units < 0 ? "-" : ""}${digits.slice(0, cut)}.${digits.slice(cut)}`);
+  if (units === 0) return ZERO;
+  const divisor = (POWERS_OF_TEN[scale] ??= new Decimal(10).pow(scale));
+  return new Decimal(units).div(divisor);
 }

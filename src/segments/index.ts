@@ -1,0 +1,13 @@
+export { rfmScores } from "./rfmScores";
+export { DEFAULT_RFM_SEGMENTS } from "./rfmSegmentMap";
+export { ltvSegments } from "./ltvSegments";
+export { loyalCustomers } from "./loyalCustomers";
+export { JsonMap } from "./jsonMap";
+export type { RfmScore, RfmScoresOptions } from "./rfmScores";
+export type { RfmSegmentRule, ScoreRange } from "./rfmSegmentMap";
+export type { LtvSegments, LtvSegmentsOptions } from "./ltvSegments";
+export type { LtvTier } from "./ltvTierSummary";
+export type { LtvMethod, LtvThresholdTier } from "./ltvTiers";
+export type { CustomerValues, LtvValueBasis } from "./customerValues";
+export type { ValueConcentration } from "./concentration";
+export type { LoyalCustomer, LoyalCustomers, LoyalCustomersOptions } from "./loyalCustomers";

@@ -1,0 +1,105 @@
+import { ZERO, unitsToDecimal, type Decimal } from "../core/money";
+import { dateOption } from "../core/period";
+import { RetentionOptionsError } from "../input/errors";
+import { toLedger, type MetricInput } from "../input/toLedger";
+import { classifyDefections } from "../defection/classifyDefections";
+import type { ClassifyDefectionsOptions } from "../defection/types";
+import { customerTotals } from "./customerTotals";
+import { paretoHeadSize } from "./paretoHead";
+
+/** Options of `loyalCustomers`; `rules` and `thresholds` go to `classifyDefections`. */
+export interface LoyalCustomersOptions extends ClassifyDefectionsOptions {
+  /** The share of revenue the top-value (Pareto) set holds, in (0, 1]. Default 0.8. */
+  readonly valueShare?: number | undefined;
+  /** Fewest orders a loyal customer has placed. Default 3. */
+  readonly minOrders?: number | undefined;
+}
+
+/** One of the most lucrative loyal customers. */
+export interface LoyalCustomer {
+  readonly customerId: string;
+  /** Net revenue at or before `asOf`. */
+  readonly value: Decimal;
+  readonly orders: number;
+  /** value ÷ total revenue of all customers. */
+  readonly shareOfRevenue: number | null;
+}
+
+/** The most lucrative loyal customers and what they weigh. */
+export interface LoyalCustomers {
+  readonly asOf: Date;
+  readonly valueShare: number;
+  readonly minOrders: number;
+  /** Highest value first (ties by customer id). */
+  readonly customers: readonly LoyalCustomer[];
+  readonly count: number;
+  /** Customers with an order or event at or before `asOf` (those `classifyDefections` classifies). */
+  readonly totalCustomers: number;
+  /** count ÷ totalCustomers; `null` without customers. */
+  readonly shareOfCustomers: number | null;
+  /** Size of the Pareto set before the active and order filters. */
+  readonly topValueCustomers: number;
+  readonly value: Decimal;
+  readonly totalRevenue: Decimal;
+  /** value ÷ totalRevenue; `null` when total revenue is not positive. */
+  readonly shareOfRevenue: number | null;
+}
+
+/**
+ * The "most lucrative loyals" (Reichheld, "The Loyalty Effect", 1996): customers in the
+ * smallest top-revenue set holding `valueShare` of revenue, who are `active` under
+ * `classifyDefections` and have placed at least `minOrders` orders, all as of `asOf`.
+ *
+ * @param input - purchases, `{ purchases, events }`, or a prepared `Ledger`
+ * @param options - `asOf`, optional `valueShare` (0.8), `minOrders` (3), `rules`, `thresholds`
+ * @returns the customers by value with their shares, and the counts behind them
+ * @throws {RetentionInputError} when a row is invalid
+ * @throws {RetentionOptionsError} when `asOf` is missing, `valueShare` is outside (0, 1] or `minOrders` is not an integer ≥ 1
+ * @example
+ * const monthly = ["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01"].map((at) => ({ customerId: "a", at, amount: "100" }));
+ * loyalCustomers([...monthly, { customerId: "b", at: "2024-05-01", amount: "10" }], { asOf: "2024-05-15" })
+ * //=> { count: 1, totalCustomers: 2, shareOfCustomers: 0.5, value: 400, totalRevenue: 410, shareOfRevenue: 0.9756…,
+ * //     customers: [{ customerId: "a", value: 400, orders: 4, shareOfRevenue: 0.9756… }], topValueCustomers: 1, ... }
+ */
+export function loyalCustomers(input: MetricInput, options: LoyalCustomersOptions): LoyalCustomers {
+  const ledger = toLedger(input);
+  const classified = classifyDefections(ledger, options);
+  const valueShare = options.valueShare ?? 0.8;
+  if (typeof valueShare !== "number" || !(valueShare > 0 && valueShare <= 1)) throw new RetentionOptionsError("valueShare", `expected a number in (0, 1], found ${String(valueShare)}`);
+  const minOrders = options.minOrders ?? 3;
+  if (!Number.isSafeInteger(minOrders) || minOrders < 1) throw new RetentionOptionsError("minOrders", `expected an integer ≥ 1, found ${String(minOrders)}`);
+  const asOfMs = dateOption("asOf", options.asOf);
+  const totals = customerTotals(ledger, asOfMs);
+  const toMoney = (units: number): Decimal => unitsToDecimal(units, ledger.moneyScale);
+  const buyers: number[] = [];
+  for (let c = 0; c < totals.orders.length; c++) if (totals.orders[c]! > 0) buyers.push(c);
+  const units = totals.revenueUnits;
+  buyers.sort((a, b) => units[b]! - units[a]! || a - b);
+  const descending = buyers.map((c) => toMoney(units[c]!));
+  const head = paretoHeadSize(descending, valueShare);
+  const active = new Set(classified.filter((row) => row.status === "active").map((row) => row.customerId));
+  const totalRevenue = descending.reduce((sum: Decimal, v) => sum.plus(v), ZERO);
+  const share = (value: Decimal) => (totalRevenue.gt(0) ? value.div(totalRevenue).toNumber() : null);
+  const customers: LoyalCustomer[] = [];
+  let value: Decimal = ZERO;
+  for (let p = 0; p < head; p++) {
+    const c = buyers[p]!;
+    const customerId = ledger.customerIds[c]!;
+    if (totals.orders[c]! < minOrders || !active.has(customerId)) continue;
+    customers.push({ customerId, value: descending[p]!, orders: totals.orders[c]!, shareOfRevenue: share(descending[p]!) });
+    value = value.plus(descending[p]!);
+  }
+  return {
+    asOf: new Date(asOfMs),
+    valueShare,
+    minOrders,
+    customers,
+    count: customers.length,
+    totalCustomers: classified.length,
+    shareOfCustomers: classified.length === 0 ? null : customers.length / classified.length,
+    topValueCustomers: head,
+    value,
+    totalRevenue,
+    shareOfRevenue: share(value),
+  };
+}

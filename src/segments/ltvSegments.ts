@@ -1,0 +1,71 @@
+import { ZERO, type Decimal } from "../core/money";
+import { RetentionOptionsError } from "../input/errors";
+import type { MetricInput } from "../input/toLedger";
+import { valueConcentration, type ValueConcentration } from "./concentration";
+import { customerValues, type CustomerValues, type LtvValueBasis } from "./customerValues";
+import { JsonMap } from "./jsonMap";
+import { assignTiers, type LtvMethod, type LtvThresholdTier } from "./ltvTiers";
+import { summarizeTiers, type LtvTier } from "./ltvTierSummary";
+
+/** Options of `ltvSegments`. */
+export interface LtvSegmentsOptions {
+  /** The value to segment on. Default `"clv"` when the input is a `Map`, else `"revenue"`. */
+  readonly by?: LtvValueBasis | undefined;
+  readonly method: LtvMethod;
+  /** quantile: a count (default 4) or names, highest first; pareto: [head, rest] names; thresholds: `[{ name, min }]`. */
+  readonly tiers?: number | readonly string[] | readonly LtvThresholdTier[] | undefined;
+  /** pareto: the share of value the top tier holds, in (0, 1]. Default 0.8. */
+  readonly share?: number | undefined;
+}
+
+/** Customers split into value tiers, with how concentrated value is. */
+export interface LtvSegments {
+  readonly by: LtvValueBasis;
+  readonly method: LtvMethod;
+  readonly customers: number;
+  readonly totalValue: Decimal;
+  /** Highest tier first. */
+  readonly tiers: readonly LtvTier[];
+  /** Customer id → tier name; serialises to JSON as `[customerId, tierName]` pairs in customer-id order. */
+  readonly assignments: ReadonlyMap<string, string>;
+  readonly concentration: ValueConcentration;
+}
+
+/**
+ * Splits customers into lifetime-value tiers and measures how concentrated value is.
+ *
+ * Methods: `quantile`, tiers of equal customer counts (ties share a tier); `pareto`, the
+ * smallest set of top customers holding `share` of the value (the 80/20 rule after Pareto,
+ * as used for customer value by Koch, "The 80/20 Principle"), then the rest; `thresholds`,
+ * user-given lower bounds. Values: net revenue, revenue − cost (`margin`), or supplied CLVs.
+ * Concentration: top 1/10/20 % shares and the Gini coefficient (mean-difference form).
+ *
+ * @param input - purchases, `{ purchases }`, a `Ledger`, or (with `by: "clv"`) a Map or `{ customerId, value }[]`
+ * @param options - `method`, optional `by`, `tiers` and `share`
+ * @returns the tiers, each customer's tier and the concentration figures
+ * @throws {RetentionInputError} when a row or supplied value is invalid, or a row lacks a cost for `margin`
+ * @throws {RetentionOptionsError} when `method`, `by`, `tiers` or `share` is invalid
+ * @example
+ * ltvSegments(new Map([["a", 90], ["b", 5], ["c", 5]]), { method: "pareto" }).tiers.map((t) => [t.name, t.customers])
+ * //=> [["top", 1], ["rest", 2]]
+ */
+export function ltvSegments(input: MetricInput | CustomerValues, options: LtvSegmentsOptions): LtvSegments {
+  if (options === undefined || options === null) throw new RetentionOptionsError("method", "ltvSegments needs { method }");
+  const by = options.by ?? (input instanceof Map ? "clv" : "revenue");
+  if (by !== "revenue" && by !== "margin" && by !== "clv") throw new RetentionOptionsError("by", `expected "revenue", "margin" or "clv", found ${String(by)}`);
+  if (by !== "clv" && input instanceof Map) throw new RetentionOptionsError("by", `a Map of values is segmented with by: "clv", found by: "${by}"`);
+  const share = options.share ?? 0.8;
+  if (typeof share !== "number" || !(share > 0 && share <= 1)) throw new RetentionOptionsError("share", `expected a number in (0, 1], found ${String(share)}`);
+  const { ids, values } = customerValues(input, by);
+  const order = ids.map((_, i) => i).sort((a, b) => values[b]!.cmp(values[a]!) || (ids[a]! < ids[b]! ? -1 : 1));
+  const descending = order.map((i) => values[i]!);
+  const { names, tierOf } = assignTiers(descending, options.method, options.tiers, share);
+  const tierOfCustomer = new Uint32Array(ids.length);
+  order.forEach((i, p) => (tierOfCustomer[i] = tierOf[p]!));
+  const assignments = new JsonMap<string, string>();
+  const byId = ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+  for (const i of byId) assignments.set(ids[i]!, names[tierOfCustomer[i]!]!);
+  const tiers = summarizeTiers(names, descending, tierOf);
+  const totalValue = tiers.reduce((sum: Decimal, tier) => sum.plus(tier.value), ZERO);
+  return { by, method: options.method, customers: ids.length, totalValue, tiers, assignments, concentration: valueConcentration(descending) };
+}
