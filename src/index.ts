@@ -143,3 +143,51 @@ export type {
   ScoreRange,
   ValueConcentration,
 } from "./segments/index";
+
+// CLV: customer summaries, historical CLV and the probabilistic models (issue 4)
+export { customerSummary } from "./clv/customerSummary";
+export { calibrationHoldoutSummary } from "./clv/calibrationHoldoutSummary";
+export { SummaryRowSchema } from "./clv/summaryRows";
+export { historicalClv } from "./clv/historicalClv";
+export { fitBgNbd } from "./clv/models/fitBgNbd";
+export { fitParetoNbd } from "./clv/models/fitParetoNbd";
+export { fitGammaGamma } from "./clv/models/fitGammaGamma";
+export { fitShiftedBetaGeometric } from "./clv/models/fitShiftedBetaGeometric";
+export { probabilityAlive } from "./clv/models/probabilityAlive";
+export { expectedPurchases } from "./clv/models/expectedPurchases";
+export { conditionalExpectedPurchases } from "./clv/models/conditionalExpectedPurchases";
+export { purchaseCountProbability } from "./clv/models/purchaseCountProbability";
+export { expectedAverageSpend } from "./clv/models/gammaGammaPredictions";
+export { predictClv } from "./clv/models/predictClv";
+export {
+  survival,
+  retentionRateAt,
+  discountedExpectedLifetime,
+  discountedExpectedResidualLifetime,
+} from "./clv/models/sbgPredictions";
+export { ModelFitError, isModelFitError } from "./clv/models/modelFitError";
+export type { CustomerSummary, CustomerSummaryRow, CustomerSummaryOptions } from "./clv/customerSummary";
+export type { CalibrationHoldoutSummary, CalibrationHoldoutRow, CalibrationHoldoutOptions } from "./clv/calibrationHoldoutSummary";
+export type { TimeAxisOptions } from "./clv/timeAxis";
+export type { SummaryRowInput, SummaryInput } from "./clv/summaryRows";
+export type { HistoricalClv, HistoricalClvRow, HistoricalClvOptions } from "./clv/historicalClv";
+export type {
+  TimeUnit,
+  ModelName,
+  BgNbdParams,
+  ParetoNbdParams,
+  GammaGammaParams,
+  SbgParams,
+  FittedModel,
+  BgNbdModel,
+  ParetoNbdModel,
+  GammaGammaModel,
+  SbgModel,
+  TransactionModel,
+  FitOptions,
+  CustomerHistory,
+} from "./clv/models/modelTypes";
+export type { SbgCohort } from "./clv/models/fitShiftedBetaGeometric";
+export type { SpendHistory } from "./clv/models/gammaGammaPredictions";
+export type { PredictClvOptions, PredictClvResult, PredictedClv } from "./clv/models/predictClv";
+export type { ModelFitDiagnostics } from "./clv/models/modelFitError";

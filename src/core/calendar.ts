@@ -23,10 +23,10 @@ export type WeekStartsOn = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 export const GRANULARITIES: readonly Granularity[] = ["day", "week", "month", "quarter", "year"];
 
-/** Throws `RetentionOptionsError` unless `value` is one of `allowed`. */
-export function checkGranularity<G extends Granularity>(value: unknown, allowed: readonly G[], fn: string): G {
+/** Throws `RetentionOptionsError`, naming `option`, unless `value` is one of `allowed`. */
+export function checkGranularity<G extends Granularity>(value: unknown, allowed: readonly G[], fn: string, option = "granularity"): G {
   if (!allowed.includes(value as G)) {
-    throw new RetentionOptionsError("granularity", `${fn} expects one of ${allowed.join(", ")}, found ${String(value)}`);
+    throw new RetentionOptionsError(option, `${fn} expects one of ${allowed.join(", ")}, found ${String(value)}`);
   }
   return value as G;
 }

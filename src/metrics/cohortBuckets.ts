@@ -1,6 +1,6 @@
 import type { Granularity, WeekStartsOn } from "../core/calendar";
 import type { Ledger } from "../input/ledger";
-import { bucketIndex, bucketIndexStart } from "./bucketIndex";
+import { bucketIndex, bucketIndexStart } from "../core/bucketIndex";
 
 /** Which customers form which cohort, and where each cohort's cells live in a flat array. */
 export interface CohortLayout {

@@ -1,7 +1,7 @@
 import type { Granularity, WeekStartsOn } from "../core/calendar";
 import { lowerBound } from "../core/search";
 import type { Ledger } from "../input/ledger";
-import { bucketIndex, bucketIndexStart } from "./bucketIndex";
+import { bucketIndex, bucketIndexStart } from "../core/bucketIndex";
 import type { CohortLayout } from "./cohortBuckets";
 
 /** How cells are counted: distinct buyers per bucket, buyers on or after, or net revenue units. */

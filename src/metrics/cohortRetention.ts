@@ -1,7 +1,7 @@
 import { bucketKey, type Granularity } from "../core/calendar";
 import { unitsToDecimal, type Decimal } from "../core/money";
 import { toLedger, type MetricInput } from "../input/toLedger";
-import { bucketIndexStart } from "./bucketIndex";
+import { bucketIndexStart } from "../core/bucketIndex";
 import { cohortLayout } from "./cohortBuckets";
 import { cohortCells } from "./cohortCells";
 import { cohortCurve, type CohortCurvePoint } from "./cohortCurve";

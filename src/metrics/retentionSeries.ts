@@ -3,7 +3,7 @@ import { dateOption } from "../core/period";
 import type { DateInput, DurationInput } from "../core/time";
 import { RetentionOptionsError } from "../input/errors";
 import { toLedger, type MetricInput } from "../input/toLedger";
-import { bucketIndex, bucketIndexStart } from "./bucketIndex";
+import { bucketIndex, bucketIndexStart } from "../core/bucketIndex";
 import { retentionRate, type RetentionRate } from "./retentionRate";
 
 /** Options of `retentionSeries`. */

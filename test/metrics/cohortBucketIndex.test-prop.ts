@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addBuckets, bucketKey, bucketStart, GRANULARITIES, type WeekStartsOn } from "../../src/core/calendar";
-import { bucketIndex, bucketIndexStart } from "../../src/metrics/bucketIndex";
+import { bucketIndex, bucketIndexStart } from "../../src/core/bucketIndex";
 
 const instant = fc.integer({ min: Date.UTC(1800, 0, 1), max: Date.UTC(2300, 0, 1) });
 const granularity = fc.constantFrom(...GRANULARITIES);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addBuckets, bucketKey, bucketStart, GRANULARITIES, type WeekStartsOn } from "../../src/core/calendar";
-import { bucketIndex, bucketIndexStart } from "../../src/metrics/bucketIndex";
+import { bucketIndex, bucketIndexStart } from "../../src/core/bucketIndex";
 
 const at = (iso: string): number => Date.parse(iso);
 

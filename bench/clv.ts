@@ -1,0 +1,86 @@
+/**
+ * CLV benchmarks (`npx tsx bench/clv.ts`): the summary step on a ready 1M-purchase ledger,
+ * and the BG/NBD and Gamma-Gamma fits on CDNOW (2,357 customers) and on the summary of a
+ * generated 100k-customer ledger. Data is built outside the timed part.
+ */
+import { readFileSync } from "node:fs";
+import { createLedger, customerSummary, fitBgNbd, fitGammaGamma, fitParetoNbd } from "../src/index";
+import { generatePurchases, seededRandom } from "./generate";
+import { measure } from "./harness";
+
+function cdnowRows(): { frequency: number; recency: number; T: number; monetaryValue: string }[] {
+  const text = readFileSync(new URL("../test/fixtures/clv/cdnow_customers_summary_with_transactions.csv", import.meta.url), "utf8");
+  return text
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => {
+      const [, x = "", tx = "", T = "", zbar = ""] = line.split(",");
+      return { frequency: Number(x), recency: Number(tx), T: Number(T), monetaryValue: zbar };
+    });
+}
+
+const cdnow = cdnowRows();
+measure("fitBgNbd, CDNOW (2,357 customers)", () => fitBgNbd(cdnow, { timeUnit: "week" }), { targetMs: 100 });
+measure("fitGammaGamma, CDNOW (946 repeat customers)", () => fitGammaGamma(cdnow, { timeUnit: "week" }), { targetMs: 100 });
+measure("fitParetoNbd, CDNOW (no target)", () => fitParetoNbd(cdnow, { timeUnit: "week" }), { runs: 3 });
+
+const ledger = createLedger({ purchases: generatePurchases({ purchases: 1_000_000, customers: 100_000, seed: 7 }) });
+const asOf = "2024-01-01";
+measure("customerSummary, 1M purchases (ready ledger)", () => customerSummary(ledger, { asOf, timeUnit: "week" }), { targetMs: 500 });
+measure("customerSummary, 1M purchases, calendar month", () => customerSummary(ledger, { asOf, calendar: "month" }), { runs: 3 });
+
+/**
+ * A summary drawn from the BG/NBD and Gamma-Gamma processes themselves (seeded), with
+ * CDNOW-like parameters and T uniform on [27, 39] weeks: λ ~ Gamma(r, α), p ~ Beta(a, b),
+ * exponential gaps, dropout with probability p after each repeat purchase; spend ν ~ Gamma(q, γ),
+ * each transaction ~ Gamma(p, ν).
+ */
+function simulateSummary(customers: number, seed: number): { frequency: number; recency: number; T: number; monetaryValue: number }[] {
+  const random = seededRandom(seed);
+  const normal = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const gamma = (shape: number): number => {
+    if (shape < 1) return gamma(shape + 1) * Math.pow(random(), 1 / shape);
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      const z = normal();
+      const v = (1 + c * z) ** 3;
+      if (v > 0 && Math.log(1 - random()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
+    }
+  };
+  const rows = [];
+  for (let i = 0; i < customers; i++) {
+    const lambda = gamma(0.243) / 4.414;
+    const x1 = gamma(0.793);
+    const dropout = x1 / (x1 + gamma(2.426));
+    const T = 27 + 12 * random();
+    const nu = gamma(3.74) / 15.44;
+    let t = 0;
+    let frequency = 0;
+    let recency = 0;
+    let spend = 0;
+    for (;;) {
+      t += -Math.log(1 - random()) / lambda;
+      if (!(t <= T)) break;
+      frequency++;
+      recency = t;
+      spend += gamma(6.25) / nu;
+      if (random() < dropout) break;
+    }
+    rows.push({ frequency, recency, T, monetaryValue: frequency === 0 ? 0 : spend / frequency });
+  }
+  return rows;
+}
+
+const simulated = simulateSummary(100_000, 11);
+const simulatedFit = fitBgNbd(simulated, { timeUnit: "week" });
+console.log(`simulated summary (r 0.243, α 4.414, a 0.793, b 2.426; p 6.25, q 3.74, γ 15.44) fits to ${JSON.stringify(simulatedFit.params)}`);
+console.log(`  and Gamma-Gamma ${JSON.stringify(fitGammaGamma(simulated).params)}`);
+measure("fitBgNbd, simulated summary (100k customers)", () => fitBgNbd(simulated, { timeUnit: "week" }), { runs: 3, targetMs: 2000 });
+measure("fitGammaGamma, simulated summary (100k customers)", () => fitGammaGamma(simulated, { timeUnit: "week" }), { runs: 3, targetMs: 2000 });
+
+const summary = customerSummary(ledger, { asOf, timeUnit: "week" });
+console.log(`summary of the generated ledger: ${summary.customerCount} customers, ${summary.repeatCustomerCount} repeat (its BG/NBD optimum lies on a ridge, a, b → ∞)`);
+measure(`fitBgNbd, generated-ledger summary (${summary.customerCount} customers)`, () => fitBgNbd(summary), { runs: 3, targetMs: 2000 });
+measure(`fitGammaGamma, generated-ledger summary (${summary.repeatCustomerCount} repeat)`, () => fitGammaGamma(summary), { runs: 3, targetMs: 2000 });

@@ -1,0 +1,79 @@
+/** The unit every time in a summary and a model is counted in; `period` when the rows did not say. */
+export type TimeUnit = "day" | "week" | "month" | "quarter" | "year" | "period";
+
+export type ModelName = "bg-nbd" | "pareto-nbd" | "gamma-gamma" | "sbg";
+
+/** BG/NBD parameters (Fader, Hardie & Lee 2005): NBD purchasing `r`, `alpha`; beta dropout `a`, `b`. */
+export interface BgNbdParams {
+  readonly r: number;
+  readonly alpha: number;
+  readonly a: number;
+  readonly b: number;
+}
+
+/** Pareto/NBD parameters (Schmittlein, Morrison & Colombo 1987): purchasing `r`, `alpha`; lifetime `s`, `beta`. */
+export interface ParetoNbdParams {
+  readonly r: number;
+  readonly alpha: number;
+  readonly s: number;
+  readonly beta: number;
+}
+
+/** Gamma-Gamma spend parameters (Fader, Hardie & Lee 2005, "RFM and CLV"): `p`, `q`, `gamma`. */
+export interface GammaGammaParams {
+  readonly p: number;
+  readonly q: number;
+  readonly gamma: number;
+}
+
+/** Shifted-beta-geometric churn parameters (Fader & Hardie 2007): `alpha`, `beta`. */
+export interface SbgParams {
+  readonly alpha: number;
+  readonly beta: number;
+}
+
+/**
+ * A fitted model: immutable, plain JSON. Every prediction function takes it as it is or
+ * after `JSON.parse(JSON.stringify(model))`.
+ */
+export interface FittedModel<Name extends ModelName, Params> {
+  readonly model: Name;
+  readonly params: Params;
+  /** The maximised log-likelihood (without the penalty), summed over customers. */
+  readonly logLikelihood: number;
+  /** True when the simplex met its tolerances before the iteration limit. */
+  readonly converged: boolean;
+  readonly iterations: number;
+  /** Customers (sum of weights) or cohort members the model was fitted on. */
+  readonly observations: number;
+  readonly timeUnit: TimeUnit;
+  /** The L2 penalty coefficient used (0 for plain maximum likelihood). */
+  readonly penalizer: number;
+  /** Asymptotic standard errors from the inverse numerical Hessian, when it is positive definite. */
+  readonly standardErrors?: Params;
+}
+
+export type BgNbdModel = FittedModel<"bg-nbd", BgNbdParams>;
+export type ParetoNbdModel = FittedModel<"pareto-nbd", ParetoNbdParams>;
+export type GammaGammaModel = FittedModel<"gamma-gamma", GammaGammaParams>;
+export type SbgModel = FittedModel<"sbg", SbgParams>;
+
+/** A model of when customers buy. */
+export type TransactionModel = BgNbdModel | ParetoNbdModel;
+
+/** Options shared by the fit functions. */
+export interface FitOptions {
+  /** L2 penalty on the parameters, added to the mean negative log-likelihood (as lifetimes' `penalizer_coef`); default 0. */
+  readonly penalizer?: number | undefined;
+  /** Time unit of the rows, when they are plain rows (a `customerSummary` result carries its own); default `period`. */
+  readonly timeUnit?: TimeUnit | undefined;
+  /** Largest number of simplex iterations per starting point; default 3000. */
+  readonly maxIterations?: number | undefined;
+}
+
+/** A customer as the predictions see it: BTYD frequency, recency (last − first) and T (asOf − first). */
+export interface CustomerHistory {
+  readonly frequency: number;
+  readonly recency: number;
+  readonly T: number;
+}

@@ -1,0 +1,24 @@
+import { RetentionOptionsError } from "../../input/errors";
+import { bgNbdPurchaseCountProbability } from "./bgNbdPredictions";
+import type { BgNbdModel } from "./modelTypes";
+import { readModel, readTime } from "./readModel";
+
+/**
+ * P(X(t) = n): the probability that a new customer makes exactly n purchases in (0, t]
+ * (BG/NBD only; Fader, Hardie & Lee 2005, eq. 8; lifetimes' `probability_of_n_purchases_up_to_time`).
+ * Summed over n = 0, 1, 2, … it is 1.
+ *
+ * @param model - a fitted (or JSON-parsed) BG/NBD model
+ * @param n - a whole number of purchases ≥ 0
+ * @param t - the horizon, in the model's `timeUnit`
+ * @returns the probability, in [0, 1]
+ * @throws {RetentionOptionsError} when the model is not BG/NBD, or n or t is invalid
+ * @example
+ * purchaseCountProbability(bgNbdCdnow, 0, 39) //=> ≈ 0.574 (BG/NBD fitted on CDNOW, weeks)
+ */
+export function purchaseCountProbability(model: BgNbdModel, n: number, t: number): number {
+  const { params } = readModel(model, ["bg-nbd"], "purchaseCountProbability");
+  if (!(Number.isInteger(n) && n >= 0 && n <= 1e6)) throw new RetentionOptionsError("n", `purchaseCountProbability expects an integer from 0 to 1e6, found ${String(n)}`);
+  const time = readTime("t", t, "purchaseCountProbability");
+  return Math.min(1, Math.max(0, bgNbdPurchaseCountProbability(params, n, time)));
+}

@@ -1,0 +1,64 @@
+/**
+ * Asymptotic standard errors: the square roots of the diagonal of the inverse of the
+ * observed information matrix −∇²LL, estimated by central finite differences with steps of
+ * 1e-4 relative to each parameter. `null` when the matrix is not positive definite (the
+ * optimum is on a ridge or at a boundary) or a value is not finite.
+ */
+export function standardErrors(logLikelihood: (params: readonly number[]) => number, params: readonly number[]): number[] | null {
+  const n = params.length;
+  const h = params.map((p) => 1e-4 * Math.max(Math.abs(p), 1e-3));
+  const at = (di: number, si: number, dj: number, sj: number): number => {
+    const x = params.slice();
+    x[di] = x[di]! + si * h[di]!;
+    x[dj] = x[dj]! + sj * h[dj]!;
+    return -logLikelihood(x);
+  };
+  const f0 = -logLikelihood(params);
+  const info: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    info.push(new Array<number>(n).fill(0));
+    for (let j = 0; j <= i; j++) {
+      const value =
+        i === j
+          ? (at(i, 1, i, 0) - 2 * f0 + at(i, -1, i, 0)) / (h[i]! * h[i]!)
+          : (at(i, 1, j, 1) - at(i, 1, j, -1) - at(i, -1, j, 1) + at(i, -1, j, -1)) / (4 * h[i]! * h[j]!);
+      info[i]![j] = value;
+      info[j]![i] = value;
+    }
+  }
+  const inverse = invertSpd(info);
+  if (inverse === null) return null;
+  const errors = inverse.map((row, i) => Math.sqrt(row[i]!));
+  return errors.every(Number.isFinite) ? errors : null;
+}
+
+/** Inverse of a symmetric positive-definite matrix by Cholesky factorisation; `null` when it is not. */
+function invertSpd(m: readonly (readonly number[])[]): number[][] | null {
+  const n = m.length;
+  const l: number[][] = m.map(() => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = m[i]![j]!;
+      for (let k = 0; k < j; k++) sum -= l[i]![k]! * l[j]![k]!;
+      if (i === j) {
+        if (!(sum > 0)) return null;
+        l[i]![i] = Math.sqrt(sum);
+      } else l[i]![j] = sum / l[j]![j]!;
+    }
+  }
+  const inverse: number[][] = m.map(() => new Array<number>(n).fill(0));
+  for (let col = 0; col < n; col++) {
+    const y = new Array<number>(n).fill(0);
+    for (let i = 0; i < n; i++) {
+      let sum = i === col ? 1 : 0;
+      for (let k = 0; k < i; k++) sum -= l[i]![k]! * y[k]!;
+      y[i] = sum / l[i]![i]!;
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      let sum = y[i]!;
+      for (let k = i + 1; k < n; k++) sum -= l[k]![i]! * inverse[k]![col]!;
+      inverse[i]![col] = sum / l[i]![i]!;
+    }
+  }
+  return inverse;
+}

@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { toPlainDecimalString, type MoneyInput } from "../core/money";
+import { IssueCollector, RetentionOptionsError } from "../input/errors";
+import { MoneyInputSchema } from "../input/schemas";
+import type { TimeUnit } from "./models/modelTypes";
+
+/**
+ * One customer's summary computed elsewhere (a warehouse, DuckDB, Spark SQL): BTYD
+ * `frequency` (repeat transactions), `recency` (first → last transaction, NOT asOf − last)
+ * and `T` (first transaction → end of observation), all in one time unit, plus optional
+ * mean repeat spend and a `weight` (how many identical customers the row stands for).
+ */
+export const SummaryRowSchema = z
+  .object({
+    customerId: z.string().optional(),
+    frequency: z.number().int().min(0),
+    recency: z.number().finite().min(0),
+    T: z.number().finite().min(0),
+    monetaryValue: MoneyInputSchema.optional(),
+    weight: z.number().finite().positive().optional(),
+  })
+  .refine((row) => row.recency <= row.T, { path: ["recency"], error: "expected recency (first → last transaction) ≤ T (first transaction → end)" })
+  .refine((row) => row.frequency > 0 || row.recency === 0, { path: ["recency"], error: "expected recency 0 when frequency is 0" });
+
+/** A summary row as the models accept it (see `SummaryRowSchema`). */
+export interface SummaryRowInput {
+  readonly customerId?: string | undefined;
+  readonly frequency: number;
+  readonly recency: number;
+  readonly T: number;
+  readonly monetaryValue?: MoneyInput | undefined;
+  readonly weight?: number | undefined;
+}
+
+/** What the models accept: plain rows, or a `customerSummary` result (which carries its time unit). */
+export type SummaryInput = readonly SummaryRowInput[] | { readonly customers: readonly SummaryRowInput[]; readonly timeUnit: TimeUnit };
+
+/** Summary rows as columns; `monetary` is NaN where a row has none. */
+export interface SummaryColumns {
+  readonly count: number;
+  readonly customerId: readonly (string | undefined)[];
+  readonly frequency: Float64Array;
+  readonly recency: Float64Array;
+  readonly T: Float64Array;
+  readonly monetary: Float64Array;
+  readonly weight: Float64Array;
+  readonly timeUnit: TimeUnit | undefined;
+}
+
+function quickValid(row: SummaryRowInput): boolean {
+  if (typeof row !== "object" || row === null) return false;
+  const { frequency: x, recency: tx, T } = row;
+  if (!(Number.isInteger(x) && x >= 0 && Number.isFinite(tx) && tx >= 0 && Number.isFinite(T) && tx <= T)) return false;
+  if (x === 0 && tx !== 0) return false;
+  if (row.weight !== undefined && !(Number.isFinite(row.weight) && row.weight > 0)) return false;
+  if (row.customerId !== undefined && typeof row.customerId !== "string") return false;
+  return row.monetaryValue === undefined || toPlainDecimalString(row.monetaryValue) !== null;
+}
+
+/**
+ * Reads and validates summary rows into columns. Rows from `customerSummary` are trusted;
+ * plain rows are checked (a fast check, then zod for the rows that fail it).
+ *
+ * @throws {RetentionInputError} naming each bad row's index and field
+ * @throws {RetentionOptionsError} when `input` is neither rows nor a summary
+ */
+export function readSummaryRows(input: SummaryInput, fn: string): SummaryColumns {
+  const isSummary = !Array.isArray(input);
+  const rows: readonly SummaryRowInput[] = isSummary ? (input as { customers: readonly SummaryRowInput[] }).customers : (input as readonly SummaryRowInput[]);
+  if (!Array.isArray(rows)) throw new RetentionOptionsError("summaries", `${fn} expects summary rows or a customerSummary result`);
+  const issues = new IssueCollector();
+  if (!isSummary) {
+    rows.forEach((row, index) => {
+      if (quickValid(row)) return;
+      const parsed = SummaryRowSchema.safeParse(row);
+      if (parsed.success) return;
+      for (const issue of parsed.error.issues) {
+        issues.add({ index, path: ["summaries", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))], code: issue.code, message: issue.message });
+      }
+    });
+    issues.throwIfAny();
+  }
+  const n = rows.length;
+  const columns = {
+    count: n,
+    customerId: new Array<string | undefined>(n),
+    frequency: new Float64Array(n),
+    recency: new Float64Array(n),
+    T: new Float64Array(n),
+    monetary: new Float64Array(n),
+    weight: new Float64Array(n),
+    timeUnit: isSummary ? (input as { timeUnit: TimeUnit }).timeUnit : undefined,
+  };
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    columns.customerId[i] = row.customerId;
+    columns.frequency[i] = row.frequency;
+    columns.recency[i] = row.recency;
+    columns.T[i] = row.T;
+    columns.monetary[i] = row.monetaryValue === undefined ? Number.NaN : Number(toPlainDecimalString(row.monetaryValue));
+    columns.weight[i] = row.weight ?? 1;
+  }
+  return columns;
+}
