@@ -191,3 +191,54 @@ export type { SbgCohort } from "./clv/models/fitShiftedBetaGeometric";
 export type { SpendHistory } from "./clv/models/gammaGammaPredictions";
 export type { PredictClvOptions, PredictClvResult, PredictedClv } from "./clv/models/predictClv";
 export type { ModelFitDiagnostics } from "./clv/models/modelFitError";
+
+// KPI report and its renderers (issue 7); the command-line tool lives in src/cli/ (package bin, not exported)
+export { kpiReport, SKIPPABLE_SECTIONS } from "./report/kpiReport";
+export { renderMarkdown } from "./report/renderMarkdown";
+export { renderHtml } from "./report/renderHtml";
+export { toVegaLite } from "./report/toVegaLite";
+export { REPORT_CHARTS } from "./report/chartData";
+export { KpiReportJsonSchema } from "./report/schema";
+export { KPI_REPORT_SCHEMA_VERSION } from "./report/types";
+export type { KpiReport, KpiReportOptions, SkippableSection } from "./report/kpiReport";
+export type { ReportPeriodOption } from "./report/reportPeriod";
+export type { ClvSectionOptions } from "./report/clvSection";
+export type { CohortSectionOptions } from "./report/cohortSection";
+export type { ReportChart } from "./report/chartData";
+export type { VegaLiteSpec } from "./report/toVegaLite";
+export type { KpiReportJson } from "./report/schema";
+export type {
+  ReportSection,
+  UnavailableSection,
+  KpiChange,
+  KpiMoneyChange,
+  ReportPeriod,
+  ReportPeriodKind,
+  ReportData,
+  ActivityKpis,
+  ActivitySection,
+  RetentionKpis,
+  RetentionSection,
+  RevenueRetentionKpis,
+  RevenueRetentionSection,
+  NpsKpis,
+  NpsSection,
+} from "./report/types";
+export type {
+  CohortSection,
+  ReportCohortRow,
+  ClvSection,
+  HistoricalClvKpis,
+  PredictedClvKpis,
+  ReportModelFit,
+  ReportPredictedCustomer,
+  DefectionSection,
+  ReportDefectionReason,
+  ReportAtRiskCustomer,
+  SegmentSection,
+  LtvTiersKpis,
+  ReportLtvTier,
+  ReportConcentration,
+  LoyalCustomersKpis,
+  ReportLoyalCustomer,
+} from "./report/insightTypes";

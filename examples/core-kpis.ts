@@ -1,5 +1,5 @@
 /**
- * `npm run demo`: the core KPIs of the bundled CDNOW sample (2,357 customers, 6,919
+ * The core KPIs of the bundled CDNOW sample (2,357 customers, 6,919
  * purchases, January 1997 to June 1998), printed as a readable summary.
  */
 import {

@@ -1,0 +1,60 @@
+import { parseArgs } from "node:util";
+import { CliError } from "./errors";
+
+/** The flags every subcommand understands (unused ones are rejected per command). */
+export const OPTIONS = {
+  purchases: { type: "string" },
+  events: { type: "string" },
+  surveys: { type: "string" },
+  columns: { type: "string", multiple: true },
+  "date-format": { type: "string" },
+  "input-format": { type: "string" },
+  currency: { type: "string" },
+  "as-of": { type: "string" },
+  period: { type: "string" },
+  format: { type: "string" },
+  out: { type: "string" },
+  html: { type: "string" },
+  "time-unit": { type: "string" },
+  "fail-if": { type: "string", multiple: true },
+  model: { type: "string" },
+  horizon: { type: "string" },
+  "discount-rate": { type: "string" },
+  top: { type: "string" },
+  skip: { type: "string", multiple: true },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+/** Parsed command line: the subcommand and its flag values. */
+export interface ParsedArgs {
+  readonly command: string | undefined;
+  readonly values: { readonly [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K] extends { type: "boolean" } ? boolean : string };
+}
+
+/** Parses argv with `node:util` `parseArgs`; unknown flags and extra words are usage errors. */
+export function readArgs(argv: readonly string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  if (parsed.positionals.length > 1) throw new CliError(`unexpected argument "${parsed.positionals[1]!}"`);
+  return { command: parsed.positionals[0], values: parsed.values as ParsedArgs["values"] };
+}
+
+/** Reads a flag that must be one of `allowed`. */
+export function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new CliError(`--${flag}: expected ${allowed.join(" | ")}, found "${value}"`);
+  return value as T;
+}
+
+/** Reads a numeric flag. */
+export function numberFlag(flag: string, value: string | undefined, check: (n: number) => boolean, expected: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || !check(n)) throw new CliError(`--${flag}: expected ${expected}, found "${value}"`);
+  return n;
+}

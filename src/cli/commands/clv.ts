@@ -1,0 +1,98 @@
+import { readFileSync } from "node:fs";
+import { customerSummary } from "../../clv/customerSummary";
+import { fitBgNbd } from "../../clv/models/fitBgNbd";
+import { fitGammaGamma } from "../../clv/models/fitGammaGamma";
+import { ModelFitError } from "../../clv/models/modelFitError";
+import type { BgNbdModel, GammaGammaModel } from "../../clv/models/modelTypes";
+import { predictClv } from "../../clv/models/predictClv";
+import { choice, numberFlag } from "../args";
+import type { CommandContext } from "../context";
+import { toCsv } from "../csvWrite";
+import { CliError, EXIT_OK } from "../errors";
+import { asOfFlag, INPUT_FLAGS, json, timeUnitFlag } from "./common";
+
+/** The JSON `fit` writes and `predict` reads. */
+export interface ModelFile {
+  readonly kind: "retention-metrics/clv-models";
+  readonly schemaVersion: 1;
+  readonly asOf: string;
+  readonly timeUnit: "day" | "week";
+  readonly bgNbd: BgNbdModel;
+  readonly gammaGamma: GammaGammaModel;
+}
+
+/** `summary`: per-customer frequency, recency, T and monetary value. */
+export async function summaryCommand(ctx: CommandContext): Promise<number> {
+  ctx.allow("summary", [...INPUT_FLAGS, "time-unit"]);
+  const format = choice("format", ctx.args.format, ["csv", "json"], "csv");
+  const timeUnit = timeUnitFlag(ctx);
+  const ledger = await ctx.ledger(["purchases"]);
+  const summary = customerSummary(ledger, { asOf: asOfFlag(ctx, ledger), timeUnit });
+  if (format === "json") ctx.emit(json(summary));
+  else {
+    ctx.emit(toCsv(["customerId", "frequency", "recency", "T", "monetaryValue", "orders", "revenue", "firstOrder", "lastOrder"],
+      summary.customers.map((c) => [c.customerId, c.frequency, c.recency, c.T, c.monetaryValue.toString(), c.orders, c.revenue.toString(), c.firstOrder, c.lastOrder])));
+  }
+  return EXIT_OK;
+}
+
+/** `fit`: BG/NBD and Gamma-Gamma on the customers' summaries, as model JSON. */
+export async function fitCommand(ctx: CommandContext): Promise<number> {
+  ctx.allow("fit", [...INPUT_FLAGS, "time-unit"]);
+  choice("format", ctx.args.format, ["json"], "json");
+  const timeUnit = timeUnitFlag(ctx);
+  const ledger = await ctx.ledger(["purchases"]);
+  const asOf = asOfFlag(ctx, ledger);
+  const summary = customerSummary(ledger, { asOf, timeUnit });
+  try {
+    const file: ModelFile = {
+      kind: "retention-metrics/clv-models",
+      schemaVersion: 1,
+      asOf: new Date(asOf).toISOString(),
+      timeUnit,
+      bgNbd: fitBgNbd(summary),
+      gammaGamma: fitGammaGamma(summary),
+    };
+    if (!file.bgNbd.converged || !file.gammaGamma.converged) ctx.note("warning: a model fit did not converge; see \"converged\" in the output");
+    ctx.emit(json(file));
+  } catch (error) {
+    if (error instanceof ModelFitError) throw new CliError(`the model does not fit this data: ${error.message}`);
+    throw error;
+  }
+  return EXIT_OK;
+}
+
+function readModelFile(path: string): ModelFile {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new CliError(`--model ${path}: cannot read model JSON (${(error as Error).message})`);
+  }
+  const file = parsed as Partial<ModelFile> | null;
+  if (file === null || typeof file !== "object" || file.kind !== "retention-metrics/clv-models" || file.bgNbd === undefined || file.gammaGamma === undefined) {
+    throw new CliError(`--model ${path}: expected the JSON written by "retention-metrics fit"`);
+  }
+  if (file.timeUnit !== "day" && file.timeUnit !== "week") throw new CliError(`--model ${path}: timeUnit must be "day" or "week"`);
+  return file as ModelFile;
+}
+
+/** `predict`: P(alive), expected purchases and CLV per customer from model JSON. */
+export async function predictCommand(ctx: CommandContext): Promise<number> {
+  ctx.allow("predict", [...INPUT_FLAGS, "model", "horizon", "discount-rate"]);
+  const format = choice("format", ctx.args.format, ["csv", "json"], "csv");
+  if (ctx.args.model === undefined) throw new CliError("predict needs --model FILE (the JSON written by \"retention-metrics fit\")");
+  const model = readModelFile(ctx.args.model);
+  const unitDays = model.timeUnit === "week" ? 7 : 1;
+  const horizon = numberFlag("horizon", ctx.args.horizon, (n) => n > 0, "a positive number of time units") ?? (model.timeUnit === "week" ? 52 : 365);
+  const annual = numberFlag("discount-rate", ctx.args["discount-rate"], (n) => n >= 0 && n < 10, "a yearly rate such as 0.1") ?? 0.1;
+  const ledger = await ctx.ledger(["purchases"]);
+  const summary = customerSummary(ledger, { asOf: asOfFlag(ctx, ledger), timeUnit: model.timeUnit });
+  const result = predictClv(model.bgNbd, model.gammaGamma, summary, { horizon, discountRate: (1 + annual) ** (unitDays / 365.25) - 1 });
+  if (format === "json") ctx.emit(json(result));
+  else {
+    ctx.emit(toCsv(["customerId", "probabilityAlive", "expectedPurchases", "expectedAverageSpend", "clv"],
+      result.customers.map((c) => [c.customerId, c.probabilityAlive, c.expectedPurchases, c.expectedAverageSpend, c.clv === null ? null : c.clv.toDecimalPlaces(2).toString()])));
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,29 @@
+import type { Granularity } from "../../core/calendar";
+import { cohortRetention } from "../../metrics/cohortRetention";
+import { formatInt, formatPercent } from "../../report/format";
+import { choice } from "../args";
+import type { CommandContext } from "../context";
+import { toCsv } from "../csvWrite";
+import { EXIT_OK } from "../errors";
+import { asOfFlag, INPUT_FLAGS, json } from "./common";
+
+/** `cohorts`: the cohort table (customers returning per bucket) and its curve. */
+export async function cohortsCommand(ctx: CommandContext): Promise<number> {
+  ctx.allow("cohorts", [...INPUT_FLAGS, "period"]);
+  const format = choice("format", ctx.args.format, ["csv", "json", "md"], "csv");
+  const granularity = choice<Granularity>("period", ctx.args.period, ["day", "week", "month", "quarter", "year"], "month");
+  const ledger = await ctx.ledger(["purchases", "events"]);
+  const result = cohortRetention(ledger, { granularity, asOf: asOfFlag(ctx, ledger) });
+  if (format === "json") ctx.emit(json(result));
+  else if (format === "csv") {
+    ctx.emit(toCsv(["cohort", "start", "size", "offset", "customers", "rate"],
+      result.cohorts.flatMap((c) => c.values.map((v, k) => [c.key, c.start, c.size, k, v, c.rates[k]]))));
+  } else {
+    const width = result.curve.length;
+    const head = ["Cohort", "Customers", ...Array.from({ length: width }, (_, k) => String(k))];
+    const rows = result.cohorts.map((c) => [c.key, formatInt(c.size), ...Array.from({ length: width }, (_, k) => (k < c.rates.length ? formatPercent(c.rates[k] ?? null) : ""))]);
+    rows.push(["Average", "", ...result.curve.map((p) => formatPercent(p.rate))]);
+    ctx.emit(`${[head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n")}\n`);
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,28 @@
+import type { Ledger } from "../../input/ledger";
+import { latestRecord } from "../../report/dataSpan";
+import { resolveAsOf } from "../../report/reportPeriod";
+import { choice, numberFlag } from "../args";
+import type { CommandContext } from "../context";
+
+/** `--as-of`, or the end of the latest UTC day in the data. */
+export function asOfFlag(ctx: CommandContext, ledger: Ledger): number {
+  return resolveAsOf(ctx.args["as-of"], latestRecord(ledger));
+}
+
+/** `--time-unit day|week` (default week). */
+export function timeUnitFlag(ctx: CommandContext): "day" | "week" {
+  return choice<"day" | "week">("time-unit", ctx.args["time-unit"], ["day", "week"], "week");
+}
+
+/** `--top N` (default `fallback`). */
+export function topFlag(ctx: CommandContext, fallback: number): number {
+  return numberFlag("top", ctx.args.top, (n) => Number.isInteger(n) && n >= 0, "an integer ≥ 0") ?? fallback;
+}
+
+/** Pretty JSON with a final newline. */
+export function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** Input flags every data command accepts. */
+export const INPUT_FLAGS = ["purchases", "events", "surveys", "columns", "date-format", "input-format", "currency", "as-of", "format", "out"];

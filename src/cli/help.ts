@@ -1,0 +1,75 @@
+/** Usage text per subcommand. */
+const INPUT = `Input:
+  --purchases FILE       purchases (customerId, at, amount[, orderId, cost, quantity, currency]); - = stdin
+  --events FILE          customer events (customerId, at, type)
+  --surveys FILE         NPS answers (at, score[, customerId, segment])
+  --columns MAP          field=column pairs, e.g. customerId=cust_id,at=order_date,amount=total
+  --date-format FMT      date-fns format of non-ISO dates, read as UTC (e.g. yyyyMMdd)
+  --input-format F       csv | json | ndjson (default: sniffed from the first character)
+  --currency CODE        the currency every purchase must be in
+Files may be CSV with a header, a JSON array or NDJSON, optionally gzipped.`;
+
+const COMMANDS: Readonly<Record<string, string>> = {
+  report: `retention-metrics report --purchases FILE [options]
+The whole KPI report: activity, retention, revenue retention, NPS, cohorts, CLV, defections, segments.
+  --as-of DATE           end of observation (default: end of the latest day in the data)
+  --period P             month | quarter | year (last complete one) | START..END (default month)
+  --format F             json | md | html | csv (default json)
+  --out FILE             write the output to FILE instead of stdout
+  --html FILE            also write the HTML report to FILE
+  --time-unit U          day | week: time unit of the CLV models (default week)
+  --horizon N            predicted-CLV horizon in time units (default one year)
+  --discount-rate R      yearly discount rate of predicted CLV (default 0.1)
+  --top N                length of the top-customer lists (default 10)
+  --skip LIST            sections not to compute: cohorts, historicalClv, predictedClv,
+                         defections, segments (comma-separated; they say "skipped")
+  --fail-if "PATH OP N"  exit 1 when the KPI at PATH (in the JSON report) satisfies OP N;
+                         OP is < <= > >= == !=; repeatable; a null or unknown KPI fails`,
+  summary: `retention-metrics summary --purchases FILE [--as-of DATE] [--time-unit day|week] [--format csv|json] [--out FILE]
+Per customer: frequency, recency (BTYD: last − first), T, monetary value (CSV by default).`,
+  fit: `retention-metrics fit --purchases FILE [--as-of DATE] [--time-unit day|week] [--out FILE]
+Fits BG/NBD and Gamma-Gamma; writes the two models as JSON.`,
+  predict: `retention-metrics predict --model MODEL.json --purchases FILE [--as-of DATE] [--horizon N] [--discount-rate R] [--format csv|json] [--out FILE]
+Per customer: P(alive), expected purchases over the horizon and CLV (CSV by default).`,
+  cohorts: `retention-metrics cohorts --purchases FILE [--as-of DATE] [--period day|week|month|quarter|year] [--format csv|json|md] [--out FILE]
+The cohort table (customers ordering per bucket since first activity) and its curve.`,
+  defections: `retention-metrics defections --purchases FILE [--events FILE] [--as-of DATE] [--format json|csv|md] [--top N] [--out FILE]
+The defection report (json, md) or every customer's classification (csv).`,
+  segments: `retention-metrics segments --purchases FILE [--as-of DATE] [--format json|csv] [--top N] [--out FILE]
+LTV tiers (Pareto 80% of revenue) with concentration and loyal customers (json), or tier per customer (csv).`,
+  nps: `retention-metrics nps --surveys FILE [--period START..END] [--format json|csv|md] [--out FILE]
+Net Promoter Score with its margin of error, overall and by segment.`,
+};
+
+/** The general help. */
+export function generalHelp(version: string): string {
+  return `retention-metrics ${version}: retention, churn, cohorts, CLV, NPS, defections and segments from your data.
+
+Usage: retention-metrics <command> [options]
+
+Commands:
+  report       the whole KPI report (json, md, html, csv), with --fail-if thresholds for CI
+  summary      per-customer frequency / recency / T / monetary value (CSV)
+  fit          fit BG/NBD + Gamma-Gamma, write model JSON
+  predict      P(alive), expected purchases and CLV per customer from model JSON
+  cohorts      cohort retention table
+  defections   defection report by reason
+  segments     lifetime-value tiers and loyal customers
+  nps          Net Promoter Score
+
+${INPUT}
+
+Exit codes: 0 ok, 1 a --fail-if threshold was crossed, 2 bad usage or bad input (file:line: field).
+Output goes to stdout (or --out); messages and progress go to stderr. NO_COLOR is honoured.
+Run "retention-metrics <command> --help" for a command's options.
+`;
+}
+
+/** Help of one subcommand, or `null` when it does not exist. */
+export function commandHelp(command: string): string | null {
+  const text = COMMANDS[command];
+  return text === undefined ? null : `${text}\n\n${INPUT}\n`;
+}
+
+/** The subcommand names. */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);

@@ -1,0 +1,155 @@
+import type { Decimal } from "../core/money";
+import type { ReportSection } from "./types";
+
+/** One row of the monthly cohort table (customers measure). */
+export interface ReportCohortRow {
+  /** `2024-01`: the month of the cohort's first activity. */
+  readonly key: string;
+  readonly start: Date;
+  readonly size: number;
+  /** Returning customers per month offset 0 … (at most `maxOffsets`), observed months only. */
+  readonly values: readonly number[];
+  readonly rates: readonly (number | null)[];
+}
+
+/** The monthly cohort table and its average retention curve. */
+export interface CohortSection {
+  readonly granularity: "month";
+  readonly maxCohorts: number;
+  readonly maxOffsets: number;
+  /** Cohorts in the data; only the latest `maxCohorts` are shown and averaged. */
+  readonly totalCohorts: number;
+  readonly cohorts: readonly ReportCohortRow[];
+  readonly curve: readonly { readonly offset: number; readonly rate: number | null; readonly cohorts: number; readonly customers: number }[];
+}
+
+/** Historical CLV: what customers have been worth so far. */
+export interface HistoricalClvKpis {
+  readonly customers: number;
+  readonly totalRevenue: Decimal;
+  readonly averageRevenue: Decimal | null;
+  readonly totalMargin: Decimal | null;
+  readonly averageMargin: Decimal | null;
+  readonly averageOrders: number | null;
+}
+
+/** A fitted model's summary. */
+export interface ReportModelFit {
+  readonly model: string;
+  readonly params: Readonly<Record<string, number>>;
+  readonly logLikelihood: number;
+  readonly converged: boolean;
+  readonly iterations: number;
+  readonly observations: number;
+}
+
+/** One customer's predicted value. */
+export interface ReportPredictedCustomer {
+  readonly customerId: string;
+  readonly clv: Decimal;
+  readonly probabilityAlive: number;
+  readonly expectedPurchases: number;
+}
+
+/** Predicted CLV from BG/NBD + Gamma-Gamma. */
+export interface PredictedClvKpis {
+  readonly timeUnit: "day" | "week";
+  /** Horizon, in `timeUnit`s. */
+  readonly horizon: number;
+  /** Discount rate per `timeUnit`. */
+  readonly discountRate: number;
+  readonly customers: number;
+  readonly totalClv: Decimal;
+  readonly averageClv: Decimal | null;
+  readonly averageProbabilityAlive: number | null;
+  readonly expectedPurchases: number;
+  readonly bgNbd: ReportModelFit;
+  readonly gammaGamma: ReportModelFit;
+  readonly topCustomers: readonly ReportPredictedCustomer[];
+}
+
+/** Historical and predicted CLV. */
+export interface ClvSection {
+  readonly historical: ReportSection<HistoricalClvKpis>;
+  readonly predicted: ReportSection<PredictedClvKpis>;
+}
+
+/** One defection reason. */
+export interface ReportDefectionReason {
+  readonly reason: string;
+  readonly customers: number;
+  readonly shareOfDefected: number | null;
+  readonly unrealizedValue: Decimal;
+  readonly shareOfUnrealized: number | null;
+}
+
+/** One at-risk customer. */
+export interface ReportAtRiskCustomer {
+  readonly customerId: string;
+  readonly reason: string;
+  readonly valueAtRisk: Decimal;
+  readonly daysSinceLastActivity: number;
+}
+
+/** The defection report at `asOf`. */
+export interface DefectionSection {
+  readonly customers: number;
+  readonly active: number;
+  readonly atRisk: number;
+  readonly defected: number;
+  readonly defectionRate: number | null;
+  readonly atRiskValue: Decimal;
+  readonly unrealizedValue: Decimal;
+  readonly byReason: readonly ReportDefectionReason[];
+  readonly topAtRisk: readonly ReportAtRiskCustomer[];
+}
+
+/** One lifetime-value tier. */
+export interface ReportLtvTier {
+  readonly name: string;
+  readonly customers: number;
+  readonly shareOfCustomers: number | null;
+  readonly value: Decimal;
+  readonly shareOfValue: number | null;
+  readonly min: Decimal | null;
+  readonly max: Decimal | null;
+}
+
+/** Revenue concentration: the share of value held by the top customers, and the Gini index. */
+export interface ReportConcentration {
+  readonly top1PctShare: number | null;
+  readonly top10PctShare: number | null;
+  readonly top20PctShare: number | null;
+  readonly gini: number | null;
+}
+
+/** LTV tiers by revenue, Pareto method. */
+export interface LtvTiersKpis {
+  readonly by: "revenue";
+  readonly method: "pareto";
+  readonly share: number;
+  readonly tiers: readonly ReportLtvTier[];
+  readonly concentration: ReportConcentration;
+}
+
+/** One of the most lucrative loyal customers. */
+export interface ReportLoyalCustomer {
+  readonly customerId: string;
+  readonly value: Decimal;
+  readonly orders: number;
+  readonly shareOfRevenue: number | null;
+}
+
+/** The most lucrative loyal customers. */
+export interface LoyalCustomersKpis {
+  readonly count: number;
+  readonly shareOfCustomers: number | null;
+  readonly shareOfRevenue: number | null;
+  readonly top: readonly ReportLoyalCustomer[];
+}
+
+/** LTV tiers and loyal customers. */
+export interface SegmentSection {
+  readonly ltvTiers: ReportSection<LtvTiersKpis>;
+  readonly loyalCustomers: ReportSection<LoyalCustomersKpis>;
+}

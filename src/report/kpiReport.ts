@@ -1,0 +1,130 @@
+import type { DateInput } from "../core/time";
+import type { Period } from "../core/period";
+import { toLedger, type MetricInput } from "../input/toLedger";
+import type { Ledger } from "../input/ledger";
+import { RetentionOptionsError } from "../input/errors";
+import { activityKpis, activitySection } from "./activitySection";
+import { earliestRecord, latestRecord } from "./dataSpan";
+import { clvSection, type ClvSectionOptions } from "./clvSection";
+import { cohortSection, type CohortSectionOptions } from "./cohortSection";
+import { defectionSection } from "./defectionSection";
+import type { ClvSection, CohortSection, DefectionSection, SegmentSection } from "./insightTypes";
+import { resolveAsOf, resolvePeriods, type ReportPeriodOption } from "./reportPeriod";
+import { npsSection, retentionKpis, retentionSection, revenueRetentionSection } from "./retentionSection";
+import { segmentSection } from "./segmentSection";
+import {
+  KPI_REPORT_SCHEMA_VERSION,
+  type ActivitySection,
+  type NpsSection,
+  type ReportData,
+  type ReportPeriod,
+  type RetentionSection,
+  type RevenueRetentionSection,
+  type ReportSection,
+} from "./types";
+
+/** Options of `kpiReport`. */
+export interface KpiReportOptions extends ClvSectionOptions {
+  /** End of observation (exclusive). Default: the end of the latest UTC day holding a record. */
+  readonly asOf?: DateInput | undefined;
+  /** `month` (default), `quarter`, `year` (the last complete one before asOf) or `{ start, end }`. */
+  readonly period?: ReportPeriodOption | undefined;
+  /** Cohort table limits (default 12 latest cohorts, 12 offsets). */
+  readonly cohorts?: CohortSectionOptions | undefined;
+  /** Length of the top-customer lists (default 10). */
+  readonly top?: number | undefined;
+  /** Sections not to compute (on large data the model fit is the slow part); each says it was skipped. */
+  readonly skip?: readonly SkippableSection[] | undefined;
+}
+
+/** Sections `kpiReport` can leave out. */
+export type SkippableSection = "cohorts" | "historicalClv" | "predictedClv" | "defections" | "segments";
+
+/** The sections `skip` accepts. */
+export const SKIPPABLE_SECTIONS: readonly SkippableSection[] = ["cohorts", "historicalClv", "predictedClv", "defections", "segments"];
+
+/** Every KPI of a business in one JSON-serialisable object (money as `Decimal`, dates as `Date`). */
+export interface KpiReport {
+  readonly schemaVersion: typeof KPI_REPORT_SCHEMA_VERSION;
+  readonly asOf: Date;
+  readonly currency: string | null;
+  readonly period: ReportPeriod;
+  readonly data: ReportData;
+  readonly activity: ActivitySection;
+  readonly retention: RetentionSection;
+  readonly revenueRetention: ReportSection<RevenueRetentionSection>;
+  readonly nps: ReportSection<NpsSection>;
+  readonly cohorts: ReportSection<CohortSection>;
+  readonly clv: ClvSection;
+  readonly defections: ReportSection<DefectionSection>;
+  readonly segments: SegmentSection;
+}
+
+/**
+ * The all-in-one KPI report: activity, retention (rate, churn, CRR), revenue retention (NRR,
+ * GRR) and NPS for a period and the equal period before it (with changes), plus the monthly
+ * cohort table, historical and predicted CLV, the defection report and LTV segments at `asOf`.
+ * A section whose data is absent, or whose model does not fit, is `{ available: false, reason }`,
+ * never zeros. Every figure comes from the library's own functions; see docs/report.md.
+ *
+ * @param input - purchases, `{ purchases, events, surveys }`, or a prepared `Ledger`
+ * @param options - asOf, period, CLV horizon and discounting, cohort limits, list length
+ * @returns the report; `JSON.stringify` gives its JSON form (`KpiReportJsonSchema`)
+ * @throws {RetentionInputError} when a row is invalid
+ * @throws {RetentionOptionsError} when an option is impossible (unknown period, start ≥ end...)
+ * @example
+ * kpiReport([{ customerId: "a", at: "2024-01-10", amount: "5" },
+ *            { customerId: "a", at: "2024-02-10", amount: "5" }], { asOf: "2024-03-01" })
+ * //=> { schemaVersion: 1, period: { kind: "month", current: { start: 2024-02-01, end: 2024-03-01 }, ... },
+ * //     activity: { customers: 1, orders: 1, revenue: Decimal("5"), ... }, retention: { rate: 1, ... }, ... }
+ */
+export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): KpiReport {
+  const ledger = toLedger(input);
+  const asOf = resolveAsOf(options.asOf, latestRecord(ledger));
+  const { kind, start, end, previousStart } = resolvePeriods(options.period, asOf);
+  const hasPrevious = earliestRecord(ledger) < start;
+  const retention = retentionKpis(ledger, start, end);
+  const previousRetention = hasPrevious ? retentionKpis(ledger, previousStart, start) : null;
+  const top = options.top ?? 10;
+  const period = (from: number, to: number): Period => ({ start: new Date(from), end: new Date(to) });
+  const skip = readSkip(options.skip);
+  const skipped = { available: false, reason: "skipped (the skip option)" } as const;
+  return {
+    schemaVersion: KPI_REPORT_SCHEMA_VERSION,
+    asOf: new Date(asOf),
+    currency: ledger.currency,
+    period: { kind, current: period(start, end), previous: period(previousStart, start), previousHasData: hasPrevious },
+    data: reportData(ledger),
+    activity: activitySection(
+      activityKpis(ledger, start, end, retention.newCount),
+      previousRetention === null ? null : activityKpis(ledger, previousStart, start, previousRetention.newCount),
+    ),
+    retention: retentionSection(retention, previousRetention),
+    revenueRetention: revenueRetentionSection(ledger, start, end, previousStart, hasPrevious),
+    nps: npsSection(ledger, start, end, previousStart),
+    cohorts: skip.has("cohorts") ? skipped : cohortSection(ledger, asOf, options.cohorts),
+    clv: clvSection(ledger, asOf, { ...options, skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv") }, top),
+    defections: skip.has("defections") ? skipped : defectionSection(ledger, asOf, top),
+    segments: skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : segmentSection(ledger, asOf, top),
+  };
+}
+
+function readSkip(skip: readonly SkippableSection[] | undefined): ReadonlySet<SkippableSection> {
+  for (const name of skip ?? []) {
+    if (!SKIPPABLE_SECTIONS.includes(name)) throw new RetentionOptionsError("skip", `expected some of ${SKIPPABLE_SECTIONS.join(", ")}, found ${JSON.stringify(name)}`);
+  }
+  return new Set(skip ?? []);
+}
+
+function reportData(ledger: Ledger): ReportData {
+  const { purchases } = ledger;
+  return {
+    customers: ledger.customerIds.length,
+    purchases: purchases.count,
+    orders: ledger.orderCount,
+    events: ledger.events.count,
+    surveys: ledger.surveys.count,
+    firstPurchase: purchases.count === 0 ? null : new Date(purchases.at[0]!),
+    lastPurchase: purchases.count === 0 ? null : new Date(purchases.at[purchases.count - 1]!),
+  };
+}

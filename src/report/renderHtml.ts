@@ -1,0 +1,105 @@
+import { concentrationPoints, defectionBars, heatmapCells, retentionCurvePoints } from "./chartData";
+import { barChartSvg, heatmapSvg, lineChartSvg } from "./chartSvg";
+import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChange, formatNumber, formatPercent, formatPeriod, formatPointChange, humanize } from "./format";
+import type { KpiReport } from "./kpiReport";
+import { escapeXml } from "./svgCommon";
+import type { KpiChange, KpiMoneyChange } from "./types";
+
+const STYLE = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1100px;padding:24px;color:#111;background:#fff}
+h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
+.meta{color:#555}.tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:12px;margin-top:16px}
+.tile{border:1px solid #ddd;border-radius:8px;padding:12px}.tile .label{color:#555;font-size:12px}.tile .value{font-size:22px;font-weight:600}
+.up{color:#15803d}.down{color:#b91c1c}.flat{color:#555}table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ddd;padding:4px 8px;text-align:right}
+th:first-child,td:first-child{text-align:left}figure{margin:16px 0}figcaption{font-weight:600;margin-bottom:6px}.na{color:#555;font-style:italic}
+svg.chart{max-width:100%;height:auto;font-family:inherit}details{margin-top:6px}`;
+
+function table(header: readonly string[], rows: readonly (readonly string[])[], caption?: string): string {
+  const head = `<tr>${header.map((h) => `<th scope="col">${escapeXml(h)}</th>`).join("")}</tr>`;
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${escapeXml(c)}</td>`).join("")}</tr>`).join("");
+  return `<table>${caption === undefined ? "" : `<caption>${escapeXml(caption)}</caption>`}<thead>${head}</thead><tbody>${body}</tbody></table>`;
+}
+
+function tile(label: string, value: string, change: string, direction: number | null, goodWhenUp = true): string {
+  const cls = direction === null || direction === 0 ? "flat" : (direction > 0) === goodWhenUp ? "up" : "down";
+  const arrow = direction === null || direction === 0 ? "" : direction > 0 ? "▲ " : "▼ ";
+  return `<div class="tile"><div class="label">${escapeXml(label)}</div><div class="value">${escapeXml(value)}</div><div class="${cls}" title="change against the previous period">${arrow}${escapeXml(change)}</div></div>`;
+}
+
+const dir = (c: KpiChange): number | null => c.absolute;
+const moneyDir = (c: KpiMoneyChange): number | null => (c.absolute === null ? null : c.absolute.toNumber());
+
+function figure(id: string, caption: string, svg: string | null, reason: string, data: string): string {
+  if (svg === null) return `<figure id="${id}-figure"><figcaption>${escapeXml(caption)}</figcaption><p class="na">Not available: ${escapeXml(reason)}.</p></figure>`;
+  return `<figure id="${id}-figure"><figcaption>${escapeXml(caption)}</figcaption>${svg}<details><summary>Data table</summary>${data}</details></figure>`;
+}
+
+/**
+ * The report as one self-contained HTML page: KPI tiles with changes, an inline-SVG cohort
+ * heatmap, retention curve, revenue-concentration curve by LTV tier and unrealized value by
+ * defection reason, each with a title, axis labels, hover values and a data table. No script,
+ * no network: it can be mailed or stored as a CI artifact.
+ *
+ * @param report - a `kpiReport` result
+ * @returns the HTML document
+ * @example
+ * renderHtml(kpiReport(purchases, { asOf: "2024-07-01" })).startsWith("<!doctype html>") //=> true
+ */
+export function renderHtml(report: KpiReport): string {
+  const cur = report.currency;
+  const money = (v: Parameters<typeof formatMoney>[0]) => formatMoney(v, cur);
+  const a = report.activity;
+  const r = report.retention;
+  const rr = report.revenueRetention;
+  const n = report.nps;
+  const tiles = [
+    tile("Customers", formatInt(a.customers), formatCountChange(a.change.customers), dir(a.change.customers)),
+    tile("Revenue", money(a.revenue), formatMoneyChange(a.change.revenue, cur), moneyDir(a.change.revenue)),
+    tile("Average order value", money(a.averageOrderValue), formatMoneyChange(a.change.averageOrderValue, cur), moneyDir(a.change.averageOrderValue)),
+    tile("Retention rate", formatPercent(r.rate), formatPointChange(r.change.rate), dir(r.change.rate)),
+    tile("Churn rate", formatPercent(r.churnRate), formatPointChange(r.change.churnRate), dir(r.change.churnRate), false),
+    tile("Repeat purchase rate", formatPercent(a.repeatPurchaseRate), formatPointChange(a.change.repeatPurchaseRate), dir(a.change.repeatPurchaseRate)),
+    rr.available ? tile("Net revenue retention", formatPercent(rr.netRevenueRetention), formatPointChange(rr.change.netRevenueRetention), dir(rr.change.netRevenueRetention)) : tile("Net revenue retention", "n/a", rr.reason, null),
+    n.available ? tile("NPS", formatNumber(n.score, 1), formatCountChange(n.change.score, 1), dir(n.change.score)) : tile("NPS", "n/a", n.reason, null),
+  ];
+  const cells = heatmapCells(report);
+  const curve = retentionCurvePoints(report);
+  const concentration = concentrationPoints(report);
+  const bars = defectionBars(report);
+  const cohortReason = report.cohorts.available ? "no observed cohort cells" : report.cohorts.reason;
+  const tierReason = report.segments.ltvTiers.available ? "no tiers" : report.segments.ltvTiers.reason;
+  const defectionReason = report.defections.available ? "no defected customers" : report.defections.reason;
+  const figures = [
+    figure("cohort-heatmap", "Monthly cohorts: share ordering k months after their first month", cells.length === 0 ? null : heatmapSvg("cohort-heatmap", cells), cohortReason,
+      table(["Cohort", "Month", "Customers", "Cohort size", "Rate"], cells.map((c) => [c.cohort, String(c.offset), formatInt(c.customers), formatInt(c.size), formatPercent(c.rate)]))),
+    figure("retention-curve", "Average retention curve (customer-weighted over the cohorts observed)", curve.length === 0 ? null : lineChartSvg("retention-curve", curve, {
+      title: "Average cohort retention curve", desc: "Customer-weighted share of a cohort ordering in each month after acquisition.", xLabel: "Months since first activity", yLabel: "Customers ordering", xPercent: false, diagonal: false,
+    }), cohortReason, table(["Month", "Rate"], curve.map((p) => [String(p.x), formatPercent(p.y)]))),
+    figure("revenue-concentration", "Revenue concentration by lifetime-value tier (Pareto 80%)", concentration.length === 0 ? null : lineChartSvg("revenue-concentration", concentration, {
+      title: "Revenue concentration curve", desc: "Cumulative share of revenue held by the top share of customers; the dashed line is equal shares.", xLabel: "Top customers (share of all customers)", yLabel: "Share of revenue", xPercent: true, diagonal: true,
+    }), tierReason, table(["Top customers", "Share of revenue", "Point"], concentration.map((p) => [formatPercent(p.x), formatPercent(p.y), p.label]))),
+    figure("defection-value", "Unrealized yearly value by defection reason", bars.length === 0 ? null : barChartSvg("defection-value", bars, "Unrealized value by defection reason", "Yearly revenue of defected customers, by the reason they defected.", `Unrealized value a year${cur === null ? "" : ` (${cur})`}`, (v) => formatNumber(v, 0)),
+      defectionReason, table(["Reason", "Unrealized value", "Detail"], bars.map((b) => [b.label, formatNumber(b.value, 2), b.detail]))),
+  ];
+  const sections: string[] = [];
+  const d = report.defections;
+  if (d.available) {
+    sections.push(`<h2>Defections</h2><p>${formatInt(d.customers)} customers: ${formatInt(d.active)} active, ${formatInt(d.atRisk)} at risk (${escapeXml(money(d.atRiskValue))} a year), ${formatInt(d.defected)} defected (rate ${formatPercent(d.defectionRate)}).</p>` +
+      table(["At-risk customer", "Reason", "Value at risk", "Days since last activity"], d.topAtRisk.map((c) => [c.customerId, humanize(c.reason), money(c.valueAtRisk), formatNumber(c.daysSinceLastActivity, 0)]), "Customers most worth saving"));
+  }
+  const lt = report.segments.ltvTiers;
+  if (lt.available) sections.push(`<h2>Lifetime-value tiers</h2>${table(["Tier", "Customers", "Share of customers", "Revenue", "Share of revenue"], lt.tiers.map((t) => [humanize(t.name), formatInt(t.customers), formatPercent(t.shareOfCustomers), money(t.value), formatPercent(t.shareOfValue)]))}`);
+  const loyal = report.segments.loyalCustomers;
+  if (loyal.available) sections.push(`<h2>Most lucrative loyal customers</h2>${table(["Customer", "Revenue", "Orders", "Share of revenue"], loyal.top.map((c) => [c.customerId, money(c.value), formatInt(c.orders), formatPercent(c.shareOfRevenue)]))}`);
+  const pred = report.clv.predicted;
+  sections.push(`<h2>Customer lifetime value</h2>${pred.available ? table(["Top customer", "Predicted CLV", "P(alive)", "Expected purchases"], pred.topCustomers.map((c) => [c.customerId, money(c.clv), formatPercent(c.probabilityAlive), formatNumber(c.expectedPurchases)]), `Predicted CLV over ${pred.horizon} ${pred.timeUnit}s: total ${money(pred.totalClv)}, average ${money(pred.averageClv)}`) : `<p class="na">Predicted CLV not available: ${escapeXml(pred.reason)}.</p>`}`);
+  const title = `KPI report: ${formatPeriod(report.period.current)}`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeXml(title)}</title><style>${STYLE}</style></head>
+<body><main><h1>${escapeXml(title)}</h1>
+<p class="meta">As of ${formatDate(report.asOf)} · ${formatInt(report.data.customers)} customers · ${formatInt(report.data.purchases)} purchases${cur === null ? "" : ` · ${escapeXml(cur)}`} · compared with ${formatPeriod(report.period.previous)}</p>
+<section aria-label="Key figures"><div class="tiles">${tiles.join("")}</div></section>
+<h2>Charts</h2>${figures.join("\n")}
+${sections.join("\n")}
+<p class="meta">retention-metrics report, schema version ${report.schemaVersion}.</p></main></body></html>
+`;
+}

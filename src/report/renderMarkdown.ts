@@ -1,0 +1,136 @@
+import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChange, formatNumber, formatPercent, formatPeriod, formatPointChange, humanize } from "./format";
+import type { KpiReport } from "./kpiReport";
+import type { ReportSection } from "./types";
+
+const row = (cells: readonly string[]): string => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
+const table = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
+  [row(header), row(header.map(() => "---")), ...rows.map(row)].join("\n");
+
+function unavailable<T>(section: ReportSection<T>, body: (value: T) => string): string {
+  return section.available ? body(section) : `_Not available: ${section.reason}._`;
+}
+
+/**
+ * The report as Markdown for pull requests and terminals: one table per section, with the
+ * previous period and the change beside each KPI. Unavailable sections say why.
+ *
+ * @param report - a `kpiReport` result
+ * @returns GitHub-flavoured Markdown
+ * @example
+ * renderMarkdown(kpiReport(purchases, { asOf: "2024-07-01" }))
+ * //=> "# KPI report: 2024-06-01 – 2024-06-30\n..."
+ */
+export function renderMarkdown(report: KpiReport): string {
+  const cur = report.currency;
+  const money = (value: Parameters<typeof formatMoney>[0]) => formatMoney(value, cur);
+  const a = report.activity;
+  const p = a.previous;
+  const r = report.retention;
+  const rp = r.previous;
+  const parts: string[] = [
+    `# KPI report: ${formatPeriod(report.period.current)}`,
+    `As of ${formatDate(report.asOf)} · ${formatInt(report.data.customers)} customers · ${formatInt(report.data.purchases)} purchases · ${formatInt(report.data.events)} events · ${formatInt(report.data.surveys)} survey responses${cur === null ? "" : ` · ${cur}`}. ` +
+      `Compared with ${formatPeriod(report.period.previous)}${report.period.previousHasData ? "" : " (no data that early)"}.`,
+    "## Activity",
+    table(["KPI", "This period", "Previous", "Change"], [
+      ["Customers", formatInt(a.customers), formatInt(p?.customers ?? null), formatCountChange(a.change.customers)],
+      ["New customers", formatInt(a.newCustomers), formatInt(p?.newCustomers ?? null), formatCountChange(a.change.newCustomers)],
+      ["Orders", formatInt(a.orders), formatInt(p?.orders ?? null), formatCountChange(a.change.orders)],
+      ["Revenue", money(a.revenue), money(p?.revenue ?? null), formatMoneyChange(a.change.revenue, cur)],
+      ["Average order value", money(a.averageOrderValue), money(p?.averageOrderValue ?? null), formatMoneyChange(a.change.averageOrderValue, cur)],
+      ["Purchase frequency", formatNumber(a.purchaseFrequency), formatNumber(p?.purchaseFrequency ?? null), formatCountChange(a.change.purchaseFrequency, 2)],
+      ["Repeat purchase rate", formatPercent(a.repeatPurchaseRate), formatPercent(p?.repeatPurchaseRate ?? null), formatPointChange(a.change.repeatPurchaseRate)],
+    ]),
+    "## Retention",
+    table(["KPI", "This period", "Previous", "Change"], [
+      ["Retention rate", formatPercent(r.rate), formatPercent(rp?.rate ?? null), formatPointChange(r.change.rate)],
+      ["Churn rate", formatPercent(r.churnRate), formatPercent(rp?.churnRate ?? null), formatPointChange(r.change.churnRate)],
+      ["Customer retention rate (CRR)", formatPercent(r.crr), formatPercent(rp?.crr ?? null), formatPointChange(r.change.crr)],
+      ["Active at start", formatInt(r.startCount), formatInt(rp?.startCount ?? null), ""],
+      ["Retained / lost", `${formatInt(r.retainedCount)} / ${formatInt(r.lostCount)}`, rp === null ? "n/a" : `${formatInt(rp.retainedCount)} / ${formatInt(rp.lostCount)}`, ""],
+      ["Came back", formatInt(r.reactivatedCount), formatInt(rp?.reactivatedCount ?? null), ""],
+    ]),
+    "## Revenue retention",
+    unavailable(report.revenueRetention, (s) =>
+      table(["KPI", "This period", "Previous", "Change"], [
+        ["Net revenue retention (NRR)", formatPercent(s.netRevenueRetention), formatPercent(s.previous?.netRevenueRetention ?? null), formatPointChange(s.change.netRevenueRetention)],
+        ["Gross revenue retention (GRR)", formatPercent(s.grossRevenueRetention), formatPercent(s.previous?.grossRevenueRetention ?? null), formatPointChange(s.change.grossRevenueRetention)],
+        ["Base revenue", money(s.baseRevenue), money(s.previous?.baseRevenue ?? null), ""],
+        ["Expansion / contraction / churned", `${money(s.expansion)} / ${money(s.contraction)} / ${money(s.churnedRevenue)}`, "", ""],
+        ["New customers' revenue (not in NRR)", money(s.newCustomerRevenue), money(s.previous?.newCustomerRevenue ?? null), ""],
+      ]),
+    ),
+    "## Net Promoter Score",
+    unavailable(report.nps, (s) =>
+      table(["KPI", "This period", "Previous", "Change"], [
+        ["NPS", formatNumber(s.score, 1), formatNumber(s.previous?.score ?? null, 1), formatCountChange(s.change.score, 1)],
+        ["Responses", formatInt(s.responses), formatInt(s.previous?.responses ?? null), ""],
+        ["Promoters / passives / detractors", `${s.promoters} / ${s.passives} / ${s.detractors}`, "", ""],
+        ["Margin of error (95%)", formatNumber(s.marginOfError, 1), formatNumber(s.previous?.marginOfError ?? null, 1), ""],
+      ]),
+    ),
+    "## Monthly cohorts (share of each cohort ordering in month k)",
+    unavailable(report.cohorts, (s) => {
+      const width = Math.max(0, ...s.curve.map((point) => point.offset + 1));
+      const offsets = Array.from({ length: width }, (_, k) => `M${k}`);
+      const rows = s.cohorts.map((c) => [c.key, formatInt(c.size), ...offsets.map((_, k) => (k < c.rates.length ? formatPercent(c.rates[k] ?? null) : ""))]);
+      rows.push(["Average", "", ...s.curve.map((point) => formatPercent(point.rate))]);
+      const note = s.totalCohorts > s.cohorts.length ? `\n\nThe latest ${s.cohorts.length} of ${s.totalCohorts} cohorts are shown.` : "";
+      return table(["Cohort", "Customers", ...offsets], rows) + note;
+    }),
+    "## Customer lifetime value",
+    "### Historical",
+    unavailable(report.clv.historical, (s) =>
+      table(["KPI", "Value"], [
+        ["Customers", formatInt(s.customers)],
+        ["Total revenue", money(s.totalRevenue)],
+        ["Average revenue per customer", money(s.averageRevenue)],
+        ["Average margin per customer", money(s.averageMargin)],
+        ["Average orders per customer", formatNumber(s.averageOrders)],
+      ]),
+    ),
+    "### Predicted (BG/NBD + Gamma-Gamma)",
+    unavailable(report.clv.predicted, (s) =>
+      [
+        table(["KPI", "Value"], [
+          [`Total CLV, next ${formatNumber(s.horizon, 0)} ${s.timeUnit}s`, money(s.totalClv)],
+          ["Average CLV per customer", money(s.averageClv)],
+          ["Average P(alive)", formatPercent(s.averageProbabilityAlive)],
+          ["Expected purchases", formatNumber(s.expectedPurchases, 1)],
+          ["BG/NBD fit", `${Object.entries(s.bgNbd.params).map(([k, v]) => `${k} = ${v.toFixed(3)}`).join(", ")}; LL ${s.bgNbd.logLikelihood.toFixed(1)}`],
+          ["Gamma-Gamma fit", `${Object.entries(s.gammaGamma.params).map(([k, v]) => `${k} = ${v.toFixed(3)}`).join(", ")}; LL ${s.gammaGamma.logLikelihood.toFixed(1)}`],
+        ]),
+        "",
+        table(["Top customer", "CLV", "P(alive)", "Expected purchases"], s.topCustomers.map((c) => [c.customerId, money(c.clv), formatPercent(c.probabilityAlive), formatNumber(c.expectedPurchases)])),
+      ].join("\n"),
+    ),
+    "## Defections",
+    unavailable(report.defections, (s) =>
+      [
+        `${formatInt(s.customers)} customers: ${formatInt(s.active)} active, ${formatInt(s.atRisk)} at risk (${money(s.atRiskValue)} a year at risk), ${formatInt(s.defected)} defected (defection rate ${formatPercent(s.defectionRate)}, ${money(s.unrealizedValue)} a year unrealized).`,
+        "",
+        table(["Reason", "Defected", "Share of defected", "Unrealized value", "Share of unrealized"], s.byReason.map((b) => [humanize(b.reason), formatInt(b.customers), formatPercent(b.shareOfDefected), money(b.unrealizedValue), formatPercent(b.shareOfUnrealized)])),
+        "",
+        table(["At-risk customer", "Reason", "Value at risk", "Days since last activity"], s.topAtRisk.map((c) => [c.customerId, humanize(c.reason), money(c.valueAtRisk), formatNumber(c.daysSinceLastActivity, 0)])),
+      ].join("\n"),
+    ),
+    "## Segments",
+    "### Lifetime-value tiers (Pareto 80% of revenue)",
+    unavailable(report.segments.ltvTiers, (s) =>
+      [
+        table(["Tier", "Customers", "Share of customers", "Revenue", "Share of revenue"], s.tiers.map((t) => [humanize(t.name), formatInt(t.customers), formatPercent(t.shareOfCustomers), money(t.value), formatPercent(t.shareOfValue)])),
+        "",
+        `Concentration: top 1% of customers hold ${formatPercent(s.concentration.top1PctShare)} of revenue, top 10% ${formatPercent(s.concentration.top10PctShare)}, top 20% ${formatPercent(s.concentration.top20PctShare)}; Gini ${formatNumber(s.concentration.gini, 3)}.`,
+      ].join("\n"),
+    ),
+    "### Most lucrative loyal customers",
+    unavailable(report.segments.loyalCustomers, (s) =>
+      [
+        `${formatInt(s.count)} customers (${formatPercent(s.shareOfCustomers)} of all) hold ${formatPercent(s.shareOfRevenue)} of revenue.`,
+        "",
+        table(["Customer", "Revenue", "Orders", "Share of revenue"], s.top.map((c) => [c.customerId, money(c.value), formatInt(c.orders), formatPercent(c.shareOfRevenue)])),
+      ].join("\n"),
+    ),
+  ];
+  return `${parts.join("\n\n")}\n`;
+}

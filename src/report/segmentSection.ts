@@ -1,0 +1,37 @@
+import type { Ledger } from "../input/ledger";
+import { loyalCustomers } from "../segments/loyalCustomers";
+import { ltvSegments } from "../segments/ltvSegments";
+import type { SegmentSection } from "./insightTypes";
+
+/** LTV tiers (Pareto 80% of revenue) with concentration, and the top `top` loyal customers. */
+export function segmentSection(ledger: Ledger, asOf: number, top: number): SegmentSection {
+  if (ledger.purchases.count === 0) {
+    const reason = "no purchases given";
+    return { ltvTiers: { available: false, reason }, loyalCustomers: { available: false, reason } };
+  }
+  const tiers = ltvSegments(ledger, { by: "revenue", method: "pareto", share: 0.8 });
+  const loyal = loyalCustomers(ledger, { asOf });
+  return {
+    ltvTiers:
+      tiers.customers === 0
+        ? { available: false, reason: "no customer has revenue" }
+        : {
+            available: true,
+            by: "revenue",
+            method: "pareto",
+            share: 0.8,
+            tiers: tiers.tiers.map((t) => ({ name: t.name, customers: t.customers, shareOfCustomers: t.shareOfCustomers, value: t.value, shareOfValue: t.shareOfValue, min: t.min, max: t.max })),
+            concentration: { ...tiers.concentration },
+          },
+    loyalCustomers:
+      loyal.totalCustomers === 0
+        ? { available: false, reason: "no customer has activity before asOf" }
+        : {
+            available: true,
+            count: loyal.count,
+            shareOfCustomers: loyal.shareOfCustomers,
+            shareOfRevenue: loyal.shareOfRevenue,
+            top: loyal.customers.slice(0, top).map((c) => ({ customerId: c.customerId, value: c.value, orders: c.orders, shareOfRevenue: c.shareOfRevenue })),
+          },
+  };
+}

@@ -1,0 +1,141 @@
+import type { Decimal } from "../core/money";
+import type { Period } from "../core/period";
+
+/** The version of the report's JSON shape; it changes only when a field changes meaning or moves. */
+export const KPI_REPORT_SCHEMA_VERSION = 1;
+
+/** A section that could not be computed: the data or the function it needs is absent. */
+export interface UnavailableSection {
+  readonly available: false;
+  /** Why, in words a reader can act on ("no surveys given", "the BG/NBD fit did not converge: …"). */
+  readonly reason: string;
+}
+
+/** A section that is either computed (`available: true` plus its fields) or says why not. */
+export type ReportSection<T> = ({ readonly available: true } & T) | UnavailableSection;
+
+/** Change of a figure against the previous period; `null` where either side is undefined. */
+export interface KpiChange {
+  /** current − previous (rates: in rate units, so 0.05 is five points). */
+  readonly absolute: number | null;
+  /** (current − previous) ÷ |previous|; `null` when previous is 0 or undefined. */
+  readonly relative: number | null;
+}
+
+/** Change of a money figure, exact. */
+export interface KpiMoneyChange {
+  readonly absolute: Decimal | null;
+  readonly relative: number | null;
+}
+
+/** The period kinds `kpiReport` accepts. */
+export type ReportPeriodKind = "month" | "quarter" | "year" | "custom";
+
+/** The period reported and the equal period before it. */
+export interface ReportPeriod {
+  readonly kind: ReportPeriodKind;
+  readonly current: Period;
+  readonly previous: Period;
+  /** False when no record falls before `previous.end`: the previous figures are then `null`. */
+  readonly previousHasData: boolean;
+}
+
+/** Size and time span of the data the report was built from. */
+export interface ReportData {
+  readonly customers: number;
+  readonly purchases: number;
+  readonly orders: number;
+  readonly events: number;
+  readonly surveys: number;
+  readonly firstPurchase: Date | null;
+  readonly lastPurchase: Date | null;
+}
+
+/** Activity KPIs of one period. */
+export interface ActivityKpis {
+  /** Customers with at least one order in the period. */
+  readonly customers: number;
+  /** Customers whose first activity (first order or signup) falls in the period. */
+  readonly newCustomers: number;
+  readonly orders: number;
+  /** Net revenue (refunds included), exact. */
+  readonly revenue: Decimal;
+  readonly averageOrderValue: Decimal | null;
+  readonly purchaseFrequency: number | null;
+  readonly repeatPurchaseRate: number | null;
+}
+
+/** Activity of the period, the previous period and the change. */
+export interface ActivitySection extends ActivityKpis {
+  readonly previous: ActivityKpis | null;
+  readonly change: {
+    readonly customers: KpiChange;
+    readonly newCustomers: KpiChange;
+    readonly orders: KpiChange;
+    readonly revenue: KpiMoneyChange;
+    readonly averageOrderValue: KpiMoneyChange;
+    readonly purchaseFrequency: KpiChange;
+    readonly repeatPurchaseRate: KpiChange;
+  };
+}
+
+/** Customer retention of one period (see `retentionRate`). */
+export interface RetentionKpis {
+  readonly rate: number | null;
+  readonly churnRate: number | null;
+  readonly crr: number | null;
+  readonly startCount: number;
+  readonly endCount: number;
+  readonly newCount: number;
+  readonly retainedCount: number;
+  readonly lostCount: number;
+  readonly reactivatedCount: number;
+  readonly activeWindowMs: number;
+}
+
+/** Retention of the period, the previous period and the change. */
+export interface RetentionSection extends RetentionKpis {
+  readonly previous: RetentionKpis | null;
+  readonly change: { readonly rate: KpiChange; readonly churnRate: KpiChange; readonly crr: KpiChange };
+}
+
+/** Net and gross revenue retention of one period (see `revenueRetention`). */
+export interface RevenueRetentionKpis {
+  readonly netRevenueRetention: number | null;
+  readonly grossRevenueRetention: number | null;
+  readonly baseRevenue: Decimal;
+  readonly currentRevenue: Decimal;
+  readonly expansion: Decimal;
+  readonly contraction: Decimal;
+  readonly churnedRevenue: Decimal;
+  readonly newCustomerRevenue: Decimal;
+  readonly customers: {
+    readonly base: number;
+    readonly expanded: number;
+    readonly flat: number;
+    readonly contracted: number;
+    readonly churned: number;
+  };
+}
+
+/** Revenue retention of the period, the previous period and the change. */
+export interface RevenueRetentionSection extends RevenueRetentionKpis {
+  readonly previous: RevenueRetentionKpis | null;
+  readonly change: { readonly netRevenueRetention: KpiChange; readonly grossRevenueRetention: KpiChange };
+}
+
+/** Net Promoter Score of the survey responses in one period (see `nps`). */
+export interface NpsKpis {
+  readonly score: number | null;
+  readonly responses: number;
+  readonly promoters: number;
+  readonly passives: number;
+  readonly detractors: number;
+  readonly marginOfError: number | null;
+}
+
+/** NPS of the period, the previous period and the change. */
+export interface NpsSection extends NpsKpis {
+  readonly previous: NpsKpis | null;
+  readonly change: { readonly score: KpiChange };
+}

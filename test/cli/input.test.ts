@@ -1,0 +1,94 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseColumns } from "../../src/cli/input/columns";
+import { dateParser } from "../../src/cli/input/dateFormat";
+import { JsonArraySplitter } from "../../src/cli/input/jsonSplitter";
+import { sniffFormat } from "../../src/cli/input/readRecords";
+import { RecordBuilder } from "../../src/cli/input/recordBuilder";
+import { Progress } from "../../src/cli/progress";
+import { CliError, CliInputError } from "../../src/cli/errors";
+
+function split(text: string, cuts: readonly number[]): { text: string; line: number }[] {
+  const out: { text: string; line: number }[] = [];
+  const splitter = new JsonArraySplitter("x.json", (element, line) => out.push({ text: element, line }));
+  let from = 0;
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
+    splitter.push(text.slice(from, cut));
+    from = cut;
+  }
+  splitter.push(text.slice(from));
+  splitter.end();
+  return out;
+}
+
+describe("JsonArraySplitter", () => {
+  const text = '[\n {"customerId": "a]}", "at": "2024-01-01", "amount": "1"},\n {"customerId": "\\"b{", "nested": [1, {"x": "]"}]}\n]\n';
+
+  it("hands each element with its line, whatever the chunk boundaries", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: text.length }), { maxLength: 6 }), (cuts) => {
+        const elements = split(text, cuts);
+        expect(elements.map((e) => e.line)).toEqual([2, 3]);
+        expect(elements.map((e) => (JSON.parse(e.text) as { customerId: string }).customerId)).toEqual(["a]}", '"b{']);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("refuses what is not an array of objects", () => {
+    expect(() => split("", [])).toThrow("the file is empty");
+    expect(() => split('[{"a": 1}', [])).toThrow("not closed");
+    expect(() => split("[1, 2]", [])).toThrow("expected a JSON object per record");
+    expect(() => split("[] x", [])).toThrow("unexpected text after the JSON array");
+  });
+});
+
+describe("input helpers", () => {
+  it("sniffs the format from the first character", () => {
+    expect(sniffFormat("\uFEFF  [{}]")).toBe("json");
+    expect(sniffFormat('{"a":1}\n')).toBe("ndjson");
+    expect(sniffFormat("customerId,at\n")).toBe("csv");
+  });
+
+  it("reads --columns", () => {
+    expect([...parseColumns(["customerId=cust_id, at=order_date", "amount=total"])]).toEqual([["customerId", "cust_id"], ["at", "order_date"], ["amount", "total"]]);
+    expect(() => parseColumns(["customer=cust_id"])).toThrow(CliError);
+    expect(() => parseColumns(["customerId"])).toThrow("expected field=column");
+  });
+
+  it("parses date formats in UTC", () => {
+    const parse = dateParser("yyyyMMdd HH:mm");
+    expect(parse("20240229 23:30")).toBe(Date.UTC(2024, 1, 29, 23, 30));
+    expect(parse("20240230 00:00")).toBeNull();
+    expect(parse("20240229 23:30")).toBe(Date.UTC(2024, 1, 29, 23, 30));
+  });
+
+  it("builds records from CSV rows and JSON objects, keeping lines", () => {
+    const builder = new RecordBuilder("purchases", "p.csv", new Map([["amount", "total"]]), null, null);
+    builder.header(["customerId", "at", "total", "quantity"], 1);
+    builder.csvRow(["__proto__", "2024-01-02", "9.50", "2"], 2);
+    builder.object({ customerId: 7, at: "2024-01-03", total: 3, quantity: "" }, 3);
+    expect(builder.records).toEqual([
+      { customerId: "__proto__", at: Date.UTC(2024, 0, 2), amount: "9.50", quantity: 2 },
+      { customerId: "7", at: Date.UTC(2024, 0, 3), amount: 3 },
+    ]);
+    expect(Object.getPrototypeOf(builder.records[0])).toBe(Object.prototype);
+    expect(builder.lines).toEqual([2, 3]);
+    expect(() => builder.csvRow(["a", "3 Jan 2024", "1", ""], 4)).toThrow(CliInputError);
+    expect(() => builder.object([1], 5)).toThrow("p.csv:5: expected a JSON object per record");
+  });
+
+  it("draws progress only when enabled and the input is large", () => {
+    const written: string[] = [];
+    let now = 0;
+    const target = { write: (text: string) => written.push(text) };
+    new Progress(target, false, () => (now += 1000)).update("big.csv", 5, 100 * 2 ** 20, 10);
+    new Progress(target, true, () => (now += 1000)).update("small.csv", 5, 1000, 10);
+    expect(written).toEqual([]);
+    const progress = new Progress(target, true, () => (now += 1000));
+    progress.update("big.csv", 50 * 2 ** 20, 100 * 2 ** 20, 1234);
+    progress.done();
+    expect(written[0]).toContain(" 50% reading big.csv: 1,234 rows");
+    expect(written[1]).toBe("\r\x1b[2K");
+  });
+});
