@@ -60,7 +60,7 @@ export function readTime(name: string, value: number, fn: string): number {
  */
 export function nonNegativeResult(value: number, fn: string): number {
   if (Number.isNaN(value) || value === Number.POSITIVE_INFINITY) {
-    throw new RetentionOptionsError("t", `${fn} could not be evaluated for this model, customer and horizon (the hypergeometric series did not converge)`);
+    throw new RetentionOptionsError("t", `${fn} could not be evaluated for this model, customer and horizon (the hypergeometric series did not converge; very large fitted a and b usually mean the likelihood's optimum is at infinity: refit with a small penalizer)`);
   }
   return Math.max(0, value);
 }
