@@ -3,7 +3,8 @@
  * under 10 s), timed with `/usr/bin/time -v` for wall time and peak memory (maximum
  * resident set size). Run: `npx tsx bench/cli.ts [rows] [runs] [extra report flags...]`,
  * e.g. `npx tsx bench/cli.ts 1000000 5 --skip predictedClv`. Not run in CI.
- * Needs GNU time (`apt-get install -y time`).
+ * Times the built binary, as users run it: `npm run build` first. Needs GNU time
+ * (`apt-get install -y time`).
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
@@ -27,7 +28,7 @@ execFileSync("/usr/bin/time", ["--version"], { stdio: "ignore" });
 const wall: number[] = [];
 const rss: number[] = [];
 for (let i = 0; i < runs; i++) {
-  const run = spawnSync("/usr/bin/time", ["-v", process.execPath, "--import", "tsx", "src/cli/main.ts", "report", "--purchases", file, "--format", "json", "--out", "/dev/null", ...extra], { encoding: "utf8" });
+  const run = spawnSync("/usr/bin/time", ["-v", process.execPath, "dist/cli.js", "report", "--purchases", file, "--format", "json", "--out", "/dev/null", ...extra], { encoding: "utf8" });
   if (run.status !== 0) throw new Error(`run failed (${String(run.status)}): ${run.stderr}`);
   const elapsed = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(run.stderr);
   const maxRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr);

@@ -8,6 +8,7 @@ export { Decimal } from "./core/money";
 
 // Input model, ledger and errors
 export { createLedger, isLedger } from "./input/ledger";
+export { createLedgerBuilder } from "./input/ledgerBuilder";
 export {
   PurchaseSchema,
   CustomerEventSchema,
@@ -42,6 +43,7 @@ export type { Granularity, WeekStartsOn } from "./core/calendar";
 export type { PeriodOptions, RangeOptions, Period, Range } from "./core/period";
 export type { Purchase, CustomerEvent, SurveyResponse, KnownEventType } from "./input/schemas";
 export type { Ledger, LedgerInput, LedgerOptions } from "./input/ledger";
+export type { LedgerBuilder, LedgerCapacity } from "./input/ledgerBuilder";
 export type { MetricInput } from "./input/toLedger";
 export type { InputIssue } from "./input/errors";
 export type { PurchaseColumns } from "./input/purchaseColumns";

@@ -1,47 +1,37 @@
 /**
- * Gives each customer id a dense index. Indices follow the ids' sorted order, so results
- * never depend on the order of input rows; ids live in a `Map`, so any string (even
+ * Gives each customer id a dense index. Ids get a provisional index as they arrive; once
+ * all are known, `finish` sorts them, so final indices follow the ids' sorted order and no
+ * result depends on the order of input rows. Ids live in a `Map`, so any string (even
  * `__proto__`) is an ordinary id.
  */
 export class CustomerRegistry {
   private readonly firstSeen = new Map<string, number>();
   private readonly ids: string[] = [];
 
-  /** Registers the customer of every row and returns each row's provisional index. */
-  addRows(rows: readonly { readonly customerId: string }[]): Uint32Array {
-    const indexOfRow = new Uint32Array(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const id = rows[i]!.customerId;
-      let index = this.firstSeen.get(id);
-      if (index === undefined) {
-        index = this.ids.length;
-        this.firstSeen.set(id, index);
-        this.ids.push(id);
-      }
-      indexOfRow[i] = index;
+  /** The provisional index of `id`, registering it on first sight. */
+  add(id: string): number {
+    let index = this.firstSeen.get(id);
+    if (index === undefined) {
+      index = this.ids.length;
+      this.firstSeen.set(id, index);
+      this.ids.push(id);
     }
-    return indexOfRow;
+    return index;
   }
 
-  /**
-   * Sorts the ids and rewrites the given provisional row indices, in place, into positions
-   * in the sorted list.
-   */
-  finish(...rowIndices: Uint32Array[]): { ids: readonly string[]; index: ReadonlyMap<string, number> } {
+  /** The sorted ids, a map from id to final index, and the final index of each provisional one. */
+  finish(): { ids: readonly string[]; index: ReadonlyMap<string, number>; finalIndex: Uint32Array } {
     const order = this.ids.map((_, i) => i).sort((a, b) => compareIds(this.ids[a]!, this.ids[b]!));
-    const position = new Uint32Array(order.length);
+    const finalIndex = new Uint32Array(order.length);
     const ids = new Array<string>(order.length);
     const index = new Map<string, number>();
     for (let p = 0; p < order.length; p++) {
       const id = this.ids[order[p]!]!;
-      position[order[p]!] = p;
+      finalIndex[order[p]!] = p;
       ids[p] = id;
       index.set(id, p);
     }
-    for (const rows of rowIndices) {
-      for (let i = 0; i < rows.length; i++) rows[i] = position[rows[i]!]!;
-    }
-    return { ids, index };
+    return { ids, index, finalIndex };
   }
 }
 

@@ -1,6 +1,7 @@
 import { toEpochMs } from "../core/time";
-import { sortedOrder } from "./sortedOrder";
+import { withCapacity } from "./growable";
 import type { CustomerEvent } from "./schemas";
+import { sortedOrder } from "./sortedOrder";
 
 /** Codes for the contract events, which decide whether a subscriber is signed up. */
 export const SIGNUP = 0;
@@ -18,40 +19,55 @@ export interface EventColumns {
   readonly sourceIndex: Uint32Array;
 }
 
-/** Reads validated event rows into time-sorted columns. */
-export function prepareEvents(rows: readonly CustomerEvent[], customerOfRow: Uint32Array): EventColumns {
-  const n = rows.length;
-  const typeNames = ["signup", "reactivate", "cancel"];
-  const typeCode = new Map(typeNames.map((name, code) => [name, code]));
-  const at = new Float64Array(n);
-  const code = new Uint16Array(n);
-  const tieRank = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const row = rows[i]!;
-    at[i] = toEpochMs(row.at)!;
-    let c = typeCode.get(row.type);
-    if (c === undefined) {
-      c = typeNames.length;
-      typeCode.set(row.type, c);
-      typeNames.push(row.type);
+/** Collects validated event rows one at a time, then sorts them by time. */
+export class EventAccumulator {
+  count = 0;
+  private customer = new Uint32Array(0);
+  private at = new Float64Array(0);
+  private type = new Uint16Array(0);
+  private tieRank = new Uint8Array(0);
+  private readonly typeNames = ["signup", "reactivate", "cancel"];
+  private readonly typeCode = new Map(this.typeNames.map((name, code) => [name, code]));
+
+  constructor(capacity = 0) {
+    this.reserve(capacity);
+  }
+
+  add(row: CustomerEvent, customer: number): void {
+    const k = this.count;
+    this.reserve(k + 1);
+    let code = this.typeCode.get(row.type);
+    if (code === undefined) {
+      code = this.typeNames.length;
+      this.typeCode.set(row.type, code);
+      this.typeNames.push(row.type);
     }
-    code[i] = c;
-    tieRank[i] = c === CANCEL ? 2 : c === SIGNUP || c === REACTIVATE ? 0 : 1;
+    this.customer[k] = customer;
+    this.at[k] = toEpochMs(row.at)!;
+    this.type[k] = code;
+    this.tieRank[k] = code === CANCEL ? 2 : code === SIGNUP || code === REACTIVATE ? 0 : 1;
+    this.count = k + 1;
   }
-  const order = sortedOrder(at, tieRank);
-  const columns = {
-    count: n,
-    customer: new Uint32Array(n),
-    at: new Float64Array(n),
-    type: new Uint16Array(n),
-    typeNames,
-    sourceIndex: order,
-  };
-  for (let k = 0; k < n; k++) {
-    const i = order[k]!;
-    columns.customer[k] = customerOfRow[i]!;
-    columns.at[k] = at[i]!;
-    columns.type[k] = code[i]!;
+
+  /** Sorts by time (a start before a cancel at the same instant); `finalIndex` maps provisional to final customer indices. */
+  finish(finalIndex: Uint32Array): EventColumns {
+    const n = this.count;
+    const order = sortedOrder(this.at.subarray(0, n), this.tieRank.subarray(0, n));
+    const columns = { count: n, customer: new Uint32Array(n), at: new Float64Array(n), type: new Uint16Array(n), typeNames: this.typeNames, sourceIndex: order };
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      columns.customer[k] = finalIndex[this.customer[i]!]!;
+      columns.at[k] = this.at[i]!;
+      columns.type[k] = this.type[i]!;
+    }
+    return columns;
   }
-  return columns;
+
+  private reserve(size: number): void {
+    if (size <= this.at.length) return;
+    this.customer = withCapacity(this.customer, size);
+    this.at = withCapacity(this.at, size);
+    this.type = withCapacity(this.type, size);
+    this.tieRank = withCapacity(this.tieRank, size);
+  }
 }

@@ -1,13 +1,10 @@
-import { CustomerRegistry } from "./customerRegistry";
 import { IssueCollector } from "./errors";
-import { CANCEL, REACTIVATE, SIGNUP, prepareEvents, type EventColumns } from "./eventColumns";
+import { CANCEL, REACTIVATE, SIGNUP, type EventColumns } from "./eventColumns";
 import { groupByCustomer, type CustomerRows } from "./groupByCustomer";
-import { preparePurchases, type PurchaseColumns } from "./purchaseColumns";
-import { CustomerEventSchema, PurchaseSchema, SurveyResponseSchema } from "./schemas";
+import { createLedgerBuilder } from "./ledgerBuilder";
+import type { PreparedPurchases, PurchaseColumns } from "./purchaseColumns";
 import type { CustomerEvent, Purchase, SurveyResponse } from "./schemas";
-import { prepareSurveys, type SurveyColumns } from "./surveyColumns";
-import { validateRows } from "./validateRows";
-import { isValidEvent, isValidPurchase, isValidSurveyResponse } from "./quickChecks";
+import type { SurveyColumns } from "./surveyColumns";
 
 const LEDGER = Symbol.for("retention-metrics.ledger");
 
@@ -69,28 +66,33 @@ export function isLedger(value: unknown): value is Ledger {
  * ledger.customerIds //=> ["a"]
  */
 export function createLedger(input: LedgerInput, options: LedgerOptions = {}): Ledger {
-  const purchases = input.purchases ?? [];
-  const events = input.events ?? [];
-  const surveys = input.surveys ?? [];
+  const collections = { purchases: input.purchases ?? [], events: input.events ?? [], surveys: input.surveys ?? [] };
   const issues = new IssueCollector();
-  validateRows("purchases", purchases, PurchaseSchema, isValidPurchase, issues);
-  validateRows("events", events, CustomerEventSchema, isValidEvent, issues);
-  validateRows("surveys", surveys, SurveyResponseSchema, isValidSurveyResponse, issues);
-  if (options.currency !== undefined) checkCurrency(purchases, options.currency, issues);
+  for (const [name, rows] of Object.entries(collections)) {
+    if (!Array.isArray(rows)) issues.add({ index: 0, path: [name], code: "invalid_type", message: `expected an array of ${name}` });
+  }
   issues.throwIfAny();
+  const builder = createLedgerBuilder(options, {
+    purchases: collections.purchases.length,
+    events: collections.events.length,
+    surveys: collections.surveys.length,
+  });
+  for (const row of collections.purchases) builder.addPurchase(row);
+  for (const row of collections.events) builder.addEvent(row);
+  for (const row of collections.surveys) builder.addSurvey(row);
+  return builder.finish();
+}
 
-  const registry = new CustomerRegistry();
-  const purchaseCustomers = registry.addRows(purchases);
-  const eventCustomers = registry.addRows(events);
-  const { ids, index } = registry.finish(purchaseCustomers, eventCustomers);
-
-  const prepared = preparePurchases(purchases, purchaseCustomers, issues);
-  issues.throwIfAny();
-  const eventColumns = prepareEvents(events, eventCustomers);
-  const purchasesByCustomer = groupByCustomer(prepared.columns.customer, ids.length);
-  const eventsByCustomer = groupByCustomer(eventColumns.customer, ids.length);
-  const { firstActivity, hasContract } = customerFirsts(ids.length, prepared.columns, eventColumns);
-
+/** Puts the prepared columns together with the per-customer indexes into a frozen `Ledger`. */
+export function assembleLedger(
+  ids: readonly string[],
+  index: ReadonlyMap<string, number>,
+  prepared: PreparedPurchases,
+  events: EventColumns,
+  surveys: SurveyColumns,
+  options: LedgerOptions,
+): Ledger {
+  const { firstActivity, hasContract } = customerFirsts(ids.length, prepared.columns, events);
   return Object.freeze({
     [LEDGER]: true as const,
     customerIds: Object.freeze(ids),
@@ -99,25 +101,12 @@ export function createLedger(input: LedgerInput, options: LedgerOptions = {}): L
     moneyScale: prepared.moneyScale,
     orderCount: prepared.orderCount,
     purchases: prepared.columns,
-    purchasesByCustomer,
-    events: eventColumns,
-    eventsByCustomer,
-    surveys: prepareSurveys(surveys),
+    purchasesByCustomer: groupByCustomer(prepared.columns.customer, ids.length),
+    events,
+    eventsByCustomer: groupByCustomer(events.customer, ids.length),
+    surveys,
     firstActivity,
     hasContract,
-  });
-}
-
-function checkCurrency(purchases: readonly Purchase[], currency: string, issues: IssueCollector): void {
-  purchases.forEach((row, index) => {
-    if (row.currency !== undefined && row.currency !== currency) {
-      issues.add({
-        index,
-        path: ["purchases", "currency"],
-        code: "mixed_currency",
-        message: `expected currency "${currency}", found "${row.currency}"`,
-      });
-    }
   });
 }
 
@@ -138,4 +127,3 @@ function customerFirsts(customerCount: number, purchases: PurchaseColumns, event
   }
   return { firstActivity, hasContract };
 }
-

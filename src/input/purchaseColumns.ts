@@ -1,8 +1,9 @@
 import { decimalPlaces, toPlainDecimalString, toUnits } from "../core/money";
 import { toEpochMs } from "../core/time";
 import type { IssueCollector } from "./errors";
-import { sortedOrder } from "./sortedOrder";
+import { withCapacity } from "./growable";
 import type { Purchase } from "./schemas";
+import { sortedOrder } from "./sortedOrder";
 
 /** Purchases as typed columns, one entry per input row, sorted by time (ties in input order). */
 export interface PurchaseColumns {
@@ -34,166 +35,159 @@ export interface PreparedPurchases {
   readonly orderCount: number;
 }
 
-/** The columns in input order, before sorting. */
-interface RawColumns {
-  readonly at: Float64Array;
-  readonly amountUnits: Float64Array;
-  readonly costUnits: Float64Array;
-  readonly hasCost: Uint8Array;
-  readonly quantity: Float64Array;
-  readonly hasQuantity: Uint8Array;
-  readonly orderId: (string | undefined)[];
-}
-
 /**
- * Reads validated purchase rows into time-sorted columns. Amounts become exact integer
- * units of `10^-scale`, where `scale` is the most decimal places any amount or cost has.
- * Reports mixed currencies, an `orderId` shared by two customers, and amounts too precise
- * to sum exactly.
+ * Collects validated purchase rows one at a time into growable columns (in input order),
+ * then sorts them by time. Amounts become exact integer units of `10^-scale`, where `scale`
+ * is the most decimal places any amount or cost has so far; when a more precise row
+ * arrives, the units already stored are multiplied up. Reports mixed currencies, an
+ * `orderId` shared by two customers, and amounts too precise to sum exactly.
  */
-export function preparePurchases(
-  rows: readonly Purchase[],
-  customerOfRow: Uint32Array,
-  issues: IssueCollector,
-): PreparedPurchases {
-  const n = rows.length;
-  const plainAmount = new Array<string>(n);
-  const plainCost = new Array<string | null>(n);
-  const raw: RawColumns = {
-    at: new Float64Array(n),
-    amountUnits: new Float64Array(n),
-    costUnits: new Float64Array(n),
-    hasCost: new Uint8Array(n),
-    quantity: new Float64Array(n),
-    hasQuantity: new Uint8Array(n),
-    orderId: new Array<string | undefined>(n),
-  };
-  let scale = 0;
-  let scaleRow = 0;
-  for (let i = 0; i < n; i++) {
-    const row = rows[i]!;
-    raw.at[i] = toEpochMs(row.at)!;
+export class PurchaseAccumulator {
+  count = 0;
+  private customer = new Uint32Array(0);
+  private at = new Float64Array(0);
+  private amountUnits = new Float64Array(0);
+  private costUnits = new Float64Array(0);
+  private hasCost = new Uint8Array(0);
+  private quantity = new Float64Array(0);
+  private hasQuantity = new Uint8Array(0);
+  private readonly orderId: (string | undefined)[] = [];
+  private scale = 0;
+  private scaleRow = 0;
+  private absoluteTotal = 0;
+  private currency: string | null = null;
+  private currencyRow = -1;
+  private readonly orderOwner = new Map<string, { readonly index: number; readonly customerId: string }>();
+
+  constructor(capacity = 0) {
+    this.reserve(capacity);
+  }
+
+  /** Adds a row that passed validation; `index` is its position in the input, `customer` its provisional index. */
+  add(row: Purchase, index: number, customer: number, issues: IssueCollector): void {
+    const k = this.count;
+    this.reserve(k + 1);
+    this.checkCurrency(row.currency, index, issues);
+    this.checkOrderOwner(row, index, issues);
     const amount = toPlainDecimalString(row.amount)!;
-    plainAmount[i] = amount;
     const cost = row.cost === undefined ? null : toPlainDecimalString(row.cost)!;
-    plainCost[i] = cost;
     const places = Math.max(decimalPlaces(amount), cost === null ? 0 : decimalPlaces(cost));
-    if (places > scale) {
-      scale = places;
-      scaleRow = i;
+    if (places > this.scale) this.rescale(places, index);
+    this.customer[k] = customer;
+    this.at[k] = toEpochMs(row.at)!;
+    this.amountUnits[k] = toUnits(amount, this.scale);
+    this.absoluteTotal += Math.abs(this.amountUnits[k]!);
+    if (cost !== null) {
+      this.costUnits[k] = toUnits(cost, this.scale);
+      this.hasCost[k] = 1;
+      this.absoluteTotal += Math.abs(this.costUnits[k]!);
     }
     if (row.quantity !== undefined) {
-      raw.quantity[i] = row.quantity;
-      raw.hasQuantity[i] = 1;
+      this.quantity[k] = row.quantity;
+      this.hasQuantity[k] = 1;
     }
-    raw.orderId[i] = row.orderId;
+    this.orderId.push(row.orderId);
+    this.count = k + 1;
   }
-  const currency = checkCurrencies(rows, issues);
-  checkOrderOwners(rows, issues);
-  fillUnits(raw, plainAmount, plainCost, scale, scaleRow, issues);
 
-  const order = sortedOrder(raw.at);
-  const columns = {
-    count: n,
-    customer: new Uint32Array(n),
-    at: new Float64Array(n),
-    amountUnits: new Float64Array(n),
-    costUnits: new Float64Array(n),
-    hasCost: new Uint8Array(n),
-    quantity: new Float64Array(n),
-    hasQuantity: new Uint8Array(n),
-    orderStart: new Uint8Array(n),
-    sourceIndex: order,
-    orderId: new Array<string | undefined>(n),
-  };
-  const openedOrders = new Set<string>();
-  let orderCount = 0;
-  for (let k = 0; k < n; k++) {
-    const i = order[k]!;
-    columns.customer[k] = customerOfRow[i]!;
-    columns.at[k] = raw.at[i]!;
-    columns.amountUnits[k] = raw.amountUnits[i]!;
-    columns.costUnits[k] = raw.costUnits[i]!;
-    columns.hasCost[k] = raw.hasCost[i]!;
-    columns.quantity[k] = raw.quantity[i]!;
-    columns.hasQuantity[k] = raw.hasQuantity[i]!;
-    const orderId = raw.orderId[i];
-    columns.orderId[k] = orderId;
-    if (raw.amountUnits[i]! < 0) continue;
-    if (orderId !== undefined) {
-      if (openedOrders.has(orderId)) continue;
-      openedOrders.add(orderId);
-    }
-    columns.orderStart[k] = 1;
-    orderCount++;
-  }
-  return { columns, moneyScale: scale, currency, orderCount };
-}
-
-function fillUnits(
-  raw: RawColumns,
-  plainAmount: readonly string[],
-  plainCost: readonly (string | null)[],
-  scale: number,
-  scaleRow: number,
-  issues: IssueCollector,
-): void {
-  let absoluteTotal = 0;
-  for (let i = 0; i < plainAmount.length; i++) {
-    raw.amountUnits[i] = toUnits(plainAmount[i]!, scale);
-    absoluteTotal += Math.abs(raw.amountUnits[i]!);
-    const cost = plainCost[i];
-    if (cost === null || cost === undefined) continue;
-    raw.costUnits[i] = toUnits(cost, scale);
-    raw.hasCost[i] = 1;
-    absoluteTotal += Math.abs(raw.costUnits[i]!);
-  }
-  if (absoluteTotal > Number.MAX_SAFE_INTEGER) {
-    issues.add({
-      index: scaleRow,
-      path: ["purchases", "amount"],
-      code: "precision",
-      message: `amounts with ${scale} decimal places total more than can be summed exactly; round amounts to the currency's minor unit (pass strings such as "19.99")`,
-    });
-  }
-}
-
-/** The one currency the rows name (or `null`), reporting every row that names another. */
-function checkCurrencies(rows: readonly Purchase[], issues: IssueCollector): string | null {
-  let currency: string | null = null;
-  let currencyRow = -1;
-  for (let i = 0; i < rows.length; i++) {
-    const code = rows[i]!.currency;
-    if (code === undefined) continue;
-    if (currency === null) {
-      currency = code;
-      currencyRow = i;
-    } else if (code !== currency) {
+  /** Sorts the rows by time and marks where orders start; `finalIndex` maps provisional to final customer indices. */
+  finish(finalIndex: Uint32Array, issues: IssueCollector): PreparedPurchases {
+    if (this.absoluteTotal > Number.MAX_SAFE_INTEGER) {
       issues.add({
-        index: i,
+        index: this.scaleRow,
+        path: ["purchases", "amount"],
+        code: "precision",
+        message: `amounts with ${this.scale} decimal places total more than can be summed exactly; round amounts to the currency's minor unit (pass strings such as "19.99")`,
+      });
+    }
+    const n = this.count;
+    const order = sortedOrder(this.at.subarray(0, n));
+    const columns = {
+      count: n,
+      customer: new Uint32Array(n),
+      at: new Float64Array(n),
+      amountUnits: new Float64Array(n),
+      costUnits: new Float64Array(n),
+      hasCost: new Uint8Array(n),
+      quantity: new Float64Array(n),
+      hasQuantity: new Uint8Array(n),
+      orderStart: new Uint8Array(n),
+      sourceIndex: order,
+      orderId: new Array<string | undefined>(n),
+    };
+    const { customer, at, amountUnits, costUnits, hasCost, quantity, hasQuantity, orderId } = this;
+    const openedOrders = new Set<string>();
+    let orderCount = 0;
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      columns.customer[k] = finalIndex[customer[i]!]!;
+      columns.at[k] = at[i]!;
+      columns.amountUnits[k] = amountUnits[i]!;
+      columns.costUnits[k] = costUnits[i]!;
+      columns.hasCost[k] = hasCost[i]!;
+      columns.quantity[k] = quantity[i]!;
+      columns.hasQuantity[k] = hasQuantity[i]!;
+      const id = orderId[i];
+      columns.orderId[k] = id;
+      if (amountUnits[i]! < 0) continue;
+      if (id !== undefined) {
+        if (openedOrders.has(id)) continue;
+        openedOrders.add(id);
+      }
+      columns.orderStart[k] = 1;
+      orderCount++;
+    }
+    return { columns, moneyScale: this.scale, currency: this.currency, orderCount };
+  }
+
+  private reserve(size: number): void {
+    if (size <= this.at.length) return;
+    this.customer = withCapacity(this.customer, size);
+    this.at = withCapacity(this.at, size);
+    this.amountUnits = withCapacity(this.amountUnits, size);
+    this.costUnits = withCapacity(this.costUnits, size);
+    this.hasCost = withCapacity(this.hasCost, size);
+    this.quantity = withCapacity(this.quantity, size);
+    this.hasQuantity = withCapacity(this.hasQuantity, size);
+  }
+
+  /** Multiplies the stored units up to a finer scale (exact while they stay safe integers). */
+  private rescale(places: number, index: number): void {
+    const factor = 10 ** (places - this.scale);
+    for (let k = 0; k < this.count; k++) {
+      this.amountUnits[k]! *= factor;
+      this.costUnits[k]! *= factor;
+    }
+    this.absoluteTotal *= factor;
+    this.scale = places;
+    this.scaleRow = index;
+  }
+
+  private checkCurrency(code: string | undefined, index: number, issues: IssueCollector): void {
+    if (code === undefined) return;
+    if (this.currency === null) {
+      this.currency = code;
+      this.currencyRow = index;
+    } else if (code !== this.currency) {
+      issues.add({
+        index,
         path: ["purchases", "currency"],
         code: "mixed_currency",
-        message: `expected one currency per call: found "${code}" after "${currency}" at purchases[${currencyRow}]`,
+        message: `expected one currency per call: found "${code}" after "${this.currency}" at purchases[${this.currencyRow}]`,
       });
     }
   }
-  return currency;
-}
 
-/** Reports every row whose `orderId` already belongs to another customer. */
-function checkOrderOwners(rows: readonly Purchase[], issues: IssueCollector): void {
-  const owner = new Map<string, number>();
-  for (let i = 0; i < rows.length; i++) {
-    const { orderId, customerId } = rows[i]!;
-    if (orderId === undefined) continue;
-    const first = owner.get(orderId);
-    if (first === undefined) owner.set(orderId, i);
-    else if (rows[first]!.customerId !== customerId) {
+  private checkOrderOwner({ orderId, customerId }: Purchase, index: number, issues: IssueCollector): void {
+    if (orderId === undefined) return;
+    const owner = this.orderOwner.get(orderId);
+    if (owner === undefined) this.orderOwner.set(orderId, { index, customerId });
+    else if (owner.customerId !== customerId) {
       issues.add({
-        index: i,
+        index,
         path: ["purchases", "orderId"],
         code: "order_customer_conflict",
-        message: `orderId "${orderId}" belongs to customer "${rows[first]!.customerId}" at purchases[${first}], found customer "${customerId}"`,
+        message: `orderId "${orderId}" belongs to customer "${owner.customerId}" at purchases[${owner.index}], found customer "${customerId}"`,
       });
     }
   }

@@ -1,6 +1,7 @@
 import { toEpochMs } from "../core/time";
-import { sortedOrder } from "./sortedOrder";
+import { withCapacity } from "./growable";
 import type { SurveyResponse } from "./schemas";
+import { sortedOrder } from "./sortedOrder";
 
 /** Survey responses as columns, sorted by time. */
 export interface SurveyColumns {
@@ -12,27 +13,52 @@ export interface SurveyColumns {
   readonly sourceIndex: Uint32Array;
 }
 
-/** Reads validated survey rows into time-sorted columns. */
-export function prepareSurveys(rows: readonly SurveyResponse[]): SurveyColumns {
-  const n = rows.length;
-  const at = new Float64Array(n);
-  for (let i = 0; i < n; i++) at[i] = toEpochMs(rows[i]!.at)!;
-  const order = sortedOrder(at);
-  const columns = {
-    count: n,
-    at: new Float64Array(n),
-    score: new Uint8Array(n),
-    customerId: new Array<string | undefined>(n),
-    segment: new Array<string | undefined>(n),
-    sourceIndex: order,
-  };
-  for (let k = 0; k < n; k++) {
-    const i = order[k]!;
-    const row = rows[i]!;
-    columns.at[k] = at[i]!;
-    columns.score[k] = row.score;
-    columns.customerId[k] = row.customerId;
-    columns.segment[k] = row.segment;
+/** Collects validated survey responses one at a time, then sorts them by time. */
+export class SurveyAccumulator {
+  count = 0;
+  private at = new Float64Array(0);
+  private score = new Uint8Array(0);
+  private readonly customerId: (string | undefined)[] = [];
+  private readonly segment: (string | undefined)[] = [];
+
+  constructor(capacity = 0) {
+    this.reserve(capacity);
   }
-  return columns;
+
+  add(row: SurveyResponse): void {
+    const k = this.count;
+    this.reserve(k + 1);
+    this.at[k] = toEpochMs(row.at)!;
+    this.score[k] = row.score;
+    this.customerId.push(row.customerId);
+    this.segment.push(row.segment);
+    this.count = k + 1;
+  }
+
+  finish(): SurveyColumns {
+    const n = this.count;
+    const order = sortedOrder(this.at.subarray(0, n));
+    const columns = {
+      count: n,
+      at: new Float64Array(n),
+      score: new Uint8Array(n),
+      customerId: new Array<string | undefined>(n),
+      segment: new Array<string | undefined>(n),
+      sourceIndex: order,
+    };
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      columns.at[k] = this.at[i]!;
+      columns.score[k] = this.score[i]!;
+      columns.customerId[k] = this.customerId[i];
+      columns.segment[k] = this.segment[i];
+    }
+    return columns;
+  }
+
+  private reserve(size: number): void {
+    if (size <= this.at.length) return;
+    this.at = withCapacity(this.at, size);
+    this.score = withCapacity(this.score, size);
+  }
 }

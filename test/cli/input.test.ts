@@ -64,15 +64,17 @@ describe("input helpers", () => {
   });
 
   it("builds records from CSV rows and JSON objects, keeping lines", () => {
-    const builder = new RecordBuilder("purchases", "p.csv", new Map([["amount", "total"]]), null, null);
+    const records: Record<string, unknown>[] = [];
+    const builder = new RecordBuilder("purchases", "p.csv", new Map([["amount", "total"]]), null, null, (record) => records.push(record));
     builder.header(["customerId", "at", "total", "quantity"], 1);
     builder.csvRow(["__proto__", "2024-01-02", "9.50", "2"], 2);
     builder.object({ customerId: 7, at: "2024-01-03", total: 3, quantity: "" }, 3);
-    expect(builder.records).toEqual([
+    expect(records).toEqual([
       { customerId: "__proto__", at: Date.UTC(2024, 0, 2), amount: "9.50", quantity: 2 },
       { customerId: "7", at: Date.UTC(2024, 0, 3), amount: 3 },
     ]);
-    expect(Object.getPrototypeOf(builder.records[0])).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(records[0])).toBe(Object.prototype);
+    expect(builder.count).toBe(2);
     expect(builder.lines).toEqual([2, 3]);
     expect(() => builder.csvRow(["a", "3 Jan 2024", "1", ""], 4)).toThrow(CliInputError);
     expect(() => builder.object([1], 5)).toThrow("p.csv:5: expected a JSON object per record");

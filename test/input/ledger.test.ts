@@ -4,6 +4,7 @@ import {
   isLedger,
   isRetentionInputError,
   RetentionInputError,
+  type CustomerEvent,
   type Purchase,
 } from "retention-metrics";
 
@@ -157,9 +158,17 @@ describe("createLedger errors", () => {
     expect(error.issues[0]).toMatchObject({ index: 0, code: "precision" });
   });
 
-  it("rejects rows that are not objects and collections that are not arrays", () => {
-    const error = inputError(() => createLedger({ purchases: [null as unknown as Purchase], events: "x" as unknown as [] }));
-    expect(error.issues.map((issue) => issue.path[0])).toEqual(["purchases", "events"]);
+  it("rejects rows that are not objects", () => {
+    const error = inputError(() => createLedger({ purchases: [null as unknown as Purchase], events: [7 as unknown as CustomerEvent] }));
+    expect(error.issues.map((issue) => [issue.path[0], issue.index])).toEqual([
+      ["purchases", 0],
+      ["events", 0],
+    ]);
+  });
+
+  it("rejects a collection that is not an array before reading any row", () => {
+    const error = inputError(() => createLedger({ purchases: [ok], events: "x" as unknown as [] }));
+    expect(error.issues).toEqual([{ index: 0, path: ["events"], code: "invalid_type", message: "expected an array of events" }]);
   });
 
   it("keeps the first 100 issues and counts them all", () => {

@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
-import { createLedger, type Ledger } from "../../input/ledger";
+import type { Ledger } from "../../input/ledger";
+import { createLedgerBuilder, type LedgerBuilder } from "../../input/ledgerBuilder";
 import { RetentionInputError } from "../../input/errors";
-import type { CustomerEvent, Purchase, SurveyResponse } from "../../input/schemas";
 import { CliError } from "../errors";
 import type { Progress } from "../progress";
 import type { RecordKind } from "./columns";
@@ -29,26 +29,31 @@ export async function loadLedger(options: LoadOptions, stdin: Readable, progress
   const kinds = (Object.keys(options.files) as RecordKind[]).filter((kind) => options.files[kind] !== undefined);
   if (kinds.filter((kind) => options.files[kind] === "-").length > 1) throw new CliError("only one input can be read from stdin (-)");
   const parse = options.dateFormat === undefined ? null : dateParser(options.dateFormat);
+  const ledger = createLedgerBuilder(options.currency === undefined ? {} : { currency: options.currency });
   const builders = new Map<RecordKind, RecordBuilder>();
   for (const kind of kinds) {
     const opened = await openInput(options.files[kind]!, stdin);
-    const builder = new RecordBuilder(kind, opened.name, options.columns, parse, options.dateFormat ?? null);
-    await readRecords(opened, builder, options.inputFormat, () => progress.update(opened.name, opened.bytesRead(), opened.size, builder.records.length));
+    const builder = new RecordBuilder(kind, opened.name, options.columns, parse, options.dateFormat ?? null, sinkFor(ledger, kind));
+    await readRecords(opened, builder, options.inputFormat, () => progress.update(opened.name, opened.bytesRead(), opened.size, builder.count));
     progress.done();
     builders.set(kind, builder);
   }
   try {
-    return createLedger(
-      {
-        purchases: builders.get("purchases")?.records as unknown as Purchase[] | undefined,
-        events: builders.get("events")?.records as unknown as CustomerEvent[] | undefined,
-        surveys: builders.get("surveys")?.records as unknown as SurveyResponse[] | undefined,
-      },
-      options.currency === undefined ? {} : { currency: options.currency },
-    );
+    return ledger.finish();
   } catch (error) {
     if (error instanceof RetentionInputError) throw inputError(error, builders);
     throw error;
+  }
+}
+
+function sinkFor(ledger: LedgerBuilder, kind: RecordKind): (record: Record<string, unknown>) => void {
+  switch (kind) {
+    case "purchases":
+      return (record) => ledger.addPurchase(record);
+    case "events":
+      return (record) => ledger.addEvent(record);
+    case "surveys":
+      return (record) => ledger.addSurvey(record);
   }
 }
 

@@ -15,7 +15,7 @@ export function sniffFormat(text: string): InputFormat {
 }
 
 /**
- * Streams `input` into `builder` chunk by chunk: memory holds the records being built, never
+ * Streams `input` into `builder` chunk by chunk: memory holds the record being built, never
  * the file's text. `format` forces a format; by default it is sniffed. `onChunk` is called
  * after every chunk (for progress).
  */
@@ -44,7 +44,7 @@ export async function readRecords(input: OpenedInput, builder: RecordBuilder, fo
     }
     splitter.end();
   } else await readNdjson(text(), input.name, builder, onChunk);
-  if (builder.records.length === 0) throw new CliInputError(input.name, null, null, "the file holds no records");
+  if (builder.count === 0) throw new CliInputError(input.name, null, null, "the file holds no records");
   return kind;
 }
 

@@ -5,12 +5,13 @@ import { RECORD_FIELDS, type RecordKind } from "./columns";
 const INTERN_LIMIT = 200_000;
 
 /**
- * Turns raw rows (CSV cells after a header, or JSON objects) into the library's records,
- * remembering each record's line in the file so that a validation error found later by
- * `createLedger` (which names a row index) can be reported as `file:line`.
+ * Turns raw rows (CSV cells after a header, or JSON objects) into the library's records and
+ * hands each to `sink` (a `LedgerBuilder` method), so records are not kept; it remembers each
+ * record's line in the file so that a validation error, which names a record index, can be
+ * reported as `file:line`.
  */
 export class RecordBuilder {
-  readonly records: Record<string, unknown>[] = [];
+  count = 0;
   readonly lines: number[] = [];
   private readonly fields: readonly string[];
   private readonly required: readonly string[];
@@ -24,6 +25,7 @@ export class RecordBuilder {
     private readonly mapping: ReadonlyMap<string, string>,
     private readonly parseDate: ((text: string) => number | null) | null,
     private readonly dateFormat: string | null,
+    private readonly sink: (record: Record<string, unknown>) => void,
   ) {
     this.required = RECORD_FIELDS[kind].required;
     this.fields = [...this.required, ...RECORD_FIELDS[kind].optional];
@@ -58,8 +60,9 @@ export class RecordBuilder {
       const value = this.convert(field, cells[index], line);
       if (value !== undefined) record[field] = value;
     }
-    this.records.push(record);
     this.lines.push(line);
+    this.count++;
+    this.sink(record);
   }
 
   /** Adds one JSON record (an object from a JSON array or an NDJSON line). */
@@ -74,8 +77,9 @@ export class RecordBuilder {
       const converted = Object.hasOwn(source, key) ? this.convert(field, source[key], line) : undefined;
       if (converted !== undefined) record[field] = converted;
     }
-    this.records.push(record);
     this.lines.push(line);
+    this.count++;
+    this.sink(record);
   }
 
   private convert(field: string, value: unknown, line: number): unknown {

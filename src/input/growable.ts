@@ -1,0 +1,10 @@
+/** Typed arrays a ledger column can be. */
+export type Column = Float64Array | Uint32Array | Uint16Array | Uint8Array;
+
+/** `column` itself when it holds `size` entries, else a copy with room for at least `size` (capacity doubles). */
+export function withCapacity<T extends Column>(column: T, size: number): T {
+  if (size <= column.length) return column;
+  const grown = new (column.constructor as new (length: number) => T)(Math.max(size, column.length * 2, 16));
+  grown.set(column);
+  return grown;
+}

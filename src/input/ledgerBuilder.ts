@@ -1,0 +1,113 @@
+import { CustomerRegistry } from "./customerRegistry";
+import { IssueCollector, RetentionOptionsError, type InputIssue } from "./errors";
+import { CustomerEventSchema, PurchaseSchema, SurveyResponseSchema } from "./schemas";
+import type { CustomerEvent, Purchase, SurveyResponse } from "./schemas";
+import { EventAccumulator } from "./eventColumns";
+import { assembleLedger, type Ledger, type LedgerOptions } from "./ledger";
+import { PurchaseAccumulator } from "./purchaseColumns";
+import { isValidEvent, isValidPurchase, isValidSurveyResponse } from "./quickChecks";
+import { SurveyAccumulator } from "./surveyColumns";
+import type { z } from "zod";
+
+/** Builds a `Ledger` from records added one at a time, without holding the records. */
+export interface LedgerBuilder {
+  /** Validates and stores one purchase; its index in errors is the number of purchases added before it. */
+  addPurchase(row: unknown): void;
+  /** Validates and stores one customer event. */
+  addEvent(row: unknown): void;
+  /** Validates and stores one survey response. */
+  addSurvey(row: unknown): void;
+  /** Records added so far, per collection (valid or not). */
+  readonly added: { readonly purchases: number; readonly events: number; readonly surveys: number };
+  /** Sorts and indexes what was added; throws `RetentionInputError` listing every invalid record. */
+  finish(): Ledger;
+}
+
+/** Expected numbers of records, so the columns are allocated once. */
+export interface LedgerCapacity {
+  readonly purchases?: number;
+  readonly events?: number;
+  readonly surveys?: number;
+}
+
+/**
+ * A builder for streaming input: each record is validated as it is added (the same checks
+ * and messages as `createLedger`) and copied into typed columns, so a caller reading a large
+ * file never holds all its records at once. `createLedger` itself is built on it.
+ *
+ * @param options - `currency` to require of every purchase
+ * @param capacity - optional expected record counts
+ * @returns a builder; call `finish()` once to get the `Ledger`
+ * @example
+ * const builder = createLedgerBuilder();
+ * for (const row of rowsFromSomewhere) builder.addPurchase(row);
+ * const ledger = builder.finish();
+ */
+export function createLedgerBuilder(options: LedgerOptions = {}, capacity: LedgerCapacity = {}): LedgerBuilder {
+  const issues = new IssueCollector();
+  const registry = new CustomerRegistry();
+  const purchases = new PurchaseAccumulator(capacity.purchases);
+  const events = new EventAccumulator(capacity.events);
+  const surveys = new SurveyAccumulator(capacity.surveys);
+  const added = { purchases: 0, events: 0, surveys: 0 };
+  let finished = false;
+
+  return {
+    added,
+    addPurchase(row) {
+      const index = added.purchases++;
+      if (!accept("purchases", row, index, PurchaseSchema, isValidPurchase, issues)) return;
+      const purchase = row as Purchase;
+      if (options.currency !== undefined && purchase.currency !== undefined && purchase.currency !== options.currency) {
+        issues.add({ index, path: ["purchases", "currency"], code: "mixed_currency", message: `expected currency "${options.currency}", found "${purchase.currency}"` });
+      }
+      purchases.add(purchase, index, registry.add(purchase.customerId), issues);
+    },
+    addEvent(row) {
+      const index = added.events++;
+      if (!accept("events", row, index, CustomerEventSchema, isValidEvent, issues)) return;
+      events.add(row as CustomerEvent, registry.add((row as CustomerEvent).customerId));
+    },
+    addSurvey(row) {
+      const index = added.surveys++;
+      if (!accept("surveys", row, index, SurveyResponseSchema, isValidSurveyResponse, issues)) return;
+      surveys.add(row as SurveyResponse);
+    },
+    finish() {
+      if (finished) throw new RetentionOptionsError("finish", "LedgerBuilder.finish() was already called; create a new builder");
+      finished = true;
+      issues.throwIfAny();
+      const { ids, index, finalIndex } = registry.finish();
+      const prepared = purchases.finish(finalIndex, issues);
+      issues.throwIfAny();
+      return assembleLedger(ids, index, prepared, events.finish(finalIndex), surveys.finish(), options);
+    },
+  };
+}
+
+/**
+ * True when `row` is valid. Rows that pass `quickCheck` (which accepts exactly what the
+ * schema accepts) skip zod; the rest are parsed by it so its messages explain the problem.
+ */
+function accept(
+  collection: string,
+  row: unknown,
+  index: number,
+  schema: z.ZodType,
+  quickCheck: (row: unknown) => boolean,
+  issues: IssueCollector,
+): boolean {
+  if (quickCheck(row)) return true;
+  const parsed = schema.safeParse(row);
+  if (parsed.success) return true;
+  for (const issue of parsed.error.issues) {
+    const found: InputIssue = {
+      index,
+      path: [collection, ...issue.path.map((part) => (typeof part === "symbol" ? String(part) : part))],
+      code: issue.code,
+      message: issue.message,
+    };
+    issues.add(found);
+  }
+  return false;
+}

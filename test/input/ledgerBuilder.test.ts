@@ -1,0 +1,49 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createLedger, createLedgerBuilder, RetentionInputError } from "retention-metrics";
+import { event, purchase, surveyResponse } from "../arbitraries/records";
+
+describe("createLedgerBuilder", () => {
+  it("builds the same ledger as createLedger from records added one at a time", () => {
+    fc.assert(
+      fc.property(fc.array(purchase, { maxLength: 30 }), fc.array(event, { maxLength: 10 }), fc.array(surveyResponse, { maxLength: 10 }), (purchases, events, surveys) => {
+        const builder = createLedgerBuilder();
+        for (const row of purchases) builder.addPurchase(row);
+        for (const row of events) builder.addEvent(row);
+        for (const row of surveys) builder.addSurvey(row);
+        expect(builder.added).toEqual({ purchases: purchases.length, events: events.length, surveys: surveys.length });
+        expect(builder.finish()).toEqual(createLedger({ purchases, events, surveys }));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("rescales stored amounts when a more precise one arrives", () => {
+    const builder = createLedgerBuilder();
+    builder.addPurchase({ customerId: "a", at: "2024-01-01", amount: "12" });
+    builder.addPurchase({ customerId: "a", at: "2024-01-02", amount: "0.5", cost: "0.125" });
+    const ledger = builder.finish();
+    expect(ledger.moneyScale).toBe(3);
+    expect([...ledger.purchases.amountUnits]).toEqual([12_000, 500]);
+    expect([...ledger.purchases.costUnits]).toEqual([0, 125]);
+  });
+
+  it("names invalid records by the order they were added, and finishes once", () => {
+    const builder = createLedgerBuilder({ currency: "EUR" });
+    builder.addPurchase({ customerId: "a", at: "2024-01-01", amount: "1" });
+    builder.addPurchase({ customerId: "a", at: "yesterday", amount: "1" });
+    builder.addPurchase({ customerId: "a", at: "2024-01-01", amount: "1", currency: "USD" });
+    let caught: unknown;
+    try {
+      builder.finish();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(RetentionInputError);
+    expect((caught as RetentionInputError).issues.map((issue) => [issue.index, issue.path[1]])).toEqual([
+      [1, "at"],
+      [2, "currency"],
+    ]);
+    expect(() => builder.finish()).toThrow(/already called/);
+  });
+});
