@@ -1,4 +1,5 @@
 import type { Decimal } from "../core/money";
+import type { LtvTier } from "../segments/ltvTierSummary";
 import type { ReportSection } from "./types";
 
 /** One row of the monthly cohort table (customers measure). */
@@ -104,16 +105,8 @@ export interface DefectionSection {
   readonly topAtRisk: readonly ReportAtRiskCustomer[];
 }
 
-/** One lifetime-value tier. */
-export interface ReportLtvTier {
-  readonly name: string;
-  readonly customers: number;
-  readonly shareOfCustomers: number | null;
-  readonly value: Decimal;
-  readonly shareOfValue: number | null;
-  readonly min: Decimal | null;
-  readonly max: Decimal | null;
-}
+/** One lifetime-value tier (see `ltvSegments`). */
+export type ReportLtvTier = LtvTier;
 
 /** Revenue concentration: the share of value held by the top customers, and the Gini index. */
 export interface ReportConcentration {

@@ -1,5 +1,7 @@
 import type { Decimal } from "../core/money";
 import type { Period } from "../core/period";
+import type { RetentionRate } from "../metrics/retentionRate";
+import type { RevenueRetention } from "../metrics/revenueRetention";
 
 /** The version of the report's JSON shape; it changes only when a field changes meaning or moves. */
 export const KPI_REPORT_SCHEMA_VERSION = 1;
@@ -79,19 +81,8 @@ export interface ActivitySection extends ActivityKpis {
   };
 }
 
-/** Customer retention of one period (see `retentionRate`). */
-export interface RetentionKpis {
-  readonly rate: number | null;
-  readonly churnRate: number | null;
-  readonly crr: number | null;
-  readonly startCount: number;
-  readonly endCount: number;
-  readonly newCount: number;
-  readonly retainedCount: number;
-  readonly lostCount: number;
-  readonly reactivatedCount: number;
-  readonly activeWindowMs: number;
-}
+/** Customer retention of one period (see `retentionRate`; the period is the report's). */
+export type RetentionKpis = Omit<RetentionRate, "period">;
 
 /** Retention of the period, the previous period and the change. */
 export interface RetentionSection extends RetentionKpis {
@@ -100,23 +91,18 @@ export interface RetentionSection extends RetentionKpis {
 }
 
 /** Net and gross revenue retention of one period (see `revenueRetention`). */
-export interface RevenueRetentionKpis {
-  readonly netRevenueRetention: number | null;
-  readonly grossRevenueRetention: number | null;
-  readonly baseRevenue: Decimal;
-  readonly currentRevenue: Decimal;
-  readonly expansion: Decimal;
-  readonly contraction: Decimal;
-  readonly churnedRevenue: Decimal;
-  readonly newCustomerRevenue: Decimal;
-  readonly customers: {
-    readonly base: number;
-    readonly expanded: number;
-    readonly flat: number;
-    readonly contracted: number;
-    readonly churned: number;
-  };
-}
+export type RevenueRetentionKpis = Pick<
+  RevenueRetention,
+  | "netRevenueRetention"
+  | "grossRevenueRetention"
+  | "baseRevenue"
+  | "currentRevenue"
+  | "expansion"
+  | "contraction"
+  | "churnedRevenue"
+  | "newCustomerRevenue"
+  | "customers"
+>;
 
 /** Revenue retention of the period, the previous period and the change. */
 export interface RevenueRetentionSection extends RevenueRetentionKpis {
