@@ -3,11 +3,15 @@
  * not import `node:` modules (or Node built-ins by bare name), and both formats must load.
  * Prints the bundle sizes (raw and gzipped) so changes in size are visible.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
 
-const files = ["dist/index.js", "dist/index.cjs"];
+/** Everything the library entry can load: both entries and the chunks they share with the CLI. */
+const files = readdirSync("dist")
+  .filter((name) => /\.(c?js)$/.test(name) && !name.startsWith("cli."))
+  .sort()
+  .map((name) => `dist/${name}`);
 const builtins = /(?:from\s*|require\(\s*|import\(\s*)["'](node:[^"']+|fs|path|os|process|child_process|zlib|crypto|stream)["']/;
 let failed = false;
 for (const file of files) {
