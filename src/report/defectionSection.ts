@@ -1,12 +1,16 @@
 import { defectionReport } from "../defection/defectionReport";
+import type { DefectionClassification } from "../defection/types";
 import type { Ledger } from "../input/ledger";
 import type { DefectionSection } from "./insightTypes";
 import type { ReportSection } from "./types";
 
-/** The defection report at `asOf` (default rules and thresholds), with the `top` customers most at risk. */
-export function defectionSection(ledger: Ledger, asOf: number, top: number): ReportSection<DefectionSection> {
+/**
+ * The defection report of `classified` (`classifyDefections` at `asOf`, default rules and
+ * thresholds), with the `top` customers most at risk.
+ */
+export function defectionSection(ledger: Ledger, classified: () => readonly DefectionClassification[], top: number): ReportSection<DefectionSection> {
   if (ledger.purchases.count === 0 && ledger.events.count === 0) return { available: false, reason: "no purchases or events given" };
-  const report = defectionReport(ledger, { asOf, topAtRisk: top });
+  const report = defectionReport(classified(), { topAtRisk: top });
   if (report.customers === 0) return { available: false, reason: "no customer has activity before asOf" };
   return {
     available: true,

@@ -1,3 +1,5 @@
+import { classifyDefections } from "../defection/classifyDefections";
+import type { DefectionClassification } from "../defection/types";
 import type { DateInput } from "../core/time";
 import type { Period } from "../core/period";
 import { toLedger, type MetricInput } from "../input/toLedger";
@@ -86,6 +88,8 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
   const retention = retentionKpis(ledger, start, end);
   const previousRetention = hasPrevious ? retentionKpis(ledger, previousStart, start) : null;
   const top = options.top ?? 10;
+  let classifications: readonly DefectionClassification[] | undefined;
+  const classified = (): readonly DefectionClassification[] => (classifications ??= classifyDefections(ledger, { asOf }));
   const period = (from: number, to: number): Period => ({ start: new Date(from), end: new Date(to) });
   const skip = readSkip(options.skip);
   const skipped = { available: false, reason: "skipped (the skip option)" } as const;
@@ -104,8 +108,8 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
     nps: npsSection(ledger, start, end, previousStart),
     cohorts: skip.has("cohorts") ? skipped : cohortSection(ledger, asOf, options.cohorts),
     clv: clvSection(ledger, asOf, { ...options, skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv") }, top),
-    defections: skip.has("defections") ? skipped : defectionSection(ledger, asOf, top),
-    segments: skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : segmentSection(ledger, asOf, top),
+    defections: skip.has("defections") ? skipped : defectionSection(ledger, classified, top),
+    segments: skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : segmentSection(ledger, asOf, classified, top),
   };
 }
 

@@ -1,16 +1,20 @@
+import type { DefectionClassification } from "../defection/types";
 import type { Ledger } from "../input/ledger";
 import { loyalCustomers } from "../segments/loyalCustomers";
 import { ltvSegments } from "../segments/ltvSegments";
 import type { SegmentSection } from "./insightTypes";
 
-/** LTV tiers (Pareto 80% of revenue) with concentration, and the top `top` loyal customers. */
-export function segmentSection(ledger: Ledger, asOf: number, top: number): SegmentSection {
+/**
+ * LTV tiers (Pareto 80% of revenue) with concentration, and the top `top` loyal customers
+ * (active under `classified`, the defection classification at `asOf`).
+ */
+export function segmentSection(ledger: Ledger, asOf: number, classified: () => readonly DefectionClassification[], top: number): SegmentSection {
   if (ledger.purchases.count === 0) {
     const reason = "no purchases given";
     return { ltvTiers: { available: false, reason }, loyalCustomers: { available: false, reason } };
   }
   const tiers = ltvSegments(ledger, { by: "revenue", method: "pareto", share: 0.8 });
-  const loyal = loyalCustomers(ledger, { asOf });
+  const loyal = loyalCustomers(ledger, { asOf, classifications: classified() });
   return {
     ltvTiers:
       tiers.customers === 0

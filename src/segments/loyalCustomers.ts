@@ -3,7 +3,7 @@ import { dateOption } from "../core/period";
 import { RetentionOptionsError } from "../input/errors";
 import { toLedger, type MetricInput } from "../input/toLedger";
 import { classifyDefections } from "../defection/classifyDefections";
-import type { ClassifyDefectionsOptions } from "../defection/types";
+import type { ClassifyDefectionsOptions, DefectionClassification } from "../defection/types";
 import { customerTotals } from "./customerTotals";
 import { paretoHeadSize } from "./paretoHead";
 
@@ -13,6 +13,11 @@ export interface LoyalCustomersOptions extends ClassifyDefectionsOptions {
   readonly valueShare?: number | undefined;
   /** Fewest orders a loyal customer has placed. Default 3. */
   readonly minOrders?: number | undefined;
+  /**
+   * The result of `classifyDefections` at the same `asOf`, when the caller already has it
+   * (then `rules` and `thresholds` are not used); otherwise it is computed here.
+   */
+  readonly classifications?: readonly DefectionClassification[] | undefined;
 }
 
 /** One of the most lucrative loyal customers. */
@@ -63,7 +68,7 @@ export interface LoyalCustomers {
  */
 export function loyalCustomers(input: MetricInput, options: LoyalCustomersOptions): LoyalCustomers {
   const ledger = toLedger(input);
-  const classified = classifyDefections(ledger, options);
+  const classified = options.classifications ?? classifyDefections(ledger, options);
   const valueShare = options.valueShare ?? 0.8;
   if (typeof valueShare !== "number" || !(valueShare > 0 && valueShare <= 1)) throw new RetentionOptionsError("valueShare", `expected a number in (0, 1], found ${String(valueShare)}`);
   const minOrders = options.minOrders ?? 3;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loyalCustomers, RetentionOptionsError, type Purchase } from "retention-metrics";
+import { classifyDefections, loyalCustomers, RetentionOptionsError, type Purchase } from "retention-metrics";
 
 const buy = (customerId: string, at: string, amount: string): Purchase => ({ customerId, at, amount });
 const monthly = (id: string, amount: string, months: number[]) => months.map((m) => buy(id, `2024-${String(m).padStart(2, "0")}-01`, amount));
@@ -29,6 +29,12 @@ describe("loyalCustomers", () => {
     // 95 %: 500 + 300 + 120 + 50 = 970 ≥ 950 → four customers; with minOrders 2, few joins big (small has 5 orders too).
     const result = loyalCustomers(purchases, { asOf: "2024-06-15", valueShare: 0.95, minOrders: 2 });
     expect(result.customers.map((c) => c.customerId)).toEqual(["big", "few", "small"]);
+  });
+
+  it("reuses a classification the caller already has", () => {
+    const asOf = "2024-06-15";
+    const classifications = classifyDefections(purchases, { asOf });
+    expect(loyalCustomers(purchases, { asOf, classifications })).toEqual(loyalCustomers(purchases, { asOf }));
   });
 
   it("uses only rows at or before asOf", () => {

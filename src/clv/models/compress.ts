@@ -75,3 +75,17 @@ export function compressHistories(rows: SummaryColumns, keep: (i: number) => boo
     totalWeight,
   };
 }
+
+/**
+ * A starting scale for the purchase-rate parameter (α, β): the mean observation time per
+ * purchase, T̄ / max(x̄, 0.5), weighted by customers.
+ */
+export function meanTimePerPurchase(data: CompressedHistories): number {
+  let meanT = 0;
+  let meanX = 0;
+  for (let i = 0; i < data.count; i++) {
+    meanT += (data.weight[i]! * data.T[i]!) / data.totalWeight;
+    meanX += (data.weight[i]! * data.x[i]!) / data.totalWeight;
+  }
+  return Math.max(meanT, 1e-6) / Math.max(meanX, 0.5);
+}

@@ -1,5 +1,5 @@
 import { readSummaryRows, type SummaryInput } from "../summaryRows";
-import { compressHistories } from "./compress";
+import { compressHistories, meanTimePerPurchase } from "./compress";
 import { bgNbdLogLikelihood } from "./bgNbdLikelihood";
 import { maximizeLikelihood, requireData } from "./maximizeLikelihood";
 import type { BgNbdModel, BgNbdParams, FitOptions } from "./modelTypes";
@@ -28,13 +28,7 @@ export function fitBgNbd(summaries: SummaryInput, options: FitOptions = {}): BgN
   const rows = readSummaryRows(summaries, "fitBgNbd");
   const data = compressHistories(rows);
   requireData("bg-nbd", data.totalWeight, "customers");
-  let meanT = 0;
-  let meanX = 0;
-  for (let i = 0; i < data.count; i++) {
-    meanT += (data.weight[i]! * data.T[i]!) / data.totalWeight;
-    meanX += (data.weight[i]! * data.x[i]!) / data.totalWeight;
-  }
-  const alpha0 = Math.max(meanT, 1e-6) / Math.max(meanX, 0.5);
+  const alpha0 = meanTimePerPurchase(data);
   const fit = maximizeLikelihood<BgNbdParams>(
     {
       model: "bg-nbd",

@@ -1,5 +1,5 @@
 import { readSummaryRows, type SummaryInput } from "../summaryRows";
-import { compressHistories } from "./compress";
+import { compressHistories, meanTimePerPurchase } from "./compress";
 import { maximizeLikelihood, requireData } from "./maximizeLikelihood";
 import type { ParetoNbdParams, FitOptions, ParetoNbdModel } from "./modelTypes";
 import { paretoNbdLogLikelihood } from "./paretoNbdMath";
@@ -27,13 +27,7 @@ export function fitParetoNbd(summaries: SummaryInput, options: FitOptions = {}):
   const rows = readSummaryRows(summaries, "fitParetoNbd");
   const data = compressHistories(rows);
   requireData("pareto-nbd", data.totalWeight, "customers");
-  let meanT = 0;
-  let meanX = 0;
-  for (let i = 0; i < data.count; i++) {
-    meanT += (data.weight[i]! * data.T[i]!) / data.totalWeight;
-    meanX += (data.weight[i]! * data.x[i]!) / data.totalWeight;
-  }
-  const scale = Math.max(meanT, 1e-6) / Math.max(meanX, 0.5);
+  const scale = meanTimePerPurchase(data);
   const fit = maximizeLikelihood<ParetoNbdParams>(
     {
       model: "pareto-nbd",

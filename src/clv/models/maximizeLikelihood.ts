@@ -1,6 +1,6 @@
 import { RetentionOptionsError } from "../../input/errors";
 import { ModelFitError } from "./modelFitError";
-import type { FitOptions, ModelName, TimeUnit } from "./modelTypes";
+import type { FitOptions, FittedModel, ModelName, TimeUnit } from "./modelTypes";
 import { bfgs } from "./bfgs";
 import { nelderMead } from "./nelderMead";
 import { standardErrors } from "./standardErrors";
@@ -19,17 +19,8 @@ export interface FitProblem {
   readonly timeUnit: TimeUnit;
 }
 
-/** The best parameters found and how they were found. */
-export interface FitOutcome<P> {
-  readonly params: P;
-  readonly logLikelihood: number;
-  readonly converged: boolean;
-  readonly iterations: number;
-  readonly observations: number;
-  readonly timeUnit: TimeUnit;
-  readonly penalizer: number;
-  readonly standardErrors?: P;
-}
+/** The best parameters found and how they were found: a fitted model without its name. */
+export type FitOutcome<P> = Omit<FittedModel<ModelName, P>, "model">;
 
 /** Reads the shared fit options, or throws `RetentionOptionsError` naming the bad one. */
 export function readFitOptions(options: FitOptions): { penalizer: number; maxIterations: number } {
