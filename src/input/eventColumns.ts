@@ -1,6 +1,7 @@
 import { toEpochMs } from "../core/time";
 import { withCapacity } from "./growable";
 import type { CustomerEvent } from "./schemas";
+import { reorderColumns } from "./permute";
 import { sortedOrder } from "./sortedOrder";
 
 /** Codes for the contract events, which decide whether a subscriber is signed up. */
@@ -49,18 +50,18 @@ export class EventAccumulator {
     this.count = k + 1;
   }
 
-  /** Sorts by time (a start before a cancel at the same instant); `finalIndex` maps provisional to final customer indices. */
+  /**
+   * Sorts by time (a start before a cancel at the same instant); `finalIndex` maps provisional
+   * to final customer indices. The accumulator's buffers are reused for the result, so call it once.
+   */
   finish(finalIndex: Uint32Array): EventColumns {
     const n = this.count;
+    for (let k = 0; k < n; k++) this.customer[k] = finalIndex[this.customer[k]!]!;
     const order = sortedOrder(this.at.subarray(0, n), this.tieRank.subarray(0, n));
-    const columns = { count: n, customer: new Uint32Array(n), at: new Float64Array(n), type: new Uint16Array(n), typeNames: this.typeNames, sourceIndex: order };
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      columns.customer[k] = finalIndex[this.customer[i]!]!;
-      columns.at[k] = this.at[i]!;
-      columns.type[k] = this.type[i]!;
-    }
-    return columns;
+    const [customer] = reorderColumns(order, [this.customer]);
+    const [at] = reorderColumns(order, [this.at]);
+    const [type] = reorderColumns(order, [this.type]);
+    return { count: n, customer: customer!, at: at!, type: type!, typeNames: this.typeNames, sourceIndex: order };
   }
 
   private reserve(size: number): void {

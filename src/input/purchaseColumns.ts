@@ -3,9 +3,15 @@ import { toEpochMs } from "../core/time";
 import type { IssueCollector } from "./errors";
 import { withCapacity } from "./growable";
 import type { Purchase } from "./schemas";
+import { reorderColumns, reorderValues } from "./permute";
 import { sortedOrder } from "./sortedOrder";
 
-/** Purchases as typed columns, one entry per input row, sorted by time (ties in input order). */
+/**
+ * Purchases as typed columns, one entry per input row, sorted by time (ties in input order).
+ * The optional fields' columns (`costUnits`/`hasCost`, `quantity`/`hasQuantity`, `orderId`)
+ * are empty when no row has that field, so data without them costs no memory for them; read
+ * them as `hasCost[k] === 1`, which is false for a missing entry.
+ */
 export interface PurchaseColumns {
   readonly count: number;
   /** Customer index of each row (see `Ledger.customerIds`). */
@@ -14,16 +20,19 @@ export interface PurchaseColumns {
   readonly at: Float64Array;
   /** Amount as an integer count of `10^-moneyScale` units; negative for refunds. */
   readonly amountUnits: Float64Array;
-  /** Cost in the same units; meaningful only where `hasCost` is 1. */
+  /** Cost in the same units; meaningful only where `hasCost` is 1. Empty when no row has a cost. */
   readonly costUnits: Float64Array;
+  /** 1 where the row has a cost. Empty when no row has one. */
   readonly hasCost: Uint8Array;
-  /** Quantity; meaningful only where `hasQuantity` is 1. */
+  /** Quantity; meaningful only where `hasQuantity` is 1. Empty when no row has a quantity. */
   readonly quantity: Float64Array;
+  /** 1 where the row has a quantity. Empty when no row has one. */
   readonly hasQuantity: Uint8Array;
   /** 1 when the row opens an order: the first non-refund row of its `orderId`, or a non-refund row without one. */
   readonly orderStart: Uint8Array;
   /** The row's index in the input array. */
   readonly sourceIndex: Uint32Array;
+  /** The row's `orderId`. Empty when no row has one. */
   readonly orderId: readonly (string | undefined)[];
 }
 
@@ -35,10 +44,16 @@ export interface PreparedPurchases {
   readonly orderCount: number;
 }
 
+/** A typed column and its "has a value" flags, allocated when the first row has the field. */
+interface OptionalColumn {
+  values: Float64Array;
+  present: Uint8Array;
+}
+
 /**
  * Collects validated purchase rows one at a time into growable columns (in input order),
- * then sorts them by time. Amounts become exact integer units of `10^-scale`, where `scale`
- * is the most decimal places any amount or cost has so far; when a more precise row
+ * then sorts them by time (reusing their buffers, see `reorderColumns`). Amounts become exact integer units of `10^-scale`, where
+ * `scale` is the most decimal places any amount or cost has so far; when a more precise row
  * arrives, the units already stored are multiplied up. Reports mixed currencies, an
  * `orderId` shared by two customers, and amounts too precise to sum exactly.
  */
@@ -47,11 +62,9 @@ export class PurchaseAccumulator {
   private customer = new Uint32Array(0);
   private at = new Float64Array(0);
   private amountUnits = new Float64Array(0);
-  private costUnits = new Float64Array(0);
-  private hasCost = new Uint8Array(0);
-  private quantity = new Float64Array(0);
-  private hasQuantity = new Uint8Array(0);
-  private readonly orderId: (string | undefined)[] = [];
+  private cost: OptionalColumn | null = null;
+  private quantity: OptionalColumn | null = null;
+  private orderId: (string | undefined)[] | null = null;
   private scale = 0;
   private scaleRow = 0;
   private absoluteTotal = 0;
@@ -78,19 +91,22 @@ export class PurchaseAccumulator {
     this.amountUnits[k] = toUnits(amount, this.scale);
     this.absoluteTotal += Math.abs(this.amountUnits[k]!);
     if (cost !== null) {
-      this.costUnits[k] = toUnits(cost, this.scale);
-      this.hasCost[k] = 1;
-      this.absoluteTotal += Math.abs(this.costUnits[k]!);
+      const costUnits = toUnits(cost, this.scale);
+      this.cost = setOptional(this.cost, this.at.length, k, costUnits);
+      this.absoluteTotal += Math.abs(costUnits);
     }
-    if (row.quantity !== undefined) {
-      this.quantity[k] = row.quantity;
-      this.hasQuantity[k] = 1;
+    if (row.quantity !== undefined) this.quantity = setOptional(this.quantity, this.at.length, k, row.quantity);
+    if (this.orderId !== null || row.orderId !== undefined) {
+      this.orderId ??= undefinedTimes(k);
+      this.orderId.push(row.orderId);
     }
-    this.orderId.push(row.orderId);
     this.count = k + 1;
   }
 
-  /** Sorts the rows by time and marks where orders start; `finalIndex` maps provisional to final customer indices. */
+  /**
+   * Sorts the rows by time and marks where orders start; `finalIndex` maps provisional to
+   * final customer indices. The accumulator's buffers are reused for the result, so call it once.
+   */
   finish(finalIndex: Uint32Array, issues: IssueCollector): PreparedPurchases {
     if (this.absoluteTotal > Number.MAX_SAFE_INTEGER) {
       issues.add({
@@ -102,41 +118,37 @@ export class PurchaseAccumulator {
     }
     const n = this.count;
     const order = sortedOrder(this.at.subarray(0, n));
-    const columns = {
-      count: n,
-      customer: new Uint32Array(n),
-      at: new Float64Array(n),
-      amountUnits: new Float64Array(n),
-      costUnits: new Float64Array(n),
-      hasCost: new Uint8Array(n),
-      quantity: new Float64Array(n),
-      hasQuantity: new Uint8Array(n),
-      orderStart: new Uint8Array(n),
-      sourceIndex: order,
-      orderId: new Array<string | undefined>(n),
-    };
-    const { customer, at, amountUnits, costUnits, hasCost, quantity, hasQuantity, orderId } = this;
+    for (let k = 0; k < n; k++) this.customer[k] = finalIndex[this.customer[k]!]!;
+    const [customer] = reorderColumns(order, [this.customer]);
+    const [at, amountUnits, costUnits, quantity] = reorderColumns(order, [this.at, this.amountUnits, this.cost?.values ?? null, this.quantity?.values ?? null]);
+    const [hasCost, hasQuantity] = reorderColumns(order, [this.cost?.present ?? null, this.quantity?.present ?? null]);
+    const orderId = this.orderId === null ? [] : reorderValues(order, this.orderId);
+    const orderStart = new Uint8Array(n);
     const openedOrders = new Set<string>();
     let orderCount = 0;
     for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      columns.customer[k] = finalIndex[customer[i]!]!;
-      columns.at[k] = at[i]!;
-      columns.amountUnits[k] = amountUnits[i]!;
-      columns.costUnits[k] = costUnits[i]!;
-      columns.hasCost[k] = hasCost[i]!;
-      columns.quantity[k] = quantity[i]!;
-      columns.hasQuantity[k] = hasQuantity[i]!;
-      const id = orderId[i];
-      columns.orderId[k] = id;
-      if (amountUnits[i]! < 0) continue;
+      if (amountUnits![k]! < 0) continue;
+      const id = orderId[k];
       if (id !== undefined) {
         if (openedOrders.has(id)) continue;
         openedOrders.add(id);
       }
-      columns.orderStart[k] = 1;
+      orderStart[k] = 1;
       orderCount++;
     }
+    const columns: PurchaseColumns = {
+      count: n,
+      customer: customer!,
+      at: at!,
+      amountUnits: amountUnits!,
+      costUnits: costUnits ?? new Float64Array(0),
+      hasCost: hasCost ?? new Uint8Array(0),
+      quantity: quantity ?? new Float64Array(0),
+      hasQuantity: hasQuantity ?? new Uint8Array(0),
+      orderStart,
+      sourceIndex: order,
+      orderId,
+    };
     return { columns, moneyScale: this.scale, currency: this.currency, orderCount };
   }
 
@@ -145,19 +157,16 @@ export class PurchaseAccumulator {
     this.customer = withCapacity(this.customer, size);
     this.at = withCapacity(this.at, size);
     this.amountUnits = withCapacity(this.amountUnits, size);
-    this.costUnits = withCapacity(this.costUnits, size);
-    this.hasCost = withCapacity(this.hasCost, size);
-    this.quantity = withCapacity(this.quantity, size);
-    this.hasQuantity = withCapacity(this.hasQuantity, size);
+    const capacity = this.at.length;
+    if (this.cost !== null) this.cost = growOptional(this.cost, capacity);
+    if (this.quantity !== null) this.quantity = growOptional(this.quantity, capacity);
   }
 
   /** Multiplies the stored units up to a finer scale (exact while they stay safe integers). */
   private rescale(places: number, index: number): void {
     const factor = 10 ** (places - this.scale);
-    for (let k = 0; k < this.count; k++) {
-      this.amountUnits[k]! *= factor;
-      this.costUnits[k]! *= factor;
-    }
+    for (let k = 0; k < this.count; k++) this.amountUnits[k]! *= factor;
+    if (this.cost !== null) for (let k = 0; k < this.count; k++) this.cost.values[k]! *= factor;
     this.absoluteTotal *= factor;
     this.scale = places;
     this.scaleRow = index;
@@ -191,4 +200,23 @@ export class PurchaseAccumulator {
       });
     }
   }
+}
+
+/** `column` (allocated at `capacity` on first use) with `value` stored at row `k`. */
+function setOptional(column: OptionalColumn | null, capacity: number, k: number, value: number): OptionalColumn {
+  const target = column ?? { values: new Float64Array(capacity), present: new Uint8Array(capacity) };
+  target.values[k] = value;
+  target.present[k] = 1;
+  return target;
+}
+
+function growOptional(column: OptionalColumn, capacity: number): OptionalColumn {
+  return { values: withCapacity(column.values, capacity), present: withCapacity(column.present, capacity) };
+}
+
+/** `[undefined × k]` built by pushing, which keeps V8's fast elements (`new Array(k)` may not). */
+function undefinedTimes(k: number): (string | undefined)[] {
+  const values: (string | undefined)[] = [];
+  for (let i = 0; i < k; i++) values.push(undefined);
+  return values;
 }

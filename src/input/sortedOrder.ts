@@ -2,14 +2,13 @@
  * Indices `0..n-1` ordered by `key` ascending, then by `tieRank`, then by index, so the
  * result never depends on anything but the data. Linear on already-sorted input; otherwise
  * a bucket sort (one bucket per row over the key range) whose buckets are finished with a
- * comparison sort, expected linear for time stamps and n log n at worst.
+ * comparison sort, expected linear for time stamps and n log n at worst. Besides the result
+ * it needs one more `Uint32Array` of `n + 1` entries (the bucket bounds).
  */
 export function sortedOrder(key: Float64Array, tieRank?: Uint8Array): Uint32Array {
   const n = key.length;
   const compare = (a: number, b: number): number =>
     key[a]! - key[b]! || (tieRank === undefined ? 0 : tieRank[a]! - tieRank[b]!) || a - b;
-  const identity = new Uint32Array(n);
-  for (let i = 0; i < n; i++) identity[i] = i;
   let sorted = true;
   let min = n > 0 ? key[0]! : 0;
   let max = min;
@@ -19,24 +18,24 @@ export function sortedOrder(key: Float64Array, tieRank?: Uint8Array): Uint32Arra
     if (k < min) min = k;
     if (k > max) max = k;
   }
-  if (sorted) return identity;
-  if (min === max) return identity.sort(compare);
-
-  const bucketOf = new Uint32Array(n);
-  const starts = new Uint32Array(n + 1);
-  const scale = (n - 1) / (max - min);
-  for (let i = 0; i < n; i++) {
-    const bucket = Math.min(n - 1, Math.floor((key[i]! - min) * scale));
-    bucketOf[i] = bucket;
-    starts[bucket + 1]!++;
-  }
-  for (let b = 0; b < n; b++) starts[b + 1]! += starts[b]!;
-  const next = starts.slice(0, n);
   const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[next[bucketOf[i]!]!++] = i;
+  if (sorted || min === max) {
+    for (let i = 0; i < n; i++) order[i] = i;
+    return sorted ? order : order.sort(compare);
+  }
+
+  // bounds[b] counts bucket b's rows, then (prefix sums) marks its end; filling the buckets
+  // backwards moves it to the bucket's start, so bucket b is order[bounds[b] .. bounds[b + 1]).
+  const scale = (n - 1) / (max - min);
+  const bucketOf = (i: number): number => Math.min(n - 1, Math.floor((key[i]! - min) * scale));
+  const bounds = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) bounds[bucketOf(i)]!++;
+  for (let b = 1; b < n; b++) bounds[b]! += bounds[b - 1]!;
+  bounds[n] = n;
+  for (let i = n - 1; i >= 0; i--) order[--bounds[bucketOf(i)]!] = i;
   for (let b = 0; b < n; b++) {
-    const from = starts[b]!;
-    const to = starts[b + 1]!;
+    const from = bounds[b]!;
+    const to = bounds[b + 1]!;
     if (to - from < 2) continue;
     if (to - from <= 16) insertionSort(order, from, to, compare);
     else order.subarray(from, to).sort(compare);

@@ -1,6 +1,7 @@
 import { toEpochMs } from "../core/time";
 import { withCapacity } from "./growable";
 import type { SurveyResponse } from "./schemas";
+import { reorderColumns, reorderValues } from "./permute";
 import { sortedOrder } from "./sortedOrder";
 
 /** Survey responses as columns, sorted by time. */
@@ -35,25 +36,20 @@ export class SurveyAccumulator {
     this.count = k + 1;
   }
 
+  /** Sorts by time; the accumulator's buffers are reused for the result, so call it once. */
   finish(): SurveyColumns {
     const n = this.count;
     const order = sortedOrder(this.at.subarray(0, n));
-    const columns = {
+    const [at] = reorderColumns(order, [this.at]);
+    const [score] = reorderColumns(order, [this.score]);
+    return {
       count: n,
-      at: new Float64Array(n),
-      score: new Uint8Array(n),
-      customerId: new Array<string | undefined>(n),
-      segment: new Array<string | undefined>(n),
+      at: at!,
+      score: score!,
+      customerId: reorderValues(order, this.customerId),
+      segment: reorderValues(order, this.segment),
       sourceIndex: order,
     };
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      columns.at[k] = this.at[i]!;
-      columns.score[k] = this.score[i]!;
-      columns.customerId[k] = this.customerId[i];
-      columns.segment[k] = this.segment[i];
-    }
-    return columns;
   }
 
   private reserve(size: number): void {

@@ -35,7 +35,7 @@ export function customerValues(input: MetricInput | CustomerValues, by: LtvValue
   if (by === "margin") {
     const issues = new IssueCollector();
     for (let k = 0; k < purchases.count; k++) {
-      if (purchases.hasCost[k] === 0) {
+      if (purchases.hasCost[k] !== 1) {
         issues.add({ index: purchases.sourceIndex[k]!, path: ["purchases", "cost"], code: "missing_cost", message: "ltvSegments by margin needs a cost on every purchase row" });
       } else units.revenueUnits[purchases.customer[k]!]! -= purchases.costUnits[k]!;
     }

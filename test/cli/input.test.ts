@@ -75,7 +75,7 @@ describe("input helpers", () => {
     ]);
     expect(Object.getPrototypeOf(records[0])).toBe(Object.prototype);
     expect(builder.count).toBe(2);
-    expect(builder.lines).toEqual([2, 3]);
+    expect([0, 1, 2].map((index) => builder.lines.lineOf(index))).toEqual([2, 3, undefined]);
     expect(() => builder.csvRow(["a", "3 Jan 2024", "1", ""], 4)).toThrow(CliInputError);
     expect(() => builder.object([1], 5)).toThrow("p.csv:5: expected a JSON object per record");
   });

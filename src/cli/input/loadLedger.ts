@@ -62,7 +62,7 @@ function inputError(error: RetentionInputError, builders: ReadonlyMap<RecordKind
     const [collection, field] = issue.path;
     const builder = builders.get(collection as RecordKind);
     if (builder === undefined) return issue.message;
-    const line = builder.lines[issue.index];
+    const line = builder.lines.lineOf(issue.index);
     const name = typeof field === "string" ? field : null;
     const column = name === null ? null : builder.columnOf(name, () => true);
     const label = name === null ? "" : `field "${name}"${column !== null && column !== name ? ` (column "${column}")` : ""}: `;

@@ -1,23 +1,20 @@
 import { parseIsoToEpochMs } from "../../core/time";
 import { CliInputError } from "../errors";
 import { RECORD_FIELDS, type RecordKind } from "./columns";
-
-const INTERN_LIMIT = 200_000;
+import { LineIndex } from "./lineIndex";
 
 /**
  * Turns raw rows (CSV cells after a header, or JSON objects) into the library's records and
  * hands each to `sink` (a `LedgerBuilder` method), so records are not kept; it remembers each
- * record's line in the file so that a validation error, which names a record index, can be
- * reported as `file:line`.
+ * record's line in the file (compactly, see `LineIndex`) so that a validation error, which
+ * names a record index, can be reported as `file:line`.
  */
 export class RecordBuilder {
   count = 0;
-  readonly lines: number[] = [];
+  readonly lines = new LineIndex();
   private readonly fields: readonly string[];
   private readonly required: readonly string[];
   private plan: { readonly field: string; readonly index: number }[] = [];
-  private readonly ids = new Map<string, string>();
-  private readonly amounts = new Map<string, string>();
 
   constructor(
     readonly kind: RecordKind,
@@ -60,7 +57,7 @@ export class RecordBuilder {
       const value = this.convert(field, cells[index], line);
       if (value !== undefined) record[field] = value;
     }
-    this.lines.push(line);
+    this.lines.add(line);
     this.count++;
     this.sink(record);
   }
@@ -77,7 +74,7 @@ export class RecordBuilder {
       const converted = Object.hasOwn(source, key) ? this.convert(field, source[key], line) : undefined;
       if (converted !== undefined) record[field] = converted;
     }
-    this.lines.push(line);
+    this.lines.add(line);
     this.count++;
     this.sink(record);
   }
@@ -87,11 +84,9 @@ export class RecordBuilder {
     switch (field) {
       case "amount":
       case "cost":
-        return this.interned(this.amounts, value);
+        return value;
       case "at":
         return typeof value === "string" ? this.date(value, line) : value;
-      case "customerId":
-        return typeof value === "number" ? String(value) : this.interned(this.ids, value);
       case "quantity":
       case "score":
         return typeof value === "string" ? Number(value.trim()) : value;
@@ -100,7 +95,7 @@ export class RecordBuilder {
     }
   }
 
-  /** Dates become epoch ms here (a number takes a third of the memory of its ISO text). */
+  /** Text dates become epoch ms here, read as ISO-8601 or with `--date-format`. */
   private date(text: string, line: number): number {
     const ms = this.parseDate === null ? parseIsoToEpochMs(text.trim()) : this.parseDate(text.trim());
     if (ms === null) {
@@ -108,14 +103,5 @@ export class RecordBuilder {
       throw new CliInputError(this.file, line, "at", `expected ${expected}, found "${text}"`);
     }
     return ms;
-  }
-
-  /** One string per distinct id or amount (up to a bound), so repeated values share memory. */
-  private interned(pool: Map<string, string>, value: unknown): unknown {
-    if (typeof value !== "string") return value;
-    const hit = pool.get(value);
-    if (hit !== undefined) return hit;
-    if (pool.size < INTERN_LIMIT) pool.set(value, value);
-    return value;
   }
 }
