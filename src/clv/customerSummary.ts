@@ -1,9 +1,10 @@
 import type { Granularity } from "../core/calendar";
-import type { Decimal } from "../core/money";
+import { toPlainDecimalString, type Decimal } from "../core/money";
 import { dateOption } from "../core/period";
 import type { DateInput } from "../core/time";
 import type { Ledger } from "../input/ledger";
 import { toLedger, type MetricInput } from "../input/toLedger";
+import type { SummaryColumns } from "./summaryRows";
 import type { TimeUnit } from "./models/modelTypes";
 import { scanCustomers, type CustomerScans } from "./scanCustomers";
 import { moneyConverter, type MoneyConverter } from "./moneyConverter";
@@ -110,4 +111,52 @@ export function customerSummary(input: MetricInput, options: CustomerSummaryOpti
     repeatCustomerCount: repeat,
     skippedCustomerCount: ledger.customerIds.length - customers.length,
   };
+}
+
+/** `customerSummary` as columns, with the scans it was read from (for totals). */
+export interface SummarizedColumns {
+  readonly rows: SummaryColumns;
+  /** The ledger customer index of each row. */
+  readonly customer: Uint32Array;
+  readonly scans: CustomerScans;
+  readonly repeatCustomerCount: number;
+}
+
+/**
+ * The rows `readSummaryRows(customerSummary(ledger, …))` gives, built straight from the scans
+ * without a row object per customer: the same customers, order and numbers (monetary value
+ * goes through the same exact mean), for callers that only feed the models.
+ */
+export function summaryColumns(ledger: Ledger, asOf: number, axis: TimeAxis): SummarizedColumns {
+  const scans = scanCustomers(ledger, Number.NEGATIVE_INFINITY, asOf, axis);
+  const money = moneyConverter(ledger.moneyScale);
+  let count = 0;
+  for (let c = 0; c < ledger.customerIds.length; c++) if (scans.transactions[c]! > 0) count++;
+  const customer = new Uint32Array(count);
+  const rows = {
+    count,
+    customerId: new Array<string | undefined>(),
+    frequency: new Float64Array(count),
+    recency: new Float64Array(count),
+    T: new Float64Array(count),
+    monetary: new Float64Array(count),
+    weight: new Float64Array(count).fill(1),
+    timeUnit: axis.timeUnit,
+  };
+  let repeat = 0;
+  let i = 0;
+  for (let c = 0; c < ledger.customerIds.length; c++) {
+    const transactions = scans.transactions[c]!;
+    if (transactions === 0) continue;
+    const frequency = transactions - 1;
+    if (frequency > 0) repeat++;
+    customer[i] = c;
+    rows.customerId.push(ledger.customerIds[c]);
+    rows.frequency[i] = frequency;
+    rows.recency[i] = axis.span(scans.firstKey[c]!, scans.lastKey[c]!);
+    rows.T[i] = axis.toEnd(scans.firstKey[c]!, asOf);
+    rows.monetary[i] = frequency === 0 ? 0 : Number(toPlainDecimalString(money.mean(scans.repeatUnits[c]!, frequency)));
+    i++;
+  }
+  return { rows, customer, scans, repeatCustomerCount: repeat };
 }

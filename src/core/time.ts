@@ -1,4 +1,6 @@
-import { add, sub, type Duration } from "date-fns";
+import { add } from "date-fns/add";
+import { sub } from "date-fns/sub";
+import type { Duration } from "date-fns";
 import { UTCDate } from "@date-fns/utc";
 
 /** A point in time: a `Date`, an ISO-8601 string (UTC unless it carries an offset), or epoch milliseconds. */

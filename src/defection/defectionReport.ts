@@ -1,3 +1,4 @@
+import { compareIds } from "../core/compareIds";
 import type { Decimal } from "../core/money";
 import { RetentionOptionsError } from "../input/errors";
 import type { MetricInput } from "../input/toLedger";
@@ -61,8 +62,8 @@ export function defectionReport(
     ? classificationsOrInput
     : classifyDefections(classificationsOrInput, options as ClassifyDefectionsOptions);
   const tally = tallyReasons(rows);
-  const byReason = tally.byReason.sort((a, b) => b.unrealizedValue.cmp(a.unrealizedValue) || b.customers - a.customers || compare(a.reason, b.reason));
-  const atRiskRows = tally.atRiskRows.sort((a, b) => b.valueAtRisk.cmp(a.valueAtRisk) || compare(a.customerId, b.customerId));
+  const byReason = tally.byReason.sort((a, b) => b.unrealizedValue.cmp(a.unrealizedValue) || b.customers - a.customers || compareIds(a.reason, b.reason));
+  const atRiskRows = tally.atRiskRows.sort((a, b) => b.valueAtRisk.cmp(a.valueAtRisk) || compareIds(a.customerId, b.customerId));
   return {
     customers: rows.length,
     active: tally.active,
@@ -80,8 +81,4 @@ function isClassifications(value: readonly DefectionClassification[] | MetricInp
   if (!Array.isArray(value)) return false;
   const first: unknown = value[0];
   return first === undefined || (typeof first === "object" && first !== null && "status" in first && "unrealizedValue" in first);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,3 +1,4 @@
+import { compareIds } from "../core/compareIds";
 /**
  * Gives each customer id a dense index. Ids get a provisional index as they arrive; once
  * all are known, `finish` sorts them, so final indices follow the ids' sorted order and no
@@ -33,8 +34,4 @@ export class CustomerRegistry {
     }
     return { ids, index, finalIndex };
   }
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

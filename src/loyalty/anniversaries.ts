@@ -1,5 +1,5 @@
 import { UTCDate } from "@date-fns/utc";
-import { addYears } from "date-fns";
+import { addYears } from "date-fns/addYears";
 import type { Ledger } from "../input/ledger";
 import type { AnniversaryMilestone } from "./milestoneTypes";
 

@@ -1,10 +1,13 @@
+import { compareIds } from "../core/compareIds";
 import { historicalClv } from "../clv/historicalClv";
-import { customerSummary, type CustomerSummary } from "../clv/customerSummary";
-import { fitBgNbd } from "../clv/models/fitBgNbd";
-import { fitGammaGamma } from "../clv/models/fitGammaGamma";
-import { predictClv } from "../clv/models/predictClv";
+import { summaryColumns, type SummarizedColumns } from "../clv/customerSummary";
+import { fitBgNbdColumns } from "../clv/models/fitBgNbd";
+import { fitGammaGammaColumns } from "../clv/models/fitGammaGamma";
+import { forEachPrediction, readPredictionSettings } from "../clv/models/predictClv";
 import type { FittedModel, ModelName } from "../clv/models/modelTypes";
-import { Decimal } from "../core/money";
+import { readTimeAxis } from "../clv/timeAxis";
+import { Decimal, unitsToDecimal } from "../core/money";
+import { topRows } from "../core/topRows";
 import type { Ledger } from "../input/ledger";
 import { RetentionOptionsError } from "../input/errors";
 import type { ClvSection, HistoricalClvKpis, PredictedClvKpis, ReportModelFit } from "./insightTypes";
@@ -26,20 +29,21 @@ const DAYS_PER_YEAR = 365.25;
 
 /**
  * Historical CLV. Without margin information (no `margin` option, no row with a cost) the
- * totals are read from the customer summaries the models need anyway: `customerSummary`
- * counts the same customers, orders and revenue as `historicalClv`, in one pass instead of two.
+ * totals are read from the summary columns the models need anyway: they count the same
+ * customers, orders and revenue as `historicalClv`, in one pass instead of two.
  */
-function historical(ledger: Ledger, asOf: number, margin: number | undefined, summary: () => CustomerSummary): ReportSection<HistoricalClvKpis> {
+function historical(ledger: Ledger, asOf: number, margin: number | undefined, summary: () => SummarizedColumns): ReportSection<HistoricalClvKpis> {
   if (margin === undefined && !ledger.purchases.hasCost.includes(1)) {
-    const { customers } = summary();
-    if (customers.length === 0) return { available: false, reason: "no customer ordered before asOf" };
-    let revenue = new Decimal(0);
+    const { rows, customer, scans } = summary();
+    if (rows.count === 0) return { available: false, reason: "no customer ordered before asOf" };
+    let revenueUnits = 0;
     let orders = 0;
-    for (const c of customers) {
-      revenue = revenue.plus(c.revenue);
-      orders += c.orders;
+    for (const c of customer) {
+      revenueUnits += scans.revenueUnits[c]!;
+      orders += scans.orders[c]!;
     }
-    const n = customers.length;
+    const revenue = unitsToDecimal(revenueUnits, ledger.moneyScale);
+    const n = rows.count;
     return { available: true, customers: n, totalRevenue: revenue, averageRevenue: revenue.div(n), totalMargin: null, averageMargin: null, averageOrders: orders / n };
   }
   const h = historicalClv(ledger, margin === undefined ? { asOf } : { asOf, margin });
@@ -66,37 +70,49 @@ function fitSummary<N extends ModelName, P extends object>(model: FittedModel<N,
   };
 }
 
-function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary: CustomerSummary, top: number): ReportSection<PredictedClvKpis> {
+function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary: SummarizedColumns, top: number): ReportSection<PredictedClvKpis> {
   const unitDays = timeUnit === "week" ? 7 : 1;
   const horizon = options.clvHorizon ?? (timeUnit === "week" ? 52 : 365);
   if (!(Number.isFinite(horizon) && horizon > 0)) throw new RetentionOptionsError("clvHorizon", `expected a positive number of ${timeUnit}s, found ${String(horizon)}`);
   const annual = options.annualDiscountRate ?? 0.1;
   if (!(annual >= 0)) throw new RetentionOptionsError("annualDiscountRate", `expected a rate ≥ 0, found ${String(annual)}`);
   const discountRate = (1 + annual) ** (unitDays / DAYS_PER_YEAR) - 1;
-  if (summary.customerCount === 0) return { available: false, reason: "no customer ordered before asOf" };
+  const { rows } = summary;
+  if (rows.count === 0) return { available: false, reason: "no customer ordered before asOf" };
   if (summary.repeatCustomerCount === 0) return { available: false, reason: "no customer bought twice: BG/NBD and Gamma-Gamma need repeat purchases" };
   let step = "BG/NBD fit";
   try {
-    const bgNbd = fitBgNbd(summary);
+    const bgNbd = fitBgNbdColumns(rows, {});
     if (!bgNbd.converged) return { available: false, reason: `the BG/NBD fit did not converge in ${bgNbd.iterations} iterations` };
     step = "Gamma-Gamma fit";
-    const gammaGamma = fitGammaGamma(summary);
+    const gammaGamma = fitGammaGammaColumns(rows, {});
     if (!gammaGamma.converged) return { available: false, reason: `the Gamma-Gamma fit did not converge in ${gammaGamma.iterations} iterations` };
     step = "CLV prediction";
-    const result = predictClv(bgNbd, gammaGamma, summary, { horizon, discountRate });
+    const n = rows.count;
+    const clv = new Float64Array(n);
+    const probabilityAlive = new Float64Array(n);
+    const expectedPurchases = new Float64Array(n);
     let total = new Decimal(0);
     let alive = 0;
     let purchases = 0;
-    const ranked: { customerId: string; clv: Decimal; probabilityAlive: number; expectedPurchases: number }[] = [];
-    for (const c of result.customers) {
-      if (c.clv === null) return { available: false, reason: "the Gamma-Gamma model gives no finite expected spend (q ≤ 1)" };
-      total = total.plus(c.clv);
-      alive += c.probabilityAlive;
-      purchases += c.expectedPurchases;
-      ranked.push({ customerId: c.customerId ?? "", clv: c.clv, probabilityAlive: c.probabilityAlive, expectedPurchases: c.expectedPurchases });
-    }
-    ranked.sort((x, y) => y.clv.comparedTo(x.clv) || (x.customerId < y.customerId ? -1 : 1));
-    const n = result.customers.length;
+    let undefinedSpend = false;
+    forEachPrediction(readPredictionSettings(bgNbd, gammaGamma, { horizon, discountRate }), rows, (i, value, expected, _spend, pAlive) => {
+      if (value === null) undefinedSpend = true;
+      else total = total.plus(value);
+      clv[i] = value ?? 0;
+      probabilityAlive[i] = pAlive;
+      expectedPurchases[i] = expected;
+      alive += pAlive;
+      purchases += expected;
+    });
+    if (undefinedSpend) return { available: false, reason: "the Gamma-Gamma model gives no finite expected spend (q ≤ 1)" };
+    const ids = rows.customerId;
+    const topCustomers = topRows(n, top, (x, y) => clv[y]! - clv[x]! || compareIds(ids[x]!, ids[y]!)).map((i) => ({
+      customerId: ids[i] ?? "",
+      clv: new Decimal(clv[i]!).toDecimalPlaces(2),
+      probabilityAlive: probabilityAlive[i]!,
+      expectedPurchases: expectedPurchases[i]!,
+    }));
     return {
       available: true,
       timeUnit,
@@ -104,12 +120,12 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
       discountRate,
       customers: n,
       totalClv: total.toDecimalPlaces(2),
-      averageClv: n === 0 ? null : total.div(n).toDecimalPlaces(2),
-      averageProbabilityAlive: n === 0 ? null : alive / n,
+      averageClv: total.div(n).toDecimalPlaces(2),
+      averageProbabilityAlive: alive / n,
       expectedPurchases: purchases,
       bgNbd: fitSummary(bgNbd),
       gammaGamma: fitSummary(gammaGamma),
-      topCustomers: ranked.slice(0, top).map((c) => ({ ...c, clv: c.clv.toDecimalPlaces(2) })),
+      topCustomers,
     };
   } catch (error) {
     return { available: false, reason: `the ${step} failed: ${error instanceof Error ? error.message : String(error)}` };
@@ -128,8 +144,8 @@ export function clvSection(ledger: Ledger, asOf: number, options: ClvSectionOpti
   }
   const timeUnit = options.timeUnit ?? "week";
   if (timeUnit !== "week" && timeUnit !== "day") throw new RetentionOptionsError("timeUnit", `expected "day" or "week", found ${String(timeUnit)}`);
-  let summary: CustomerSummary | undefined;
-  const summaryOnce = (): CustomerSummary => (summary ??= customerSummary(ledger, { asOf, timeUnit }));
+  let summary: SummarizedColumns | undefined;
+  const summaryOnce = (): SummarizedColumns => (summary ??= summaryColumns(ledger, asOf, readTimeAxis({ timeUnit }, "kpiReport")));
   const skipped = { available: false, reason: "skipped (the skip option)" } as const;
   return {
     historical: options.skipHistorical === true ? skipped : historical(ledger, asOf, options.margin, summaryOnce),

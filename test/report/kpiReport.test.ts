@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Decimal, RetentionOptionsError, historicalClv } from "retention-metrics";
+import { customerSummary, Decimal, fitBgNbd, fitGammaGamma, historicalClv, predictClv, RetentionOptionsError } from "retention-metrics";
+import { cdnowPurchases } from "../clv/cdnowFixtures";
 import { kpiReport } from "../../src/report/kpiReport";
 import { KpiReportJsonSchema } from "../../src/report/schema";
 import { PURCHASES } from "./fixture";
@@ -146,5 +147,32 @@ describe("kpiReport", () => {
     expect(section.available && [section.totalRevenue.toString(), section.averageRevenue?.toString(), section.averageOrders]).toEqual(["128", "32", 1.75]);
     const withMargin = kpiReport(PURCHASES, { asOf, margin: 0.25 }).clv.historical;
     expect(withMargin.available && withMargin.totalMargin?.toString()).toBe("32");
+  });
+});
+
+describe("kpiReport's CLV section on CDNOW", () => {
+  it("equals fitBgNbd, fitGammaGamma and predictClv on customerSummary, composed by hand", () => {
+    const purchases = cdnowPurchases();
+    const asOf = "1998-07-01";
+    const report = kpiReport(purchases, { asOf, top: 5 });
+    const predicted = report.clv.predicted;
+    if (!predicted.available) expect.unreachable(predicted.reason);
+    const summary = customerSummary(purchases, { asOf, timeUnit: "week" });
+    const bgNbd = fitBgNbd(summary);
+    const gammaGamma = fitGammaGamma(summary);
+    expect(predicted.bgNbd.params).toEqual(bgNbd.params);
+    expect(predicted.gammaGamma.params).toEqual(gammaGamma.params);
+    const result = predictClv(bgNbd, gammaGamma, summary, { horizon: 52, discountRate: predicted.discountRate });
+    const total = result.customers.reduce((sum, c) => sum.plus(c.clv!), new Decimal(0));
+    expect(predicted.totalClv.toString()).toBe(total.toDecimalPlaces(2).toString());
+    expect(predicted.customers).toBe(summary.customerCount);
+    const ranked = [...result.customers].sort((x, y) => y.clv!.comparedTo(x.clv!) || (x.customerId! < y.customerId! ? -1 : 1)).slice(0, 5);
+    expect(predicted.topCustomers).toEqual(
+      ranked.map((c) => ({ customerId: c.customerId, clv: c.clv!.toDecimalPlaces(2), probabilityAlive: c.probabilityAlive, expectedPurchases: c.expectedPurchases })),
+    );
+    const historical = report.clv.historical;
+    if (!historical.available) expect.unreachable(historical.reason);
+    const h = historicalClv(purchases, { asOf });
+    expect([historical.customers, historical.totalRevenue.toString(), historical.averageOrders]).toEqual([h.customerCount, h.revenue.toString(), h.averageOrders]);
   });
 });

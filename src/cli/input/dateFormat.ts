@@ -1,5 +1,5 @@
 import { UTCDate } from "@date-fns/utc";
-import { parse } from "date-fns";
+import { parse } from "date-fns/parse";
 
 const CACHE_LIMIT = 100_000;
 

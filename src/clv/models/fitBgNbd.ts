@@ -1,4 +1,4 @@
-import { readSummaryRows, type SummaryInput } from "../summaryRows";
+import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryRows";
 import { compressHistories, meanTimePerPurchase } from "./compress";
 import { bgNbdLogLikelihood } from "./bgNbdLikelihood";
 import { maximizeLikelihood, requireData } from "./maximizeLikelihood";
@@ -25,7 +25,11 @@ import type { BgNbdModel, BgNbdParams, FitOptions } from "./modelTypes";
  * //=> { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } (on CDNOW, rounded)
  */
 export function fitBgNbd(summaries: SummaryInput, options: FitOptions = {}): BgNbdModel {
-  const rows = readSummaryRows(summaries, "fitBgNbd");
+  return fitBgNbdColumns(readSummaryRows(summaries, "fitBgNbd"), options);
+}
+
+/** `fitBgNbd` on rows already read into columns. */
+export function fitBgNbdColumns(rows: SummaryColumns, options: FitOptions): BgNbdModel {
   const data = compressHistories(rows);
   requireData("bg-nbd", data.totalWeight, "customers");
   const alpha0 = meanTimePerPurchase(data);
@@ -46,5 +50,3 @@ export function fitBgNbd(summaries: SummaryInput, options: FitOptions = {}): BgN
   );
   return Object.freeze({ model: "bg-nbd" as const, ...fit });
 }
-
-

@@ -1,4 +1,4 @@
-import { readSummaryRows, type SummaryInput } from "../summaryRows";
+import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryRows";
 import { maximizeLikelihood, requireData } from "./maximizeLikelihood";
 import type { GammaGammaParams, FitOptions, GammaGammaModel } from "./modelTypes";
 import { gammaGammaLogLikelihood, spendRows } from "./gammaGammaLikelihood";
@@ -19,7 +19,11 @@ import { gammaGammaLogLikelihood, spendRows } from "./gammaGammaLikelihood";
  * fitGammaGamma(summary).params //=> { p: 6.25, q: 3.74, gamma: 15.44 } (on CDNOW, rounded)
  */
 export function fitGammaGamma(summaries: SummaryInput, options: FitOptions = {}): GammaGammaModel {
-  const rows = readSummaryRows(summaries, "fitGammaGamma");
+  return fitGammaGammaColumns(readSummaryRows(summaries, "fitGammaGamma"), options);
+}
+
+/** `fitGammaGamma` on rows already read into columns. */
+export function fitGammaGammaColumns(rows: SummaryColumns, options: FitOptions): GammaGammaModel {
   const data = spendRows(rows.count, rows.frequency, rows.monetary, rows.weight);
   requireData("gamma-gamma", data.totalWeight, "repeat customers (frequency > 0)");
   const fit = maximizeLikelihood<GammaGammaParams>(

@@ -1,6 +1,6 @@
 import { Decimal } from "../../core/money";
 import { IssueCollector, RetentionOptionsError } from "../../input/errors";
-import { readSummaryRows, type SummaryInput } from "../summaryRows";
+import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryRows";
 import { conditionalExpectedPurchases } from "./conditionalExpectedPurchases";
 import { expectedAverageSpend } from "./gammaGammaPredictions";
 import type { GammaGammaModel, TimeUnit, TransactionModel } from "./modelTypes";
@@ -63,6 +63,28 @@ function positive(name: string, value: unknown): number {
  * //=> { customerId: "1", clv: Decimal("30.1…"), expectedPurchases: 1.4…, … }
  */
 export function predictClv(transactionModel: TransactionModel, spendModel: GammaGammaModel, summaries: SummaryInput, options: PredictClvOptions): PredictClvResult {
+  const settings = readPredictionSettings(transactionModel, spendModel, options);
+  const rows = readSummaryRows(summaries, "predictClv");
+  const customers: PredictedClv[] = [];
+  forEachPrediction(settings, rows, (i, clv, expectedPurchases, expectedAverageSpend, probabilityAlive) => {
+    customers.push({ customerId: rows.customerId[i] ?? null, clv: clv === null ? null : new Decimal(clv), expectedPurchases, expectedAverageSpend, probabilityAlive });
+  });
+  const { horizon, step, discountRate, model } = settings;
+  return { customers, horizon, step, discountRate, timeUnit: model.timeUnit, customerCount: customers.length };
+}
+
+/** A prediction's checked models and options. */
+export interface PredictionSettings {
+  readonly model: TransactionModel;
+  readonly spendModel: GammaGammaModel;
+  readonly horizon: number;
+  readonly step: number;
+  readonly discountRate: number;
+  readonly steps: number;
+}
+
+/** Checks `predictClv`'s models and options. */
+export function readPredictionSettings(transactionModel: TransactionModel, spendModel: GammaGammaModel, options: PredictClvOptions): PredictionSettings {
   const model = readModel<TransactionModel>(transactionModel, ["bg-nbd", "pareto-nbd"], "predictClv");
   readModel(spendModel, ["gamma-gamma"], "predictClv");
   const horizon = positive("horizon", options?.horizon);
@@ -71,12 +93,26 @@ export function predictClv(transactionModel: TransactionModel, spendModel: Gamma
   if (!(typeof d === "number" && Number.isFinite(d) && d > -1)) throw new RetentionOptionsError("discountRate", `predictClv expects a rate per time unit > −1, found ${String(d)}`);
   const steps = Math.ceil(horizon / step - 1e-9);
   if (steps > 100_000) throw new RetentionOptionsError("step", `predictClv would take ${steps} steps; use a larger step`);
-  const rows = readSummaryRows(summaries, "predictClv");
+  return { model, spendModel, horizon, step, discountRate: d, steps };
+}
+
+/**
+ * Calls `visit` with each row's prediction (CLV as a number, `null` when spend is undefined),
+ * allocating nothing per row: the engine of `predictClv`, for callers that only aggregate.
+ *
+ * @throws {RetentionOptionsError} when the summary's time unit is not the model's
+ * @throws {RetentionInputError} when a repeat customer has no mean spend > 0 (after visiting the valid rows)
+ */
+export function forEachPrediction(
+  settings: PredictionSettings,
+  rows: SummaryColumns,
+  visit: (row: number, clv: number | null, expectedPurchases: number, expectedAverageSpend: number | null, probabilityAlive: number) => void,
+): void {
+  const { model, spendModel, horizon, step, discountRate: d, steps } = settings;
   if (rows.timeUnit !== undefined && rows.timeUnit !== model.timeUnit) {
     throw new RetentionOptionsError("summaries", `the summary is in ${rows.timeUnit}s but the model is in ${model.timeUnit}s; recompute the summary with timeUnit "${model.timeUnit}"`);
   }
   const issues = new IssueCollector();
-  const customers: PredictedClv[] = [];
   for (let i = 0; i < rows.count; i++) {
     const customer = { frequency: rows.frequency[i]!, recency: rows.recency[i]!, T: rows.T[i]! };
     const monetaryValue = rows.monetary[i]!;
@@ -93,14 +129,7 @@ export function predictClv(transactionModel: TransactionModel, spendModel: Gamma
       value += (cumulative - previous) / Math.pow(1 + d, tau);
       previous = cumulative;
     }
-    customers.push({
-      customerId: rows.customerId[i] ?? null,
-      clv: spend === null ? null : new Decimal(value * spend),
-      expectedPurchases: previous,
-      expectedAverageSpend: spend,
-      probabilityAlive: probabilityAlive(model, customer),
-    });
+    visit(i, spend === null ? null : value * spend, previous, spend, probabilityAlive(model, customer));
   }
   issues.throwIfAny();
-  return { customers, horizon, step, discountRate: d, timeUnit: model.timeUnit, customerCount: customers.length };
 }
