@@ -1,13 +1,7 @@
 import { toLedger, type MetricInput } from "../input/toLedger";
-import { ZERO, unitsToDecimal, type Decimal } from "../core/money";
-import { runCustomRules } from "./customRules";
-import { applyDefaultRules, expectedOrderGap, type RawVerdict } from "./defaultRules";
-import { summarizeEvents } from "./eventSummary";
-import { DAY_MS } from "./gaps";
-import { customerHistory } from "./history";
+import { classificationOf, classifyColumns } from "./classifiedColumns";
 import { readDefectionOptions } from "./options";
-import { summarizeOrders } from "./orderSummary";
-import type { ClassifyDefectionsOptions, DefectionClassification, DefectionRuleContext, DefectionStatus } from "./types";
+import type { ClassifyDefectionsOptions, DefectionClassification } from "./types";
 
 /**
  * Classifies every customer with an order or event at or before `asOf` as `active`,
@@ -39,54 +33,8 @@ import type { ClassifyDefectionsOptions, DefectionClassification, DefectionRuleC
  */
 export function classifyDefections(input: MetricInput, options: ClassifyDefectionsOptions): readonly DefectionClassification[] {
   const ledger = toLedger(input);
-  const { asOf, rules, thresholds } = readDefectionOptions(options, "classifyDefections");
-  const orders = summarizeOrders(ledger, asOf, thresholds.minGapDays);
-  const events = summarizeEvents(ledger, asOf, thresholds.minGapDays, orders.lastOrderAt);
-  const toMoney = (units: number): Decimal => unitsToDecimal(units, ledger.moneyScale);
-  const n = ledger.customerIds.length;
-  let customers = 0;
-  for (let c = 0; c < n; c++) if (orders.orders[c]! > 0 || !Number.isNaN(events.lastEventAt[c]!)) customers++;
-  const context: DefectionRuleContext = Object.freeze({
-    asOf: new Date(asOf),
-    populationMedianGapDays: orders.populationMedianGapDays,
-    customers,
-    repeatCustomers: orders.repeatCustomers,
-    thresholds,
-  });
-  const history = (c: number, lastOrderAt: number, lastActivityAt: number, annualValue: Decimal) =>
-    customerHistory(ledger, c, asOf, { orders: orders.orders[c]!, lastOrderAt, lastActivityAt, medianGapDays: orders.medianGapDays[c]!, annualValue }, toMoney);
-  const out: RawVerdict = { status: "active", reason: "none", since: Number.NaN, gapDays: Number.NaN };
+  const columns = classifyColumns(ledger, readDefectionOptions(options, "classifyDefections"));
   const results: DefectionClassification[] = [];
-  for (let c = 0; c < n; c++) {
-    const lastOrderAt = orders.lastOrderAt[c]!;
-    const lastEventAt = events.lastEventAt[c]!;
-    if (Number.isNaN(lastOrderAt) && Number.isNaN(lastEventAt)) continue;
-    const lastActivityAt = Number.isNaN(lastEventAt) ? lastOrderAt : Number.isNaN(lastOrderAt) ? lastEventAt : Math.max(lastOrderAt, lastEventAt);
-    const annualValue = toMoney(orders.annualUnits[c]!);
-    let status: DefectionStatus;
-    let reason: string;
-    let since: Date | null;
-    let expectedGap = Number.NaN;
-    const custom = rules.length === 0 ? null : runCustomRules(rules, history(c, lastOrderAt, lastActivityAt, annualValue), context);
-    if (custom === null) {
-      const raw = applyDefaultRules(c, asOf, orders, events, thresholds, out);
-      ({ status, reason } = raw);
-      since = Number.isNaN(raw.since) ? null : new Date(raw.since);
-      expectedGap = raw.gapDays;
-    } else ({ status, reason, since } = custom);
-    if (Number.isNaN(expectedGap)) expectedGap = expectedOrderGap(c, orders);
-    results.push({
-      customerId: ledger.customerIds[c]!,
-      status,
-      reason,
-      since,
-      lastActivity: new Date(lastActivityAt),
-      expectedGapDays: Number.isNaN(expectedGap) ? null : expectedGap,
-      daysSinceLastActivity: (asOf - lastActivityAt) / DAY_MS,
-      annualValue,
-      valueAtRisk: status === "at_risk" ? annualValue : ZERO,
-      unrealizedValue: status === "defected" ? annualValue : ZERO,
-    });
-  }
+  for (let c = 0; c < ledger.customerIds.length; c++) if (columns.classified[c] === 1) results.push(classificationOf(ledger, columns, c));
   return results;
 }

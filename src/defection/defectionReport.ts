@@ -1,9 +1,12 @@
 import { compareIds } from "../core/compareIds";
-import type { Decimal } from "../core/money";
+import { ZERO, unitsToDecimal, type Decimal } from "../core/money";
+import { topRows } from "../core/topRows";
+import type { Ledger } from "../input/ledger";
 import { RetentionOptionsError } from "../input/errors";
 import type { MetricInput } from "../input/toLedger";
+import { ACTIVE, AT_RISK, classificationOf, DEFECTED, type ClassifiedColumns } from "./classifiedColumns";
 import { classifyDefections } from "./classifyDefections";
-import { tallyReasons, type DefectionReasonRow } from "./tallyReasons";
+import { ReasonTally, type DefectionReasonRow } from "./reasonTally";
 import type { ClassifyDefectionsOptions, DefectionClassification } from "./types";
 
 /** Options of `defectionReport`: classification options (needed for raw input) and the size of `topAtRisk`. */
@@ -61,19 +64,47 @@ export function defectionReport(
   const rows = isClassifications(classificationsOrInput)
     ? classificationsOrInput
     : classifyDefections(classificationsOrInput, options as ClassifyDefectionsOptions);
-  const tally = tallyReasons(rows);
-  const byReason = tally.byReason.sort((a, b) => b.unrealizedValue.cmp(a.unrealizedValue) || b.customers - a.customers || compareIds(a.reason, b.reason));
-  const atRiskRows = tally.atRiskRows.sort((a, b) => b.valueAtRisk.cmp(a.valueAtRisk) || compareIds(a.customerId, b.customerId));
+  const tally = new ReasonTally();
+  const atRiskRows: DefectionClassification[] = [];
+  for (const row of rows) {
+    tally.add(row.status, row.reason, row.status === "defected" ? row.unrealizedValue : row.valueAtRisk);
+    if (row.status === "at_risk") atRiskRows.push(row);
+  }
+  atRiskRows.sort((a, b) => b.valueAtRisk.cmp(a.valueAtRisk) || compareIds(a.customerId, b.customerId));
+  return assembleReport(tally, rows.length, atRiskRows.slice(0, top));
+}
+
+/**
+ * `defectionReport` of every customer classified in `columns` (internal): the same report,
+ * built without an object per customer; only the `top` at-risk customers become objects.
+ */
+export function defectionReportOfColumns(ledger: Ledger, columns: ClassifiedColumns, top: number): DefectionReport {
+  const tally = new ReasonTally();
+  const atRisk: number[] = [];
+  const { status, reason, reasons, annualUnits } = columns;
+  for (let c = 0; c < status.length; c++) {
+    if (columns.classified[c] === 0) continue;
+    if (status[c] === ACTIVE) tally.add("active", "none", ZERO);
+    else tally.add(status[c] === DEFECTED ? "defected" : "at_risk", reasons[reason[c]!]!, unitsToDecimal(annualUnits[c]!, ledger.moneyScale));
+    if (status[c] === AT_RISK) atRisk.push(c);
+  }
+  const ids = ledger.customerIds;
+  const ranked = topRows(atRisk.length, top, (x, y) => annualUnits[atRisk[y]!]! - annualUnits[atRisk[x]!]! || compareIds(ids[atRisk[x]!]!, ids[atRisk[y]!]!));
+  return assembleReport(tally, columns.count, ranked.map((p) => classificationOf(ledger, columns, atRisk[p]!)));
+}
+
+function assembleReport(tally: ReasonTally, customers: number, topAtRisk: readonly DefectionClassification[]): DefectionReport {
+  const byReason = tally.byReason().sort((a, b) => b.unrealizedValue.cmp(a.unrealizedValue) || b.customers - a.customers || compareIds(a.reason, b.reason));
   return {
-    customers: rows.length,
+    customers,
     active: tally.active,
     atRisk: tally.atRisk,
     defected: tally.defected,
-    defectionRate: rows.length === 0 ? null : tally.defected / rows.length,
+    defectionRate: customers === 0 ? null : tally.defected / customers,
     byReason,
     unrealizedValue: tally.unrealizedValue,
     atRiskValue: tally.atRiskValue,
-    topAtRisk: atRiskRows.slice(0, top),
+    topAtRisk,
   };
 }
 

@@ -2,7 +2,7 @@ export { classifyDefections } from "./classifyDefections";
 export { defectionReport } from "./defectionReport";
 export { DEFAULT_DEFECTION_THRESHOLDS } from "./options";
 export type { DefectionReport, DefectionReportOptions } from "./defectionReport";
-export type { DefectionReasonRow } from "./tallyReasons";
+export type { DefectionReasonRow } from "./reasonTally";
 export type {
   ClassifyDefectionsOptions,
   DefectionHistory,

@@ -1,5 +1,5 @@
-import { defectionReport } from "../defection/defectionReport";
-import type { DefectionClassification } from "../defection/types";
+import type { ClassifiedColumns } from "../defection/classifiedColumns";
+import { defectionReportOfColumns } from "../defection/defectionReport";
 import type { Ledger } from "../input/ledger";
 import type { DefectionSection } from "./insightTypes";
 import type { ReportSection } from "./types";
@@ -8,9 +8,9 @@ import type { ReportSection } from "./types";
  * The defection report of `classified` (`classifyDefections` at `asOf`, default rules and
  * thresholds), with the `top` customers most at risk.
  */
-export function defectionSection(ledger: Ledger, classified: () => readonly DefectionClassification[], top: number): ReportSection<DefectionSection> {
+export function defectionSection(ledger: Ledger, classified: () => ClassifiedColumns, top: number): ReportSection<DefectionSection> {
   if (ledger.purchases.count === 0 && ledger.events.count === 0) return { available: false, reason: "no purchases or events given" };
-  const report = defectionReport(classified(), { topAtRisk: top });
+  const report = defectionReportOfColumns(ledger, classified(), top);
   if (report.customers === 0) return { available: false, reason: "no customer has activity before asOf" };
   return {
     available: true,

@@ -1,5 +1,5 @@
-import { classifyDefections } from "../defection/classifyDefections";
-import type { DefectionClassification } from "../defection/types";
+import { classifyColumns, type ClassifiedColumns } from "../defection/classifiedColumns";
+import { readDefectionOptions } from "../defection/options";
 import type { DateInput } from "../core/time";
 import type { Period } from "../core/period";
 import { toLedger, type MetricInput } from "../input/toLedger";
@@ -88,8 +88,8 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
   const retention = retentionKpis(ledger, start, end);
   const previousRetention = hasPrevious ? retentionKpis(ledger, previousStart, start) : null;
   const top = options.top ?? 10;
-  let classifications: readonly DefectionClassification[] | undefined;
-  const classified = (): readonly DefectionClassification[] => (classifications ??= classifyDefections(ledger, { asOf }));
+  let classifications: ClassifiedColumns | undefined;
+  const classified = (): ClassifiedColumns => (classifications ??= classifyColumns(ledger, readDefectionOptions({ asOf }, "kpiReport")));
   const period = (from: number, to: number): Period => ({ start: new Date(from), end: new Date(to) });
   const skip = readSkip(options.skip);
   const skipped = { available: false, reason: "skipped (the skip option)" } as const;

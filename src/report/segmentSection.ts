@@ -1,6 +1,6 @@
-import type { DefectionClassification } from "../defection/types";
+import { ACTIVE, type ClassifiedColumns } from "../defection/classifiedColumns";
 import type { Ledger } from "../input/ledger";
-import { loyalCustomers } from "../segments/loyalCustomers";
+import { loyalCustomersOf } from "../segments/loyalCustomers";
 import { ltvSegments } from "../segments/ltvSegments";
 import type { SegmentSection } from "./insightTypes";
 
@@ -8,13 +8,14 @@ import type { SegmentSection } from "./insightTypes";
  * LTV tiers (Pareto 80% of revenue) with concentration, and the top `top` loyal customers
  * (active under `classified`, the defection classification at `asOf`).
  */
-export function segmentSection(ledger: Ledger, asOf: number, classified: () => readonly DefectionClassification[], top: number): SegmentSection {
+export function segmentSection(ledger: Ledger, asOf: number, classified: () => ClassifiedColumns, top: number): SegmentSection {
   if (ledger.purchases.count === 0) {
     const reason = "no purchases given";
     return { ltvTiers: { available: false, reason }, loyalCustomers: { available: false, reason } };
   }
   const tiers = ltvSegments(ledger, { by: "revenue", method: "pareto", share: 0.8 });
-  const loyal = loyalCustomers(ledger, { asOf, classifications: classified() });
+  const columns = classified();
+  const loyal = loyalCustomersOf(ledger, { asOf }, { isActive: (c) => columns.classified[c] === 1 && columns.status[c] === ACTIVE, classified: columns.count });
   return {
     ltvTiers:
       tiers.customers === 0

@@ -1,6 +1,7 @@
 import { ZERO, unitsToDecimal, type Decimal } from "../core/money";
 import { dateOption } from "../core/period";
 import { RetentionOptionsError } from "../input/errors";
+import type { Ledger } from "../input/ledger";
 import { toLedger, type MetricInput } from "../input/toLedger";
 import { classifyDefections } from "../defection/classifyDefections";
 import type { ClassifyDefectionsOptions, DefectionClassification } from "../defection/types";
@@ -69,6 +70,18 @@ export interface LoyalCustomers {
 export function loyalCustomers(input: MetricInput, options: LoyalCustomersOptions): LoyalCustomers {
   const ledger = toLedger(input);
   const classified = options.classifications ?? classifyDefections(ledger, options);
+  const active = new Set(classified.filter((row) => row.status === "active").map((row) => row.customerId));
+  return loyalCustomersOf(ledger, options, { isActive: (c) => active.has(ledger.customerIds[c]!), classified: classified.length });
+}
+
+/** Which customers `classifyDefections` finds active, by ledger index, and how many it classifies (internal). */
+export interface CustomerActivity {
+  readonly isActive: (customer: number) => boolean;
+  readonly classified: number;
+}
+
+/** `loyalCustomers` given the classification as `activity` (internal; the report passes columns). */
+export function loyalCustomersOf(ledger: Ledger, options: Omit<LoyalCustomersOptions, "classifications">, activity: CustomerActivity): LoyalCustomers {
   const valueShare = options.valueShare ?? 0.8;
   if (typeof valueShare !== "number" || !(valueShare > 0 && valueShare <= 1)) throw new RetentionOptionsError("valueShare", `expected a number in (0, 1], found ${String(valueShare)}`);
   const minOrders = options.minOrders ?? 3;
@@ -82,16 +95,14 @@ export function loyalCustomers(input: MetricInput, options: LoyalCustomersOption
   buyers.sort((a, b) => units[b]! - units[a]! || a - b);
   const descending = buyers.map((c) => toMoney(units[c]!));
   const head = paretoHeadSize(descending, valueShare);
-  const active = new Set(classified.filter((row) => row.status === "active").map((row) => row.customerId));
   const totalRevenue = descending.reduce((sum: Decimal, v) => sum.plus(v), ZERO);
   const share = (value: Decimal) => (totalRevenue.gt(0) ? value.div(totalRevenue).toNumber() : null);
   const customers: LoyalCustomer[] = [];
   let value: Decimal = ZERO;
   for (let p = 0; p < head; p++) {
     const c = buyers[p]!;
-    const customerId = ledger.customerIds[c]!;
-    if (totals.orders[c]! < minOrders || !active.has(customerId)) continue;
-    customers.push({ customerId, value: descending[p]!, orders: totals.orders[c]!, shareOfRevenue: share(descending[p]!) });
+    if (totals.orders[c]! < minOrders || !activity.isActive(c)) continue;
+    customers.push({ customerId: ledger.customerIds[c]!, value: descending[p]!, orders: totals.orders[c]!, shareOfRevenue: share(descending[p]!) });
     value = value.plus(descending[p]!);
   }
   return {
@@ -100,8 +111,8 @@ export function loyalCustomers(input: MetricInput, options: LoyalCustomersOption
     minOrders,
     customers,
     count: customers.length,
-    totalCustomers: classified.length,
-    shareOfCustomers: classified.length === 0 ? null : customers.length / classified.length,
+    totalCustomers: activity.classified,
+    shareOfCustomers: activity.classified === 0 ? null : customers.length / activity.classified,
     topValueCustomers: head,
     value,
     totalRevenue,
