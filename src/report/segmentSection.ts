@@ -1,7 +1,7 @@
 import { ACTIVE, type ClassifiedColumns } from "../defection/classifiedColumns";
 import type { Ledger } from "../input/ledger";
 import { loyalCustomersOf } from "../segments/loyalCustomers";
-import { ltvSegments } from "../segments/ltvSegments";
+import { rankTiers } from "../segments/ltvSegments";
 import type { SegmentSection } from "./insightTypes";
 
 /**
@@ -13,7 +13,7 @@ export function segmentSection(ledger: Ledger, asOf: number, classified: () => C
     const reason = "no purchases given";
     return { ltvTiers: { available: false, reason }, loyalCustomers: { available: false, reason } };
   }
-  const tiers = ltvSegments(ledger, { by: "revenue", method: "pareto", share: 0.8 });
+  const tiers = rankTiers(ledger, { by: "revenue", method: "pareto", share: 0.8 }).summary;
   const columns = classified();
   const loyal = loyalCustomersOf(ledger, { asOf }, { isActive: (c) => columns.classified[c] === 1 && columns.status[c] === ACTIVE, classified: columns.count });
   return {

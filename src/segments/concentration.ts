@@ -1,4 +1,5 @@
 import { Decimal, ZERO } from "../core/money";
+import type { RankedValues } from "./rankedValues";
 
 /** How concentrated value is among customers. */
 export interface ValueConcentration {
@@ -19,13 +20,13 @@ export interface ValueConcentration {
  * in Damgaard & Weiner (2000), "Describing inequality in plant size or fecundity", Ecology 81.
  * This is the population (not sample-corrected) Gini, as numpy-based `gini` helpers give.
  */
-export function valueConcentration(descending: readonly Decimal[]): ValueConcentration {
-  const n = descending.length;
+export function valueConcentration(descending: RankedValues): ValueConcentration {
+  const n = descending.count;
   let total: Decimal = ZERO;
   let weighted: Decimal = ZERO;
   let negative = false;
   for (let p = 0; p < n; p++) {
-    const value = descending[p]!;
+    const value = descending.at(p);
     total = total.plus(value);
     weighted = weighted.plus(value.times(n - p));
     if (value.isNegative() && !value.isZero()) negative = true;
@@ -35,7 +36,7 @@ export function valueConcentration(descending: readonly Decimal[]): ValueConcent
     if (!positive) return null;
     const count = Math.ceil(fraction * n);
     let sum: Decimal = ZERO;
-    for (let p = 0; p < count; p++) sum = sum.plus(descending[p]!);
+    for (let p = 0; p < count; p++) sum = sum.plus(descending.at(p));
     return sum.div(total).toNumber();
   };
   const gini = !positive || negative ? null : weighted.times(2).div(total.times(n)).minus(new Decimal(n + 1).div(n)).toNumber();

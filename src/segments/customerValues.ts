@@ -14,10 +14,16 @@ export type CustomerValues =
 /** What a customer's value is: net revenue, revenue minus cost, or a supplied (CLV) value. */
 export type LtvValueBasis = "revenue" | "margin" | "clv";
 
-/** Customer ids with their values (internal). */
+/**
+ * Customer ids with their values (internal). Values read from a ledger stay integer money
+ * units until asked for, so ranking 100k customers makes no Decimal per customer.
+ */
 export interface ValuedCustomers {
   readonly ids: readonly string[];
-  readonly values: readonly Decimal[];
+  /** Customer `i`'s value. */
+  readonly valueOf: (i: number) => Decimal;
+  /** Negative when customer `a`'s value is higher than `b`'s, 0 when equal. */
+  readonly compareDescending: (a: number, b: number) => number;
 }
 
 /**
@@ -41,15 +47,19 @@ export function customerValues(input: MetricInput | CustomerValues, by: LtvValue
     }
     issues.throwIfAny();
   }
-  const toMoney = (units: number): Decimal => unitsToDecimal(units, ledger.moneyScale);
   const ids: string[] = [];
-  const values: Decimal[] = [];
+  const values: number[] = [];
   for (let c = 0; c < ledger.customerIds.length; c++) {
     if (units.orders[c] === 0) continue;
     ids.push(ledger.customerIds[c]!);
-    values.push(toMoney(units.revenueUnits[c]!));
+    values.push(units.revenueUnits[c]!);
   }
-  return { ids, values };
+  const valueUnits = Float64Array.from(values);
+  return {
+    ids,
+    valueOf: (i) => unitsToDecimal(valueUnits[i]!, ledger.moneyScale),
+    compareDescending: (a, b) => valueUnits[b]! - valueUnits[a]!,
+  };
 }
 
 function suppliedValues(input: CustomerValues): ValuedCustomers {
@@ -81,5 +91,5 @@ function suppliedValues(input: CustomerValues): ValuedCustomers {
     }
   });
   issues.throwIfAny();
-  return { ids, values };
+  return { ids, valueOf: (i) => values[i]!, compareDescending: (a, b) => values[b]!.cmp(values[a]!) };
 }

@@ -1,4 +1,4 @@
-import { ZERO, unitsToDecimal, type Decimal } from "../core/money";
+import { unitsToDecimal, type Decimal } from "../core/money";
 import { dateOption } from "../core/period";
 import { RetentionOptionsError } from "../input/errors";
 import type { Ledger } from "../input/ledger";
@@ -93,18 +93,22 @@ export function loyalCustomersOf(ledger: Ledger, options: Omit<LoyalCustomersOpt
   for (let c = 0; c < totals.orders.length; c++) if (totals.orders[c]! > 0) buyers.push(c);
   const units = totals.revenueUnits;
   buyers.sort((a, b) => units[b]! - units[a]! || a - b);
-  const descending = buyers.map((c) => toMoney(units[c]!));
-  const head = paretoHeadSize(descending, valueShare);
-  const totalRevenue = descending.reduce((sum: Decimal, v) => sum.plus(v), ZERO);
+  const valueAt = (rank: number): Decimal => toMoney(units[buyers[rank]!]!);
+  const head = paretoHeadSize({ count: buyers.length, at: valueAt }, valueShare);
+  let totalUnits = 0;
+  for (const c of buyers) totalUnits += units[c]!;
+  const totalRevenue = toMoney(totalUnits);
   const share = (value: Decimal) => (totalRevenue.gt(0) ? value.div(totalRevenue).toNumber() : null);
   const customers: LoyalCustomer[] = [];
-  let value: Decimal = ZERO;
+  let valueUnits = 0;
   for (let p = 0; p < head; p++) {
     const c = buyers[p]!;
     if (totals.orders[c]! < minOrders || !activity.isActive(c)) continue;
-    customers.push({ customerId: ledger.customerIds[c]!, value: descending[p]!, orders: totals.orders[c]!, shareOfRevenue: share(descending[p]!) });
-    value = value.plus(descending[p]!);
+    const customerValue = valueAt(p);
+    customers.push({ customerId: ledger.customerIds[c]!, value: customerValue, orders: totals.orders[c]!, shareOfRevenue: share(customerValue) });
+    valueUnits += units[c]!;
   }
+  const value = toMoney(valueUnits);
   return {
     asOf: new Date(asOfMs),
     valueShare,

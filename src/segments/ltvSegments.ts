@@ -1,9 +1,11 @@
+import { compareIds } from "../core/compareIds";
 import { ZERO, type Decimal } from "../core/money";
 import { RetentionOptionsError } from "../input/errors";
 import type { MetricInput } from "../input/toLedger";
 import { valueConcentration, type ValueConcentration } from "./concentration";
 import { customerValues, type CustomerValues, type LtvValueBasis } from "./customerValues";
 import { JsonMap } from "./jsonMap";
+import type { RankedValues } from "./rankedValues";
 import { assignTiers, type LtvMethod, type LtvThresholdTier } from "./ltvTiers";
 import { summarizeTiers, type LtvTier } from "./ltvTierSummary";
 
@@ -50,22 +52,43 @@ export interface LtvSegments {
  * //=> [["top", 1], ["rest", 2]]
  */
 export function ltvSegments(input: MetricInput | CustomerValues, options: LtvSegmentsOptions): LtvSegments {
+  const { summary, ids, order, tierOfRank } = rankTiers(input, options);
+  const names = summary.tiers.map((tier) => tier.name);
+  const tierOfCustomer = new Uint32Array(ids.length);
+  order.forEach((i, p) => (tierOfCustomer[i] = tierOfRank[p]!));
+  const assignments = new JsonMap<string, string>();
+  const byId = ids.map((_, i) => i).sort((a, b) => compareIds(ids[a]!, ids[b]!));
+  for (const i of byId) assignments.set(ids[i]!, names[tierOfCustomer[i]!]!);
+  return { ...summary, assignments };
+}
+
+/** `ltvSegments` without the per-customer `assignments` (internal: the report needs only the tiers). */
+export type LtvTierSummary = Omit<LtvSegments, "assignments">;
+
+/** The tiers and concentration of `ltvSegments`, and the ranking behind them (internal). */
+export interface RankedTiers {
+  readonly summary: LtvTierSummary;
+  readonly ids: readonly string[];
+  /** Indices into `ids`, highest value first (ties by id). */
+  readonly order: readonly number[];
+  /** The tier index of each rank. */
+  readonly tierOfRank: Uint32Array;
+}
+
+/** Values each customer, ranks them and forms the tiers of `ltvSegments` (internal). */
+export function rankTiers(input: MetricInput | CustomerValues, options: LtvSegmentsOptions): RankedTiers {
   if (options === undefined || options === null) throw new RetentionOptionsError("method", "ltvSegments needs { method }");
   const by = options.by ?? (input instanceof Map ? "clv" : "revenue");
   if (by !== "revenue" && by !== "margin" && by !== "clv") throw new RetentionOptionsError("by", `expected "revenue", "margin" or "clv", found ${String(by)}`);
   if (by !== "clv" && input instanceof Map) throw new RetentionOptionsError("by", `a Map of values is segmented with by: "clv", found by: "${by}"`);
   const share = options.share ?? 0.8;
   if (typeof share !== "number" || !(share > 0 && share <= 1)) throw new RetentionOptionsError("share", `expected a number in (0, 1], found ${String(share)}`);
-  const { ids, values } = customerValues(input, by);
-  const order = ids.map((_, i) => i).sort((a, b) => values[b]!.cmp(values[a]!) || (ids[a]! < ids[b]! ? -1 : 1));
-  const descending = order.map((i) => values[i]!);
+  const { ids, valueOf, compareDescending } = customerValues(input, by);
+  const order = Array.from(ids, (_, i) => i).sort((a, b) => compareDescending(a, b) || compareIds(ids[a]!, ids[b]!));
+  const descending: RankedValues = { count: ids.length, at: (rank) => valueOf(order[rank]!) };
   const { names, tierOf } = assignTiers(descending, options.method, options.tiers, share);
-  const tierOfCustomer = new Uint32Array(ids.length);
-  order.forEach((i, p) => (tierOfCustomer[i] = tierOf[p]!));
-  const assignments = new JsonMap<string, string>();
-  const byId = ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
-  for (const i of byId) assignments.set(ids[i]!, names[tierOfCustomer[i]!]!);
   const tiers = summarizeTiers(names, descending, tierOf);
   const totalValue = tiers.reduce((sum: Decimal, tier) => sum.plus(tier.value), ZERO);
-  return { by, method: options.method, customers: ids.length, totalValue, tiers, assignments, concentration: valueConcentration(descending) };
+  const summary = { by, method: options.method, customers: ids.length, totalValue, tiers, concentration: valueConcentration(descending) };
+  return { summary, ids, order, tierOfRank: tierOf };
 }

@@ -1,4 +1,5 @@
 import { ZERO, type Decimal } from "../core/money";
+import type { RankedValues } from "./rankedValues";
 
 /** One value tier: its customers, their value and its range. */
 export interface LtvTier {
@@ -15,8 +16,8 @@ export interface LtvTier {
 }
 
 /** Sums the tiers of values sorted in descending order (internal). */
-export function summarizeTiers(names: readonly string[], descending: readonly Decimal[], tierOf: Uint32Array): LtvTier[] {
-  const n = descending.length;
+export function summarizeTiers(names: readonly string[], descending: RankedValues, tierOf: Uint32Array): LtvTier[] {
+  const n = descending.count;
   const counts = new Uint32Array(names.length);
   const sums: Decimal[] = names.map(() => ZERO);
   const mins: (Decimal | null)[] = names.map(() => null);
@@ -24,7 +25,7 @@ export function summarizeTiers(names: readonly string[], descending: readonly De
   let total: Decimal = ZERO;
   for (let p = 0; p < n; p++) {
     const t = tierOf[p]!;
-    const value = descending[p]!;
+    const value = descending.at(p);
     counts[t]!++;
     sums[t] = sums[t]!.plus(value);
     total = total.plus(value);

@@ -1,6 +1,7 @@
 import { Decimal, toPlainDecimalString, type MoneyInput } from "../core/money";
 import { RetentionOptionsError } from "../input/errors";
 import { paretoHeadSize } from "./paretoHead";
+import type { RankedValues } from "./rankedValues";
 
 /** How `ltvSegments` forms tiers. */
 export type LtvMethod = "quantile" | "pareto" | "thresholds";
@@ -25,18 +26,20 @@ export interface TierAssignment {
  * - `thresholds`: the tier with the highest `min` ≤ value; below every `min`, tier `rest`.
  */
 export function assignTiers(
-  descending: readonly Decimal[],
+  descending: RankedValues,
   method: LtvMethod,
   tiers: number | readonly string[] | readonly LtvThresholdTier[] | undefined,
   share: number,
 ): TierAssignment {
-  const n = descending.length;
+  const n = descending.count;
   const tierOf = new Uint32Array(n);
   if (method === "quantile") {
     const names = quantileNames(tiers);
     const k = names.length;
-    for (let p = 0, first = 0; p < n; p++) {
-      if (p > 0 && !descending[p]!.eq(descending[p - 1]!)) first = p;
+    for (let p = 0, first = 0, previous: Decimal | null = null; p < n; p++) {
+      const value = descending.at(p);
+      if (previous !== null && !value.eq(previous)) first = p;
+      previous = value;
       tierOf[p] = Math.floor((k * first) / n);
     }
     return { names, tierOf };
@@ -50,7 +53,8 @@ export function assignTiers(
   const bounds = thresholdOption(tiers);
   const names = [...bounds.map((b) => b.name), "rest"];
   for (let p = 0, t = 0; p < n; p++) {
-    while (t < bounds.length && descending[p]!.lt(bounds[t]!.min)) t++;
+    const value = descending.at(p);
+    while (t < bounds.length && value.lt(bounds[t]!.min)) t++;
     tierOf[p] = t;
   }
   return { names, tierOf };
