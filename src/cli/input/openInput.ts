@@ -30,7 +30,10 @@ export async function openInput(file: string, stdin: Readable): Promise<OpenedIn
       if (error instanceof CliError) throw error;
       throw new CliError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
-    source = createReadStream(file, { highWaterMark: 1 << 20 });
+    // 64 KiB chunks (Node's default): a chunk's text stays a young-generation string that the
+    // next scavenge frees. With 1 MiB chunks each one outlived a scavenge and went to the old
+    // generation, which then held ~60 MiB of spent chunks on a 1M-row file before a full GC.
+    source = createReadStream(file, { highWaterMark: 1 << 16 });
   }
   let read = 0;
   const iterator = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
