@@ -1,14 +1,20 @@
-import { classifyDefections, createLedger, rfmScores } from "../src/index";
+import { classifyDefections, createLedger, defectionReport, loyalCustomers, ltvSegments, rfmScores } from "../src/index";
 import { generatePurchases } from "./generate";
 import { measure } from "./harness";
 
 /**
- * classifyDefections and rfmScores on a ready ledger of 1M purchases from 100k customers
- * (target: 500 ms each). The ledger is built outside the timed part.
+ * Defections and segments on a ready ledger of 1M purchases from 100k customers (target:
+ * 500 ms each): classifyDefections, defectionReport, rfmScores, ltvSegments and
+ * loyalCustomers. The ledger and the classifications are built outside the timed parts.
  * Run: npx tsx bench/defections.ts
  */
 const ledger = createLedger({ purchases: generatePurchases({ purchases: 1_000_000, customers: 100_000 }) });
 const asOf = "2024-01-01";
+const classifications = classifyDefections(ledger, { asOf });
+const options = { runs: 7, targetMs: 500 };
 
-measure("classifyDefections (1M rows, 100k customers)", () => classifyDefections(ledger, { asOf }), { runs: 7, targetMs: 500 });
-measure("rfmScores (1M rows, 100k customers)", () => rfmScores(ledger, { asOf }), { runs: 7, targetMs: 500 });
+measure("classifyDefections (1M rows, 100k customers)", () => classifyDefections(ledger, { asOf }), options);
+measure("defectionReport (100k classifications)", () => defectionReport(classifications, { topAtRisk: 20 }), options);
+measure("rfmScores (1M rows, 100k customers)", () => rfmScores(ledger, { asOf }), options);
+measure("ltvSegments, Pareto by revenue (100k customers)", () => ltvSegments(ledger, { method: "pareto" }), options);
+measure("loyalCustomers, given classifications (100k customers)", () => loyalCustomers(ledger, { asOf, classifications }), options);
