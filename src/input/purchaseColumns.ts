@@ -52,9 +52,9 @@ interface OptionalColumn {
 
 /**
  * Collects validated purchase rows one at a time into growable columns (in input order),
- * then sorts them by time (reusing their buffers, see `reorderColumns`). Amounts become exact integer units of `10^-scale`, where
- * `scale` is the most decimal places any amount or cost has so far; when a more precise row
- * arrives, the units already stored are multiplied up. Reports mixed currencies, an
+ * then sorts them by time into the same buffers (see `reorderColumns`). Amounts become exact
+ * integer units of `10^-scale`, where `scale` is the most decimal places any amount or cost
+ * has so far; when a more precise row arrives, the units already stored are multiplied up. Reports mixed currencies, an
  * `orderId` shared by two customers, and amounts too precise to sum exactly.
  */
 export class PurchaseAccumulator {

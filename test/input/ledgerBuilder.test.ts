@@ -47,3 +47,32 @@ describe("createLedgerBuilder", () => {
     expect(() => builder.finish()).toThrow(/already called/);
   });
 });
+
+describe("optional purchase columns", () => {
+  it("are empty when no row has the field", () => {
+    const ledger = createLedger({ purchases: [{ customerId: "a", at: "2024-01-02", amount: "5" }, { customerId: "b", at: "2024-01-01", amount: "7" }] });
+    const { costUnits, hasCost, quantity, hasQuantity, orderId, orderStart } = ledger.purchases;
+    expect([costUnits.length, hasCost.length, quantity.length, hasQuantity.length, orderId.length]).toEqual([0, 0, 0, 0, 0]);
+    expect([...orderStart]).toEqual([1, 1]);
+  });
+
+  it("start at the first row that has the field and sort with the others", () => {
+    // Added out of time order; only the third row (the earliest) has cost, quantity and orderId.
+    const ledger = createLedger({
+      purchases: [
+        { customerId: "a", at: "2024-01-05", amount: "5" },
+        { customerId: "b", at: "2024-01-04", amount: "7" },
+        { customerId: "a", at: "2024-01-01", amount: "9.5", cost: "4.25", quantity: 3, orderId: "o1" },
+        { customerId: "a", at: "2024-01-02", amount: "1", orderId: "o1" },
+      ],
+    });
+    const p = ledger.purchases;
+    expect([...p.sourceIndex]).toEqual([2, 3, 1, 0]);
+    expect([...p.hasCost]).toEqual([1, 0, 0, 0]);
+    expect([...p.costUnits]).toEqual([425, 0, 0, 0]);
+    expect([...p.hasQuantity, ...p.quantity]).toEqual([1, 0, 0, 0, 3, 0, 0, 0]);
+    expect(p.orderId).toEqual(["o1", "o1", undefined, undefined]);
+    expect([...p.orderStart]).toEqual([1, 0, 1, 1]);
+    expect(ledger.orderCount).toBe(3);
+  });
+});
