@@ -20,6 +20,7 @@ export const OPTIONS = {
   model: { type: "string" },
   horizon: { type: "string" },
   "discount-rate": { type: "string" },
+  penalizer: { type: "string" },
   top: { type: "string" },
   skip: { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },

@@ -20,6 +20,8 @@ The whole KPI report: activity, retention, revenue retention, NPS, cohorts, CLV,
   --time-unit U          day | week: time unit of the CLV models (default week)
   --horizon N            predicted-CLV horizon in time units (default one year)
   --discount-rate R      yearly discount rate of predicted CLV (default 0.1)
+  --penalizer X          L2 penalty of the BG/NBD and Gamma-Gamma fits (default 0; try 0.001
+                         when predicted CLV is unavailable because a fit ran off to infinity)
   --top N                length of the top-customer lists (default 10)
   --skip LIST            sections not to compute: cohorts, historicalClv, predictedClv,
                          defections, segments (comma-separated; they say "skipped")
@@ -27,7 +29,7 @@ The whole KPI report: activity, retention, revenue retention, NPS, cohorts, CLV,
                          OP is < <= > >= == !=; repeatable; a null or unknown KPI fails`,
   summary: `retention-metrics summary --purchases FILE [--as-of DATE] [--time-unit day|week] [--format csv|json] [--out FILE]
 Per customer: frequency, recency (BTYD: last − first), T, monetary value (CSV by default).`,
-  fit: `retention-metrics fit --purchases FILE [--as-of DATE] [--time-unit day|week] [--out FILE]
+  fit: `retention-metrics fit --purchases FILE [--as-of DATE] [--time-unit day|week] [--penalizer X] [--out FILE]
 Fits BG/NBD and Gamma-Gamma; writes the two models as JSON.`,
   predict: `retention-metrics predict --model MODEL.json --purchases FILE [--as-of DATE] [--horizon N] [--discount-rate R] [--format csv|json] [--out FILE]
 Per customer: P(alive), expected purchases over the horizon and CLV (CSV by default).`,

@@ -23,6 +23,11 @@ export interface ClvSectionOptions {
   readonly annualDiscountRate?: number | undefined;
   /** Gross-margin fraction in [0, 1] for historical CLV where purchases carry no cost. */
   readonly margin?: number | undefined;
+  /**
+   * L2 penalty of the BG/NBD and Gamma-Gamma fits (as `FitOptions.penalizer`); default 0. A
+   * small value (0.001) keeps a fit whose optimum lies at infinity finite and predictable.
+   */
+  readonly penalizer?: number | undefined;
 }
 
 const DAYS_PER_YEAR = 365.25;
@@ -77,15 +82,17 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
   const annual = options.annualDiscountRate ?? 0.1;
   if (!(annual >= 0)) throw new RetentionOptionsError("annualDiscountRate", `expected a rate ≥ 0, found ${String(annual)}`);
   const discountRate = (1 + annual) ** (unitDays / DAYS_PER_YEAR) - 1;
+  const penalizer = options.penalizer ?? 0;
+  if (!(Number.isFinite(penalizer) && penalizer >= 0)) throw new RetentionOptionsError("penalizer", `expected a finite number ≥ 0, found ${String(penalizer)}`);
   const { rows } = summary;
   if (rows.count === 0) return { available: false, reason: "no customer ordered before asOf" };
   if (summary.repeatCustomerCount === 0) return { available: false, reason: "no customer bought twice: BG/NBD and Gamma-Gamma need repeat purchases" };
   let step = "BG/NBD fit";
   try {
-    const bgNbd = fitBgNbdColumns(rows, {});
+    const bgNbd = fitBgNbdColumns(rows, { penalizer });
     if (!bgNbd.converged) return { available: false, reason: `the BG/NBD fit did not converge in ${bgNbd.iterations} iterations` };
     step = "Gamma-Gamma fit";
-    const gammaGamma = fitGammaGammaColumns(rows, {});
+    const gammaGamma = fitGammaGammaColumns(rows, { penalizer });
     if (!gammaGamma.converged) return { available: false, reason: `the Gamma-Gamma fit did not converge in ${gammaGamma.iterations} iterations` };
     step = "CLV prediction";
     const n = rows.count;
@@ -118,6 +125,7 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
       timeUnit,
       horizon,
       discountRate,
+      penalizer,
       customers: n,
       totalClv: total.toDecimalPlaces(2),
       averageClv: total.div(n).toDecimalPlaces(2),
@@ -128,7 +136,8 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
       topCustomers,
     };
   } catch (error) {
-    return { available: false, reason: `the ${step} failed: ${error instanceof Error ? error.message : String(error)}` };
+    const hint = penalizer === 0 ? " (the penalizer option; CLI: --penalizer 0.001)" : "";
+    return { available: false, reason: `the ${step} failed: ${error instanceof Error ? error.message : String(error)}${hint}` };
   }
 }
 

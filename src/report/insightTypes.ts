@@ -59,6 +59,8 @@ export interface PredictedClvKpis {
   readonly horizon: number;
   /** Discount rate per `timeUnit`. */
   readonly discountRate: number;
+  /** The L2 penalty both fits used (0: none). */
+  readonly penalizer: number;
   readonly customers: number;
   readonly totalClv: Decimal;
   readonly averageClv: Decimal | null;

@@ -99,6 +99,7 @@ export function renderMarkdown(report: KpiReport): string {
           ["Expected purchases", formatNumber(s.expectedPurchases, 1)],
           ["BG/NBD fit", `${Object.entries(s.bgNbd.params).map(([k, v]) => `${k} = ${v.toFixed(3)}`).join(", ")}; LL ${s.bgNbd.logLikelihood.toFixed(1)}`],
           ["Gamma-Gamma fit", `${Object.entries(s.gammaGamma.params).map(([k, v]) => `${k} = ${v.toFixed(3)}`).join(", ")}; LL ${s.gammaGamma.logLikelihood.toFixed(1)}`],
+          ...(s.penalizer > 0 ? [["Fit penalty (L2)", String(s.penalizer)]] : []),
         ]),
         "",
         table(["Top customer", "CLV", "P(alive)", "Expected purchases"], s.topCustomers.map((c) => [c.customerId, money(c.clv), formatPercent(c.probabilityAlive), formatNumber(c.expectedPurchases)])),

@@ -121,6 +121,7 @@ export const KpiReportJsonSchema = z.object({
       timeUnit: z.enum(["day", "week"]),
       horizon: z.number().positive(),
       discountRate: z.number(),
+      penalizer: z.number().min(0),
       customers: Count,
       totalClv: Money,
       averageClv: Money.nullable(),

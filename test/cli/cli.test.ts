@@ -177,11 +177,15 @@ describe.concurrent("retention-metrics: other subcommands", () => {
 
   it("fit writes model JSON that predict reads back", async () => {
     const model = join(tmp, "model.json");
-    const fit = await runIn(["fit", "--purchases", "examples/data/cdnow-sample.csv", "--as-of", "1997-10-01", "--out", model]);
+    const fit = await runIn(["fit", "--purchases", "examples/data/cdnow-sample.csv", "--as-of", "1997-10-01", "--penalizer", "0.0001", "--out", model]);
     expect(fit.code).toBe(0);
     const parsed = JSON.parse(readFileSync(model, "utf8"));
     expect(parsed.bgNbd.model).toBe("bg-nbd");
     expect(parsed.gammaGamma.model).toBe("gamma-gamma");
+    expect([parsed.bgNbd.penalizer, parsed.gammaGamma.penalizer]).toEqual([0.0001, 0.0001]);
+    const negative = await runIn(["fit", "--purchases", "examples/data/cdnow-sample.csv", "--penalizer", "-1"]);
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toContain("--penalizer");
     const predict = await runIn(["predict", "--model", model, "--purchases", "examples/data/cdnow-sample.csv", "--as-of", "1997-10-01", "--horizon", "52"]);
     expect(predict.code).toBe(0);
     const lines = predict.stdout.trim().split("\n");

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { customerSummary, Decimal, fitBgNbd, fitGammaGamma, historicalClv, predictClv, RetentionOptionsError } from "retention-metrics";
+import { generatePurchases } from "../../bench/generate";
 import { cdnowPurchases } from "../clv/cdnowFixtures";
 import { kpiReport } from "../../src/report/kpiReport";
+import { renderMarkdown } from "../../src/report/renderMarkdown";
 import { KpiReportJsonSchema } from "../../src/report/schema";
 import { PURCHASES } from "./fixture";
 
@@ -174,5 +176,24 @@ describe("kpiReport's CLV section on CDNOW", () => {
     if (!historical.available) expect.unreachable(historical.reason);
     const h = historicalClv(purchases, { asOf });
     expect([historical.customers, historical.totalRevenue.toString(), historical.averageOrders]).toEqual([h.customerCount, h.revenue.toString(), h.averageOrders]);
+  });
+});
+
+describe("kpiReport's penalizer option", () => {
+  it("makes a BG/NBD fit whose optimum lies at infinity finite and predictable", () => {
+    // 2,000 seeded purchases (bench/generate.ts): without a penalty the BG/NBD likelihood keeps
+    // rising as a, b → ∞ and the predictions cannot be evaluated.
+    const purchases = generatePurchases({ purchases: 2_000, seed: 7 });
+    const plain = kpiReport(purchases, {}).clv.predicted;
+    expect(plain.available).toBe(false);
+    if (!plain.available) expect(plain.reason).toContain("--penalizer 0.001");
+    const report = kpiReport(purchases, { penalizer: 0.001 });
+    const penalized = report.clv.predicted;
+    if (!penalized.available) expect.unreachable(penalized.reason);
+    expect(renderMarkdown(report)).toContain("| Fit penalty (L2) | 0.001 |");
+    expect(penalized.penalizer).toBe(0.001);
+    expect(penalized.bgNbd.params.a! + penalized.bgNbd.params.b!).toBeLessThan(100);
+    expect(penalized.totalClv.gt(0)).toBe(true);
+    expect(() => kpiReport(purchases, { penalizer: -1 })).toThrow(RetentionOptionsError);
   });
 });

@@ -9,7 +9,7 @@ import { choice, numberFlag } from "../args";
 import type { CommandContext } from "../context";
 import { toCsv } from "../csvWrite";
 import { CliError, EXIT_OK } from "../errors";
-import { asOfFlag, INPUT_FLAGS, json, timeUnitFlag } from "./common";
+import { asOfFlag, INPUT_FLAGS, json, penalizerFlag, timeUnitFlag } from "./common";
 
 /** The JSON `fit` writes and `predict` reads. */
 export interface ModelFile {
@@ -38,9 +38,10 @@ export async function summaryCommand(ctx: CommandContext): Promise<number> {
 
 /** `fit`: BG/NBD and Gamma-Gamma on the customers' summaries, as model JSON. */
 export async function fitCommand(ctx: CommandContext): Promise<number> {
-  ctx.allow("fit", [...INPUT_FLAGS, "time-unit"]);
+  ctx.allow("fit", [...INPUT_FLAGS, "time-unit", "penalizer"]);
   choice("format", ctx.args.format, ["json"], "json");
   const timeUnit = timeUnitFlag(ctx);
+  const fitOptions = { penalizer: penalizerFlag(ctx) ?? 0 };
   const ledger = await ctx.ledger(["purchases"]);
   const asOf = asOfFlag(ctx, ledger);
   const summary = customerSummary(ledger, { asOf, timeUnit });
@@ -50,8 +51,8 @@ export async function fitCommand(ctx: CommandContext): Promise<number> {
       schemaVersion: 1,
       asOf: new Date(asOf).toISOString(),
       timeUnit,
-      bgNbd: fitBgNbd(summary),
-      gammaGamma: fitGammaGamma(summary),
+      bgNbd: fitBgNbd(summary, fitOptions),
+      gammaGamma: fitGammaGamma(summary, fitOptions),
     };
     if (!file.bgNbd.converged || !file.gammaGamma.converged) ctx.note("warning: a model fit did not converge; see \"converged\" in the output");
     ctx.emit(json(file));

@@ -19,6 +19,11 @@ export function topFlag(ctx: CommandContext, fallback: number): number {
   return numberFlag("top", ctx.args.top, (n) => Number.isInteger(n) && n >= 0, "an integer ≥ 0") ?? fallback;
 }
 
+/** `--penalizer X`: the L2 penalty of the BG/NBD and Gamma-Gamma fits (undefined: none). */
+export function penalizerFlag(ctx: CommandContext): number | undefined {
+  return numberFlag("penalizer", ctx.args.penalizer, (n) => n >= 0, "a number ≥ 0 such as 0.001");
+}
+
 /** Pretty JSON with a final newline. */
 export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;

@@ -3,12 +3,13 @@ import { renderHtml } from "../../report/renderHtml";
 import { renderMarkdown } from "../../report/renderMarkdown";
 import type { ReportPeriodOption } from "../../report/reportPeriod";
 import { choice, numberFlag } from "../args";
+import { penalizerFlag } from "./common";
 import type { CommandContext } from "../context";
 import { toCsv } from "../csvWrite";
 import { CliError, EXIT_OK, EXIT_THRESHOLD } from "../errors";
 import { checkThreshold, parseThreshold } from "../thresholds";
 
-const FLAGS = ["purchases", "events", "surveys", "columns", "date-format", "input-format", "currency", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "top", "horizon", "discount-rate", "skip"];
+const FLAGS = ["purchases", "events", "surveys", "columns", "date-format", "input-format", "currency", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "top", "horizon", "discount-rate", "penalizer", "skip"];
 
 /** Reads `--period month|quarter|year|START..END`. */
 export function readPeriodFlag(value: string | undefined): ReportPeriodOption {
@@ -38,6 +39,7 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
   const top = numberFlag("top", ctx.args.top, (n) => Number.isInteger(n) && n >= 0, "an integer ≥ 0");
   const horizon = numberFlag("horizon", ctx.args.horizon, (n) => n > 0, "a positive number of time units");
   const discount = numberFlag("discount-rate", ctx.args["discount-rate"], (n) => n >= 0 && n < 10, "a yearly rate such as 0.1");
+  const penalizer = penalizerFlag(ctx);
   const skip = (ctx.args.skip ?? []).flatMap((list) => list.split(",")).map((name) => choice<SkippableSection>("skip", name.trim(), SKIPPABLE_SECTIONS, "cohorts"));
   const ledger = await ctx.ledger(["purchases", "events", "surveys"]);
   const report = kpiReport(ledger, {
@@ -48,6 +50,7 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
     ...(top === undefined ? {} : { top }),
     ...(horizon === undefined ? {} : { clvHorizon: horizon }),
     ...(discount === undefined ? {} : { annualDiscountRate: discount }),
+    ...(penalizer === undefined ? {} : { penalizer }),
   });
   const json: unknown = JSON.parse(JSON.stringify(report));
   if (format === "json") ctx.emit(`${JSON.stringify(json, null, 2)}\n`);
