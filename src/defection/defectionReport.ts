@@ -80,15 +80,17 @@ export function defectionReport(
  */
 export function defectionReportOfColumns(ledger: Ledger, columns: ClassifiedColumns, top: number): DefectionReport {
   const tally = new ReasonTally();
-  const atRisk: number[] = [];
+  const atRiskRows = new Uint32Array(columns.count);
+  let atRiskCount = 0;
   const { status, reason, reasons, annualUnits } = columns;
   for (let c = 0; c < status.length; c++) {
     if (columns.classified[c] === 0) continue;
     if (status[c] === ACTIVE) tally.add("active", "none", ZERO);
     else tally.add(status[c] === DEFECTED ? "defected" : "at_risk", reasons[reason[c]!]!, unitsToDecimal(annualUnits[c]!, ledger.moneyScale));
-    if (status[c] === AT_RISK) atRisk.push(c);
+    if (status[c] === AT_RISK) atRiskRows[atRiskCount++] = c;
   }
   const ids = ledger.customerIds;
+  const atRisk = atRiskRows.subarray(0, atRiskCount);
   const ranked = topRows(atRisk.length, top, (x, y) => annualUnits[atRisk[y]!]! - annualUnits[atRisk[x]!]! || compareIds(ids[atRisk[x]!]!, ids[atRisk[y]!]!));
   return assembleReport(tally, columns.count, ranked.map((p) => classificationOf(ledger, columns, atRisk[p]!)));
 }

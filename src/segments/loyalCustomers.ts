@@ -89,8 +89,8 @@ export function loyalCustomersOf(ledger: Ledger, options: Omit<LoyalCustomersOpt
   const asOfMs = dateOption("asOf", options.asOf);
   const totals = customerTotals(ledger, asOfMs);
   const toMoney = (units: number): Decimal => unitsToDecimal(units, ledger.moneyScale);
-  const buyers: number[] = [];
-  for (let c = 0; c < totals.orders.length; c++) if (totals.orders[c]! > 0) buyers.push(c);
+  const buyers = new Uint32Array(totals.buyers);
+  for (let c = 0, b = 0; c < totals.orders.length; c++) if (totals.orders[c]! > 0) buyers[b++] = c;
   const units = totals.revenueUnits;
   buyers.sort((a, b) => units[b]! - units[a]! || a - b);
   const valueAt = (rank: number): Decimal => toMoney(units[buyers[rank]!]!);

@@ -70,7 +70,7 @@ export interface RankedTiers {
   readonly summary: LtvTierSummary;
   readonly ids: readonly string[];
   /** Indices into `ids`, highest value first (ties by id). */
-  readonly order: readonly number[];
+  readonly order: Uint32Array;
   /** The tier index of each rank. */
   readonly tierOfRank: Uint32Array;
 }
@@ -84,7 +84,9 @@ export function rankTiers(input: MetricInput | CustomerValues, options: LtvSegme
   const share = options.share ?? 0.8;
   if (typeof share !== "number" || !(share > 0 && share <= 1)) throw new RetentionOptionsError("share", `expected a number in (0, 1], found ${String(share)}`);
   const { ids, valueOf, compareDescending } = customerValues(input, by);
-  const order = Array.from(ids, (_, i) => i).sort((a, b) => compareDescending(a, b) || compareIds(ids[a]!, ids[b]!));
+  const order = new Uint32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) order[i] = i;
+  order.sort((a, b) => compareDescending(a, b) || compareIds(ids[a]!, ids[b]!));
   const descending: RankedValues = { count: ids.length, at: (rank) => valueOf(order[rank]!) };
   const { names, tierOf } = assignTiers(descending, options.method, options.tiers, share);
   const tiers = summarizeTiers(names, descending, tierOf);
