@@ -1,4 +1,5 @@
 import type { SummaryColumns } from "../summaryRows";
+import { mergeIdenticalRows } from "./mergeIdentical";
 
 /** Distinct values of one column and, per row, the index of its value. */
 export interface DistinctColumn {
@@ -40,40 +41,31 @@ function distinct(column: Float64Array): DistinctColumn {
   return { values: Float64Array.from(values), index };
 }
 
-/** Merges identical rows (the order of rows does not change the result's sums). */
+/** Merges identical rows; the result is in ascending (x, tₓ, T) order, whatever the rows' order. */
 export function compressHistories(rows: SummaryColumns, keep: (i: number) => boolean = () => true): CompressedHistories {
-  const byKey = new Map<string, number>();
-  const x: number[] = [];
-  const tx: number[] = [];
-  const T: number[] = [];
-  const weight: number[] = [];
+  const kept = new Uint32Array(rows.count);
+  let count = 0;
   let totalWeight = 0;
   for (let i = 0; i < rows.count; i++) {
     if (!keep(i)) continue;
-    const key = `${rows.frequency[i]}|${rows.recency[i]}|${rows.T[i]}`;
-    const w = rows.weight[i]!;
-    totalWeight += w;
-    const k = byKey.get(key);
-    if (k !== undefined) {
-      weight[k] = weight[k]! + w;
-      continue;
-    }
-    byKey.set(key, x.length);
-    x.push(rows.frequency[i]!);
-    tx.push(rows.recency[i]!);
-    T.push(rows.T[i]!);
-    weight.push(w);
+    kept[count++] = i;
+    totalWeight += rows.weight[i]!;
   }
-  const columns = { x: Float64Array.from(x), tx: Float64Array.from(tx), T: Float64Array.from(T) };
+  const { first, weight } = mergeIdenticalRows(kept.subarray(0, count), [rows.frequency, rows.recency, rows.T], rows.weight);
+  const columns = { x: gather(rows.frequency, first), tx: gather(rows.recency, first), T: gather(rows.T, first) };
   return {
-    count: x.length,
+    count: first.length,
     ...columns,
-    weight: Float64Array.from(weight),
+    weight,
     xs: distinct(columns.x),
     txs: distinct(columns.tx),
     Ts: distinct(columns.T),
     totalWeight,
   };
+}
+
+function gather(column: Float64Array, rows: Uint32Array): Float64Array {
+  return Float64Array.from(rows, (i) => column[i]!);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { IssueCollector } from "../../input/errors";
+import { mergeIdenticalRows } from "./mergeIdentical";
 import { gammaln } from "./special";
 
 /** Repeat customers merged by (x, z̄), with the parameter-free logs precomputed. */
@@ -37,44 +38,32 @@ export function gammaGammaLogLikelihood([p = 0, q = 0, gamma = 0]: readonly numb
   return total;
 }
 
-/** Keeps the repeat customers, merges identical (x, z̄), sorts by x and precomputes the logs. */
+/** Keeps the repeat customers, merges identical (x, z̄) in ascending order and precomputes the logs. */
 export function spendRows(n: number, frequency: Float64Array, monetary: Float64Array, weights: Float64Array): SpendRows {
   const issues = new IssueCollector();
-  const byKey = new Map<string, number>();
-  const xs: number[] = [];
-  const zs: number[] = [];
-  const ws: number[] = [];
+  const kept = new Uint32Array(n);
+  let count = 0;
   let totalWeight = 0;
   let spend = 0;
   for (let i = 0; i < n; i++) {
-    const x = frequency[i]!;
-    if (x === 0) continue;
+    if (frequency[i] === 0) continue;
     const z = monetary[i]!;
     if (!(z > 0)) {
       issues.add({ index: i, path: ["summaries", "monetaryValue"], code: "not_positive", message: `expected a mean repeat spend > 0 for a repeat customer, found ${Number.isNaN(z) ? "none" : z}` });
       continue;
     }
-    const w = weights[i]!;
-    totalWeight += w;
-    spend += w * z;
-    const key = `${x}|${z}`;
-    const k = byKey.get(key);
-    if (k !== undefined) ws[k] = ws[k]! + w;
-    else {
-      byKey.set(key, xs.length);
-      xs.push(x);
-      zs.push(z);
-      ws.push(w);
-    }
+    kept[count++] = i;
+    totalWeight += weights[i]!;
+    spend += weights[i]! * z;
   }
   issues.throwIfAny();
-  const order = xs.map((_, i) => i).sort((i, j) => xs[i]! - xs[j]!);
-  const x = Float64Array.from(order, (i) => xs[i]!);
-  const z = Float64Array.from(order, (i) => zs[i]!);
+  const { first, weight } = mergeIdenticalRows(kept.subarray(0, count), [frequency, monetary], weights);
+  const x = Float64Array.from(first, (i) => frequency[i]!);
+  const z = Float64Array.from(first, (i) => monetary[i]!);
   return {
     count: x.length,
     x,
-    weight: Float64Array.from(order, (i) => ws[i]!),
+    weight,
     logX: x.map(Math.log),
     logZ: z.map(Math.log),
     xz: x.map((v, i) => v * z[i]!),
