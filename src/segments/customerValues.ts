@@ -48,13 +48,12 @@ export function customerValues(input: MetricInput | CustomerValues, by: LtvValue
     issues.throwIfAny();
   }
   const ids: string[] = [];
-  const values: number[] = [];
+  const valueUnits = new Float64Array(units.buyers);
   for (let c = 0; c < ledger.customerIds.length; c++) {
     if (units.orders[c] === 0) continue;
+    valueUnits[ids.length] = units.revenueUnits[c]!;
     ids.push(ledger.customerIds[c]!);
-    values.push(units.revenueUnits[c]!);
   }
-  const valueUnits = Float64Array.from(values);
   return {
     ids,
     valueOf: (i) => unitsToDecimal(valueUnits[i]!, ledger.moneyScale),
