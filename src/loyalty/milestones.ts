@@ -1,3 +1,4 @@
+import { compareIds } from "../core/compareIds";
 import type { MoneyInput } from "../core/money";
 import { dateOption } from "../core/period";
 import type { DateInput, DurationInput } from "../core/time";
@@ -54,8 +55,7 @@ function detailRank(entry: Milestone): number {
 function compare(a: Milestone, b: Milestone): number {
   const byDate = a.date.getTime() - b.date.getTime();
   if (byDate !== 0) return byDate;
-  if (a.customerId !== b.customerId) return a.customerId < b.customerId ? -1 : 1;
-  return KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || detailRank(a) - detailRank(b);
+  return compareIds(a.customerId, b.customerId) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || detailRank(a) - detailRank(b);
 }
 
 /**

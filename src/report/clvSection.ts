@@ -3,6 +3,7 @@ import { historicalClv } from "../clv/historicalClv";
 import { summaryColumns, type SummarizedColumns } from "../clv/customerSummary";
 import { fitBgNbdColumns } from "../clv/models/fitBgNbd";
 import { fitGammaGammaColumns } from "../clv/models/fitGammaGamma";
+import { readFitOptions } from "../clv/models/maximizeLikelihood";
 import { forEachPrediction, readPredictionSettings } from "../clv/models/predictClv";
 import type { FittedModel, ModelName } from "../clv/models/modelTypes";
 import { readTimeAxis } from "../clv/timeAxis";
@@ -82,8 +83,7 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
   const annual = options.annualDiscountRate ?? 0.1;
   if (!(annual >= 0)) throw new RetentionOptionsError("annualDiscountRate", `expected a rate ≥ 0, found ${String(annual)}`);
   const discountRate = (1 + annual) ** (unitDays / DAYS_PER_YEAR) - 1;
-  const penalizer = options.penalizer ?? 0;
-  if (!(Number.isFinite(penalizer) && penalizer >= 0)) throw new RetentionOptionsError("penalizer", `expected a finite number ≥ 0, found ${String(penalizer)}`);
+  const { penalizer } = readFitOptions({ penalizer: options.penalizer });
   const { rows } = summary;
   if (rows.count === 0) return { available: false, reason: "no customer ordered before asOf" };
   if (summary.repeatCustomerCount === 0) return { available: false, reason: "no customer bought twice: BG/NBD and Gamma-Gamma need repeat purchases" };

@@ -46,17 +46,22 @@ describe("customerSummary properties", () => {
   });
 });
 
+/** P(alive) in [0, 1]; expected purchases over 52 units finite and ≥ 0. */
+function expectSanePredictions(model: BgNbdModel | ParetoNbdModel, customer: Parameters<typeof probabilityAlive>[1]): void {
+  const p = probabilityAlive(model, customer);
+  expect(p).toBeGreaterThanOrEqual(0);
+  expect(p).toBeLessThanOrEqual(1);
+  const e = conditionalExpectedPurchases(model, customer, 52);
+  expect(Number.isFinite(e)).toBe(true);
+  expect(e).toBeGreaterThanOrEqual(0);
+}
+
 describe("model properties", () => {
   it("BG/NBD: P(alive) in [0, 1] and finite, non-negative expectations for any parameters and history", () => {
     fc.assert(
       fc.property(positive, positive, positive, positive, history, (r, alpha, a, b, customer) => {
         const model: BgNbdModel = { ...base, model: "bg-nbd", params: { r, alpha, a, b } };
-        const p = probabilityAlive(model, customer);
-        expect(p).toBeGreaterThanOrEqual(0);
-        expect(p).toBeLessThanOrEqual(1);
-        const e = conditionalExpectedPurchases(model, customer, 52);
-        expect(Number.isFinite(e)).toBe(true);
-        expect(e).toBeGreaterThanOrEqual(0);
+        expectSanePredictions(model, customer);
       }),
       { numRuns: 150 },
     );
@@ -66,12 +71,7 @@ describe("model properties", () => {
     fc.assert(
       fc.property(positive, positive, positive, positive, history, (r, alpha, s, beta, customer) => {
         const model: ParetoNbdModel = { ...base, model: "pareto-nbd", params: { r, alpha, s, beta } };
-        const p = probabilityAlive(model, customer);
-        expect(p).toBeGreaterThanOrEqual(0);
-        expect(p).toBeLessThanOrEqual(1);
-        const e = conditionalExpectedPurchases(model, customer, 52);
-        expect(Number.isFinite(e)).toBe(true);
-        expect(e).toBeGreaterThanOrEqual(0);
+        expectSanePredictions(model, customer);
       }),
       { numRuns: 100 },
     );
