@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { toPlainDecimalString, type MoneyInput } from "../core/money";
+import { toPlainDecimalString } from "../core/plainDecimal";
+import type { MoneyInput } from "../core/money";
 import { IssueCollector, RetentionOptionsError } from "../input/errors";
 import { MoneyInputSchema } from "../input/schemas";
 import type { TimeUnit } from "./models/modelTypes";

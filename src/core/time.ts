@@ -1,15 +1,31 @@
 import { add } from "date-fns/add";
 import { sub } from "date-fns/sub";
-import type { Duration } from "date-fns";
 import { UTCDate } from "@date-fns/utc";
 
 /** A point in time: a `Date`, an ISO-8601 string (UTC unless it carries an offset), or epoch milliseconds. */
 export type DateInput = Date | string | number;
 
-/** A length of time: a date-fns `Duration` (calendar-aware, applied in UTC) or milliseconds. */
-export type DurationInput = Duration | number;
+/**
+ * A calendar length of time, applied in UTC: months and years follow the calendar (adding
+ * one month to Jan 31 gives the last day of February), the other fields are exact. Each field
+ * is a number; absent fields count as 0. The same shape as date-fns' `Duration`, declared
+ * here so the library's published types import nothing from date-fns.
+ *
+ * @example
+ * const quarter: Duration = { months: 3 };
+ */
+export interface Duration {
+  readonly years?: number;
+  readonly months?: number;
+  readonly weeks?: number;
+  readonly days?: number;
+  readonly hours?: number;
+  readonly minutes?: number;
+  readonly seconds?: number;
+}
 
-export type { Duration };
+/** A length of time: a `Duration` (calendar-aware, applied in UTC) or milliseconds. */
+export type DurationInput = Duration | number;
 
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;

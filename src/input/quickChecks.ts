@@ -1,4 +1,4 @@
-import { toPlainDecimalString } from "../core/money";
+import { toPlainDecimalString } from "../core/plainDecimal";
 import { toEpochMs } from "../core/time";
 
 /*

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { toEpochMs, type DateInput } from "../core/time";
-import { toPlainDecimalString, type MoneyInput } from "../core/money";
+import { toPlainDecimalString } from "../core/plainDecimal";
+import type { MoneyInput } from "../core/money";
 
 function describe(value: unknown): string {
   if (value === null) return "null";

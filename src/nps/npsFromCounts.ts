@@ -1,4 +1,4 @@
-import quantile from "@stdlib/stats-base-dists-normal-quantile";
+import { normalQuantile } from "../core/special/normalQuantile";
 import { RetentionOptionsError } from "../input/errors";
 
 /** Net Promoter Score with its shares and sampling error. */
@@ -57,7 +57,7 @@ export function npsFromCounts(promoters: number, passives: number, detractors: n
   const score = (100 * (promoters - detractors)) / responses;
   const variance = Math.max(0, p + d - (p - d) ** 2);
   const standardError = 100 * Math.sqrt(variance / responses);
-  const marginOfError = quantile(1 - (1 - confidence) / 2, 0, 1) * standardError;
+  const marginOfError = normalQuantile(1 - (1 - confidence) / 2) * standardError;
   return {
     score,
     promoters,

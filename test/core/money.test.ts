@@ -1,4 +1,5 @@
-import DecimalJs from "decimal.js";
+import fc from "fast-check";
+import { Decimal as DecimalJs } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { Decimal, decimalPlaces, toPlainDecimalString, toUnits, unitsToDecimal } from "../../src/core/money";
 
@@ -15,6 +16,35 @@ describe("toPlainDecimalString", () => {
   it("expands exponents exactly", () => {
     expect(toPlainDecimalString("1e3")).toBe("1000");
     expect(toPlainDecimalString(1e-7)).toBe("0.0000001");
+  });
+
+  it("expands exponent forms as decimal.js toFixed() does, without decimal.js", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("", "-", "+"),
+        fc.stringMatching(/^\d{0,6}$/),
+        fc.stringMatching(/^\d{0,6}$/),
+        fc.boolean(),
+        fc.integer({ min: -400, max: 400 }),
+        (sign, whole, fraction, dot, exponent) => {
+          fc.pre(whole.length + fraction.length > 0);
+          const text = `${sign}${whole}${dot || fraction.length > 0 ? "." : ""}${fraction}e${exponent}`;
+          expect(toPlainDecimalString(text)).toBe(new DecimalJs(text).toFixed());
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {
+        expect(toPlainDecimalString(value)).toBe(String(value).includes("e") ? new DecimalJs(value).toFixed() : String(value));
+      }),
+    );
+    expect(toPlainDecimalString("1.50E+2")).toBe("150");
+    expect(toPlainDecimalString("-0e5")).toBe("0");
+  });
+
+  it("refuses exponents beyond ±1,000,000 rather than writing megabytes of zeros", () => {
+    expect(toPlainDecimalString("1e1000001")).toBeNull();
+    expect(toPlainDecimalString("1e-1000001")).toBeNull();
   });
 
   it("rejects what is not a finite amount", () => {

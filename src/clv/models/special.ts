@@ -1,11 +1,11 @@
-import betalnImpl from "@stdlib/math-base-special-betaln";
-import gammalnImpl from "@stdlib/math-base-special-gammaln";
-
-/** ln|Γ(x)| (stdlib); `Infinity` at the poles 0, −1, −2, … */
-export const gammaln: (x: number) => number = gammalnImpl;
-
-/** ln B(a, b) (stdlib), accurate where Γ(a)Γ(b)/Γ(a+b) would overflow. */
-export const betaln: (a: number, b: number) => number = betalnImpl;
+/*
+ * Special functions for the models. ln Γ, ln B and ψ are ported to ESM in src/core/special/
+ * and pinned to @stdlib's values by test/core/special.test.ts; they are re-exported here so
+ * the models keep one import.
+ */
+export { gammaln } from "../../core/special/logGamma";
+export { betaln } from "../../core/special/logBeta";
+export { digamma } from "../../core/special/digamma";
 
 /** The sign of Γ(x): +1 for x > 0, (−1)^⌊x⌋ for negative non-integers, 0 at the poles (where 1/Γ = 0). */
 export function gammaSign(x: number): -1 | 0 | 1 {
@@ -36,6 +36,3 @@ export function inverseOnePlusExp(x: number): number {
   }
   return 1 / (1 + Math.exp(x));
 }
-
-/** ψ(x) = d ln Γ(x)/dx (stdlib). */
-export { default as digamma } from "@stdlib/math-base-special-digamma";
