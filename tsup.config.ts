@@ -1,8 +1,26 @@
 import { defineConfig } from "tsup";
 
-export default defineConfig({
-  entry: { index: "src/index.ts", cli: "src/cli/main.ts" },
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
-});
+/*
+ * ESM: the public entries, plus internal entries that cut the shared code into chunks a
+ * bundler can drop: money.ts imports decimal.js (which has module side effects), so it gets
+ * an ESM file of its own; plainDecimal.ts, which money.ts re-exports, gets one too, so that
+ * reading amounts does not pull in decimal.js. CJS: the library only (the CLI is ESM).
+ */
+export default defineConfig([
+  {
+    entry: {
+      index: "src/index.ts",
+      cli: "src/cli/main.ts",
+      "internal/money": "src/core/money.ts",
+      "internal/plainDecimal": "src/core/plainDecimal.ts",
+    },
+    format: "esm",
+    dts: { entry: { index: "src/index.ts" } },
+    clean: true,
+  },
+  {
+    entry: { index: "src/index.ts" },
+    format: "cjs",
+    dts: true,
+  },
+]);

@@ -1,8 +1,21 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { toPlainDecimalString } from "../core/plainDecimal";
 import type { MoneyInput } from "../core/money";
 import { IssueCollector, RetentionOptionsError } from "../input/errors";
-import { MoneyInputSchema } from "../input/schemas";
+import { lazySchema } from "../input/lazySchema";
+import { MoneyInputSchema, objectError } from "../input/schemas";
+import { receivedType } from "../input/rowIssues";
+import {
+  ABOVE_ZERO,
+  AT_LEAST_ZERO,
+  INT_TOO_BIG,
+  INT_TOO_SMALL,
+  NOT_AN_INT,
+  RECENCY_AFTER_T,
+  RECENCY_WITHOUT_REPEATS,
+  expectedNumber,
+  summaryRowIssues,
+} from "./summaryRowIssues";
 import type { TimeUnit } from "./models/modelTypes";
 
 /**
@@ -10,18 +23,33 @@ import type { TimeUnit } from "./models/modelTypes";
  * `frequency` (repeat transactions), `recency` (first → last transaction, NOT asOf − last)
  * and `T` (first transaction → end of observation), all in one time unit, plus optional
  * mean repeat spend and a `weight` (how many identical customers the row stands for).
+ * A zod/mini schema, built on first use; `readSummaryRows` gives the same issues without it.
  */
-export const SummaryRowSchema = z
-  .object({
-    customerId: z.string().optional(),
-    frequency: z.number().int().min(0),
-    recency: z.number().finite().min(0),
-    T: z.number().finite().min(0),
-    monetaryValue: MoneyInputSchema.optional(),
-    weight: z.number().finite().positive().optional(),
-  })
-  .refine((row) => row.recency <= row.T, { path: ["recency"], error: "expected recency (first → last transaction) ≤ T (first transaction → end)" })
-  .refine((row) => row.frequency > 0 || row.recency === 0, { path: ["recency"], error: "expected recency 0 when frequency is 0" });
+export const SummaryRowSchema = /* @__PURE__ */ lazySchema(() =>
+  z
+    .object(
+      {
+        customerId: z.optional(z.string({ error: (issue) => `Invalid input: expected string, received ${receivedType(issue.input)}` })),
+        frequency: z.int({ error: frequencyError }).check(z.minimum(0, { error: AT_LEAST_ZERO })),
+        recency: z.number({ error: (issue) => expectedNumber(issue.input) }).check(z.minimum(0, { error: AT_LEAST_ZERO })),
+        T: z.number({ error: (issue) => expectedNumber(issue.input) }).check(z.minimum(0, { error: AT_LEAST_ZERO })),
+        monetaryValue: z.optional(MoneyInputSchema),
+        weight: z.optional(z.number({ error: (issue) => expectedNumber(issue.input) }).check(z.positive({ error: ABOVE_ZERO }))),
+      },
+      { error: objectError },
+    )
+    .check(
+      z.refine((row) => row.recency <= row.T, { path: ["recency"], error: RECENCY_AFTER_T }),
+      z.refine((row) => row.frequency > 0 || row.recency === 0, { path: ["recency"], error: RECENCY_WITHOUT_REPEATS }),
+    ),
+);
+
+/** zod's English messages for an integer field: not a number, not an integer, beyond the safe range. */
+function frequencyError(issue: { readonly code?: string; readonly input?: unknown }): string {
+  if (issue.code === "too_big") return INT_TOO_BIG;
+  if (issue.code === "too_small") return INT_TOO_SMALL;
+  return typeof issue.input === "number" && Number.isFinite(issue.input) ? NOT_AN_INT : expectedNumber(issue.input);
+}
 
 /** A summary row as the models accept it (see `SummaryRowSchema`). */
 export interface SummaryRowInput {
@@ -73,10 +101,8 @@ export function readSummaryRows(input: SummaryInput, fn: string): SummaryColumns
   if (!isSummary) {
     rows.forEach((row, index) => {
       if (quickValid(row)) return;
-      const parsed = SummaryRowSchema.safeParse(row);
-      if (parsed.success) return;
-      for (const issue of parsed.error.issues) {
-        issues.add({ index, path: ["summaries", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))], code: issue.code, message: issue.message });
+      for (const issue of summaryRowIssues(row)) {
+        issues.add({ index, path: ["summaries", ...issue.path], code: issue.code, message: issue.message });
       }
     });
     issues.throwIfAny();

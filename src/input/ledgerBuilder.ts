@@ -1,13 +1,12 @@
 import { CustomerRegistry } from "./customerRegistry";
 import { IssueCollector, RetentionOptionsError, type InputIssue } from "./errors";
-import { CustomerEventSchema, PurchaseSchema, SurveyResponseSchema } from "./schemas";
 import type { CustomerEvent, Purchase, SurveyResponse } from "./schemas";
 import { EventAccumulator } from "./eventColumns";
 import { assembleLedger, type Ledger, type LedgerOptions } from "./ledger";
 import { PurchaseAccumulator } from "./purchaseColumns";
 import { isValidEvent, isValidPurchase, isValidSurveyResponse } from "./quickChecks";
+import { eventIssues, purchaseIssues, surveyIssues, type RowIssue } from "./rowIssues";
 import { SurveyAccumulator } from "./surveyColumns";
-import type { z } from "zod";
 
 /** Builds a `Ledger` from records added one at a time, without holding the records. */
 export interface LedgerBuilder {
@@ -56,7 +55,7 @@ export function createLedgerBuilder(options: LedgerOptions = {}, capacity: Ledge
     added,
     addPurchase(row) {
       const index = added.purchases++;
-      if (!accept("purchases", row, index, PurchaseSchema, isValidPurchase, issues)) return;
+      if (!accept("purchases", row, index, isValidPurchase, purchaseIssues, issues)) return;
       const purchase = row as Purchase;
       if (options.currency !== undefined && purchase.currency !== undefined && purchase.currency !== options.currency) {
         issues.add({ index, path: ["purchases", "currency"], code: "mixed_currency", message: `expected currency "${options.currency}", found "${purchase.currency}"` });
@@ -65,12 +64,12 @@ export function createLedgerBuilder(options: LedgerOptions = {}, capacity: Ledge
     },
     addEvent(row) {
       const index = added.events++;
-      if (!accept("events", row, index, CustomerEventSchema, isValidEvent, issues)) return;
+      if (!accept("events", row, index, isValidEvent, eventIssues, issues)) return;
       events.add(row as CustomerEvent, registry.add((row as CustomerEvent).customerId));
     },
     addSurvey(row) {
       const index = added.surveys++;
-      if (!accept("surveys", row, index, SurveyResponseSchema, isValidSurveyResponse, issues)) return;
+      if (!accept("surveys", row, index, isValidSurveyResponse, surveyIssues, issues)) return;
       surveys.add(row as SurveyResponse);
     },
     finish() {
@@ -86,28 +85,23 @@ export function createLedgerBuilder(options: LedgerOptions = {}, capacity: Ledge
 }
 
 /**
- * True when `row` is valid. Rows that pass `quickCheck` (which accepts exactly what the
- * schema accepts) skip zod; the rest are parsed by it so its messages explain the problem.
+ * True when `row` is valid. Rows that pass `quickCheck` cost nothing more; for the rest,
+ * `explain` lists what is wrong (the issues the exported zod schemas give), and each issue
+ * is recorded under the row's index.
  */
 function accept(
   collection: string,
   row: unknown,
   index: number,
-  schema: z.ZodType,
   quickCheck: (row: unknown) => boolean,
+  explain: (row: unknown) => RowIssue[],
   issues: IssueCollector,
 ): boolean {
   if (quickCheck(row)) return true;
-  const parsed = schema.safeParse(row);
-  if (parsed.success) return true;
-  for (const issue of parsed.error.issues) {
-    const found: InputIssue = {
-      index,
-      path: [collection, ...issue.path.map((part) => (typeof part === "symbol" ? String(part) : part))],
-      code: issue.code,
-      message: issue.message,
-    };
-    issues.add(found);
+  const found = explain(row);
+  for (const issue of found) {
+    const entry: InputIssue = { index, path: [collection, ...issue.path], code: issue.code, message: issue.message };
+    issues.add(entry);
   }
-  return false;
+  return found.length === 0;
 }

@@ -1,47 +1,63 @@
-import { z } from "zod";
-import { toEpochMs, type DateInput } from "../core/time";
+import * as z from "zod/mini";
+import type { DateInput } from "../core/time";
+import { toEpochMs } from "../core/time";
 import { toPlainDecimalString } from "../core/plainDecimal";
 import type { MoneyInput } from "../core/money";
+import { lazySchema } from "./lazySchema";
+import { DATE_MESSAGE, MONEY_MESSAGE, describeValue, receivedType } from "./rowIssues";
 
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (value instanceof Date) return "an invalid Date";
-  if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  if (typeof value === "number") return String(value);
-  return typeof value;
-}
+/*
+ * The exported zod schemas, for systems that validate at their own boundary. They are
+ * zod/mini schemas (`parse`, `safeParse`, `z.infer` work; zod's chained methods do not),
+ * built on first use (see `lazySchema`), and give the same issues as the library's own
+ * checks in rowIssues.ts, which is what `createLedger` uses.
+ */
+
+/** The object-level message of zod's English locale, so a non-object row reads as before. */
+export const objectError = (issue: { readonly input?: unknown }): string =>
+  `Invalid input: expected object, received ${receivedType(issue.input)}`;
 
 /** A `Date`, an ISO-8601 string (UTC unless it has an offset) or finite epoch milliseconds. */
-export const DateInputSchema = z.custom<DateInput>((value) => toEpochMs(value) !== null, {
-  error: (issue) =>
-    `expected a Date, an ISO-8601 date string or epoch milliseconds, found ${describe(issue.input)}`,
-});
+export const DateInputSchema = /* @__PURE__ */ lazySchema(() =>
+  z.custom<DateInput>((value) => toEpochMs(value) !== null, {
+    error: (issue) => `${DATE_MESSAGE} ${describeValue(issue.input)}`,
+  }),
+);
 
 /** A finite amount: a decimal string, a finite number or a decimal.js `Decimal`. */
-export const MoneyInputSchema = z.custom<MoneyInput>((value) => toPlainDecimalString(value) !== null, {
-  error: (issue) => `expected a finite decimal amount (string, number or Decimal), found ${describe(issue.input)}`,
-});
+export const MoneyInputSchema = /* @__PURE__ */ lazySchema(() =>
+  z.custom<MoneyInput>((value) => toPlainDecimalString(value) !== null, {
+    error: (issue) => `${MONEY_MESSAGE} ${describeValue(issue.input)}`,
+  }),
+);
 
-const CustomerIdSchema = z
-  .string({ error: (issue) => `expected a customer id string, found ${describe(issue.input)}` })
-  .refine((id) => id.trim().length > 0, { error: "expected a non-empty customer id" });
-
-const OptionalTextSchema = (what: string) =>
+const customerId = () =>
   z
-    .string({ error: (issue) => `expected ${what} string, found ${describe(issue.input)}` })
-    .min(1, { error: `expected a non-empty ${what}` })
-    .optional();
+    .string({ error: (issue) => `expected a customer id string, found ${describeValue(issue.input)}` })
+    .check(z.refine((id) => id.trim().length > 0, { error: "expected a non-empty customer id" }));
+
+const optionalText = (what: string) =>
+  z.optional(
+    z
+      .string({ error: (issue) => `expected ${what} string, found ${describeValue(issue.input)}` })
+      .check(z.minLength(1, { error: `expected a non-empty ${what}` })),
+  );
 
 /** A purchase row. A negative `amount` is a refund: it lowers revenue and is not an order. */
-export const PurchaseSchema = z.object({
-  customerId: CustomerIdSchema,
-  at: DateInputSchema,
-  amount: MoneyInputSchema,
-  orderId: OptionalTextSchema("order id"),
-  cost: MoneyInputSchema.optional(),
-  quantity: z.number({ error: (issue) => `expected a finite quantity, found ${describe(issue.input)}` }).finite().optional(),
-  currency: OptionalTextSchema("currency code"),
-});
+export const PurchaseSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object(
+    {
+      customerId: customerId(),
+      at: DateInputSchema,
+      amount: MoneyInputSchema,
+      orderId: optionalText("order id"),
+      cost: z.optional(MoneyInputSchema),
+      quantity: z.optional(z.number({ error: (issue) => `expected a finite quantity, found ${describeValue(issue.input)}` })),
+      currency: optionalText("currency code"),
+    },
+    { error: objectError },
+  ),
+);
 
 /** Event types the library understands; any other non-empty string is kept as a custom type. */
 export const KNOWN_EVENT_TYPES = [
@@ -57,25 +73,38 @@ export const KNOWN_EVENT_TYPES = [
 ] as const;
 
 /** A customer event such as `signup`, `cancel` or `service_visit`. */
-export const CustomerEventSchema = z.object({
-  customerId: CustomerIdSchema,
-  at: DateInputSchema,
-  type: z
-    .string({ error: (issue) => `expected an event type string, found ${describe(issue.input)}` })
-    .min(1, { error: "expected a non-empty event type" }),
-});
+export const CustomerEventSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object(
+    {
+      customerId: customerId(),
+      at: DateInputSchema,
+      type: z
+        .string({ error: (issue) => `expected an event type string, found ${describeValue(issue.input)}` })
+        .check(z.minLength(1, { error: "expected a non-empty event type" })),
+    },
+    { error: objectError },
+  ),
+);
+
+/** The score's message: "integer" when a finite number is not a safe integer. */
+const scoreError = (issue: { readonly input?: unknown }): string => {
+  const finite = typeof issue.input === "number" && Number.isFinite(issue.input);
+  return `expected ${finite ? "an integer score" : "a score"} from 0 to 10, found ${describeValue(issue.input)}`;
+};
+const scoreRangeError = (issue: { readonly input?: unknown }): string => `expected a score from 0 to 10, found ${describeValue(issue.input)}`;
 
 /** A survey answer to "How likely are you to recommend us?", an integer from 0 to 10. */
-export const SurveyResponseSchema = z.object({
-  customerId: OptionalTextSchema("customer id"),
-  at: DateInputSchema,
-  score: z
-    .number({ error: (issue) => `expected a score from 0 to 10, found ${describe(issue.input)}` })
-    .int({ error: (issue) => `expected an integer score from 0 to 10, found ${describe(issue.input)}` })
-    .min(0, { error: (issue) => `expected a score from 0 to 10, found ${describe(issue.input)}` })
-    .max(10, { error: (issue) => `expected a score from 0 to 10, found ${describe(issue.input)}` }),
-  segment: z.string({ error: (issue) => `expected a segment string, found ${describe(issue.input)}` }).optional(),
-});
+export const SurveyResponseSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object(
+    {
+      customerId: optionalText("customer id"),
+      at: DateInputSchema,
+      score: z.int({ error: scoreError }).check(z.minimum(0, { error: scoreRangeError }), z.maximum(10, { error: scoreRangeError })),
+      segment: z.optional(z.string({ error: (issue) => `expected a segment string, found ${describeValue(issue.input)}` })),
+    },
+    { error: objectError },
+  ),
+);
 
 /** A purchase: who bought, when, and for how much (`amount` < 0 is a refund). */
 export interface Purchase {

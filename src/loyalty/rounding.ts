@@ -13,14 +13,15 @@ export interface MoneyRoundingOptions {
   readonly rounding?: RoundingMode | undefined;
 }
 
-const MODES: ReadonlyMap<string, DecimalJs.Rounding> = new Map<string, DecimalJs.Rounding>([
-  ["up", Decimal.ROUND_UP],
-  ["down", Decimal.ROUND_DOWN],
-  ["ceil", Decimal.ROUND_CEIL],
-  ["floor", Decimal.ROUND_FLOOR],
-  ["half-up", Decimal.ROUND_HALF_UP],
-  ["half-down", Decimal.ROUND_HALF_DOWN],
-  ["half-even", Decimal.ROUND_HALF_EVEN],
+/** decimal.js rounding constants by name (Decimal.ROUND_UP = 0 … ROUND_HALF_EVEN = 6), as literals so the map is pure. */
+const MODES: ReadonlyMap<string, DecimalJs.Rounding> = /* @__PURE__ */ new Map<string, DecimalJs.Rounding>([
+  ["up", 0],
+  ["down", 1],
+  ["ceil", 2],
+  ["floor", 3],
+  ["half-up", 4],
+  ["half-down", 5],
+  ["half-even", 6],
 ]);
 
 /** A validated rounding: the digits kept and the decimal.js rounding mode. */

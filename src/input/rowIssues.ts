@@ -1,0 +1,163 @@
+import { toPlainDecimalString } from "../core/plainDecimal";
+import { toEpochMs } from "../core/time";
+
+/*
+ * What is wrong with a row, worked out by hand. The issues (path, code, message, in field
+ * order) are the ones the zod schemas give for the same row, so errors read the same as
+ * they always have while the ledger builder carries no zod; test/input/rowIssues.test-prop.ts
+ * checks the two against each other.
+ */
+
+/** One problem with one row: the field path inside the row, a zod-style code, and a message. */
+export interface RowIssue {
+  readonly path: readonly (string | number)[];
+  readonly code: string;
+  readonly message: string;
+}
+
+/** A problem with one field's value (the path is added by the row check), or `null` when it is fine. */
+type FieldIssue = { readonly code: string; readonly message: string } | null;
+
+/** A short description of a value for messages: `"abc"`, `12`, `null`, `an invalid Date`, `object`. */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (value instanceof Date) return "an invalid Date";
+  if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === "number") return String(value);
+  return typeof value;
+}
+
+/** The type name zod's English messages give for a value ("received null", "received NaN", …). */
+export function receivedType(value: unknown): string {
+  if (typeof value === "number") return Number.isFinite(value) ? "number" : String(value);
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "object") {
+    const proto: unknown = Object.getPrototypeOf(value);
+    const ctor = (value as { constructor?: { name?: unknown } }).constructor;
+    if (proto !== Object.prototype && "constructor" in value && ctor) return String(ctor.name);
+  }
+  return typeof value;
+}
+
+/** True for what an object schema reads as a row: any non-null, non-array object. */
+export const isRowObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const notAnObject = (row: unknown): RowIssue[] => [
+  { path: [], code: "invalid_type", message: `Invalid input: expected object, received ${receivedType(row)}` },
+];
+
+export const DATE_MESSAGE = "expected a Date, an ISO-8601 date string or epoch milliseconds, found";
+export const MONEY_MESSAGE = "expected a finite decimal amount (string, number or Decimal), found";
+
+export function dateIssue(value: unknown): FieldIssue {
+  return toEpochMs(value) !== null ? null : { code: "custom", message: `${DATE_MESSAGE} ${describeValue(value)}` };
+}
+
+export function moneyIssue(value: unknown): FieldIssue {
+  return toPlainDecimalString(value) !== null ? null : { code: "custom", message: `${MONEY_MESSAGE} ${describeValue(value)}` };
+}
+
+function customerIdIssue(value: unknown): FieldIssue {
+  if (typeof value !== "string") return { code: "invalid_type", message: `expected a customer id string, found ${describeValue(value)}` };
+  return value.trim().length > 0 ? null : { code: "custom", message: "expected a non-empty customer id" };
+}
+
+/**
+ * A non-empty string. As in zod, the length check also runs on a value of the wrong type
+ * that has a `length` (an array, a function), so `[]` gets both issues.
+ */
+function nonEmptyTextIssues(value: unknown, typeMessage: string, emptyMessage: string): { code: string; message: string }[] {
+  const found: { code: string; message: string }[] = [];
+  if (typeof value !== "string") found.push({ code: "invalid_type", message: typeMessage });
+  const length: unknown = value === null || value === undefined ? undefined : (value as { length?: unknown }).length;
+  if (length !== undefined && !((length as number) >= 1)) found.push({ code: "too_small", message: emptyMessage });
+  return found;
+}
+
+const optionalTextIssue =
+  (what: string) =>
+  (value: unknown): { code: string; message: string }[] =>
+    value === undefined ? [] : nonEmptyTextIssues(value, `expected ${what} string, found ${describeValue(value)}`, `expected a non-empty ${what}`);
+
+const optional =
+  (check: (value: unknown) => FieldIssue) =>
+  (value: unknown): FieldIssue =>
+    value === undefined ? null : check(value);
+
+function quantityIssue(value: unknown): FieldIssue {
+  return typeof value === "number" && Number.isFinite(value)
+    ? null
+    : { code: "invalid_type", message: `expected a finite quantity, found ${describeValue(value)}` };
+}
+
+function eventTypeIssue(value: unknown): { code: string; message: string }[] {
+  return nonEmptyTextIssues(value, `expected an event type string, found ${describeValue(value)}`, "expected a non-empty event type");
+}
+
+function segmentIssue(value: unknown): FieldIssue {
+  return typeof value === "string" ? null : { code: "invalid_type", message: `expected a segment string, found ${describeValue(value)}` };
+}
+
+/**
+ * A 0–10 integer score: a non-number or non-integer is one issue; an integer beyond the safe
+ * range reports that and the 0–10 bound it also breaks (zod's `int()`, `min(0)`, `max(10)`).
+ */
+function scoreIssues(value: unknown): { code: string; message: string }[] {
+  const range = `expected a score from 0 to 10, found ${describeValue(value)}`;
+  if (typeof value !== "number" || !Number.isFinite(value)) return [{ code: "invalid_type", message: range }];
+  const integer = `expected an integer score from 0 to 10, found ${describeValue(value)}`;
+  if (!Number.isInteger(value)) return [{ code: "invalid_type", message: integer }];
+  const issues: { code: string; message: string }[] = [];
+  if (value > Number.MAX_SAFE_INTEGER) issues.push({ code: "too_big", message: integer });
+  if (value < Number.MIN_SAFE_INTEGER) issues.push({ code: "too_small", message: integer });
+  if (value < 0) issues.push({ code: "too_small", message: range });
+  if (value > 10) issues.push({ code: "too_big", message: range });
+  return issues;
+}
+
+type FieldChecks = readonly (readonly [string, (value: unknown) => FieldIssue | { code: string; message: string }[]])[];
+
+function rowIssues(row: unknown, fields: FieldChecks): RowIssue[] {
+  if (!isRowObject(row)) return notAnObject(row);
+  const issues: RowIssue[] = [];
+  for (const [field, check] of fields) {
+    const found = check(row[field]);
+    if (found === null) continue;
+    for (const issue of Array.isArray(found) ? found : [found]) issues.push({ path: [field], code: issue.code, message: issue.message });
+  }
+  return issues;
+}
+
+const PURCHASE_FIELDS: FieldChecks = [
+  ["customerId", customerIdIssue],
+  ["at", dateIssue],
+  ["amount", moneyIssue],
+  ["orderId", optionalTextIssue("order id")],
+  ["cost", optional(moneyIssue)],
+  ["quantity", optional(quantityIssue)],
+  ["currency", optionalTextIssue("currency code")],
+];
+
+const EVENT_FIELDS: FieldChecks = [
+  ["customerId", customerIdIssue],
+  ["at", dateIssue],
+  ["type", eventTypeIssue],
+];
+
+const SURVEY_FIELDS: FieldChecks = [
+  ["customerId", optionalTextIssue("customer id")],
+  ["at", dateIssue],
+  ["score", scoreIssues],
+  ["segment", optional(segmentIssue)],
+];
+
+/** What is wrong with a purchase row (`[]` when nothing), as `PurchaseSchema` reports it. */
+export const purchaseIssues = (row: unknown): RowIssue[] => rowIssues(row, PURCHASE_FIELDS);
+
+/** What is wrong with a customer event row, as `CustomerEventSchema` reports it. */
+export const eventIssues = (row: unknown): RowIssue[] => rowIssues(row, EVENT_FIELDS);
+
+/** What is wrong with a survey response row, as `SurveyResponseSchema` reports it. */
+export const surveyIssues = (row: unknown): RowIssue[] => rowIssues(row, SURVEY_FIELDS);

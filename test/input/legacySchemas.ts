@@ -1,0 +1,95 @@
+/*
+ * The zod (classic) schemas as they were before the library dropped zod from its validation
+ * path: the reference that pins the issues (path, code, message) users see today.
+ */
+import { z } from "zod";
+import { toEpochMs, type DateInput } from "../../src/core/time";
+import { toPlainDecimalString } from "../../src/core/plainDecimal";
+import type { MoneyInput } from "../../src/core/money";
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (value instanceof Date) return "an invalid Date";
+  if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === "number") return String(value);
+  return typeof value;
+}
+
+/** A `Date`, an ISO-8601 string (UTC unless it has an offset) or finite epoch milliseconds. */
+export const DateInputSchema = z.custom<DateInput>((value) => toEpochMs(value) !== null, {
+  error: (issue) =>
+    `expected a Date, an ISO-8601 date string or epoch milliseconds, found ${describe(issue.input)}`,
+});
+
+/** A finite amount: a decimal string, a finite number or a decimal.js `Decimal`. */
+export const MoneyInputSchema = z.custom<MoneyInput>((value) => toPlainDecimalString(value) !== null, {
+  error: (issue) => `expected a finite decimal amount (string, number or Decimal), found ${describe(issue.input)}`,
+});
+
+const CustomerIdSchema = z
+  .string({ error: (issue) => `expected a customer id string, found ${describe(issue.input)}` })
+  .refine((id) => id.trim().length > 0, { error: "expected a non-empty customer id" });
+
+const OptionalTextSchema = (what: string) =>
+  z
+    .string({ error: (issue) => `expected ${what} string, found ${describe(issue.input)}` })
+    .min(1, { error: `expected a non-empty ${what}` })
+    .optional();
+
+/** A purchase row. A negative `amount` is a refund: it lowers revenue and is not an order. */
+export const PurchaseSchema = z.object({
+  customerId: CustomerIdSchema,
+  at: DateInputSchema,
+  amount: MoneyInputSchema,
+  orderId: OptionalTextSchema("order id"),
+  cost: MoneyInputSchema.optional(),
+  quantity: z.number({ error: (issue) => `expected a finite quantity, found ${describe(issue.input)}` }).finite().optional(),
+  currency: OptionalTextSchema("currency code"),
+});
+
+/** Event types the library understands; any other non-empty string is kept as a custom type. */
+export const KNOWN_EVENT_TYPES = [
+  "signup",
+  "cancel",
+  "reactivate",
+  "appointment_booked",
+  "appointment_kept",
+  "appointment_missed",
+  "service_visit",
+  "complaint",
+  "support_contact",
+] as const;
+
+/** A customer event such as `signup`, `cancel` or `service_visit`. */
+export const CustomerEventSchema = z.object({
+  customerId: CustomerIdSchema,
+  at: DateInputSchema,
+  type: z
+    .string({ error: (issue) => `expected an event type string, found ${describe(issue.input)}` })
+    .min(1, { error: "expected a non-empty event type" }),
+});
+
+/** A survey answer to "How likely are you to recommend us?", an integer from 0 to 10. */
+export const SurveyResponseSchema = z.object({
+  customerId: OptionalTextSchema("customer id"),
+  at: DateInputSchema,
+  score: z
+    .number({ error: (issue) => `expected a score from 0 to 10, found ${describe(issue.input)}` })
+    .int({ error: (issue) => `expected an integer score from 0 to 10, found ${describe(issue.input)}` })
+    .min(0, { error: (issue) => `expected a score from 0 to 10, found ${describe(issue.input)}` })
+    .max(10, { error: (issue) => `expected a score from 0 to 10, found ${describe(issue.input)}` }),
+  segment: z.string({ error: (issue) => `expected a segment string, found ${describe(issue.input)}` }).optional(),
+});
+
+/** `SummaryRowSchema` from src/clv/summaryRows.ts. */
+export const SummaryRowSchema = z
+  .object({
+    customerId: z.string().optional(),
+    frequency: z.number().int().min(0),
+    recency: z.number().finite().min(0),
+    T: z.number().finite().min(0),
+    monetaryValue: MoneyInputSchema.optional(),
+    weight: z.number().finite().positive().optional(),
+  })
+  .refine((row) => row.recency <= row.T, { path: ["recency"], error: "expected recency (first → last transaction) ≤ T (first transaction → end)" })
+  .refine((row) => row.frequency > 0 || row.recency === 0, { path: ["recency"], error: "expected recency 0 when frequency is 0" });
