@@ -1,164 +1,232 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import { en } from "zod/locales";
+import { lazySchema } from "../input/lazySchema";
 
-/** Money in the JSON form: a plain decimal string (Decimal's JSON), exact. */
-const Money = z.string().regex(/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i, { error: "expected a decimal string" });
-const Instant = z.iso.datetime();
-const Rate = z.number().nullable();
-const Count = z.number().int().nonnegative();
-const ChangeSchema = z.object({ absolute: z.number().nullable(), relative: z.number().nullable() });
-const MoneyChangeSchema = z.object({ absolute: Money.nullable(), relative: z.number().nullable() });
-const PeriodSchema = z.object({ start: Instant, end: Instant });
-const Unavailable = z.object({ available: z.literal(false), reason: z.string().min(1) });
+/*
+ * zod/mini registers no locale, so each schema here carries zod's English messages itself
+ * (unless the caller has set a locale or error map with `z.config`, which then wins): the
+ * messages read as they did when this schema was written with zod classic.
+ */
+let english: ((issue: z.core.$ZodRawIssue) => string | undefined) | undefined;
+const englishMessage = (issue: z.core.$ZodRawIssue): string | undefined => {
+  const global = z.config();
+  if (global.localeError !== undefined || global.customError !== undefined) return undefined;
+  english ??= en().localeError as (issue: z.core.$ZodRawIssue) => string | undefined;
+  return english(issue);
+};
+const E = { error: englishMessage };
 
-function section<T extends z.ZodRawShape>(shape: T) {
-  return z.discriminatedUnion("available", [z.object({ available: z.literal(true), ...shape }), Unavailable]);
+function build() {
+  /** Money in the JSON form: a plain decimal string (Decimal's JSON), exact. */
+  const Money = z.string(E).check(z.regex(/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i, { error: "expected a decimal string" }));
+  const Instant = z.iso.datetime(E);
+  const Rate = z.nullable(z.number(E));
+  const Count = z.int(E).check(z.nonnegative(E));
+  const ChangeSchema = z.object({ absolute: z.nullable(z.number(E)), relative: z.nullable(z.number(E)) }, E);
+  const MoneyChangeSchema = z.object({ absolute: z.nullable(Money), relative: z.nullable(z.number(E)) }, E);
+  const PeriodSchema = z.object({ start: Instant, end: Instant }, E);
+  const Unavailable = z.object({ available: z.literal(false, E), reason: z.string(E).check(z.minLength(1, E)) }, E);
+
+  function section<T extends z.core.$ZodLooseShape>(shape: T) {
+    return z.discriminatedUnion("available", [z.object({ available: z.literal(true, E), ...shape }, E), Unavailable], E);
+  }
+
+  const activityShape = {
+    customers: Count,
+    newCustomers: Count,
+    orders: Count,
+    revenue: Money,
+    averageOrderValue: z.nullable(Money),
+    purchaseFrequency: Rate,
+    repeatPurchaseRate: Rate,
+  };
+  const ActivityKpisSchema = z.object(activityShape, E);
+
+  const retentionShape = {
+    rate: Rate,
+    churnRate: Rate,
+    crr: Rate,
+    startCount: Count,
+    endCount: Count,
+    newCount: Count,
+    retainedCount: Count,
+    lostCount: Count,
+    reactivatedCount: Count,
+    activeWindowMs: z.number(E),
+  };
+  const RetentionKpisSchema = z.object(retentionShape, E);
+
+  const revenueRetentionShape = {
+    netRevenueRetention: Rate,
+    grossRevenueRetention: Rate,
+    baseRevenue: Money,
+    currentRevenue: Money,
+    expansion: Money,
+    contraction: Money,
+    churnedRevenue: Money,
+    newCustomerRevenue: Money,
+    customers: z.object({ base: Count, expanded: Count, flat: Count, contracted: Count, churned: Count }, E),
+  };
+  const RevenueRetentionKpisSchema = z.object(revenueRetentionShape, E);
+
+  const npsShape = {
+    score: z.nullable(z.number(E).check(z.gte(-100, E), z.lte(100, E))),
+    responses: Count,
+    promoters: Count,
+    passives: Count,
+    detractors: Count,
+    marginOfError: z.nullable(z.number(E)),
+  };
+  const NpsKpisSchema = z.object(npsShape, E);
+
+  const ModelFitSchema = z.object(
+    {
+      model: z.string(E),
+      params: z.record(z.string(E), z.number(E), E),
+      logLikelihood: z.number(E),
+      converged: z.boolean(E),
+      iterations: Count,
+      observations: z.number(E),
+    },
+    E,
+  );
+
+  return z.object(
+    {
+      schemaVersion: z.literal(1, E),
+      asOf: Instant,
+      currency: z.nullable(z.string(E)),
+      period: z.object(
+        { kind: z.enum(["month", "quarter", "year", "custom"], E), current: PeriodSchema, previous: PeriodSchema, previousHasData: z.boolean(E) },
+        E,
+      ),
+      data: z.object(
+        { customers: Count, purchases: Count, orders: Count, events: Count, surveys: Count, firstPurchase: z.nullable(Instant), lastPurchase: z.nullable(Instant) },
+        E,
+      ),
+      activity: z.object(
+        {
+          ...activityShape,
+          previous: z.nullable(ActivityKpisSchema),
+          change: z.object(
+            {
+              customers: ChangeSchema,
+              newCustomers: ChangeSchema,
+              orders: ChangeSchema,
+              revenue: MoneyChangeSchema,
+              averageOrderValue: MoneyChangeSchema,
+              purchaseFrequency: ChangeSchema,
+              repeatPurchaseRate: ChangeSchema,
+            },
+            E,
+          ),
+        },
+        E,
+      ),
+      retention: z.object(
+        {
+          ...retentionShape,
+          previous: z.nullable(RetentionKpisSchema),
+          change: z.object({ rate: ChangeSchema, churnRate: ChangeSchema, crr: ChangeSchema }, E),
+        },
+        E,
+      ),
+      revenueRetention: section({
+        ...revenueRetentionShape,
+        previous: z.nullable(RevenueRetentionKpisSchema),
+        change: z.object({ netRevenueRetention: ChangeSchema, grossRevenueRetention: ChangeSchema }, E),
+      }),
+      nps: section({ ...npsShape, previous: z.nullable(NpsKpisSchema), change: z.object({ score: ChangeSchema }, E) }),
+      cohorts: section({
+        granularity: z.literal("month", E),
+        maxCohorts: Count,
+        maxOffsets: Count,
+        totalCohorts: Count,
+        cohorts: z.array(z.object({ key: z.string(E), start: Instant, size: Count, values: z.array(Count, E), rates: z.array(Rate, E) }, E), E),
+        curve: z.array(z.object({ offset: Count, rate: Rate, cohorts: Count, customers: z.number(E) }, E), E),
+      }),
+      clv: z.object(
+        {
+          historical: section({
+            customers: Count,
+            totalRevenue: Money,
+            averageRevenue: z.nullable(Money),
+            totalMargin: z.nullable(Money),
+            averageMargin: z.nullable(Money),
+            averageOrders: z.nullable(z.number(E)),
+          }),
+          predicted: section({
+            timeUnit: z.enum(["day", "week"], E),
+            horizon: z.number(E).check(z.positive(E)),
+            discountRate: z.number(E),
+            penalizer: z.number(E).check(z.gte(0, E)),
+            customers: Count,
+            totalClv: Money,
+            averageClv: z.nullable(Money),
+            averageProbabilityAlive: Rate,
+            expectedPurchases: z.number(E),
+            bgNbd: ModelFitSchema,
+            gammaGamma: ModelFitSchema,
+            topCustomers: z.array(
+              z.object({ customerId: z.string(E), clv: Money, probabilityAlive: z.number(E), expectedPurchases: z.number(E) }, E),
+              E,
+            ),
+          }),
+        },
+        E,
+      ),
+      defections: section({
+        customers: Count,
+        active: Count,
+        atRisk: Count,
+        defected: Count,
+        defectionRate: Rate,
+        atRiskValue: Money,
+        unrealizedValue: Money,
+        byReason: z.array(
+          z.object({ reason: z.string(E), customers: Count, shareOfDefected: Rate, unrealizedValue: Money, shareOfUnrealized: Rate }, E),
+          E,
+        ),
+        topAtRisk: z.array(
+          z.object({ customerId: z.string(E), reason: z.string(E), valueAtRisk: Money, daysSinceLastActivity: z.number(E) }, E),
+          E,
+        ),
+      }),
+      segments: z.object(
+        {
+          ltvTiers: section({
+            by: z.literal("revenue", E),
+            method: z.literal("pareto", E),
+            share: z.number(E),
+            tiers: z.array(
+              z.object(
+                { name: z.string(E), customers: Count, shareOfCustomers: Rate, value: Money, shareOfValue: Rate, min: z.nullable(Money), max: z.nullable(Money) },
+                E,
+              ),
+              E,
+            ),
+            concentration: z.object({ top1PctShare: Rate, top10PctShare: Rate, top20PctShare: Rate, gini: Rate }, E),
+          }),
+          loyalCustomers: section({
+            count: Count,
+            shareOfCustomers: Rate,
+            shareOfRevenue: Rate,
+            top: z.array(z.object({ customerId: z.string(E), value: Money, orders: Count, shareOfRevenue: Rate }, E), E),
+          }),
+        },
+        E,
+      ),
+    },
+    E,
+  );
 }
-
-const ActivityKpisSchema = z.object({
-  customers: Count,
-  newCustomers: Count,
-  orders: Count,
-  revenue: Money,
-  averageOrderValue: Money.nullable(),
-  purchaseFrequency: Rate,
-  repeatPurchaseRate: Rate,
-});
-
-const RetentionKpisSchema = z.object({
-  rate: Rate,
-  churnRate: Rate,
-  crr: Rate,
-  startCount: Count,
-  endCount: Count,
-  newCount: Count,
-  retainedCount: Count,
-  lostCount: Count,
-  reactivatedCount: Count,
-  activeWindowMs: z.number(),
-});
-
-const RevenueRetentionKpisSchema = z.object({
-  netRevenueRetention: Rate,
-  grossRevenueRetention: Rate,
-  baseRevenue: Money,
-  currentRevenue: Money,
-  expansion: Money,
-  contraction: Money,
-  churnedRevenue: Money,
-  newCustomerRevenue: Money,
-  customers: z.object({ base: Count, expanded: Count, flat: Count, contracted: Count, churned: Count }),
-});
-
-const NpsKpisSchema = z.object({
-  score: z.number().min(-100).max(100).nullable(),
-  responses: Count,
-  promoters: Count,
-  passives: Count,
-  detractors: Count,
-  marginOfError: z.number().nullable(),
-});
-
-const ModelFitSchema = z.object({
-  model: z.string(),
-  params: z.record(z.string(), z.number()),
-  logLikelihood: z.number(),
-  converged: z.boolean(),
-  iterations: Count,
-  observations: z.number(),
-});
 
 /**
  * The JSON form of a `KpiReport` (`JSON.parse(JSON.stringify(report))`): money as decimal
  * strings, dates as ISO-8601 strings. Other systems validate the CLI's `--format json`
- * output with it; docs/report.md describes every field.
+ * output with it; docs/report.md describes every field. A zod/mini schema, built on first use.
  */
-export const KpiReportJsonSchema = z.object({
-  schemaVersion: z.literal(1),
-  asOf: Instant,
-  currency: z.string().nullable(),
-  period: z.object({ kind: z.enum(["month", "quarter", "year", "custom"]), current: PeriodSchema, previous: PeriodSchema, previousHasData: z.boolean() }),
-  data: z.object({ customers: Count, purchases: Count, orders: Count, events: Count, surveys: Count, firstPurchase: Instant.nullable(), lastPurchase: Instant.nullable() }),
-  activity: ActivityKpisSchema.extend({
-    previous: ActivityKpisSchema.nullable(),
-    change: z.object({
-      customers: ChangeSchema,
-      newCustomers: ChangeSchema,
-      orders: ChangeSchema,
-      revenue: MoneyChangeSchema,
-      averageOrderValue: MoneyChangeSchema,
-      purchaseFrequency: ChangeSchema,
-      repeatPurchaseRate: ChangeSchema,
-    }),
-  }),
-  retention: RetentionKpisSchema.extend({
-    previous: RetentionKpisSchema.nullable(),
-    change: z.object({ rate: ChangeSchema, churnRate: ChangeSchema, crr: ChangeSchema }),
-  }),
-  revenueRetention: section({
-    ...RevenueRetentionKpisSchema.shape,
-    previous: RevenueRetentionKpisSchema.nullable(),
-    change: z.object({ netRevenueRetention: ChangeSchema, grossRevenueRetention: ChangeSchema }),
-  }),
-  nps: section({ ...NpsKpisSchema.shape, previous: NpsKpisSchema.nullable(), change: z.object({ score: ChangeSchema }) }),
-  cohorts: section({
-    granularity: z.literal("month"),
-    maxCohorts: Count,
-    maxOffsets: Count,
-    totalCohorts: Count,
-    cohorts: z.array(z.object({ key: z.string(), start: Instant, size: Count, values: z.array(Count), rates: z.array(Rate) })),
-    curve: z.array(z.object({ offset: Count, rate: Rate, cohorts: Count, customers: z.number() })),
-  }),
-  clv: z.object({
-    historical: section({
-      customers: Count,
-      totalRevenue: Money,
-      averageRevenue: Money.nullable(),
-      totalMargin: Money.nullable(),
-      averageMargin: Money.nullable(),
-      averageOrders: z.number().nullable(),
-    }),
-    predicted: section({
-      timeUnit: z.enum(["day", "week"]),
-      horizon: z.number().positive(),
-      discountRate: z.number(),
-      penalizer: z.number().min(0),
-      customers: Count,
-      totalClv: Money,
-      averageClv: Money.nullable(),
-      averageProbabilityAlive: Rate,
-      expectedPurchases: z.number(),
-      bgNbd: ModelFitSchema,
-      gammaGamma: ModelFitSchema,
-      topCustomers: z.array(z.object({ customerId: z.string(), clv: Money, probabilityAlive: z.number(), expectedPurchases: z.number() })),
-    }),
-  }),
-  defections: section({
-    customers: Count,
-    active: Count,
-    atRisk: Count,
-    defected: Count,
-    defectionRate: Rate,
-    atRiskValue: Money,
-    unrealizedValue: Money,
-    byReason: z.array(z.object({ reason: z.string(), customers: Count, shareOfDefected: Rate, unrealizedValue: Money, shareOfUnrealized: Rate })),
-    topAtRisk: z.array(z.object({ customerId: z.string(), reason: z.string(), valueAtRisk: Money, daysSinceLastActivity: z.number() })),
-  }),
-  segments: z.object({
-    ltvTiers: section({
-      by: z.literal("revenue"),
-      method: z.literal("pareto"),
-      share: z.number(),
-      tiers: z.array(z.object({ name: z.string(), customers: Count, shareOfCustomers: Rate, value: Money, shareOfValue: Rate, min: Money.nullable(), max: Money.nullable() })),
-      concentration: z.object({ top1PctShare: Rate, top10PctShare: Rate, top20PctShare: Rate, gini: Rate }),
-    }),
-    loyalCustomers: section({
-      count: Count,
-      shareOfCustomers: Rate,
-      shareOfRevenue: Rate,
-      top: z.array(z.object({ customerId: z.string(), value: Money, orders: Count, shareOfRevenue: Rate })),
-    }),
-  }),
-});
+export const KpiReportJsonSchema = /* @__PURE__ */ lazySchema(build);
 
 /** The JSON form of a `KpiReport`, as `KpiReportJsonSchema` parses it. */
 export type KpiReportJson = z.infer<typeof KpiReportJsonSchema>;

@@ -4,7 +4,7 @@ import { summaryRowIssues } from "../../src/clv/summaryRowIssues";
 import { SummaryRowSchema } from "../../src/clv/summaryRows";
 import { eventIssues, purchaseIssues, surveyIssues, type RowIssue } from "../../src/input/rowIssues";
 import { CustomerEventSchema, PurchaseSchema, SurveyResponseSchema } from "../../src/input/schemas";
-import * as legacy from "./legacySchemas";
+import * as legacy from "./legacyRowSchemas";
 
 /*
  * The hand-written row checks and the exported zod/mini schemas give exactly the issues the

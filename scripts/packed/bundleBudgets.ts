@@ -1,0 +1,51 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+/**
+ * Browser bundle budgets (issue 11), in gzipped bytes (1 kB = 1000 bytes): each entry is
+ * bundled from the installed package as an app would, minified ESM for the browser, and
+ * uses what it imports so nothing is dropped as unused.
+ */
+export const BUNDLE_BUDGETS: readonly { readonly name: string; readonly source: string; readonly budget: number }[] = [
+  { name: "import { nps }", source: 'import { nps } from "retention-metrics";\nconsole.log(nps);\n', budget: 20_000 },
+  {
+    name: "import { createLedger, retentionRate }",
+    source: 'import { createLedger, retentionRate } from "retention-metrics";\nconsole.log(createLedger, retentionRate);\n',
+    budget: 30_000,
+  },
+  { name: "import * as all (everything)", source: 'import * as all from "retention-metrics";\nconsole.log(all);\n', budget: 80_000 },
+];
+
+export interface BundleSize {
+  readonly name: string;
+  readonly minified: number;
+  readonly gzipped: number;
+  readonly budget: number;
+}
+
+/** Bundles each budget entry with esbuild (`--bundle --minify --platform=browser --format=esm`) and gzips it (level 9). */
+export async function measureBundles(project: string): Promise<BundleSize[]> {
+  const folder = join(project, "bundles");
+  mkdirSync(folder, { recursive: true });
+  const sizes: BundleSize[] = [];
+  for (const [i, entry] of BUNDLE_BUDGETS.entries()) {
+    const input = join(folder, `entry${i}.js`);
+    const output = join(folder, `entry${i}.min.js`);
+    writeFileSync(input, entry.source);
+    await build({ entryPoints: [input], outfile: output, bundle: true, minify: true, platform: "browser", format: "esm", logLevel: "error" });
+    const code = readFileSync(output);
+    sizes.push({ name: entry.name, minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, budget: entry.budget });
+  }
+  return sizes;
+}
+
+/** Prints the sizes; returns the budget failures. */
+export function checkBundles(sizes: readonly BundleSize[]): string[] {
+  const kb = (bytes: number): string => (bytes / 1000).toFixed(1);
+  for (const size of sizes) {
+    console.log(`bundle: ${size.name}: ${kb(size.gzipped)} kB gzipped (${kb(size.minified)} kB minified), budget ${kb(size.budget)} kB`);
+  }
+  return sizes.filter((size) => size.gzipped > size.budget).map((size) => `${size.name} is ${kb(size.gzipped)} kB gzipped, budget ${kb(size.budget)} kB`);
+}

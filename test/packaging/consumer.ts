@@ -1,0 +1,49 @@
+/*
+ * What a user's code does with the published types. scripts/check-packed.ts copies this
+ * file into consumer projects of the packed tarball (node16 ESM as .mts, node16 CommonJS as
+ * .cts, nodenext, bundler, and `deno check --all`), each `strict` with `skipLibCheck: false`.
+ * A subpath export is one more import line here, e.g.
+ *   import { readLedger } from "retention-metrics/node";
+ * plus a use of it at the end of the file.
+ */
+import {
+  Decimal,
+  KpiReportJsonSchema,
+  PurchaseSchema,
+  averageOrderValue,
+  createLedger,
+  nps,
+  retentionRate,
+  type Duration,
+  type KpiReportJson,
+  type Purchase,
+} from "retention-metrics";
+
+const rows: Purchase[] = [
+  { customerId: "a", at: "2024-01-05", amount: "10.50" },
+  { customerId: "a", at: "2024-02-05", amount: 4 },
+  { customerId: "b", at: "2024-02-07", amount: new Decimal("7.25") },
+];
+
+// Money fields are decimal.js Decimals, and Decimal constructs.
+const average: Decimal | null = averageOrderValue(rows).value;
+const one: Decimal = new Decimal(1);
+const total: string = one.plus(average ?? 0).toFixed(2);
+
+// @ts-expect-error: money is a Decimal, never a number (fails if the field were `any`)
+const wrong: number = averageOrderValue(rows).value;
+
+// Durations are the library's own type, no date-fns import needed.
+const quarter: Duration = { months: 3 };
+const retained: number | null = retentionRate(createLedger({ purchases: rows }), {
+  start: "2024-02-01",
+  end: "2024-03-01",
+  activeWindow: quarter,
+}).rate;
+
+// The exported zod schemas parse and infer.
+const parsed: Purchase = PurchaseSchema.parse(rows[0]);
+const score: number | null = nps([{ at: "2024-01-01", score: 9 }]).score;
+const json: KpiReportJson | undefined = KpiReportJsonSchema.safeParse({}).data;
+
+export const used = [total, wrong, retained, parsed, score, json];

@@ -1,0 +1,168 @@
+/*
+ * KpiReportJsonSchema as it was in zod (classic), before the library moved to zod/mini:
+ * the reference that pins the issues (path, code, message) users see today.
+ */
+import { z } from "zod";
+
+/** Money in the JSON form: a plain decimal string (Decimal's JSON), exact. */
+const Money = z.string().regex(/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i, { error: "expected a decimal string" });
+const Instant = z.iso.datetime();
+const Rate = z.number().nullable();
+const Count = z.number().int().nonnegative();
+const ChangeSchema = z.object({ absolute: z.number().nullable(), relative: z.number().nullable() });
+const MoneyChangeSchema = z.object({ absolute: Money.nullable(), relative: z.number().nullable() });
+const PeriodSchema = z.object({ start: Instant, end: Instant });
+const Unavailable = z.object({ available: z.literal(false), reason: z.string().min(1) });
+
+function section<T extends z.ZodRawShape>(shape: T) {
+  return z.discriminatedUnion("available", [z.object({ available: z.literal(true), ...shape }), Unavailable]);
+}
+
+const ActivityKpisSchema = z.object({
+  customers: Count,
+  newCustomers: Count,
+  orders: Count,
+  revenue: Money,
+  averageOrderValue: Money.nullable(),
+  purchaseFrequency: Rate,
+  repeatPurchaseRate: Rate,
+});
+
+const RetentionKpisSchema = z.object({
+  rate: Rate,
+  churnRate: Rate,
+  crr: Rate,
+  startCount: Count,
+  endCount: Count,
+  newCount: Count,
+  retainedCount: Count,
+  lostCount: Count,
+  reactivatedCount: Count,
+  activeWindowMs: z.number(),
+});
+
+const RevenueRetentionKpisSchema = z.object({
+  netRevenueRetention: Rate,
+  grossRevenueRetention: Rate,
+  baseRevenue: Money,
+  currentRevenue: Money,
+  expansion: Money,
+  contraction: Money,
+  churnedRevenue: Money,
+  newCustomerRevenue: Money,
+  customers: z.object({ base: Count, expanded: Count, flat: Count, contracted: Count, churned: Count }),
+});
+
+const NpsKpisSchema = z.object({
+  score: z.number().min(-100).max(100).nullable(),
+  responses: Count,
+  promoters: Count,
+  passives: Count,
+  detractors: Count,
+  marginOfError: z.number().nullable(),
+});
+
+const ModelFitSchema = z.object({
+  model: z.string(),
+  params: z.record(z.string(), z.number()),
+  logLikelihood: z.number(),
+  converged: z.boolean(),
+  iterations: Count,
+  observations: z.number(),
+});
+
+/**
+ * The JSON form of a `KpiReport` (`JSON.parse(JSON.stringify(report))`): money as decimal
+ * strings, dates as ISO-8601 strings. Other systems validate the CLI's `--format json`
+ * output with it; docs/report.md describes every field.
+ */
+export const KpiReportJsonSchema = z.object({
+  schemaVersion: z.literal(1),
+  asOf: Instant,
+  currency: z.string().nullable(),
+  period: z.object({ kind: z.enum(["month", "quarter", "year", "custom"]), current: PeriodSchema, previous: PeriodSchema, previousHasData: z.boolean() }),
+  data: z.object({ customers: Count, purchases: Count, orders: Count, events: Count, surveys: Count, firstPurchase: Instant.nullable(), lastPurchase: Instant.nullable() }),
+  activity: ActivityKpisSchema.extend({
+    previous: ActivityKpisSchema.nullable(),
+    change: z.object({
+      customers: ChangeSchema,
+      newCustomers: ChangeSchema,
+      orders: ChangeSchema,
+      revenue: MoneyChangeSchema,
+      averageOrderValue: MoneyChangeSchema,
+      purchaseFrequency: ChangeSchema,
+      repeatPurchaseRate: ChangeSchema,
+    }),
+  }),
+  retention: RetentionKpisSchema.extend({
+    previous: RetentionKpisSchema.nullable(),
+    change: z.object({ rate: ChangeSchema, churnRate: ChangeSchema, crr: ChangeSchema }),
+  }),
+  revenueRetention: section({
+    ...RevenueRetentionKpisSchema.shape,
+    previous: RevenueRetentionKpisSchema.nullable(),
+    change: z.object({ netRevenueRetention: ChangeSchema, grossRevenueRetention: ChangeSchema }),
+  }),
+  nps: section({ ...NpsKpisSchema.shape, previous: NpsKpisSchema.nullable(), change: z.object({ score: ChangeSchema }) }),
+  cohorts: section({
+    granularity: z.literal("month"),
+    maxCohorts: Count,
+    maxOffsets: Count,
+    totalCohorts: Count,
+    cohorts: z.array(z.object({ key: z.string(), start: Instant, size: Count, values: z.array(Count), rates: z.array(Rate) })),
+    curve: z.array(z.object({ offset: Count, rate: Rate, cohorts: Count, customers: z.number() })),
+  }),
+  clv: z.object({
+    historical: section({
+      customers: Count,
+      totalRevenue: Money,
+      averageRevenue: Money.nullable(),
+      totalMargin: Money.nullable(),
+      averageMargin: Money.nullable(),
+      averageOrders: z.number().nullable(),
+    }),
+    predicted: section({
+      timeUnit: z.enum(["day", "week"]),
+      horizon: z.number().positive(),
+      discountRate: z.number(),
+      penalizer: z.number().min(0),
+      customers: Count,
+      totalClv: Money,
+      averageClv: Money.nullable(),
+      averageProbabilityAlive: Rate,
+      expectedPurchases: z.number(),
+      bgNbd: ModelFitSchema,
+      gammaGamma: ModelFitSchema,
+      topCustomers: z.array(z.object({ customerId: z.string(), clv: Money, probabilityAlive: z.number(), expectedPurchases: z.number() })),
+    }),
+  }),
+  defections: section({
+    customers: Count,
+    active: Count,
+    atRisk: Count,
+    defected: Count,
+    defectionRate: Rate,
+    atRiskValue: Money,
+    unrealizedValue: Money,
+    byReason: z.array(z.object({ reason: z.string(), customers: Count, shareOfDefected: Rate, unrealizedValue: Money, shareOfUnrealized: Rate })),
+    topAtRisk: z.array(z.object({ customerId: z.string(), reason: z.string(), valueAtRisk: Money, daysSinceLastActivity: z.number() })),
+  }),
+  segments: z.object({
+    ltvTiers: section({
+      by: z.literal("revenue"),
+      method: z.literal("pareto"),
+      share: z.number(),
+      tiers: z.array(z.object({ name: z.string(), customers: Count, shareOfCustomers: Rate, value: Money, shareOfValue: Rate, min: Money.nullable(), max: Money.nullable() })),
+      concentration: z.object({ top1PctShare: Rate, top10PctShare: Rate, top20PctShare: Rate, gini: Rate }),
+    }),
+    loyalCustomers: section({
+      count: Count,
+      shareOfCustomers: Rate,
+      shareOfRevenue: Rate,
+      top: z.array(z.object({ customerId: z.string(), value: Money, orders: Count, shareOfRevenue: Rate })),
+    }),
+  }),
+});
+
+/** The JSON form of a `KpiReport`, as `KpiReportJsonSchema` parses it. */
+export type KpiReportJson = z.infer<typeof KpiReportJsonSchema>;
