@@ -1,15 +1,14 @@
 import { toPlainDecimalString } from "../core/plainDecimal";
 import { toEpochMs } from "../core/time";
+import { isRowObject } from "./rowIssues";
 
 /*
- * Quick checks that accept exactly the rows the zod schemas accept, without building
- * zod's result objects. Rows that fail a quick check are parsed by the schema, which
- * explains what is wrong; a property test keeps the two in agreement.
+ * Quick checks that accept exactly the rows the zod schemas accept, as booleans and without
+ * allocating. Rows that fail one are explained by rowIssues.ts; property tests keep the
+ * checks, the explanations and the schemas in agreement.
  */
 
-type Row = Record<string, unknown>;
-
-const isRow = (value: unknown): value is Row => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRow = isRowObject;
 const isId = (value: unknown): boolean => typeof value === "string" && value.trim().length > 0;
 const isOptionalText = (value: unknown): boolean => value === undefined || (typeof value === "string" && value.length > 0);
 const isMoney = (value: unknown): boolean => toPlainDecimalString(value) !== null;
