@@ -23,6 +23,15 @@ export interface BundleSize {
   readonly minified: number;
   readonly gzipped: number;
   readonly budget: number;
+  /** Minified bytes per package in the bundle, largest first. */
+  readonly packages: readonly (readonly [string, number])[];
+}
+
+/** The package a bundled file belongs to (`zod`, `@date-fns/utc`, `retention-metrics`). */
+function packageOf(path: string): string {
+  const inside = path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length);
+  const parts = inside.split("/");
+  return parts[0]!.startsWith("@") ? `${parts[0]}/${parts[1]}` : parts[0]!;
 }
 
 /** Bundles each budget entry with esbuild (`--bundle --minify --platform=browser --format=esm`) and gzips it (level 9). */
@@ -34,9 +43,15 @@ export async function measureBundles(project: string): Promise<BundleSize[]> {
     const input = join(folder, `entry${i}.js`);
     const output = join(folder, `entry${i}.min.js`);
     writeFileSync(input, entry.source);
-    await build({ entryPoints: [input], outfile: output, bundle: true, minify: true, platform: "browser", format: "esm", logLevel: "error" });
+    const result = await build({ entryPoints: [input], outfile: output, bundle: true, minify: true, platform: "browser", format: "esm", logLevel: "error", metafile: true });
     const code = readFileSync(output);
-    sizes.push({ name: entry.name, minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, budget: entry.budget });
+    const perPackage = new Map<string, number>();
+    for (const [path, { bytesInOutput }] of Object.entries(Object.values(result.metafile.outputs)[0]?.inputs ?? {})) {
+      if (!path.includes("node_modules/")) continue;
+      perPackage.set(packageOf(path), (perPackage.get(packageOf(path)) ?? 0) + bytesInOutput);
+    }
+    const packages = [...perPackage].sort((a, b) => b[1] - a[1]);
+    sizes.push({ name: entry.name, minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, budget: entry.budget, packages });
   }
   return sizes;
 }
@@ -46,6 +61,7 @@ export function checkBundles(sizes: readonly BundleSize[]): string[] {
   const kb = (bytes: number): string => (bytes / 1000).toFixed(1);
   for (const size of sizes) {
     console.log(`bundle: ${size.name}: ${kb(size.gzipped)} kB gzipped (${kb(size.minified)} kB minified), budget ${kb(size.budget)} kB`);
+    console.log(`        minified by package: ${size.packages.map(([name, bytes]) => `${name} ${kb(bytes)} kB`).join(", ")}`);
   }
   return sizes.filter((size) => size.gzipped > size.budget).map((size) => `${size.name} is ${kb(size.gzipped)} kB gzipped, budget ${kb(size.budget)} kB`);
 }
