@@ -45,5 +45,7 @@ const retained: number | null = retentionRate(createLedger({ purchases: rows }),
 const parsed: Purchase = PurchaseSchema.parse(rows[0]);
 const score: number | null = nps([{ at: "2024-01-01", score: 9 }]).score;
 const json: KpiReportJson | undefined = KpiReportJsonSchema.safeParse({}).data;
+// @ts-expect-error: the inferred report type is precise (schemaVersion is the literal 1), never `any`
+const version: string | undefined = json?.schemaVersion;
 
-export const used = [total, wrong, retained, parsed, score, json];
+export const used = [total, wrong, retained, parsed, score, json, version];
