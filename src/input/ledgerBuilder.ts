@@ -5,6 +5,7 @@ import type { CustomerEvent, Purchase, SurveyResponse } from "./schemas";
 import { EventAccumulator } from "./eventColumns";
 import { assembleLedger, type Ledger, type LedgerOptions } from "./ledger";
 import { PurchaseAccumulator } from "./purchaseColumns";
+import { readOptions } from "./readOptions";
 import { isValidEvent, isValidPurchase, isValidSurveyResponse } from "./quickChecks";
 import { SurveyAccumulator } from "./surveyColumns";
 import type { z } from "zod";
@@ -35,15 +36,18 @@ export interface LedgerCapacity {
  * and messages as `createLedger`) and copied into typed columns, so a caller reading a large
  * file never holds all its records at once. `createLedger` itself is built on it.
  *
- * @param options - `currency` to require of every purchase
- * @param capacity - optional expected record counts
+ * @param ledgerOptions - `currency` to require of every purchase
+ * @param expected - optional expected record counts
  * @returns a builder; call `finish()` once to get the `Ledger`
+ * @throws {RetentionOptionsError} when the options or the counts are not objects
  * @example
  * const builder = createLedgerBuilder();
  * for (const row of rowsFromSomewhere) builder.addPurchase(row);
  * const ledger = builder.finish();
  */
-export function createLedgerBuilder(options: LedgerOptions = {}, capacity: LedgerCapacity = {}): LedgerBuilder {
+export function createLedgerBuilder(ledgerOptions?: LedgerOptions, expected?: LedgerCapacity): LedgerBuilder {
+  const options = readOptions(ledgerOptions, "createLedgerBuilder");
+  const capacity = readOptions(expected, "createLedgerBuilder capacity");
   const issues = new IssueCollector();
   const registry = new CustomerRegistry();
   const purchases = new PurchaseAccumulator(capacity.purchases);
