@@ -7,7 +7,7 @@ import { readOptions } from "./readOptions";
 import type { ArrowTableLike } from "./tableLike";
 import { CANCEL, REACTIVATE, SIGNUP, type EventColumns } from "./eventColumns";
 import { groupByCustomer, type CustomerRows } from "./groupByCustomer";
-import { createLedgerBuilder } from "./ledgerBuilder";
+import { createBuilderCore } from "./ledgerBuilder";
 import type { PreparedPurchases, PurchaseColumns } from "./purchaseColumns";
 import type { CustomerEvent, Purchase, SurveyResponse } from "./schemas";
 import type { SurveyColumns } from "./surveyColumns";
@@ -97,16 +97,17 @@ export function ledgerFrom(input: unknown, primary: CollectionName, options: Led
 }
 
 function buildLedger(sources: LedgerSources, options: LedgerOptions): Ledger {
-  const builder = createLedgerBuilder(options, {
+  const core = createBuilderCore(options, {
     purchases: sourceLength(sources.purchases),
     events: sourceLength(sources.events),
     surveys: sourceLength(sources.surveys),
   });
+  const { builder } = core;
   const addRow = { purchases: builder.addPurchase, events: builder.addEvent, surveys: builder.addSurvey };
   for (const name of COLLECTIONS) {
     const source = sources[name];
     if (source === null) continue;
-    if (source.kind === "columns") addColumnRows(builder, name, source.columns);
+    if (source.kind === "columns") addColumnRows(core, name, source.columns);
     else for (const row of source.rows) addRow[name](row);
   }
   return builder.finish();

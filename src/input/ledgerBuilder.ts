@@ -46,8 +46,29 @@ export interface LedgerCapacity {
  * const ledger = builder.finish();
  */
 export function createLedgerBuilder(ledgerOptions?: LedgerOptions, expected?: LedgerCapacity): LedgerBuilder {
-  const options = readOptions(ledgerOptions, "createLedgerBuilder");
-  const capacity = readOptions(expected, "createLedgerBuilder capacity");
+  return createBuilderCore(readOptions(ledgerOptions, "createLedgerBuilder"), readOptions(expected, "createLedgerBuilder capacity")).builder;
+}
+
+/** A builder, and for column input a way to add one purchase's already-checked values without a row object. */
+export interface BuilderCore {
+  readonly builder: LedgerBuilder;
+  /**
+   * Adds one purchase whose cells passed the same checks as `PurchaseSchema` (epoch
+   * milliseconds; amount and cost as plain decimal strings); counts as one added purchase.
+   */
+  addPurchaseValues(
+    customerId: string,
+    at: number,
+    amount: string,
+    cost: string | null,
+    quantity: number | undefined,
+    orderId: string | undefined,
+    currency: string | undefined,
+  ): void;
+}
+
+/** The builder behind `createLedgerBuilder` and `createLedger`, on options already read. */
+export function createBuilderCore(options: LedgerOptions, capacity: LedgerCapacity): BuilderCore {
   const issues = new IssueCollector();
   const registry = new CustomerRegistry();
   const purchases = new PurchaseAccumulator(capacity.purchases);
@@ -56,15 +77,19 @@ export function createLedgerBuilder(ledgerOptions?: LedgerOptions, expected?: Le
   const added = { purchases: 0, events: 0, surveys: 0 };
   let finished = false;
 
-  return {
+  const checkCurrencyOption = (currency: string | undefined, index: number): void => {
+    if (options.currency !== undefined && currency !== undefined && currency !== options.currency) {
+      issues.add({ index, path: ["purchases", "currency"], code: "mixed_currency", message: `expected currency "${options.currency}", found "${currency}"` });
+    }
+  };
+
+  const builder: LedgerBuilder = {
     added,
     addPurchase(row) {
       const index = added.purchases++;
       if (!accept("purchases", row, index, PurchaseSchema, isValidPurchase, issues)) return;
       const purchase = row as Purchase;
-      if (options.currency !== undefined && purchase.currency !== undefined && purchase.currency !== options.currency) {
-        issues.add({ index, path: ["purchases", "currency"], code: "mixed_currency", message: `expected currency "${options.currency}", found "${purchase.currency}"` });
-      }
+      checkCurrencyOption(purchase.currency, index);
       purchases.add(purchase, index, registry.add(purchase.customerId), issues);
     },
     addEvent(row) {
@@ -85,6 +110,15 @@ export function createLedgerBuilder(ledgerOptions?: LedgerOptions, expected?: Le
       const prepared = purchases.finish(finalIndex, issues);
       issues.throwIfAny();
       return assembleLedger(ids, index, prepared, events.finish(finalIndex), surveys.finish(), options);
+    },
+  };
+
+  return {
+    builder,
+    addPurchaseValues(customerId, at, amount, cost, quantity, orderId, currency) {
+      const index = added.purchases++;
+      checkCurrencyOption(currency, index);
+      purchases.addValues(customerId, at, amount, cost, quantity, orderId, currency, index, registry.add(customerId), issues);
     },
   };
 }
