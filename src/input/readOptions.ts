@@ -4,8 +4,9 @@ import { describeValue, isPlainObject } from "./describeValue";
 /**
  * The options object a public function was given: `{}` when it was omitted (`undefined`), the
  * object itself when it is one, and a `RetentionOptionsError` (option `"options"`) naming the
- * function for `null`, numbers, strings, booleans, arrays, functions, Maps, Sets and other class instances. Every exported
- * function that takes options reads them through here first, so none fails with a `TypeError`.
+ * function for `null`, numbers, strings, booleans, arrays, functions, Maps, Sets and other
+ * class instances. Every exported function that takes options reads them through here first,
+ * so none fails with a `TypeError`.
  * Functions with required options go on to check those fields themselves.
  *
  * @param options - what the caller passed

@@ -9,7 +9,8 @@ export interface ArrowVectorLike {
   readonly nullCount?: number;
   /** The Arrow `DataType`: its `typeId` (and `unit`, `scale`, `bitWidth`, `dictionary` where they apply). */
   readonly type?: unknown;
-  get(index: number): unknown;
+  /** One entry; not read by the library today (it reads whole columns with `toArray()`). */
+  get?(index: number): unknown;
   isValid?(index: number): boolean;
   toArray(): unknown;
 }
