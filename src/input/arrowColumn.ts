@@ -121,9 +121,28 @@ function epochMilliseconds(raw: unknown, type: ArrowType, typeId: number, length
   }
   if (!(raw instanceof BigInt64Array)) return raw as ArrayLike<unknown>;
   const unit = typeId === DATE ? 1 : typeof type.unit === "number" ? type.unit : 1;
+  const words = new Int32Array(raw.buffer, raw.byteOffset, length * 2);
   const out = new Float64Array(length);
-  for (let i = 0; i < length; i++) out[i] = floorToMilliseconds(raw[i]!, unit);
+  for (let i = 0; i < length; i++) {
+    const high = words[2 * i + 1]!;
+    out[i] = high >= -0x200000 && high < 0x200000
+      ? safeToMilliseconds(high * 4_294_967_296 + (words[2 * i]! >>> 0), unit)
+      : floorToMilliseconds(raw[i]!, unit);
+  }
   return out;
+}
+
+/**
+ * A safe integer count of `unit`s as epoch milliseconds, floored, in exact integer arithmetic;
+ * 64-bit values are read from their two 32-bit halves (Arrow buffers are little-endian), so
+ * no bigint is made per value.
+ */
+function safeToMilliseconds(value: number, unit: number): number {
+  if (unit === 0) return value * 1000;
+  if (unit === 1) return value;
+  const divisor = unit === 2 ? 1_000 : 1_000_000;
+  const remainder = value % divisor;
+  return (value - remainder) / divisor - (remainder < 0 ? 1 : 0);
 }
 
 function floorToMilliseconds(value: bigint, unit: number): number {

@@ -19,6 +19,7 @@ import {
   vectorFromArray,
   type Vector,
 } from "apache-arrow";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { averageOrderValue, createLedger, nps, RetentionInputError, retentionRate } from "retention-metrics";
 
@@ -91,6 +92,21 @@ describe("Arrow tables", () => {
     const micros = makeVector(makeData({ type: new TimestampMicrosecond(), length: 2, data: new BigInt64Array([1_704_067_200_123_999n, -1_500n]) }));
     const ledger = createLedger(table({ customerId: utf8(["a", "b"]), at: micros, amount: vectorFromArray([1, 1], new Float64()) }));
     expect([...ledger.purchases.at]).toEqual([-2, 1_704_067_200_123]);
+  });
+
+  it("floors raw micro- and nanosecond timestamps to the millisecond exactly, whatever their size", () => {
+    const maxMs = 8_640_000_000_000_000n; // the largest instant a Date holds
+    const micros = fc.bigInt({ min: -maxMs * 1000n, max: maxMs * 1000n }).map((raw) => [raw, 1000n, new TimestampMicrosecond()] as const);
+    const nanos = fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map((raw) => [raw, 1_000_000n, new TimestampNanosecond()] as const);
+    fc.assert(
+      fc.property(fc.oneof(micros, nanos), ([raw, perMs, type]) => {
+        const at = makeVector(makeData({ type, length: 1, data: new BigInt64Array([raw]) }));
+        const floor = raw / perMs - (raw < 0n && raw % perMs !== 0n ? 1n : 0n);
+        const ledger = createLedger(table({ customerId: utf8(["a"]), at, amount: vectorFromArray([1], new Float64()) }));
+        expect(ledger.purchases.at[0]).toBe(Number(floor));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("reads decimals exactly, as scaled integers, never through a float", () => {
