@@ -1,6 +1,8 @@
 /**
  * Foundation benchmark: createLedger and the core KPIs at 100k and 1M purchases.
  * Targets on a 2-core machine: createLedger(1M) < 1.5 s; each metric on a ready 1M ledger < 150 ms.
+ * Also createLedger(1M) from the same purchases as row objects, as columns and as an Arrow table,
+ * side by side (issue 11; issue 13 targets ≤ 150 ms for columns later).
  * Run: npx tsx bench/foundation.ts
  */
 import {
@@ -15,6 +17,7 @@ import {
 } from "../src/index";
 import { generatePurchases, seededRandom } from "./generate";
 import { measure } from "./harness";
+import { asArrayColumns, asArrowTable, asTypedColumns } from "./ledgerInputShapes";
 
 const period = { start: "2023-01-01", end: "2023-04-01" };
 
@@ -31,6 +34,18 @@ for (const size of [100_000, 1_000_000]) {
   measure(`repeatPurchaseRate (${label}, all time)`, () => repeatPurchaseRate(ledger), metricTarget);
   measure(`purchaseFrequency (${label}, all time)`, () => purchaseFrequency(ledger), metricTarget);
   measure(`averageOrderValue (${label}, all time)`, () => averageOrderValue(ledger), metricTarget);
+}
+
+{
+  const purchases = generatePurchases({ purchases: 1_000_000 });
+  const arrays = asArrayColumns(purchases);
+  const typed = asTypedColumns(purchases);
+  const table = asArrowTable(purchases);
+  console.log("\ncreateLedger from 1M purchases in each input shape");
+  measure("rows: Purchase[] (ISO strings, decimal strings)", () => createLedger(purchases), { runs: 5 });
+  measure("columns: plain arrays of the same values", () => createLedger({ purchases: arrays }), { runs: 5 });
+  measure("columns: Float64Array times and amounts", () => createLedger({ purchases: typed }), { runs: 5 });
+  measure("Arrow table (dictionary ids, ms timestamps, Decimal128)", () => createLedger(table), { runs: 5 });
 }
 
 const random = seededRandom(7);

@@ -45,6 +45,8 @@ export type { Purchase, CustomerEvent, SurveyResponse, KnownEventType } from "./
 export type { Ledger, LedgerInput, LedgerOptions } from "./input/ledger";
 export type { LedgerBuilder, LedgerCapacity } from "./input/ledgerBuilder";
 export type { MetricInput } from "./input/toLedger";
+export type { PurchaseColumnInput, EventColumnInput, SurveyColumnInput, ValueColumn, NumericColumn } from "./input/columnInput";
+export type { ArrowTableLike, ArrowVectorLike } from "./input/tableLike";
 export type { InputIssue } from "./input/errors";
 export type { PurchaseColumns } from "./input/purchaseColumns";
 export type { EventColumns } from "./input/eventColumns";

@@ -9,6 +9,7 @@ import type { TimeUnit } from "./models/modelTypes";
 import { scanCustomers } from "./scanCustomers";
 import { moneyConverter } from "./moneyConverter";
 import { readTimeAxis, type TimeAxisOptions } from "./timeAxis";
+import { readOptions } from "../input/readOptions";
 
 /** Options of `calibrationHoldoutSummary`. */
 export interface CalibrationHoldoutOptions extends TimeAxisOptions {
@@ -58,6 +59,7 @@ export interface CalibrationHoldoutSummary {
  * //=> { customers: [{ customerId: "1", frequency: 2, …, holdoutFrequency: 1, holdoutDuration: 39 }, …], … }
  */
 export function calibrationHoldoutSummary(input: MetricInput, options: CalibrationHoldoutOptions): CalibrationHoldoutSummary {
+  options = readOptions(options, "calibrationHoldoutSummary");
   const ledger = toLedger(input);
   const calibrationEnd = dateOption("calibrationEnd", options?.calibrationEnd);
   const observationEnd = dateOption("observationEnd", options.observationEnd);

@@ -9,6 +9,7 @@ import type { TimeUnit } from "./models/modelTypes";
 import { scanCustomers, type CustomerScans } from "./scanCustomers";
 import { moneyConverter, type MoneyConverter } from "./moneyConverter";
 import { readTimeAxis, type TimeAxis, type TimeAxisOptions } from "./timeAxis";
+import { readOptions } from "../input/readOptions";
 
 /** Options of `customerSummary`. */
 export interface CustomerSummaryOptions extends TimeAxisOptions {
@@ -89,6 +90,7 @@ export function summaryRow(ledger: Ledger, c: number, scans: CustomerScans, axis
  * //=> { customerId: "a", frequency: 1, recency: 2, T: 4, monetaryValue: Decimal("30"), orders: 2, revenue: Decimal("40"), ... }
  */
 export function customerSummary(input: MetricInput, options: CustomerSummaryOptions): CustomerSummary {
+  options = readOptions(options, "customerSummary");
   const ledger = toLedger(input);
   const asOf = dateOption("asOf", options?.asOf);
   const axis = readTimeAxis(options, "customerSummary");

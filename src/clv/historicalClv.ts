@@ -3,6 +3,7 @@ import { dateOption } from "../core/period";
 import type { DateInput } from "../core/time";
 import { toLedger, type MetricInput } from "../input/toLedger";
 import { rateOption } from "./readMoneyOption";
+import { readOptions } from "../input/readOptions";
 
 const DAY_MS = 86_400_000;
 const DAYS_PER_YEAR = 365.25;
@@ -66,6 +67,7 @@ export interface HistoricalClv {
  * //=> { customerId: "a", revenue: Decimal("100"), orders: 1, grossMargin: Decimal("40"), tenureDays: 366, ... }
  */
 export function historicalClv(input: MetricInput, options: HistoricalClvOptions): HistoricalClv {
+  options = readOptions(options, "historicalClv");
   const ledger = toLedger(input);
   const asOf = dateOption("asOf", options?.asOf);
   const margin = options.margin === undefined ? null : rateOption("margin", options.margin, { min: 0, max: 1 });

@@ -1,6 +1,7 @@
 import type { Decimal, MoneyInput } from "../core/money";
 import { RetentionOptionsError } from "../input/errors";
 import { decimalOption, rateOption } from "./readMoneyOption";
+import { readOptions } from "../input/readOptions";
 
 /** Inputs of `simpleClv`. */
 export interface SimpleClvOptions {
@@ -28,6 +29,7 @@ export interface SimpleClvOptions {
  * //=> "2000.00"
  */
 export function simpleClv(options: SimpleClvOptions): Decimal {
+  options = readOptions(options, "simpleClv");
   const value = nonNegative("averageOrderValue", options.averageOrderValue);
   const frequency = nonNegative("purchasesPerPeriod", options.purchasesPerPeriod);
   const periods = nonNegative("periods", options.periods);

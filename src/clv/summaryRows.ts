@@ -94,6 +94,7 @@ function quickValid(row: SummaryRowInput): boolean {
  * @throws {RetentionOptionsError} when `input` is neither rows nor a summary
  */
 export function readSummaryRows(input: SummaryInput, fn: string): SummaryColumns {
+  if (typeof input !== "object" || input === null) throw new RetentionOptionsError("summaries", `${fn} expects summary rows or a customerSummary result`);
   const isSummary = !Array.isArray(input);
   const rows: readonly SummaryRowInput[] = isSummary ? (input as { customers: readonly SummaryRowInput[] }).customers : (input as readonly SummaryRowInput[]);
   if (!Array.isArray(rows)) throw new RetentionOptionsError("summaries", `${fn} expects summary rows or a customerSummary result`);

@@ -2,6 +2,7 @@ import { toLedger, type MetricInput } from "../input/toLedger";
 import { classificationOf, classifyColumns } from "./classifiedColumns";
 import { readDefectionOptions } from "./options";
 import type { ClassifyDefectionsOptions, DefectionClassification } from "./types";
+import { readOptions } from "../input/readOptions";
 
 /**
  * Classifies every customer with an order or event at or before `asOf` as `active`,
@@ -32,6 +33,7 @@ import type { ClassifyDefectionsOptions, DefectionClassification } from "./types
  * //     daysSinceLastActivity: 21, annualValue: 20, valueAtRisk: 20, unrealizedValue: 0, ... }
  */
 export function classifyDefections(input: MetricInput, options: ClassifyDefectionsOptions): readonly DefectionClassification[] {
+  options = readOptions(options, "classifyDefections");
   const ledger = toLedger(input);
   const columns = classifyColumns(ledger, readDefectionOptions(options, "classifyDefections"));
   const results: DefectionClassification[] = [];

@@ -8,6 +8,7 @@ import { ACTIVE, AT_RISK, classificationOf, DEFECTED, type ClassifiedColumns } f
 import { classifyDefections } from "./classifyDefections";
 import { ReasonTally, type DefectionReasonRow } from "./reasonTally";
 import type { ClassifyDefectionsOptions, DefectionClassification } from "./types";
+import { readOptions } from "../input/readOptions";
 
 /** Options of `defectionReport`: classification options (needed for raw input) and the size of `topAtRisk`. */
 export interface DefectionReportOptions extends Partial<ClassifyDefectionsOptions> {
@@ -57,6 +58,7 @@ export function defectionReport(
   classificationsOrInput: readonly DefectionClassification[] | MetricInput,
   options: DefectionReportOptions = {},
 ): DefectionReport {
+  options = readOptions(options, "defectionReport");
   const top = options.topAtRisk ?? 20;
   if (!Number.isSafeInteger(top) || top < 0) {
     throw new RetentionOptionsError("topAtRisk", `expected an integer ≥ 0, found ${String(top)}`);

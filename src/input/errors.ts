@@ -1,4 +1,7 @@
-/** One problem found in the input: the row, the field path, a machine code and a message. */
+/**
+ * One problem found in the input: the row, the field path, a machine code and a message.
+ * `index` is -1 when the problem is not one row's: the input's shape, or a whole column.
+ */
 export interface InputIssue {
   readonly index: number;
   readonly path: readonly (string | number)[];
@@ -38,11 +41,20 @@ export class RetentionOptionsError extends Error {
   }
 }
 
-/** Formats an issue as `<collection>[index].field: message`. */
+/**
+ * Formats an issue as `<collection>[index].field: message`; an issue of no row (index -1)
+ * reads `<collection>.field: message`, and one of the whole input `input: message`.
+ */
 export function formatIssue(issue: InputIssue): string {
   const [collection, ...rest] = issue.path;
   const field = rest.map((part) => (typeof part === "number" ? `[${part}]` : `.${part}`)).join("");
-  return `${String(collection)}[${issue.index}]${field}: ${issue.message}`;
+  const row = issue.index >= 0 ? `[${issue.index}]` : "";
+  return `${collection === undefined ? "input" : String(collection)}${row}${field}: ${issue.message}`;
+}
+
+/** A `RetentionInputError` with one issue that belongs to no row: the input's shape or a whole column. */
+export function shapeError(path: readonly (string | number)[], code: string, message: string): RetentionInputError {
+  return new RetentionInputError([{ index: -1, path, code, message }]);
 }
 
 /** True when `error` is a `RetentionInputError`. */

@@ -1,18 +1,27 @@
-import { IssueCollector } from "./errors";
+import { addColumnRows } from "./addColumnRows";
+import type { EventColumnInput, PurchaseColumnInput, SurveyColumnInput } from "./columnInput";
+import { RetentionOptionsError } from "./errors";
+import { COLLECTIONS, type CollectionName } from "./fieldSpecs";
+import { readLedgerSources, sourceLength, type LedgerSources } from "./ledgerSources";
+import { readOptions } from "./readOptions";
+import type { ArrowTableLike } from "./tableLike";
 import { CANCEL, REACTIVATE, SIGNUP, type EventColumns } from "./eventColumns";
 import { groupByCustomer, type CustomerRows } from "./groupByCustomer";
-import { createLedgerBuilder } from "./ledgerBuilder";
+import { createBuilderCore } from "./ledgerBuilder";
 import type { PreparedPurchases, PurchaseColumns } from "./purchaseColumns";
 import type { CustomerEvent, Purchase, SurveyResponse } from "./schemas";
 import type { SurveyColumns } from "./surveyColumns";
 
 const LEDGER = Symbol.for("retention-metrics.ledger");
 
-/** The plain arrays a ledger is built from; every one is optional. */
+/**
+ * The collections a ledger is built from; every one is optional. Each is an array of rows, an
+ * object of equal-length columns, or an Arrow-like table (`numRows` and `getChild(name)`).
+ */
 export interface LedgerInput {
-  readonly purchases?: readonly Purchase[] | undefined;
-  readonly events?: readonly CustomerEvent[] | undefined;
-  readonly surveys?: readonly SurveyResponse[] | undefined;
+  readonly purchases?: readonly Purchase[] | PurchaseColumnInput | ArrowTableLike | undefined;
+  readonly events?: readonly CustomerEvent[] | EventColumnInput | ArrowTableLike | undefined;
+  readonly surveys?: readonly SurveyResponse[] | SurveyColumnInput | ArrowTableLike | undefined;
 }
 
 /** Options for `createLedger`. */
@@ -55,31 +64,52 @@ export function isLedger(value: unknown): value is Ledger {
 /**
  * Validates purchases, events and surveys once and prepares them for every metric:
  * times become UTC epoch milliseconds, money becomes exact integer units, rows are sorted
- * by time and indexed by customer.
+ * by time and indexed by customer. Each collection may be rows, columns or an Arrow-like
+ * table (see docs/input.md); a bare array or table is purchases; a `Ledger` is returned as is.
  *
- * @param input - `{ purchases?, events?, surveys? }` as plain arrays (never modified)
+ * @param input - `{ purchases?, events?, surveys? }`, a `Purchase[]`, a table of purchases, or a `Ledger` (never modified)
  * @param options - `currency` to require of every purchase
  * @returns a read-only `Ledger`
- * @throws {RetentionInputError} listing every invalid row (the first 100 kept) by index and field
+ * @throws {RetentionInputError} listing every invalid row (the first 100 kept) by index and field,
+ *   or naming the unknown key, missing column or wrong shape
+ * @throws {RetentionOptionsError} when `options` is not an object, or a ledger in another currency is given with `currency`
  * @example
  * const ledger = createLedger({ purchases: [{ customerId: "a", at: "2024-01-05", amount: "19.99" }] });
  * ledger.customerIds //=> ["a"]
+ * createLedger({ purchases: { customerId: ["a"], at: ["2024-01-05"], amount: ["19.99"] } }).orderCount //=> 1
  */
-export function createLedger(input: LedgerInput, options: LedgerOptions = {}): Ledger {
-  const collections = { purchases: input.purchases ?? [], events: input.events ?? [], surveys: input.surveys ?? [] };
-  const issues = new IssueCollector();
-  for (const [name, rows] of Object.entries(collections)) {
-    if (!Array.isArray(rows)) issues.add({ index: 0, path: [name], code: "invalid_type", message: `expected an array of ${name}` });
+export function createLedger(input: LedgerInput | readonly Purchase[] | ArrowTableLike | Ledger, options?: LedgerOptions): Ledger {
+  return ledgerFrom(input, "purchases", readOptions(options, "createLedger"));
+}
+
+/**
+ * The ledger of any accepted input: `input` itself when it is one, otherwise built from its
+ * collections, where a bare array or table is the `primary` collection.
+ */
+export function ledgerFrom(input: unknown, primary: CollectionName, options: LedgerOptions = {}): Ledger {
+  if (isLedger(input)) {
+    if (options.currency !== undefined && input.currency !== null && input.currency !== options.currency) {
+      throw new RetentionOptionsError("currency", `the ledger is in "${input.currency}", not "${options.currency}"`);
+    }
+    return input;
   }
-  issues.throwIfAny();
-  const builder = createLedgerBuilder(options, {
-    purchases: collections.purchases.length,
-    events: collections.events.length,
-    surveys: collections.surveys.length,
+  return buildLedger(readLedgerSources(input, primary), options);
+}
+
+function buildLedger(sources: LedgerSources, options: LedgerOptions): Ledger {
+  const core = createBuilderCore(options, {
+    purchases: sourceLength(sources.purchases),
+    events: sourceLength(sources.events),
+    surveys: sourceLength(sources.surveys),
   });
-  for (const row of collections.purchases) builder.addPurchase(row);
-  for (const row of collections.events) builder.addEvent(row);
-  for (const row of collections.surveys) builder.addSurvey(row);
+  const { builder } = core;
+  const addRow = { purchases: builder.addPurchase, events: builder.addEvent, surveys: builder.addSurvey };
+  for (const name of COLLECTIONS) {
+    const source = sources[name];
+    if (source === null) continue;
+    if (source.kind === "columns") addColumnRows(core, name, source.columns);
+    else for (const row of source.rows) addRow[name](row);
+  }
   return builder.finish();
 }
 

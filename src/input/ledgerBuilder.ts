@@ -4,6 +4,7 @@ import type { CustomerEvent, Purchase, SurveyResponse } from "./schemas";
 import { EventAccumulator } from "./eventColumns";
 import { assembleLedger, type Ledger, type LedgerOptions } from "./ledger";
 import { PurchaseAccumulator } from "./purchaseColumns";
+import { readOptions } from "./readOptions";
 import { isValidEvent, isValidPurchase, isValidSurveyResponse } from "./quickChecks";
 import { eventIssues, purchaseIssues, surveyIssues, type RowIssue } from "./rowIssues";
 import { SurveyAccumulator } from "./surveyColumns";
@@ -34,15 +35,39 @@ export interface LedgerCapacity {
  * and messages as `createLedger`) and copied into typed columns, so a caller reading a large
  * file never holds all its records at once. `createLedger` itself is built on it.
  *
- * @param options - `currency` to require of every purchase
- * @param capacity - optional expected record counts
+ * @param ledgerOptions - `currency` to require of every purchase
+ * @param expected - optional expected record counts
  * @returns a builder; call `finish()` once to get the `Ledger`
+ * @throws {RetentionOptionsError} when the options or the counts are not objects
  * @example
  * const builder = createLedgerBuilder();
  * for (const row of rowsFromSomewhere) builder.addPurchase(row);
  * const ledger = builder.finish();
  */
-export function createLedgerBuilder(options: LedgerOptions = {}, capacity: LedgerCapacity = {}): LedgerBuilder {
+export function createLedgerBuilder(ledgerOptions?: LedgerOptions, expected?: LedgerCapacity): LedgerBuilder {
+  return createBuilderCore(readOptions(ledgerOptions, "createLedgerBuilder"), readOptions(expected, "createLedgerBuilder capacity")).builder;
+}
+
+/** A builder, and for column input a way to add one purchase's already-checked values without a row object. */
+export interface BuilderCore {
+  readonly builder: LedgerBuilder;
+  /**
+   * Adds one purchase whose cells passed the same checks as `PurchaseSchema` (epoch
+   * milliseconds; amount and cost as plain decimal strings); counts as one added purchase.
+   */
+  addPurchaseValues(
+    customerId: string,
+    at: number,
+    amount: string,
+    cost: string | null,
+    quantity: number | undefined,
+    orderId: string | undefined,
+    currency: string | undefined,
+  ): void;
+}
+
+/** The builder behind `createLedgerBuilder` and `createLedger`, on options already read. */
+export function createBuilderCore(options: LedgerOptions, capacity: LedgerCapacity): BuilderCore {
   const issues = new IssueCollector();
   const registry = new CustomerRegistry();
   const purchases = new PurchaseAccumulator(capacity.purchases);
@@ -51,15 +76,19 @@ export function createLedgerBuilder(options: LedgerOptions = {}, capacity: Ledge
   const added = { purchases: 0, events: 0, surveys: 0 };
   let finished = false;
 
-  return {
+  const checkCurrencyOption = (currency: string | undefined, index: number): void => {
+    if (options.currency !== undefined && currency !== undefined && currency !== options.currency) {
+      issues.add({ index, path: ["purchases", "currency"], code: "mixed_currency", message: `expected currency "${options.currency}", found "${currency}"` });
+    }
+  };
+
+  const builder: LedgerBuilder = {
     added,
     addPurchase(row) {
       const index = added.purchases++;
       if (!accept("purchases", row, index, isValidPurchase, purchaseIssues, issues)) return;
       const purchase = row as Purchase;
-      if (options.currency !== undefined && purchase.currency !== undefined && purchase.currency !== options.currency) {
-        issues.add({ index, path: ["purchases", "currency"], code: "mixed_currency", message: `expected currency "${options.currency}", found "${purchase.currency}"` });
-      }
+      checkCurrencyOption(purchase.currency, index);
       purchases.add(purchase, index, registry.add(purchase.customerId), issues);
     },
     addEvent(row) {
@@ -80,6 +109,15 @@ export function createLedgerBuilder(options: LedgerOptions = {}, capacity: Ledge
       const prepared = purchases.finish(finalIndex, issues);
       issues.throwIfAny();
       return assembleLedger(ids, index, prepared, events.finish(finalIndex), surveys.finish(), options);
+    },
+  };
+
+  return {
+    builder,
+    addPurchaseValues(customerId, at, amount, cost, quantity, orderId, currency) {
+      const index = added.purchases++;
+      checkCurrencyOption(currency, index);
+      purchases.addValues(customerId, at, amount, cost, quantity, orderId, currency, index, registry.add(customerId), issues);
     },
   };
 }

@@ -78,16 +78,35 @@ export class PurchaseAccumulator {
 
   /** Adds a row that passed validation; `index` is its position in the input, `customer` its provisional index. */
   add(row: Purchase, index: number, customer: number, issues: IssueCollector): void {
+    const cost = row.cost === undefined ? null : toPlainDecimalString(row.cost)!;
+    this.addValues(row.customerId, toEpochMs(row.at)!, toPlainDecimalString(row.amount)!, cost, row.quantity, row.orderId, row.currency, index, customer, issues);
+  }
+
+  /**
+   * Adds the checked values of one row, with the same checks as `add` (currency, order owner,
+   * precision): epoch milliseconds, and amount and cost as plain decimal strings. Column input
+   * comes in here without making an object per row.
+   */
+  addValues(
+    customerId: string,
+    at: number,
+    amount: string,
+    cost: string | null,
+    quantity: number | undefined,
+    orderId: string | undefined,
+    currency: string | undefined,
+    index: number,
+    customer: number,
+    issues: IssueCollector,
+  ): void {
     const k = this.count;
     this.reserve(k + 1);
-    this.checkCurrency(row.currency, index, issues);
-    this.checkOrderOwner(row, index, issues);
-    const amount = toPlainDecimalString(row.amount)!;
-    const cost = row.cost === undefined ? null : toPlainDecimalString(row.cost)!;
+    this.checkCurrency(currency, index, issues);
+    this.checkOrderOwner(orderId, customerId, index, issues);
     const places = Math.max(decimalPlaces(amount), cost === null ? 0 : decimalPlaces(cost));
     if (places > this.scale) this.rescale(places, index);
     this.customer[k] = customer;
-    this.at[k] = toEpochMs(row.at)!;
+    this.at[k] = at;
     this.amountUnits[k] = toUnits(amount, this.scale);
     this.absoluteTotal += Math.abs(this.amountUnits[k]!);
     if (cost !== null) {
@@ -95,10 +114,10 @@ export class PurchaseAccumulator {
       this.cost = setOptional(this.cost, this.at.length, k, costUnits);
       this.absoluteTotal += Math.abs(costUnits);
     }
-    if (row.quantity !== undefined) this.quantity = setOptional(this.quantity, this.at.length, k, row.quantity);
-    if (this.orderId !== null || row.orderId !== undefined) {
+    if (quantity !== undefined) this.quantity = setOptional(this.quantity, this.at.length, k, quantity);
+    if (this.orderId !== null || orderId !== undefined) {
       this.orderId ??= undefinedTimes(k);
-      this.orderId.push(row.orderId);
+      this.orderId.push(orderId);
     }
     this.count = k + 1;
   }
@@ -187,7 +206,7 @@ export class PurchaseAccumulator {
     }
   }
 
-  private checkOrderOwner({ orderId, customerId }: Purchase, index: number, issues: IssueCollector): void {
+  private checkOrderOwner(orderId: string | undefined, customerId: string, index: number, issues: IssueCollector): void {
     if (orderId === undefined) return;
     const owner = this.orderOwner.get(orderId);
     if (owner === undefined) this.orderOwner.set(orderId, { index, customerId });

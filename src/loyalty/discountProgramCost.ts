@@ -9,6 +9,7 @@ import { replayFrequency } from "./replayFrequency";
 import { slotDiscount } from "./replayTotals";
 import { replayVolume } from "./replayVolume";
 import { readVolumeSchedule, type VolumeMode, type VolumeSchedule } from "./volumeSchedule";
+import { readOptions } from "../input/readOptions";
 
 /** Options of `discountProgramCost`. */
 export interface DiscountProgramCostOptions extends PeriodOptions {
@@ -79,6 +80,7 @@ export interface DiscountProgramCost {
  * //     breakEven: { extraOrders: 0.5, frequencyLift: 0.1666…, retentionLiftPoints: 0.0507…, ... }, ... }
  */
 export function discountProgramCost(input: MetricInput, programOrSchedule: FrequencyProgram | VolumeSchedule, options: DiscountProgramCostOptions): DiscountProgramCost {
+  options = readOptions(options, "discountProgramCost");
   const ledger = toLedger(input);
   const { start, end } = readPeriod(options, "discountProgramCost");
   const margin = rateOption("margin", options.margin, { min: 0, max: 1 });

@@ -7,6 +7,7 @@ import { toLedger, type MetricInput } from "../input/toLedger";
 import { readFrequencyProgram, type FrequencyProgram } from "./frequencyProgram";
 import { tierFor, tierThresholds } from "./tierThresholds";
 import { trailingStart } from "./trailingWindow";
+import { readOptions } from "../input/readOptions";
 
 /** Options of `frequencyTiers`. */
 export interface FrequencyTiersOptions {
@@ -75,6 +76,7 @@ export interface FrequencyTiers {
  * //=> { customers: [{ customerId: "a", tier: "silver", ordersInWindow: 2, spendInWindow: "110", next: null, ... }], ... }
  */
 export function frequencyTiers(input: MetricInput, program: FrequencyProgram, options: FrequencyTiersOptions): FrequencyTiers {
+  options = readOptions(options, "frequencyTiers");
   const ledger = toLedger(input);
   const { tiers, window } = readFrequencyProgram(program);
   const asOf = dateOption("asOf", options?.asOf);

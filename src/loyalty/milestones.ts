@@ -11,6 +11,7 @@ import type { Birthday, Milestone, MilestoneKind } from "./milestoneTypes";
 import { orderMilestones } from "./orderMilestones";
 import { spendMilestones } from "./spendMilestones";
 import { readTrailingWindow, trailingStart } from "./trailingWindow";
+import { readOptions } from "../input/readOptions";
 
 /** Options of `milestones`. */
 export interface MilestonesOptions {
@@ -74,6 +75,7 @@ function compare(a: Milestone, b: Milestone): number {
  * //=> [{ customerId: "a", kind: "anniversary", date: 2024-06-10T00:00:00.000Z, detail: { years: 1, since: 2023-06-10T00:00:00.000Z } }]
  */
 export function milestones(input: MetricInput, options: MilestonesOptions): Milestones {
+  options = readOptions(options, "milestones");
   const ledger = toLedger(input);
   const asOf = dateOption("asOf", options?.asOf);
   const within = readTrailingWindow(options.within ?? { days: 30 }, "within");

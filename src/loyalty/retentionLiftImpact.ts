@@ -2,6 +2,7 @@ import type { Decimal, MoneyInput } from "../core/money";
 import { decimalOption, rateOption } from "../clv/readMoneyOption";
 import { retentionClv } from "../clv/retentionClv";
 import { RetentionOptionsError } from "../input/errors";
+import { readOptions } from "../input/readOptions";
 
 /** `"points"`: r + lift (0.05 = five percentage points); `"relative"`: r · (1 + lift) (0.05 = 5% more). */
 export type LiftMode = "points" | "relative";
@@ -96,5 +97,6 @@ export function liftImpact(base: LiftBase, liftInput: MoneyInput, name: string):
  * //=> ["266.67", "340.00", 27.5]
  */
 export function retentionLiftImpact(options: RetentionLiftOptions): RetentionLiftImpact {
+  options = readOptions(options, "retentionLiftImpact");
   return liftImpact(readLiftBase(options), options.lift, "lift");
 }

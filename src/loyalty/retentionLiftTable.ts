@@ -1,6 +1,7 @@
 import type { MoneyInput } from "../core/money";
 import { RetentionOptionsError } from "../input/errors";
 import { liftImpact, readLiftBase, type RetentionLiftBase, type RetentionLiftImpact } from "./retentionLiftImpact";
+import { readOptions } from "../input/readOptions";
 
 /** Options of `retentionLiftTable`. */
 export interface RetentionLiftTableOptions extends RetentionLiftBase {
@@ -21,6 +22,7 @@ export interface RetentionLiftTableOptions extends RetentionLiftBase {
  * //=> ["279.31", "340.00"]
  */
 export function retentionLiftTable(options: RetentionLiftTableOptions): readonly RetentionLiftImpact[] {
+  options = readOptions(options, "retentionLiftTable");
   if (!Array.isArray(options.lifts)) throw new RetentionOptionsError("lifts", `expected an array of lifts, found ${String(options.lifts)}`);
   const base = readLiftBase(options);
   return options.lifts.map((lift, i) => liftImpact(base, lift, `lifts[${i}]`));

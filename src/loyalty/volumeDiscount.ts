@@ -3,6 +3,7 @@ import { decimalOption } from "../clv/readMoneyOption";
 import { RetentionOptionsError } from "../input/errors";
 import { readMoneyRounding, roundMoney, type MoneyRoundingOptions } from "./rounding";
 import { readVolumeSchedule, scheduleTier, type VolumeMode, type VolumeSchedule } from "./volumeSchedule";
+import { readOptions } from "../input/readOptions";
 
 /** Options of `volumeDiscount`. */
 export interface VolumeDiscountOptions extends MoneyRoundingOptions {
@@ -54,6 +55,7 @@ export interface VolumeDiscount {
  * //=> { tier: 2, rate: 0.1, gross: "600", discount: "30", net: "570", effectiveRate: 0.05, nextTier: null, ... }
  */
 export function volumeDiscount(value: MoneyInput, schedule: VolumeSchedule, options: VolumeDiscountOptions = {}): VolumeDiscount {
+  options = readOptions(options, "volumeDiscount");
   const steps = readVolumeSchedule(schedule);
   const rounding = readMoneyRounding(options);
   const basis = options.basis ?? "amount";

@@ -2,6 +2,7 @@ import { Decimal, unitsToDecimal } from "../core/money";
 import { readRange, type Range, type RangeOptions } from "../core/period";
 import { toLedger, type MetricInput } from "../input/toLedger";
 import { ordersInRange } from "./ordersInRange";
+import { readOptions } from "../input/readOptions";
 
 /** Revenue per order. */
 export interface AverageOrderValue {
@@ -30,6 +31,7 @@ export interface AverageOrderValue {
  * //=> { value: Decimal("7.51"), revenue: Decimal("15.02"), orders: 2, ... }
  */
 export function averageOrderValue(input: MetricInput, options: RangeOptions = {}): AverageOrderValue {
+  options = readOptions(options, "averageOrderValue");
   const ledger = toLedger(input);
   const { start, end, range } = readRange(options);
   const { orders, revenueUnits } = ordersInRange(ledger, start, end);

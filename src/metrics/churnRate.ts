@@ -1,5 +1,6 @@
 import type { MetricInput } from "../input/toLedger";
 import { retentionRate, type RetentionRate, type RetentionRateOptions } from "./retentionRate";
+import { readOptions } from "../input/readOptions";
 
 /** Churn over a period: the retention computation read from the loss side. */
 export interface ChurnRate extends Omit<RetentionRate, "rate" | "churnRate"> {
@@ -25,6 +26,7 @@ export interface ChurnRate extends Omit<RetentionRate, "rate" | "churnRate"> {
  * //=> { rate: 0.5, lostCount: 1, startCount: 2, retentionRate: 0.5, ... }
  */
 export function churnRate(input: MetricInput, options: RetentionRateOptions): ChurnRate {
+  options = readOptions(options, "churnRate");
   const { rate, churnRate: churn, ...counts } = retentionRate(input, options);
   return { ...counts, rate: churn, retentionRate: rate };
 }

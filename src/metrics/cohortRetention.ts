@@ -6,6 +6,7 @@ import { cohortLayout } from "./cohortBuckets";
 import { cohortCells } from "./cohortCells";
 import { cohortCurve, type CohortCurvePoint } from "./cohortCurve";
 import { readCohortOptions, type CohortMeasure, type CohortMode, type CohortRetentionOptions } from "./cohortOptions";
+import { readOptions } from "../input/readOptions";
 
 /** One cohort's row: its acquisition bucket, its size and its observed cells. */
 export interface CohortRow<V extends number | Decimal = number | Decimal> {
@@ -59,6 +60,7 @@ export function cohortRetention(input: MetricInput, options: CohortRetentionOpti
 export function cohortRetention(input: MetricInput, options: CohortRetentionOptions & { readonly measure?: "customers" | undefined }): CohortRetention<number>;
 export function cohortRetention(input: MetricInput, options: CohortRetentionOptions): CohortRetention;
 export function cohortRetention(input: MetricInput, options: CohortRetentionOptions): CohortRetention {
+  options = readOptions(options, "cohortRetention");
   const ledger = toLedger(input);
   const { granularity, asOf, measure, mode, from, to, weekStartsOn } = readCohortOptions(options);
   const layout = cohortLayout(ledger, granularity, weekStartsOn, asOf, from, to);

@@ -1,6 +1,7 @@
 import { readRange, type Range, type RangeOptions } from "../core/period";
 import { toLedger, type MetricInput } from "../input/toLedger";
 import { ordersInRange } from "./ordersInRange";
+import { readOptions } from "../input/readOptions";
 
 /** Orders per buying customer. */
 export interface PurchaseFrequency {
@@ -29,6 +30,7 @@ export interface PurchaseFrequency {
  * //=> { value: 1.5, orders: 3, customers: 2, range: { start: null, end: null } }
  */
 export function purchaseFrequency(input: MetricInput, options: RangeOptions = {}): PurchaseFrequency {
+  options = readOptions(options, "purchaseFrequency");
   const ledger = toLedger(input);
   const { start, end, range } = readRange(options);
   const { orders, customers } = ordersInRange(ledger, start, end);

@@ -1,6 +1,7 @@
 import { readRange, type Range, type RangeOptions } from "../core/period";
 import { toLedger, type MetricInput } from "../input/toLedger";
 import { ordersInRange } from "./ordersInRange";
+import { readOptions } from "../input/readOptions";
 
 /** Share of buying customers who bought at least twice. */
 export interface RepeatPurchaseRate {
@@ -29,6 +30,7 @@ export interface RepeatPurchaseRate {
  * //=> { rate: 0.5, repeatCustomers: 1, customers: 2, range: { start: null, end: null } }
  */
 export function repeatPurchaseRate(input: MetricInput, options: RangeOptions = {}): RepeatPurchaseRate {
+  options = readOptions(options, "repeatPurchaseRate");
   const ledger = toLedger(input);
   const { start, end, range } = readRange(options);
   const { customers, repeatCustomers } = ordersInRange(ledger, start, end);

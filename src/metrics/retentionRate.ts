@@ -2,6 +2,7 @@ import { readPeriod, windowStart, type Period, type PeriodOptions } from "../cor
 import type { DurationInput } from "../core/time";
 import { toLedger, type MetricInput } from "../input/toLedger";
 import { activeCustomers } from "./activeCustomers";
+import { readOptions } from "../input/readOptions";
 
 /** Options of `retentionRate` and `churnRate`. */
 export interface RetentionRateOptions extends PeriodOptions {
@@ -60,6 +61,7 @@ export interface RetentionRate {
  * //=> { rate: 0.5, churnRate: 0.5, startCount: 2, retainedCount: 1, lostCount: 1, ... }
  */
 export function retentionRate(input: MetricInput, options: RetentionRateOptions): RetentionRate {
+  options = readOptions(options, "retentionRate");
   const ledger = toLedger(input);
   const { start, end } = readPeriod(options, "retentionRate");
   const window = options.activeWindow ?? end - start;

@@ -5,6 +5,7 @@ import { RetentionOptionsError } from "../input/errors";
 import { toLedger, type MetricInput } from "../input/toLedger";
 import { bucketIndex, bucketIndexStart } from "../core/bucketIndex";
 import { retentionRate, type RetentionRate } from "./retentionRate";
+import { readOptions } from "../input/readOptions";
 
 /** Options of `retentionSeries`. */
 export interface RetentionSeriesOptions {
@@ -43,6 +44,7 @@ export interface RetentionSeriesPoint extends RetentionRate {
  * //=> [{ key: "2024-01", rate: 0.5, startCount: 4, ... }, { key: "2024-02", ... }, { key: "2024-03", ... }]
  */
 export function retentionSeries(input: MetricInput, options: RetentionSeriesOptions): RetentionSeriesPoint[] {
+  options = readOptions(options, "retentionSeries");
   const ledger = toLedger(input);
   const granularity = checkGranularity(options?.granularity, GRANULARITIES, "retentionSeries");
   const weekStartsOn = checkWeekStartsOn(options.weekStartsOn);

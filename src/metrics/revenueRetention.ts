@@ -3,6 +3,7 @@ import { readPeriod, windowStart, type Period, type PeriodOptions } from "../cor
 import type { DurationInput } from "../core/time";
 import { toLedger, type MetricInput } from "../input/toLedger";
 import { revenueByCustomer } from "./revenueByCustomer";
+import { readOptions } from "../input/readOptions";
 
 /** Options of `revenueRetention`. */
 export interface RevenueRetentionOptions extends PeriodOptions {
@@ -68,6 +69,7 @@ export interface RevenueRetention {
  * //     newCustomerRevenue: Decimal("30"), customers: { base: 2, expanded: 1, churned: 1, ... }, ... }
  */
 export function revenueRetention(input: MetricInput, options: RevenueRetentionOptions): RevenueRetention {
+  options = readOptions(options, "revenueRetention");
   const ledger = toLedger(input);
   const { start, end } = readPeriod(options, "revenueRetention");
   const baseStart = windowStart(start, options.baseWindow ?? end - start, "baseWindow");

@@ -4,6 +4,7 @@ import { RetentionOptionsError } from "../input/errors";
 import { toLedger, type MetricInput } from "../input/toLedger";
 import { contractSpells } from "./contractSpells";
 import { kaplanMeier, type SurvivalPoint } from "./kaplanMeier";
+import { readOptions } from "../input/readOptions";
 
 /** Time unit of a survival curve. */
 export type SurvivalUnit = "day" | "week" | "month";
@@ -58,6 +59,7 @@ export interface SurvivalCurve {
  * //              { t: 30, atRisk: 1, events: 0, censored: 1, survival: 0.5, ... }], medianLifetime: 10, spells: 2, ... }
  */
 export function survivalCurve(input: MetricInput, options: SurvivalCurveOptions): SurvivalCurve {
+  options = readOptions(options, "survivalCurve");
   const ledger = toLedger(input);
   if (options?.asOf === undefined) throw new RetentionOptionsError("asOf", "survivalCurve needs asOf (the end of observation)");
   const asOf = dateOption("asOf", options.asOf);

@@ -2,6 +2,7 @@ import { readRange, type Range, type RangeOptions } from "../core/period";
 import { lowerBound } from "../core/search";
 import { npsFromCounts, readConfidence, tallyScore, type NpsResult } from "./npsFromCounts";
 import { toSurveyColumns, type NpsInput } from "./surveyInput";
+import { readOptions } from "../input/readOptions";
 
 /** Options of `nps`. */
 export interface NpsOptions extends RangeOptions {
@@ -34,6 +35,7 @@ export interface Nps extends NpsResult {
  * //=> { score: 25, promoters: 2, passives: 1, detractors: 1, responses: 4, ... }
  */
 export function nps(responses: NpsInput, options: NpsOptions = {}): Nps {
+  options = readOptions(options, "nps");
   const surveys = toSurveyColumns(responses);
   const confidence = readConfidence(options.confidence);
   const { start, end, range } = readRange(options);

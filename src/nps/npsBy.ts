@@ -2,6 +2,7 @@ import { readRange, type RangeOptions } from "../core/period";
 import { RetentionOptionsError } from "../input/errors";
 import { npsFromCounts, readConfidence, tallyScore, type NpsResult } from "./npsFromCounts";
 import { toSurveyColumns, type NpsInput } from "./surveyInput";
+import { readOptions } from "../input/readOptions";
 
 /** A response as the grouping function sees it: validated, with `at` as a `Date`. */
 export interface NormalizedSurveyResponse {
@@ -43,6 +44,7 @@ export interface NpsByOptions extends RangeOptions {
  * //=> [{ key: "store", score: -100, ... }, { key: "web", score: 100, ... }]
  */
 export function npsBy(responses: NpsInput, key: NpsGroupKey, options: NpsByOptions = {}): NpsGroup[] {
+  options = readOptions(options, "npsBy");
   const surveys = toSurveyColumns(responses);
   const confidence = readConfidence(options.confidence);
   const { start, end } = readRange(options);

@@ -2,6 +2,7 @@ import { addBuckets, bucketKey, bucketStart, checkGranularity, checkWeekStartsOn
 import { readRange, type RangeOptions } from "../core/period";
 import { npsFromCounts, readConfidence, tallyScore, type NpsResult } from "./npsFromCounts";
 import { toSurveyColumns, type NpsInput } from "./surveyInput";
+import { readOptions } from "../input/readOptions";
 
 /** Options of `npsTrend`. */
 export interface NpsTrendOptions extends RangeOptions {
@@ -34,6 +35,7 @@ export interface NpsTrendPoint extends NpsResult {
  * //=> [{ key: "2024-01", score: 100, ... }, { key: "2024-02", score: null, ... }, { key: "2024-03", score: -100, ... }]
  */
 export function npsTrend(responses: NpsInput, options: NpsTrendOptions): NpsTrendPoint[] {
+  options = readOptions(options, "npsTrend");
   const surveys = toSurveyColumns(responses);
   const granularity = checkGranularity(options?.granularity, ["week", "month", "quarter", "year"], "npsTrend");
   const weekStartsOn = checkWeekStartsOn(options.weekStartsOn);

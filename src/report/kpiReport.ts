@@ -24,6 +24,7 @@ import {
   type RevenueRetentionSection,
   type ReportSection,
 } from "./types";
+import { readOptions } from "../input/readOptions";
 
 /** Options of `kpiReport`. */
 export interface KpiReportOptions extends ClvSectionOptions {
@@ -81,6 +82,7 @@ export interface KpiReport {
  * //     activity: { customers: 1, orders: 1, revenue: Decimal("5"), ... }, retention: { rate: 1, ... }, ... }
  */
 export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): KpiReport {
+  options = readOptions(options, "kpiReport");
   const ledger = toLedger(input);
   const asOf = resolveAsOf(options.asOf, latestRecord(ledger));
   const { kind, start, end, previousStart } = resolvePeriods(options.period, asOf);

@@ -4,6 +4,7 @@ import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChang
 import type { KpiReport } from "./kpiReport";
 import { escapeXml } from "./svgCommon";
 import type { KpiChange, KpiMoneyChange } from "./types";
+import { readReport } from "./readReport";
 
 const STYLE = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1100px;padding:24px;color:#111;background:#fff}
 h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
@@ -45,6 +46,7 @@ function figure(id: string, caption: string, svg: string | null, reason: string,
  * renderHtml(kpiReport(purchases, { asOf: "2024-07-01" })).startsWith("<!doctype html>") //=> true
  */
 export function renderHtml(report: KpiReport): string {
+  report = readReport(report, "renderHtml");
   const cur = report.currency;
   const money = (v: Parameters<typeof formatMoney>[0]) => formatMoney(v, cur);
   const a = report.activity;

@@ -1,6 +1,7 @@
 import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChange, formatNumber, formatPercent, formatPeriod, formatPointChange, humanize } from "./format";
 import type { KpiReport } from "./kpiReport";
 import type { ReportSection } from "./types";
+import { readReport } from "./readReport";
 
 const row = (cells: readonly string[]): string => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
 const table = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
@@ -21,6 +22,7 @@ function unavailable<T>(section: ReportSection<T>, body: (value: T) => string): 
  * //=> "# KPI report: 2024-06-01 – 2024-06-30\n..."
  */
 export function renderMarkdown(report: KpiReport): string {
+  report = readReport(report, "renderMarkdown");
   const cur = report.currency;
   const money = (value: Parameters<typeof formatMoney>[0]) => formatMoney(value, cur);
   const a = report.activity;

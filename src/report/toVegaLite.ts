@@ -1,5 +1,6 @@
 import { concentrationPoints, defectionBars, heatmapCells, retentionCurvePoints, type ReportChart } from "./chartData";
 import type { KpiReport } from "./kpiReport";
+import { readReport } from "./readReport";
 
 /** A Vega-Lite v5 specification (plain JSON) with its data inline. */
 export interface VegaLiteSpec {
@@ -24,6 +25,7 @@ const SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
  * toVegaLite(report, "retentionCurve").mark //=> { type: "line", point: true, tooltip: true }
  */
 export function toVegaLite(report: KpiReport, chart: ReportChart): VegaLiteSpec {
+  report = readReport(report, "toVegaLite");
   const base = { $schema: SCHEMA, width: 480, height: 280 };
   switch (chart) {
     case "cohortHeatmap":

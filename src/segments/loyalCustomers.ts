@@ -7,6 +7,7 @@ import { classifyDefections } from "../defection/classifyDefections";
 import type { ClassifyDefectionsOptions, DefectionClassification } from "../defection/types";
 import { customerTotals } from "./customerTotals";
 import { paretoHeadSize } from "./paretoHead";
+import { readOptions } from "../input/readOptions";
 
 /** Options of `loyalCustomers`; `rules` and `thresholds` go to `classifyDefections`. */
 export interface LoyalCustomersOptions extends ClassifyDefectionsOptions {
@@ -68,6 +69,7 @@ export interface LoyalCustomers {
  * //     customers: [{ customerId: "a", value: 400, orders: 4, shareOfRevenue: 0.9756… }], topValueCustomers: 1, ... }
  */
 export function loyalCustomers(input: MetricInput, options: LoyalCustomersOptions): LoyalCustomers {
+  options = readOptions(options, "loyalCustomers");
   const ledger = toLedger(input);
   const classified = options.classifications ?? classifyDefections(ledger, options);
   const active = new Set(classified.filter((row) => row.status === "active").map((row) => row.customerId));

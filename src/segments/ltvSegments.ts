@@ -8,6 +8,7 @@ import { JsonMap } from "./jsonMap";
 import type { RankedValues } from "./rankedValues";
 import { assignTiers, type LtvMethod, type LtvThresholdTier } from "./ltvTiers";
 import { summarizeTiers, type LtvTier } from "./ltvTierSummary";
+import { readOptions } from "../input/readOptions";
 
 /** Options of `ltvSegments`. */
 export interface LtvSegmentsOptions {
@@ -52,6 +53,7 @@ export interface LtvSegments {
  * //=> [["top", 1], ["rest", 2]]
  */
 export function ltvSegments(input: MetricInput | CustomerValues, options: LtvSegmentsOptions): LtvSegments {
+  options = readOptions(options, "ltvSegments");
   const { summary, ids, order, tierOfRank } = rankTiers(input, options);
   const names = summary.tiers.map((tier) => tier.name);
   const tierOfCustomer = new Uint32Array(ids.length);

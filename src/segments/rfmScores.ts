@@ -6,6 +6,7 @@ import { toLedger, type MetricInput } from "../input/toLedger";
 import { customerTotals } from "./customerTotals";
 import { rankScores } from "./rankScores";
 import { segmentTable, type RfmSegmentRule } from "./rfmSegmentMap";
+import { readOptions } from "../input/readOptions";
 
 const DAY_MS = 86_400_000;
 
@@ -61,6 +62,7 @@ export interface RfmScore {
  * //    { customerId: "b", recencyDays: 29, frequency: 1, monetary: 30, r: 2, f: 1, m: 2, score: "212", segment: "New" }]
  */
 export function rfmScores(input: MetricInput, options: RfmScoresOptions): readonly RfmScore[] {
+  options = readOptions(options, "rfmScores");
   const ledger = toLedger(input);
   if (options?.asOf === undefined) throw new RetentionOptionsError("asOf", "rfmScores needs { asOf }");
   const asOf = dateOption("asOf", options.asOf);

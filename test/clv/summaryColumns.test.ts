@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createLedger, customerSummary } from "../../src/index";
+import { createLedger, customerSummary, type LedgerInput } from "../../src/index";
 import { summaryColumns } from "../../src/clv/customerSummary";
 import { readSummaryRows } from "../../src/clv/summaryRows";
 import { readTimeAxis } from "../../src/clv/timeAxis";
@@ -8,7 +8,7 @@ import { purchase } from "../arbitraries/records";
 import { cdnowPurchases } from "./cdnowFixtures";
 
 /** The report feeds the models from `summaryColumns`; it must give what the public row path gives. */
-function expectSameAsRows(purchases: Parameters<typeof createLedger>[0]["purchases"], asOf: string, timeUnit: "day" | "week"): void {
+function expectSameAsRows(purchases: LedgerInput["purchases"], asOf: string, timeUnit: "day" | "week"): void {
   const ledger = createLedger({ purchases });
   const columns = summaryColumns(ledger, Date.parse(asOf), readTimeAxis({ timeUnit }, "test"));
   const summary = customerSummary(ledger, { asOf, timeUnit });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classifyDefections, createLedger, defectionReport, loyalCustomers, type Purchase } from "retention-metrics";
+import { classifyDefections, createLedger, defectionReport, loyalCustomers, type LedgerInput, type Purchase } from "retention-metrics";
 import { ACTIVE, classifyColumns } from "../../src/defection/classifiedColumns";
 import { defectionReportOfColumns } from "../../src/defection/defectionReport";
 import { readDefectionOptions } from "../../src/defection/options";
@@ -12,7 +12,7 @@ import { event, instant, purchase } from "../arbitraries/records";
  * The report counts defections and picks loyal customers from classification columns; it must
  * give exactly what the public functions give from classification objects.
  */
-function expectSameAsObjects(input: { purchases: readonly Purchase[]; events?: Parameters<typeof createLedger>[0]["events"] }, asOf: number, top: number): void {
+function expectSameAsObjects(input: { purchases: readonly Purchase[]; events?: LedgerInput["events"] }, asOf: number, top: number): void {
   const ledger = createLedger(input);
   const columns = classifyColumns(ledger, readDefectionOptions({ asOf }, "test"));
   const classifications = classifyDefections(ledger, { asOf });

@@ -168,7 +168,10 @@ describe("createLedger errors", () => {
 
   it("rejects a collection that is not an array before reading any row", () => {
     const error = inputError(() => createLedger({ purchases: [ok], events: "x" as unknown as [] }));
-    expect(error.issues).toEqual([{ index: 0, path: ["events"], code: "invalid_type", message: "expected an array of events" }]);
+    expect(error.issues).toEqual([
+      { index: -1, path: ["events"], code: "invalid_collection", message: 'expected an array of rows, an object of columns or an Arrow table, found a string ("x")' },
+    ]);
+    expect(error.message).toBe('events: expected an array of rows, an object of columns or an Arrow table, found a string ("x")');
   });
 
   it("keeps the first 100 issues and counts them all", () => {

@@ -3,6 +3,7 @@ import { compressHistories, meanTimePerPurchase } from "./compress";
 import { bgNbdLogLikelihood } from "./bgNbdLikelihood";
 import { maximizeLikelihood, requireData } from "./maximizeLikelihood";
 import type { BgNbdModel, BgNbdParams, FitOptions } from "./modelTypes";
+import { readOptions } from "../../input/readOptions";
 
 /**
  * Fits the BG/NBD model (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy Way")
@@ -25,6 +26,7 @@ import type { BgNbdModel, BgNbdParams, FitOptions } from "./modelTypes";
  * //=> { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } (on CDNOW, rounded)
  */
 export function fitBgNbd(summaries: SummaryInput, options: FitOptions = {}): BgNbdModel {
+  options = readOptions(options, "fitBgNbd");
   return fitBgNbdColumns(readSummaryRows(summaries, "fitBgNbd"), options);
 }
 

@@ -2,6 +2,7 @@ import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summ
 import { maximizeLikelihood, requireData } from "./maximizeLikelihood";
 import type { GammaGammaParams, FitOptions, GammaGammaModel } from "./modelTypes";
 import { gammaGammaLogLikelihood, spendRows } from "./gammaGammaLikelihood";
+import { readOptions } from "../../input/readOptions";
 
 /**
  * Fits the Gamma-Gamma model of spend: a customer's transaction values are Gamma(p, ν) with
@@ -19,6 +20,7 @@ import { gammaGammaLogLikelihood, spendRows } from "./gammaGammaLikelihood";
  * fitGammaGamma(summary).params //=> { p: 6.25, q: 3.74, gamma: 15.44 } (on CDNOW, rounded)
  */
 export function fitGammaGamma(summaries: SummaryInput, options: FitOptions = {}): GammaGammaModel {
+  options = readOptions(options, "fitGammaGamma");
   return fitGammaGammaColumns(readSummaryRows(summaries, "fitGammaGamma"), options);
 }
 

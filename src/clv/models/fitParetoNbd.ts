@@ -3,6 +3,7 @@ import { compressHistories, meanTimePerPurchase } from "./compress";
 import { maximizeLikelihood, requireData } from "./maximizeLikelihood";
 import type { ParetoNbdParams, FitOptions, ParetoNbdModel } from "./modelTypes";
 import { paretoNbdLogLikelihood } from "./paretoNbdMath";
+import { readOptions } from "../../input/readOptions";
 
 /**
  * Fits the Pareto/NBD model (Schmittlein, Morrison & Colombo 1987): purchases follow a
@@ -24,6 +25,7 @@ import { paretoNbdLogLikelihood } from "./paretoNbdMath";
  * //=> { r: 0.553, alpha: 10.58, s: 0.606, beta: 11.67 } (rounded)
  */
 export function fitParetoNbd(summaries: SummaryInput, options: FitOptions = {}): ParetoNbdModel {
+  options = readOptions(options, "fitParetoNbd");
   const rows = readSummaryRows(summaries, "fitParetoNbd");
   const data = compressHistories(rows);
   requireData("pareto-nbd", data.totalWeight, "customers");

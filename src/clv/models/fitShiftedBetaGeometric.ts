@@ -1,6 +1,7 @@
 import { IssueCollector, RetentionOptionsError } from "../../input/errors";
 import { maximizeLikelihood, requireData } from "./maximizeLikelihood";
 import type { SbgParams, FitOptions, SbgModel } from "./modelTypes";
+import { readOptions } from "../../input/readOptions";
 
 /** A contract cohort: counts alive at t = 0..n, or the initial size and the number lost in each period 1..n. */
 export type SbgCohort = { readonly alive: readonly number[] } | { readonly lost: readonly number[]; readonly initial: number };
@@ -54,6 +55,7 @@ function readCohort(cohort: SbgCohort): { lost: number[]; survivors: number; ini
  * //=> { alpha: 0.668, beta: 3.806 } (rounded; Fader & Hardie 2007)
  */
 export function fitShiftedBetaGeometric(cohort: SbgCohort, options: FitOptions = {}): SbgModel {
+  options = readOptions(options, "fitShiftedBetaGeometric");
   const { lost, survivors, initial } = readCohort(cohort);
   requireData("sbg", initial, "cohort members");
   const logLikelihood = ([alpha = 0, beta = 0]: readonly number[]): number => {

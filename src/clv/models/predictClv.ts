@@ -6,6 +6,7 @@ import { expectedAverageSpend } from "./gammaGammaPredictions";
 import type { GammaGammaModel, TimeUnit, TransactionModel } from "./modelTypes";
 import { probabilityAlive } from "./probabilityAlive";
 import { readModel } from "./readModel";
+import { readOptions } from "../../input/readOptions";
 
 /** Options of `predictClv`; every figure is in the transaction model's `timeUnit`. */
 export interface PredictClvOptions {
@@ -63,6 +64,7 @@ function positive(name: string, value: unknown): number {
  * //=> { customerId: "1", clv: Decimal("30.1…"), expectedPurchases: 1.4…, … }
  */
 export function predictClv(transactionModel: TransactionModel, spendModel: GammaGammaModel, summaries: SummaryInput, options: PredictClvOptions): PredictClvResult {
+  options = readOptions(options, "predictClv");
   const settings = readPredictionSettings(transactionModel, spendModel, options);
   const rows = readSummaryRows(summaries, "predictClv");
   const customers: PredictedClv[] = [];
