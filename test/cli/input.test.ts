@@ -1,16 +1,21 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseColumns } from "../../src/cli/input/columns";
-import { dateParser } from "../../src/cli/input/dateFormat";
-import { JsonArraySplitter } from "../../src/cli/input/jsonSplitter";
-import { sniffFormat } from "../../src/cli/input/readRecords";
-import { RecordBuilder } from "../../src/cli/input/recordBuilder";
+import { parseColumns } from "../../src/cli/columnsFlag";
+import { CliError } from "../../src/cli/errors";
 import { Progress } from "../../src/cli/progress";
-import { CliError, CliInputError } from "../../src/cli/errors";
+import { RetentionInputError } from "../../src/input/errors";
+import { dateParser } from "../../src/io/dateFormat";
+import { JsonArraySplitter } from "../../src/io/jsonSplitter";
+import { resolveReadOptions } from "../../src/io/readOptions";
+import { RecordBuilder } from "../../src/io/recordBuilder";
+import { sniffFormat } from "../../src/io/sourceReader";
 
 function split(text: string, cuts: readonly number[]): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
-  const splitter = new JsonArraySplitter("x.json", (element, line) => out.push({ text: element, line }));
+  const fail = (line: number | undefined, message: string): never => {
+    throw new Error(`x.json${line === undefined ? "" : `:${line}`}: ${message}`);
+  };
+  const splitter = new JsonArraySplitter((element, line) => out.push({ text: element, line }), fail);
   let from = 0;
   for (const cut of [...cuts].sort((a, b) => a - b)) {
     splitter.push(text.slice(from, cut));
@@ -65,8 +70,9 @@ describe("input helpers", () => {
 
   it("builds records from CSV rows and JSON objects, keeping lines", () => {
     const records: Record<string, unknown>[] = [];
-    const builder = new RecordBuilder("purchases", "p.csv", new Map([["amount", "total"]]), null, null, (record) => records.push(record));
-    builder.header(["customerId", "at", "total", "quantity"], 1);
+    const options = resolveReadOptions({ columns: { amount: "total" } });
+    const builder = new RecordBuilder("purchases", "p.csv", options, (record) => records.push(record));
+    builder.header(["customerId", "at", "total", "quantity"], 1, "customerId,at,total,quantity", ",");
     builder.csvRow(["__proto__", "2024-01-02", "9.50", "2"], 2);
     builder.object({ customerId: 7, at: "2024-01-03", total: 3, quantity: "" }, 3);
     expect(records).toEqual([
@@ -76,7 +82,8 @@ describe("input helpers", () => {
     expect(Object.getPrototypeOf(records[0])).toBe(Object.prototype);
     expect(builder.count).toBe(2);
     expect([0, 1, 2].map((index) => builder.lines.lineOf(index))).toEqual([2, 3, undefined]);
-    expect(() => builder.csvRow(["a", "3 Jan 2024", "1", ""], 4)).toThrow(CliInputError);
+    expect(() => builder.csvRow(["a", "3 Jan 2024", "1", ""], 4)).toThrow(RetentionInputError);
+    expect(() => builder.csvRow(["a", "3 Jan 2024", "1", ""], 4)).toThrow('p.csv:4: field "at": expected an ISO-8601 date (or pass dateFormat), found "3 Jan 2024"');
     expect(() => builder.object([1], 5)).toThrow("p.csv:5: expected a JSON object per record");
   });
 

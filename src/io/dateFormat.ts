@@ -1,5 +1,6 @@
 import { UTCDate } from "@date-fns/utc";
 import { parse } from "date-fns/parse";
+import { RetentionOptionsError } from "../input/errors";
 
 const CACHE_LIMIT = 100_000;
 
@@ -7,14 +8,24 @@ const CACHE_LIMIT = 100_000;
  * Parses dates written in a date-fns format (`yyyyMMdd`, `dd/MM/yyyy HH:mm`...) as UTC,
  * whatever the machine's time zone: the reference date is a `UTCDate`, so every field is
  * read in UTC. Results are cached per text (exports repeat the same dates many times).
+ * A format date-fns refuses (`YYYY`, an unescaped letter) is a `RetentionOptionsError`
+ * naming `option`.
  */
-export function dateParser(format: string): (text: string) => number | null {
+export function dateParser(format: string, option = "dateFormat"): (text: string) => number | null {
   const reference = new UTCDate(0);
+  const read = (text: string): number => {
+    try {
+      return parse(text, format, reference).getTime();
+    } catch (error) {
+      throw new RetentionOptionsError(option, `"${format}" is not a date-fns format: ${(error as Error).message}`);
+    }
+  };
+  read("");
   const cache = new Map<string, number | null>();
   return (text) => {
     const hit = cache.get(text);
     if (hit !== undefined) return hit;
-    const ms = parse(text, format, reference).getTime();
+    const ms = read(text);
     const value = Number.isFinite(ms) ? ms : null;
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(text, value);
