@@ -56,7 +56,9 @@ export class RecordBuilder {
       } else if (this.required.includes(field)) {
         const mapped = this.options.mapping.get(field);
         const hint = otherDelimiter(headerLine, delimiter, (cells) => this.required.every((f) => cells.includes(this.pick(f, (name) => cells.includes(name)))));
-        const split = hint === null ? "" : `; the header splits on ${JSON.stringify(hint.delimiter)} into ${hint.columns.join(", ")}; pass ${this.options.optionName("delimiter")} ${JSON.stringify(hint.delimiter)}`;
+        const flag = this.options.optionName("delimiter");
+        const pass = hint === null ? "" : `${flag}${flag.startsWith("--") ? " " : ": "}${JSON.stringify(hint.delimiter)}`;
+        const split = hint === null ? "" : `; the header splits on ${JSON.stringify(hint.delimiter)} into ${hint.columns.join(", ")}; pass ${pass}`;
         const message = `missing column "${mapped ?? field}"${mapped === undefined ? "" : ` (or "${field}")`}; the header has: ${columns.join(", ")}${split}`;
         throw sourceError({ kind: this.kind, source: this.source, index: 0, line, field }, "missing_column", message);
       }
