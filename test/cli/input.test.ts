@@ -9,6 +9,7 @@ import { JsonArraySplitter } from "../../src/io/jsonSplitter";
 import { resolveReadOptions } from "../../src/io/readOptions";
 import { RecordBuilder } from "../../src/io/recordBuilder";
 import { sniffFormat } from "../../src/io/sourceReader";
+import { runInProcess } from "./spawnCli";
 
 function split(text: string, cuts: readonly number[]): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
@@ -99,5 +100,41 @@ describe("input helpers", () => {
     progress.done();
     expect(written[0]).toContain(" 50% reading big.csv: 1,234 rows");
     expect(written[1]).toBe("\r\x1b[2K");
+  });
+});
+
+describe("--delimiter and --decimal-separator", () => {
+  const european = "client;order_date;total\nann;05.01.2024;12,50\nbob;06.01.2024;1.234,56\nann;01.02.2024;7,05\n";
+  const mapping = ["--columns", "customerId=client,at=order_date,amount=total", "--date-format", "dd.MM.yyyy"];
+
+  it("loads a European Excel export exactly, with the delimiter given or sniffed", async () => {
+    for (const delimiter of [["--delimiter", ";"], []]) {
+      const run = await runInProcess(["report", "--purchases", "-", ...mapping, ...delimiter, "--decimal-separator", ",", "--period", "2024-01-01..2024-03-01"], { stdin: european });
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      // 12.50 + 1234.56 + 7.05 = 1254.11, summed exactly.
+      expect(JSON.parse(run.stdout).activity.revenue).toBe("1254.11");
+    }
+  });
+
+  it("says which delimiter the header splits on, as a flag", async () => {
+    const run = await runInProcess(["report", "--purchases", "-", ...mapping, "--delimiter", ","], { stdin: european });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('<stdin>:1: field "customerId": missing column "client" (or "customerId"); the header has: client;order_date;total; the header splits on ";" into client, order_date, total; pass --delimiter ";"');
+  });
+
+  it("exits 2 on bad values, naming the flag", async () => {
+    const cases: [string[], string][] = [
+      [["--delimiter", "|"], '--delimiter: expected , | ; | tab, found "|"'],
+      [["--decimal-separator", "x"], '--decimal-separator: expected . | ,, found "x"'],
+      [["--date-format", "YYYY-MM-dd"], '--date-format: "YYYY-MM-dd" uses YYYY: write yyyy for the calendar year'],
+    ];
+    for (const [flags, message] of cases) {
+      const run = await runInProcess(["report", "--purchases", "-", ...flags], { stdin: european });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(message);
+    }
+    const amount = await runInProcess(["report", "--purchases", "-", ...mapping, "--decimal-separator", ","], { stdin: "client;order_date;total\nann;05.01.2024;12.50\n" });
+    expect(amount.stderr).toContain('<stdin>:2: field "amount": expected an amount with "," as the decimal separator');
   });
 });
