@@ -20,10 +20,10 @@ export class LedgerReader {
   }
 
   /** A reader for the `kind` records of the source called `name`; push its text, then `end()` it. */
-  source(kind: RecordKind, name: string, noun: "file" | "text"): SourceReader & { readonly records: () => number } {
+  source(kind: RecordKind, name: string, noun: "file" | "text"): SourceReader {
     const builder = new RecordBuilder(kind, name, this.options, sinkFor(this.ledger, kind));
     this.builders.set(kind, builder);
-    return Object.assign(new SourceReader(builder, this.options, noun), { records: () => builder.count });
+    return new SourceReader(builder, this.options, noun);
   }
 
   /** The ledger; throws `RetentionInputError` whose issues name source, line and field. */

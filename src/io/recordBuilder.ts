@@ -6,10 +6,6 @@ import { LineIndex } from "./lineIndex";
 import type { ResolvedReadOptions } from "./readOptions";
 import { sourceError } from "./sourceError";
 
-/** V8 keeps a long substring as a view of its parent; ids are copied so they do not hold a whole chunk. */
-const VIEW_MIN_LENGTH = 13;
-const own = (text: string): string => (text.length < VIEW_MIN_LENGTH ? text : ` ${text}`.slice(1));
-
 /**
  * Turns raw rows (CSV cells after a header, or JSON objects) into the library's records and
  * hands each to `sink` (a `LedgerBuilder` method), so records are not kept; it remembers each
@@ -119,7 +115,7 @@ export class RecordBuilder {
       case "score":
         return typeof value === "string" ? Number(value.trim()) : value;
       default:
-        return typeof value === "number" ? String(value) : typeof value === "string" ? own(value) : value;
+        return typeof value === "number" ? String(value) : value;
     }
   }
 

@@ -33,6 +33,11 @@ export class SourceReader {
     private readonly noun: "file" | "text",
   ) {}
 
+  /** Records read so far. */
+  records(): number {
+    return this.builder.count;
+  }
+
   push(chunk: string): void {
     if (this.consumer !== null) this.consumer.push(chunk);
     else {
