@@ -1,10 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
-import { RetentionInputError, RetentionOptionsError } from "../input/errors";
+import { formatIssue, RetentionInputError, RetentionOptionsError } from "../input/errors";
 import type { Ledger } from "../input/ledger";
 import { RECORD_KINDS } from "../io/fields";
-import { formatPlacedIssues } from "../io/ledgerReader";
 import { readSources, type NamedSource } from "../io/node/readSources";
 import { resolveReadOptions } from "../io/readOptions";
 import { choice, type ParsedArgs } from "./args";
@@ -72,7 +71,7 @@ export class CommandContext {
       const options = resolveReadOptions(this.readerOptions(), [], (option) => READER_FLAGS.get(option)!);
       return await readSources(sources, options, { chunk: (name, bytes, size, records) => progress.update(name, bytes, size, records), done: () => progress.done() });
     } catch (error) {
-      if (error instanceof RetentionInputError) throw new CliError(formatPlacedIssues(error));
+      if (error instanceof RetentionInputError) throw new CliError(listIssues(error));
       if (error instanceof RetentionOptionsError && READER_FLAGS.has(error.option)) {
         throw new CliError(`${READER_FLAGS.get(error.option)!}${error.message.slice(error.option.length)}`);
       }
@@ -110,4 +109,11 @@ export class CommandContext {
     }
     this.note(`wrote ${resolve(path)}`);
   }
+}
+
+/** An input error as the CLI prints it: up to five `file:line: field "x": message` lines, then a count of the rest. */
+function listIssues(error: RetentionInputError, shown = 5): string {
+  const lines = error.issues.slice(0, shown).map(formatIssue);
+  const more = error.totalIssues - lines.length;
+  return `${lines.join("\n")}${more > 0 ? `\n(and ${more} more invalid record${more > 1 ? "s" : ""})` : ""}`;
 }

@@ -1,4 +1,4 @@
-import { formatIssue, RetentionInputError, type InputIssue } from "../input/errors";
+import { RetentionInputError, type InputIssue } from "../input/errors";
 import type { Ledger } from "../input/ledger";
 import { createLedgerBuilder, type LedgerBuilder } from "../input/ledgerBuilder";
 import type { RecordKind } from "./fields";
@@ -60,11 +60,4 @@ function sinkFor(ledger: LedgerBuilder, kind: RecordKind): (record: Record<strin
     case "surveys":
       return (record) => ledger.addSurvey(record);
   }
-}
-
-/** An error's issues as the command-line tool prints them: up to `shown` lines, then a count of the rest. */
-export function formatPlacedIssues(error: RetentionInputError, shown = 5): string {
-  const lines = error.issues.slice(0, shown).map(formatIssue);
-  const more = error.totalIssues - lines.length;
-  return `${lines.join("\n")}${more > 0 ? `\n(and ${more} more invalid record${more > 1 ? "s" : ""})` : ""}`;
 }

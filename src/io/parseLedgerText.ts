@@ -1,9 +1,7 @@
-import { RetentionInputError } from "../input/errors";
 import type { Ledger } from "../input/ledger";
-import { closestName } from "./closestName";
-import { RECORD_KINDS, type RecordKind } from "./fields";
+import { sourcesOf } from "./collections";
 import { LedgerReader } from "./ledgerReader";
-import { describe, resolveReadOptions, type ParseLedgerOptions } from "./readOptions";
+import { resolveReadOptions, type ParseLedgerOptions } from "./readOptions";
 import { sourceError } from "./sourceError";
 import { isGzip, notUtf8, utf8Decoder } from "./utf8";
 
@@ -43,7 +41,7 @@ const DECODE_CHUNK = 1 << 20;
  */
 export function parseLedgerText(input: LedgerText | LedgerTexts, options?: ParseLedgerOptions): Ledger {
   const reader = new LedgerReader(resolveReadOptions(options));
-  for (const [kind, text] of textsOf(input)) {
+  for (const [kind, text] of sourcesOf(input, isText, "text (a string or Uint8Array)")) {
     const source = reader.source(kind, kind, "text");
     if (typeof text === "string") source.push(text);
     else {
@@ -62,29 +60,3 @@ export function parseLedgerText(input: LedgerText | LedgerTexts, options?: Parse
 }
 
 const isText = (value: unknown): value is LedgerText => typeof value === "string" || value instanceof Uint8Array;
-
-/** The sources of `input`, checked: known collections, each a string or bytes. */
-function textsOf(input: unknown): [RecordKind, LedgerText][] {
-  if (isText(input)) return [["purchases", input]];
-  const fail = (message: string): never => {
-    throw new RetentionInputError([{ index: 0, path: [], code: "invalid_type", message }]);
-  };
-  if (typeof input !== "object" || input === null || Array.isArray(input) || input instanceof Map) {
-    return fail(`expected text (a string or Uint8Array) or { purchases?, events?, surveys? } of texts, found ${describe(input)}`);
-  }
-  for (const key of Object.keys(input)) {
-    if (!(RECORD_KINDS as readonly string[]).includes(key)) {
-      const near = closestName(key, RECORD_KINDS);
-      fail(`unknown key "${key}"${near === undefined ? ` (keys: ${RECORD_KINDS.join(", ")})` : `; did you mean "${near}"?`}`);
-    }
-  }
-  const texts: [RecordKind, LedgerText][] = [];
-  for (const kind of RECORD_KINDS) {
-    const text = (input as Record<string, unknown>)[kind];
-    if (text === undefined) continue;
-    if (!isText(text)) fail(`${kind}: expected a string or Uint8Array, found ${describe(text)}`);
-    texts.push([kind, text as LedgerText]);
-  }
-  if (texts.length === 0) fail("expected at least one of purchases, events, surveys");
-  return texts;
-}

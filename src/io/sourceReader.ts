@@ -89,7 +89,7 @@ export class SourceReader {
   private json(): Consumer {
     return new JsonArraySplitter(
       (element, line) => this.builder.object(this.parse(element, line), line),
-      (line, message) => this.fail(line, "invalid_json", message === "the file is empty" ? `the ${this.noun} is empty` : message),
+      (line, message) => this.fail(line, "invalid_json", message),
     );
   }
 

@@ -27,6 +27,7 @@ describe("readLedger: sources", () => {
     const bytes = new TextEncoder().encode(CSV);
     const sources = [plain, gz, Buffer.from(CSV), bytes, gzipSync(CSV), streamOf(bytes, [5, 40]), streamOf(gzipSync(CSV), [3]), createReadStream(plain), Readable.from([CSV])];
     for (const purchases of sources) expect(await readLedger({ purchases })).toEqual(EXPECTED);
+    expect(await readLedger(plain)).toEqual(EXPECTED);
   });
 
   it("reads events and surveys next to purchases", async () => {

@@ -1,11 +1,11 @@
 import { Readable } from "node:stream";
-import { RetentionInputError, RetentionOptionsError } from "../../input/errors";
+import { RetentionOptionsError } from "../../input/errors";
 import type { Ledger } from "../../input/ledger";
-import { closestName } from "../closestName";
-import { RECORD_KINDS } from "../fields";
+import { sourcesOf } from "../collections";
+import type { RecordKind } from "../fields";
 import { describe, resolveReadOptions, type ParseLedgerOptions } from "../readOptions";
 import { fileSize, type LedgerSource } from "./openSource";
-import { readSources, type NamedSource } from "./readSources";
+import { readSources } from "./readSources";
 
 /** One source per collection: each a file path, a `Readable`, or bytes (`Buffer`/`Uint8Array`). */
 export interface LedgerSources {
@@ -32,7 +32,7 @@ export interface ReadLedgerOptions extends ParseLedgerOptions {
  * `12,50` and `1.234,56` exactly. Errors name the source (the path, a file stream's path, or the
  * collection for other streams and buffers), the line and the field.
  *
- * @param sources - `{ purchases?, events?, surveys? }`, each a path, a `Readable` or bytes
+ * @param sources - `{ purchases?, events?, surveys? }`, each a path, a `Readable` or bytes; one source alone is purchases
  * @param options - `columns`, `dateFormat`, `format`, `currency`, `delimiter`, `decimalSeparator`, `onProgress`
  * @returns the validated ledger
  * @throws {RetentionInputError} when a source cannot be read, is empty or malformed, or holds an invalid record (issues carry `source`, `line`, `column`)
@@ -45,11 +45,11 @@ export interface ReadLedgerOptions extends ParseLedgerOptions {
  * });
  * retentionRate(ledger, { start: "2024-02-01", end: "2024-03-01" });
  */
-export async function readLedger(sources: LedgerSources, options?: ReadLedgerOptions): Promise<Ledger> {
+export async function readLedger(sources: LedgerSource | LedgerSources, options?: ReadLedgerOptions): Promise<Ledger> {
   const resolved = resolveReadOptions(options, ["onProgress"]);
   const onProgress = (options as { onProgress?: unknown } | undefined)?.onProgress;
   if (onProgress !== undefined && typeof onProgress !== "function") throw new RetentionOptionsError("onProgress", `expected a function, found ${describe(onProgress)}`);
-  const named = namedSources(sources);
+  const named = sourcesOf(sources, isSource, "a file path, a Readable or a Buffer/Uint8Array").map(([kind, input]) => ({ kind, name: nameOf(kind, input), input }));
   if (onProgress === undefined) return readSources(named, resolved);
   const sizes = await Promise.all(named.map(({ input }) => knownSize(input)));
   const total = sizes.every((size) => size !== null) ? sizes.reduce((a, b) => a + b, 0) : undefined;
@@ -69,37 +69,15 @@ export async function readLedger(sources: LedgerSources, options?: ReadLedgerOpt
   });
 }
 
-/** The sources, checked, each named: a path by itself, a file stream by its path, others by their collection. */
-function namedSources(sources: unknown): NamedSource[] {
-  const fail = (message: string): never => {
-    throw new RetentionInputError([{ index: 0, path: [], code: "invalid_type", message }]);
-  };
-  if (typeof sources !== "object" || sources === null || Array.isArray(sources) || sources instanceof Map || sources instanceof Readable || sources instanceof Uint8Array) {
-    return fail(`expected { purchases?, events?, surveys? } of paths, streams or buffers, found ${describe(sources)}`);
-  }
-  for (const key of Object.keys(sources)) {
-    if (!(RECORD_KINDS as readonly string[]).includes(key)) {
-      const near = closestName(key, RECORD_KINDS);
-      fail(`unknown key "${key}"${near === undefined ? ` (keys: ${RECORD_KINDS.join(", ")})` : `; did you mean "${near}"?`}`);
-    }
-  }
-  const named: NamedSource[] = [];
-  for (const kind of RECORD_KINDS) {
-    const input = (sources as Record<string, unknown>)[kind];
-    if (input === undefined) continue;
-    if (typeof input === "string" && input !== "") named.push({ kind, name: input, input });
-    else if (input instanceof Uint8Array) named.push({ kind, name: kind, input });
-    else if (input instanceof Readable) named.push({ kind, name: streamPath(input) ?? kind, input });
-    else fail(`${kind}: expected a file path, a Readable or a Buffer/Uint8Array, found ${describe(input)}`);
-  }
-  if (named.length === 0) fail("expected at least one of purchases, events, surveys");
-  return named;
-}
+const isSource = (value: unknown): value is LedgerSource => (typeof value === "string" && value !== "") || value instanceof Uint8Array || value instanceof Readable;
 
 const streamPath = (stream: Readable): string | undefined => {
   const path = (stream as { path?: unknown }).path;
   return typeof path === "string" ? path : undefined;
 };
+
+/** A path names itself, a file stream its path, other streams and buffers their collection. */
+const nameOf = (kind: RecordKind, input: LedgerSource): string => (typeof input === "string" ? input : input instanceof Readable ? (streamPath(input) ?? kind) : kind);
 
 async function knownSize(input: LedgerSource): Promise<number | null> {
   if (input instanceof Uint8Array) return input.length;
