@@ -127,7 +127,7 @@ describe("--delimiter and --decimal-separator", () => {
     const cases: [string[], string][] = [
       [["--delimiter", "|"], '--delimiter: expected , | ; | tab, found "|"'],
       [["--decimal-separator", "x"], '--decimal-separator: expected . | ,, found "x"'],
-      [["--date-format", "YYYY-MM-dd"], '--date-format: "YYYY-MM-dd" uses YYYY: write yyyy for the calendar year'],
+      [["--date-format", "YYYY-MM-dd"], '--date-format: "YYYY-MM-dd" uses YYYY, which is not read (write yyyy'],
     ];
     for (const [flags, message] of cases) {
       const run = await runInProcess(["report", "--purchases", "-", ...flags], { stdin: european });
