@@ -47,7 +47,7 @@ export interface ResolvedReadOptions {
 
 const FORMATS: readonly LedgerTextFormat[] = ["csv", "json", "ndjson"];
 const SEPARATORS: readonly DecimalSeparator[] = [".", ","];
-export const PARSE_OPTION_KEYS: readonly string[] = ["columns", "dateFormat", "format", "currency", "delimiter", "decimalSeparator"];
+const PARSE_OPTION_KEYS: readonly string[] = ["columns", "dateFormat", "format", "currency", "delimiter", "decimalSeparator"];
 
 /**
  * Checks reader options: `undefined` or an object whose keys are known (`extraKeys` adds the
