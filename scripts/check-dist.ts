@@ -7,9 +7,17 @@ import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
 
-/** Everything the library entry can load: both entries and the chunks they share with the CLI. */
+/** Everything the library entry can load: both formats of it and the chunks they import (not the Node-only entry's). */
+const reachable = new Set<string>();
+const visit = (name: string): void => {
+  if (reachable.has(name)) return;
+  reachable.add(name);
+  for (const [, chunk] of readFileSync(`dist/${name}`, "utf8").matchAll(/(?:from\s*|require\(\s*|import\(\s*)["']\.\/([^"']+)["']/g)) visit(chunk!);
+};
+visit("index.js");
+visit("index.cjs");
 const files = readdirSync("dist")
-  .filter((name) => /\.(c?js)$/.test(name) && !name.startsWith("cli."))
+  .filter((name) => reachable.has(name))
   .sort()
   .map((name) => `dist/${name}`);
 const builtins = /(?:from\s*|require\(\s*|import\(\s*)["'](node:[^"']+|fs|path|os|process|child_process|zlib|crypto|stream)["']/;
@@ -30,6 +38,12 @@ for (const [name, entry] of [["ESM", esm], ["CJS", cjs]] as const) {
     console.log(`FAIL the ${name} build does not export createLedger and retentionRate`);
     failed = true;
   }
+}
+const nodeEsm = (await import(new URL("../dist/node.js", import.meta.url).href)) as Record<string, unknown>;
+const nodeCjs = createRequire(import.meta.url)("../dist/node.cjs") as Record<string, unknown>;
+if (typeof nodeEsm.readLedger !== "function" || typeof nodeCjs.readLedger !== "function") {
+  console.log("FAIL the Node entry (retention-metrics/node) does not export readLedger in both formats");
+  failed = true;
 }
 if (Object.keys(esm).sort().join() !== Object.keys(cjs).sort().join()) {
   console.log("FAIL the ESM and CJS builds export different names");

@@ -25,6 +25,9 @@ export {
   MAX_KEPT_ISSUES,
 } from "./input/errors";
 
+// Reading CSV, JSON and NDJSON text already in memory (files and streams: retention-metrics/node)
+export { parseLedgerText } from "./io/parseLedgerText";
+
 // Core KPIs
 export { retentionRate } from "./metrics/retentionRate";
 export { churnRate } from "./metrics/churnRate";
@@ -48,6 +51,9 @@ export type { MetricInput } from "./input/toLedger";
 export type { PurchaseColumnInput, EventColumnInput, SurveyColumnInput, ValueColumn, NumericColumn } from "./input/columnInput";
 export type { ArrowTableLike, ArrowVectorLike } from "./input/tableLike";
 export type { InputIssue } from "./input/errors";
+export type { LedgerText, LedgerTexts } from "./io/parseLedgerText";
+export type { ParseLedgerOptions, LedgerTextFormat, DecimalSeparator, LedgerField } from "./io/readOptions";
+export type { CsvDelimiter } from "./io/delimiter";
 export type { PurchaseColumns } from "./input/purchaseColumns";
 export type { EventColumns } from "./input/eventColumns";
 export type { SurveyColumns } from "./input/surveyColumns";

@@ -10,6 +10,8 @@ export const OPTIONS = {
   "date-format": { type: "string" },
   "input-format": { type: "string" },
   currency: { type: "string" },
+  delimiter: { type: "string" },
+  "decimal-separator": { type: "string" },
   "as-of": { type: "string" },
   period: { type: "string" },
   format: { type: "string" },

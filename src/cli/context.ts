@@ -1,12 +1,27 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
+import { formatIssue, RetentionInputError, RetentionOptionsError } from "../input/errors";
 import type { Ledger } from "../input/ledger";
+import { RECORD_KINDS } from "../io/fields";
+import { readSources, type NamedSource } from "../io/node/readSources";
+import { resolveReadOptions } from "../io/readOptions";
 import { choice, type ParsedArgs } from "./args";
+import { parseColumns } from "./columnsFlag";
 import { CliError } from "./errors";
-import { parseColumns } from "./input/columns";
-import { loadLedger } from "./input/loadLedger";
 import { Progress } from "./progress";
+
+/** The flag of each reader option, for messages. */
+const READER_FLAGS: ReadonlyMap<string, string> = new Map([
+  ["columns", "--columns"],
+  ["dateFormat", "--date-format"],
+  ["format", "--input-format"],
+  ["currency", "--currency"],
+  ["delimiter", "--delimiter"],
+  ["decimalSeparator", "--decimal-separator"],
+]);
+/** `--delimiter` values: `,` `;` and a tab, written `tab`, a literal tab or `\t`. */
+const DELIMITERS: ReadonlyMap<string, "," | ";" | "\t"> = new Map([[",", ","], [";", ";"], ["tab", "\t"], ["\t", "\t"], ["\\t", "\t"]]);
 
 /** The process as the CLI sees it; tests pass their own. */
 export interface CliIo {
@@ -37,25 +52,45 @@ export class CommandContext {
     }
   }
 
-  /** Reads the input flags into a ledger; at least one of `required` must be given. */
+  /**
+   * Reads the input flags into a ledger with the library's reader (`src/io`); at least one of
+   * `required` must be given. Invalid records are listed as `file:line: field "x": message`.
+   */
   async ledger(required: readonly ("purchases" | "events" | "surveys")[]): Promise<Ledger> {
-    const { purchases, events, surveys } = this.args;
     if (!required.some((kind) => this.args[kind] !== undefined)) {
       throw new CliError(`needs ${required.map((kind) => `--${kind} FILE`).join(" or ")} (- reads stdin)`);
     }
-    const files = { ...(purchases === undefined ? {} : { purchases }), ...(events === undefined ? {} : { events }), ...(surveys === undefined ? {} : { surveys }) };
+    const kinds = RECORD_KINDS.filter((kind) => this.args[kind] !== undefined);
+    if (kinds.filter((kind) => this.args[kind] === "-").length > 1) throw new CliError("only one input can be read from stdin (-)");
+    const sources: NamedSource[] = kinds.map((kind) => {
+      const file = this.args[kind]!;
+      return file === "-" ? { kind, name: "<stdin>", input: this.io.stdin } : { kind, name: file, input: file };
+    });
     const progress = new Progress(this.io.stderr, this.io.stderr.isTTY === true, () => performance.now());
-    return loadLedger(
-      {
-        files,
-        columns: parseColumns(this.args.columns ?? []),
-        dateFormat: this.args["date-format"],
-        inputFormat: this.args["input-format"] === undefined ? undefined : choice<"csv" | "json" | "ndjson">("input-format", this.args["input-format"], ["csv", "json", "ndjson"], "csv"),
-        currency: this.args.currency,
-      },
-      this.io.stdin,
-      progress,
-    );
+    try {
+      const options = resolveReadOptions(this.readerOptions(), [], (option) => READER_FLAGS.get(option)!);
+      return await readSources(sources, options, { chunk: (name, bytes, size, records) => progress.update(name, bytes, size, records), done: () => progress.done() });
+    } catch (error) {
+      if (error instanceof RetentionInputError) throw new CliError(listIssues(error));
+      if (error instanceof RetentionOptionsError && READER_FLAGS.has(error.option)) {
+        throw new CliError(`${READER_FLAGS.get(error.option)!}${error.message.slice(error.option.length)}`);
+      }
+      throw error;
+    }
+  }
+
+  /** The reader options the input flags give. */
+  private readerOptions(): Record<string, unknown> {
+    const delimiter = this.args.delimiter;
+    if (delimiter !== undefined && !DELIMITERS.has(delimiter)) throw new CliError(`--delimiter: expected , | ; | tab, found "${delimiter}"`);
+    return {
+      columns: parseColumns(this.args.columns ?? []),
+      dateFormat: this.args["date-format"],
+      format: this.args["input-format"] === undefined ? undefined : choice<"csv" | "json" | "ndjson">("input-format", this.args["input-format"], ["csv", "json", "ndjson"], "csv"),
+      currency: this.args.currency,
+      delimiter: delimiter === undefined ? undefined : DELIMITERS.get(delimiter),
+      decimalSeparator: choice<"." | ",">("decimal-separator", this.args["decimal-separator"], [".", ","], "."),
+    };
   }
 
   /** Writes the output to `--out FILE` (saying so on stderr) or to stdout. */
@@ -74,4 +109,11 @@ export class CommandContext {
     }
     this.note(`wrote ${resolve(path)}`);
   }
+}
+
+/** An input error as the CLI prints it: up to five `file:line: field "x": message` lines, then a count of the rest. */
+function listIssues(error: RetentionInputError, shown = 5): string {
+  const lines = error.issues.slice(0, shown).map(formatIssue);
+  const more = error.totalIssues - lines.length;
+  return `${lines.join("\n")}${more > 0 ? `\n(and ${more} more invalid record${more > 1 ? "s" : ""})` : ""}`;
 }

@@ -7,6 +7,8 @@ const INPUT = `Input:
   --date-format FMT      date-fns format of non-ISO dates, read as UTC (e.g. yyyyMMdd)
   --input-format F       csv | json | ndjson (default: sniffed from the first character)
   --currency CODE        the currency every purchase must be in
+  --delimiter D          CSV separator: , | ; | tab (default: sniffed from the header)
+  --decimal-separator S  . | , for amounts such as 12,50 or 1.234,56 (default .)
 Files may be CSV with a header, a JSON array or NDJSON, optionally gzipped.`;
 
 const COMMANDS: Readonly<Record<string, string>> = {

@@ -1,12 +1,18 @@
 /**
  * One problem found in the input: the row, the field path, a machine code and a message.
  * `index` is -1 when the problem is not one row's: the input's shape, or a whole column.
+ * Records read from a file or text (`readLedger`, `parseLedgerText`) also say where they came
+ * from: `source` (the path, or the collection's name), `line` (1-based, where the record starts)
+ * and `column` (the source's column, when a `columns` mapping renamed the field).
  */
 export interface InputIssue {
   readonly index: number;
   readonly path: readonly (string | number)[];
   readonly code: string;
   readonly message: string;
+  readonly source?: string;
+  readonly line?: number;
+  readonly column?: string;
 }
 
 /** Largest number of issues an input error keeps; `totalIssues` counts them all. */
@@ -43,10 +49,16 @@ export class RetentionOptionsError extends Error {
 
 /**
  * Formats an issue as `<collection>[index].field: message`; an issue of no row (index -1)
- * reads `<collection>.field: message`, and one of the whole input `input: message`.
+ * reads `<collection>.field: message`, and one of the whole input `input: message`. An issue
+ * read from a source reads `source:line: field "x" (column "y"): message`.
  */
 export function formatIssue(issue: InputIssue): string {
   const [collection, ...rest] = issue.path;
+  if (issue.source !== undefined) {
+    const where = issue.line === undefined ? issue.source : `${issue.source}:${issue.line}`;
+    const field = rest.length === 0 ? "" : `field "${rest.join(".")}"${issue.column === undefined ? "" : ` (column "${issue.column}")`}: `;
+    return `${where}: ${field}${issue.message}`;
+  }
   const field = rest.map((part) => (typeof part === "number" ? `[${part}]` : `.${part}`)).join("");
   const row = issue.index >= 0 ? `[${issue.index}]` : "";
   return `${collection === undefined ? "input" : String(collection)}${row}${field}: ${issue.message}`;

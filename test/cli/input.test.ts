@@ -1,16 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseColumns } from "../../src/cli/input/columns";
-import { dateParser } from "../../src/cli/input/dateFormat";
-import { JsonArraySplitter } from "../../src/cli/input/jsonSplitter";
-import { sniffFormat } from "../../src/cli/input/readRecords";
-import { RecordBuilder } from "../../src/cli/input/recordBuilder";
+import { parseColumns } from "../../src/cli/columnsFlag";
+import { CliError } from "../../src/cli/errors";
 import { Progress } from "../../src/cli/progress";
-import { CliError, CliInputError } from "../../src/cli/errors";
+import { RetentionInputError } from "../../src/input/errors";
+import { dateParser } from "../../src/io/dateFormat";
+import { JsonArraySplitter } from "../../src/io/jsonSplitter";
+import { resolveReadOptions } from "../../src/io/readOptions";
+import { RecordBuilder } from "../../src/io/recordBuilder";
+import { sniffFormat } from "../../src/io/sourceReader";
+import { runInProcess } from "./spawnCli";
 
 function split(text: string, cuts: readonly number[]): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
-  const splitter = new JsonArraySplitter("x.json", (element, line) => out.push({ text: element, line }));
+  const fail = (line: number | undefined, message: string): never => {
+    throw new Error(`x.json${line === undefined ? "" : `:${line}`}: ${message}`);
+  };
+  const splitter = new JsonArraySplitter((element, line) => out.push({ text: element, line }), fail);
   let from = 0;
   for (const cut of [...cuts].sort((a, b) => a - b)) {
     splitter.push(text.slice(from, cut));
@@ -65,8 +71,9 @@ describe("input helpers", () => {
 
   it("builds records from CSV rows and JSON objects, keeping lines", () => {
     const records: Record<string, unknown>[] = [];
-    const builder = new RecordBuilder("purchases", "p.csv", new Map([["amount", "total"]]), null, null, (record) => records.push(record));
-    builder.header(["customerId", "at", "total", "quantity"], 1);
+    const options = resolveReadOptions({ columns: { amount: "total" } });
+    const builder = new RecordBuilder("purchases", "p.csv", options, (record) => records.push(record));
+    builder.header(["customerId", "at", "total", "quantity"], 1, "customerId,at,total,quantity", ",");
     builder.csvRow(["__proto__", "2024-01-02", "9.50", "2"], 2);
     builder.object({ customerId: 7, at: "2024-01-03", total: 3, quantity: "" }, 3);
     expect(records).toEqual([
@@ -76,7 +83,8 @@ describe("input helpers", () => {
     expect(Object.getPrototypeOf(records[0])).toBe(Object.prototype);
     expect(builder.count).toBe(2);
     expect([0, 1, 2].map((index) => builder.lines.lineOf(index))).toEqual([2, 3, undefined]);
-    expect(() => builder.csvRow(["a", "3 Jan 2024", "1", ""], 4)).toThrow(CliInputError);
+    expect(() => builder.csvRow(["a", "3 Jan 2024", "1", ""], 4)).toThrow(RetentionInputError);
+    expect(() => builder.csvRow(["a", "3 Jan 2024", "1", ""], 4)).toThrow('p.csv:4: field "at": expected an ISO-8601 date (or pass dateFormat), found "3 Jan 2024"');
     expect(() => builder.object([1], 5)).toThrow("p.csv:5: expected a JSON object per record");
   });
 
@@ -92,5 +100,41 @@ describe("input helpers", () => {
     progress.done();
     expect(written[0]).toContain(" 50% reading big.csv: 1,234 rows");
     expect(written[1]).toBe("\r\x1b[2K");
+  });
+});
+
+describe("--delimiter and --decimal-separator", () => {
+  const european = "client;order_date;total\nann;05.01.2024;12,50\nbob;06.01.2024;1.234,56\nann;01.02.2024;7,05\n";
+  const mapping = ["--columns", "customerId=client,at=order_date,amount=total", "--date-format", "dd.MM.yyyy"];
+
+  it("loads a European Excel export exactly, with the delimiter given or sniffed", async () => {
+    for (const delimiter of [["--delimiter", ";"], []]) {
+      const run = await runInProcess(["report", "--purchases", "-", ...mapping, ...delimiter, "--decimal-separator", ",", "--period", "2024-01-01..2024-03-01"], { stdin: european });
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      // 12.50 + 1234.56 + 7.05 = 1254.11, summed exactly.
+      expect(JSON.parse(run.stdout).activity.revenue).toBe("1254.11");
+    }
+  });
+
+  it("says which delimiter the header splits on, as a flag", async () => {
+    const run = await runInProcess(["report", "--purchases", "-", ...mapping, "--delimiter", ","], { stdin: european });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('<stdin>:1: field "customerId": missing column "client" (or "customerId"); the header has: client;order_date;total; the header splits on ";" into client, order_date, total; pass --delimiter ";"');
+  });
+
+  it("exits 2 on bad values, naming the flag", async () => {
+    const cases: [string[], string][] = [
+      [["--delimiter", "|"], '--delimiter: expected , | ; | tab, found "|"'],
+      [["--decimal-separator", "x"], '--decimal-separator: expected . | ,, found "x"'],
+      [["--date-format", "YYYY-MM-dd"], '--date-format: "YYYY-MM-dd" uses YYYY, which is not read (write yyyy'],
+    ];
+    for (const [flags, message] of cases) {
+      const run = await runInProcess(["report", "--purchases", "-", ...flags], { stdin: european });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(message);
+    }
+    const amount = await runInProcess(["report", "--purchases", "-", ...mapping, "--decimal-separator", ","], { stdin: "client;order_date;total\nann;05.01.2024;12.50\n" });
+    expect(amount.stderr).toContain('<stdin>:2: field "amount": expected an amount with "," as the decimal separator');
   });
 });

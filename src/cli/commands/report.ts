@@ -9,7 +9,7 @@ import { toCsv } from "../csvWrite";
 import { CliError, EXIT_OK, EXIT_THRESHOLD } from "../errors";
 import { checkThreshold, parseThreshold } from "../thresholds";
 
-const FLAGS = ["purchases", "events", "surveys", "columns", "date-format", "input-format", "currency", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "top", "horizon", "discount-rate", "penalizer", "skip"];
+const FLAGS = ["purchases", "events", "surveys", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "top", "horizon", "discount-rate", "penalizer", "skip"];
 
 /** Reads `--period month|quarter|year|START..END`. */
 export function readPeriodFlag(value: string | undefined): ReportPeriodOption {

@@ -1,4 +1,4 @@
-import { withCapacity } from "../../input/growable";
+import { withCapacity } from "../input/growable";
 
 /**
  * The line each record of a file starts on, stored as runs: a run opens where a record is not

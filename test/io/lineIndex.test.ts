@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LineIndex } from "../../src/cli/input/lineIndex";
+import { LineIndex } from "../../src/io/lineIndex";
 
 describe("LineIndex", () => {
   it("gives each record's line across runs (header, blank lines, several records on a line)", () => {

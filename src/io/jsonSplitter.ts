@@ -1,5 +1,3 @@
-import { CliInputError } from "../errors";
-
 const isSpace = (ch: number): boolean => ch === 32 || ch === 10 || ch === 13 || ch === 9 || ch === 0xfeff;
 
 /**
@@ -17,7 +15,10 @@ export class JsonArraySplitter {
   private elementLine = 0;
   private parts: string[] = [];
 
-  constructor(private readonly file: string, private readonly onElement: (text: string, line: number) => void) {}
+  constructor(
+    private readonly onElement: (text: string, line: number) => void,
+    private readonly fail: (line: number | undefined, message: string) => never,
+  ) {}
 
   push(chunk: string): void {
     let segmentStart = this.depth > 0 ? 0 : -1;
@@ -31,7 +32,7 @@ export class JsonArraySplitter {
       } else if (!this.started || this.ended) {
         if (isSpace(ch)) continue;
         if (!this.started && ch === 91) this.started = true;
-        else throw new CliInputError(this.file, this.line, null, this.ended ? "unexpected text after the JSON array" : "expected a JSON array ([...]) or NDJSON");
+        else this.fail(this.line, this.ended ? "unexpected text after the JSON array" : "expected a JSON array ([...]) or NDJSON");
       } else if (this.depth === 0) {
         if (isSpace(ch) || ch === 44) continue;
         if (ch === 93) this.ended = true;
@@ -39,7 +40,7 @@ export class JsonArraySplitter {
           this.depth = 1;
           this.elementLine = this.line;
           segmentStart = i;
-        } else throw new CliInputError(this.file, this.line, null, "expected a JSON object per record");
+        } else this.fail(this.line, "expected a JSON object per record");
       } else if (ch === 34) this.inString = true;
       else if (ch === 123 || ch === 91) this.depth++;
       else if (ch === 125 || ch === 93) {
@@ -55,7 +56,7 @@ export class JsonArraySplitter {
   }
 
   end(): void {
-    if (!this.started) throw new CliInputError(this.file, null, null, "the file is empty");
-    if (!this.ended) throw new CliInputError(this.file, this.line, null, "the JSON array is not closed");
+    if (!this.started) this.fail(undefined, "the file is empty");
+    if (!this.ended) this.fail(this.line, "the JSON array is not closed");
   }
 }

@@ -1,0 +1,15 @@
+/** Fields each kind of record has; the first ones are required. */
+export const RECORD_FIELDS = {
+  purchases: { required: ["customerId", "at", "amount"], optional: ["orderId", "cost", "quantity", "currency"] },
+  events: { required: ["customerId", "at", "type"], optional: [] },
+  surveys: { required: ["at", "score"], optional: ["customerId", "segment"] },
+} as const;
+
+/** A collection a file or text can hold: purchases, customer events or survey responses. */
+export type RecordKind = keyof typeof RECORD_FIELDS;
+
+/** The collections, in the order they are read. */
+export const RECORD_KINDS: readonly RecordKind[] = ["purchases", "events", "surveys"];
+
+/** Every field of every kind, for checking a `columns` mapping. */
+export const ALL_FIELDS: readonly string[] = [...new Set(Object.values(RECORD_FIELDS).flatMap((f) => [...f.required, ...f.optional]))];

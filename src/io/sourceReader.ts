@@ -1,0 +1,124 @@
+import { CsvTokenizer } from "./csvTokenizer";
+import { sniffDelimiter } from "./delimiter";
+import { JsonArraySplitter } from "./jsonSplitter";
+import type { LedgerTextFormat, ResolvedReadOptions } from "./readOptions";
+import type { RecordBuilder } from "./recordBuilder";
+import { sourceError } from "./sourceError";
+
+/** Picks the format from the first non-blank character: `[` JSON array, `{` NDJSON, else CSV. */
+export function sniffFormat(text: string): LedgerTextFormat {
+  const first = text.replace(/^[\s\uFEFF]+/, "").charAt(0);
+  return first === "[" ? "json" : first === "{" ? "ndjson" : "csv";
+}
+
+interface Consumer {
+  push(chunk: string): void;
+  end(): void;
+}
+
+/**
+ * Reads one source's text, pushed in chunks of any size, into its `RecordBuilder`: it waits
+ * for the first non-blank character to pick the format (unless one is given) and, for CSV,
+ * for the header line to pick the delimiter; after that each chunk is parsed as it comes and
+ * only the record being read is held. A leading byte-order mark is dropped.
+ */
+export class SourceReader {
+  private pending = "";
+  private consumer: Consumer | null = null;
+
+  /** `noun` names the source in messages ("the file is empty", "the text is empty"). */
+  constructor(
+    private readonly builder: RecordBuilder,
+    private readonly options: ResolvedReadOptions,
+    private readonly noun: "file" | "text",
+  ) {}
+
+  /** Records read so far. */
+  records(): number {
+    return this.builder.count;
+  }
+
+  push(chunk: string): void {
+    if (this.consumer !== null) this.consumer.push(chunk);
+    else {
+      this.pending = this.pending === "" && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : this.pending + chunk;
+      this.start(false);
+    }
+  }
+
+  end(): void {
+    if (this.consumer === null) this.start(true);
+    if (this.consumer === null) this.fail(undefined, "empty", `the ${this.noun} is empty`);
+    this.consumer.end();
+    if (this.builder.count === 0) this.fail(undefined, "empty", `the ${this.noun} holds no records`);
+  }
+
+  /** Picks the format (and delimiter) once enough text has come, then feeds what is pending. */
+  private start(final: boolean): void {
+    const text = this.pending;
+    const first = text.search(/[^\s\uFEFF]/);
+    if (first < 0) return;
+    const format = this.options.format ?? sniffFormat(text.slice(first));
+    if (format === "csv") {
+      const lineStart = text.lastIndexOf("\n", first) + 1;
+      const newline = text.indexOf("\n", first);
+      if (newline < 0 && !final) return;
+      const headerLine = text.slice(lineStart, newline < 0 ? text.length : newline).replace(/\r$/, "");
+      this.consumer = this.csv(this.options.delimiter ?? sniffDelimiter(headerLine), headerLine);
+    } else this.consumer = format === "json" ? this.json() : this.ndjson();
+    this.pending = "";
+    this.consumer.push(text);
+  }
+
+  private csv(delimiter: string, headerLine: string): Consumer {
+    const builder = this.builder;
+    let header = true;
+    return new CsvTokenizer(
+      delimiter,
+      (cells, line) => {
+        if (!header) builder.csvRow(cells, line);
+        else {
+          builder.header(cells, line, headerLine, delimiter);
+          header = false;
+        }
+      },
+      (line, message) => this.fail(line, "invalid_csv", `invalid CSV: ${message}`),
+    );
+  }
+
+  private json(): Consumer {
+    return new JsonArraySplitter(
+      (element, line) => this.builder.object(this.parse(element, line), line),
+      (line, message) => this.fail(line, "invalid_json", message),
+    );
+  }
+
+  private ndjson(): Consumer {
+    let rest = "";
+    let line = 0;
+    const take = (row: string): void => {
+      line++;
+      if (row.trim() !== "") this.builder.object(this.parse(row, line), line);
+    };
+    return {
+      push: (chunk) => {
+        const rows = (rest + chunk).split("\n");
+        rest = rows.pop() ?? "";
+        for (const row of rows) take(row);
+      },
+      end: () => take(rest),
+    };
+  }
+
+  private parse(text: string, line: number): unknown {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      return this.fail(line, "invalid_json", `invalid JSON (${(error as Error).message})`);
+    }
+  }
+
+  private fail(line: number | undefined, code: string, message: string): never {
+    throw sourceError({ kind: this.builder.kind, source: this.builder.source, index: this.builder.count, line }, code, message);
+  }
+}
