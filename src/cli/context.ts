@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import type { Ledger } from "../input/ledger";
 import { choice, type ParsedArgs } from "./args";
+import { useColor } from "./color";
 import { CliError } from "./errors";
 import { parseColumns } from "./input/columns";
 import { loadLedger } from "./input/loadLedger";
@@ -18,11 +19,16 @@ export interface CliIo {
 
 /** A subcommand's view of the run: flags, I/O and helpers. */
 export class CommandContext {
-  constructor(readonly args: ParsedArgs["values"], readonly io: CliIo) {}
+  /** The progress bar of this run: reading, then the report's slow phases. */
+  readonly progress: Progress;
 
-  /** True when stderr may use colour: a terminal, and `NO_COLOR` unset or empty. */
+  constructor(readonly args: ParsedArgs["values"], readonly io: CliIo) {
+    this.progress = new Progress(io.stderr, io.stderr.isTTY === true, () => performance.now());
+  }
+
+  /** True when stderr may use colour (see `useColor`: NO_COLOR, then FORCE_COLOR, then a terminal). */
   get color(): boolean {
-    return this.io.stderr.isTTY === true && (this.io.env.NO_COLOR ?? "") === "";
+    return useColor(this.io);
   }
 
   /** A line on stderr (never stdout: stdout carries only the requested output). */
@@ -44,7 +50,6 @@ export class CommandContext {
       throw new CliError(`needs ${required.map((kind) => `--${kind} FILE`).join(" or ")} (- reads stdin)`);
     }
     const files = { ...(purchases === undefined ? {} : { purchases }), ...(events === undefined ? {} : { events }), ...(surveys === undefined ? {} : { surveys }) };
-    const progress = new Progress(this.io.stderr, this.io.stderr.isTTY === true, () => performance.now());
     return loadLedger(
       {
         files,
@@ -54,7 +59,7 @@ export class CommandContext {
         currency: this.args.currency,
       },
       this.io.stdin,
-      progress,
+      this.progress,
     );
   }
 
