@@ -3,6 +3,7 @@ import { RetentionInputError, RetentionOptionsError } from "../input/errors";
 import { readArgs } from "./args";
 import { cohortsCommand } from "./commands/cohorts";
 import { defectionsCommand } from "./commands/defections";
+import { demoCommand } from "./commands/demo";
 import { fitCommand, predictCommand, summaryCommand } from "./commands/clv";
 import { npsCommand } from "./commands/nps";
 import { reportCommand } from "./commands/report";
@@ -22,6 +23,7 @@ const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<number>
   defections: defectionsCommand,
   segments: segmentsCommand,
   nps: npsCommand,
+  demo: demoCommand,
 };
 
 /**
