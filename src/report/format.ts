@@ -1,13 +1,13 @@
-import type { Decimal } from "../core/money";
-import type { Period } from "../core/period";
-import type { KpiChange, KpiMoneyChange } from "./types";
-
 /**
  * The one number formatter of every human-readable output (the Markdown and HTML reports and
  * the CLI's `--format md`): fixed decimals, thousands grouped with ",", "−" (U+2212) before a
  * negative figure that does not round to zero, "n/a" for null. CSV and JSON keep plain numbers
  * (see `formatCsvMoney`).
  */
+import type { Decimal } from "../core/money";
+import type { Period } from "../core/period";
+import type { KpiChange, KpiMoneyChange } from "./types";
+
 const NA = "n/a";
 const MINUS = "−";
 
