@@ -1,5 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CliError } from "../../src/cli/errors";
+import { kpiPaths, spell } from "../../src/cli/kpiPaths";
+import { editDistance } from "../../src/cli/suggest";
 import { annotation, checkThreshold, escapeAnnotationData, escapeAnnotationProperty, parseThreshold, readThreshold, thresholdsJson } from "../../src/cli/thresholds";
 
 const report = {
@@ -96,5 +99,25 @@ describe("machine-readable outcomes", () => {
     // In the data only %, CR and LF are escaped; in the title also ":" and ",".
     const odd = checkThreshold({ a: { b: "5%\nx" } }, parseThreshold("a.b < 1"));
     expect(annotation(odd)).toBe('::error title=KPI threshold a.b < 1::a.b is not a number ("5%25\\nx"), fails if < 1: failing\n');
+  });
+});
+
+describe("KPI paths, properties", () => {
+  it("accepts every KPI path of the schema as the user would write it", () => {
+    const kpis = kpiPaths();
+    expect(kpis.length).toBeGreaterThan(100);
+    fc.assert(fc.property(fc.constantFrom(...kpis), fc.nat({ max: 30 }), (kpi, index) => {
+      const text = `${spell(kpi, kpi.map((segment) => (segment === "#" ? String(index) : segment === "*" ? "r" : segment)))} < 1`;
+      expect(() => readThreshold(text)).not.toThrow();
+    }));
+  });
+
+  it("measures edits symmetrically, zero only between equal words, never more than the longer length", () => {
+    fc.assert(fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (a, b) => {
+      const d = editDistance(a, b);
+      expect(editDistance(b, a)).toBe(d);
+      expect(d === 0).toBe(a === b);
+      expect(d).toBeLessThanOrEqual(Math.max(a.length, b.length));
+    }));
   });
 });
