@@ -12,7 +12,7 @@ import { topRows } from "../core/topRows";
 import type { Ledger } from "../input/ledger";
 import { RetentionOptionsError } from "../input/errors";
 import type { ClvSection, HistoricalClvKpis, PredictedClvKpis, ReportModelFit } from "./insightTypes";
-import { phase, type ReportProgress } from "./progress";
+import { phase, type KpiReportProgress } from "./progress";
 import type { ReportSection } from "./types";
 
 /** Options of the CLV section. */
@@ -82,7 +82,7 @@ export interface ClvSectionContext {
   readonly skipHistorical: boolean;
   readonly skipPredicted: boolean;
   readonly top: number;
-  readonly progress: ReportProgress;
+  readonly progress: KpiReportProgress;
   /** Customers whose P(alive) the caller wants (the at-risk list); filled into `aliveOf`. */
   readonly watch: ReadonlySet<string>;
   readonly aliveOf: Map<string, number>;

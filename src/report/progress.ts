@@ -18,20 +18,17 @@ export type KpiReportPhase =
  */
 export type KpiReportProgress = (phase: KpiReportPhase, done: number, total: number) => void;
 
-/** The progress callback as the sections call it (a no-op when none was given). */
-export type ReportProgress = KpiReportProgress;
+const NONE: KpiReportProgress = () => undefined;
 
-const NONE: ReportProgress = () => undefined;
-
-/** Checks the `onProgress` option. */
-export function readProgress(option: unknown): ReportProgress {
+/** Checks the `onProgress` option; the sections call the result (a no-op when none was given). */
+export function readProgress(option: unknown): KpiReportProgress {
   if (option === undefined) return NONE;
   if (typeof option !== "function") throw new RetentionOptionsError("onProgress", `expected a function (phase, done, total), found ${option === null ? "null" : typeof option}`);
-  return option as ReportProgress;
+  return option as KpiReportProgress;
 }
 
 /** Runs `compute` as one phase: announces it, then closes it. */
-export function phase<T>(progress: ReportProgress, name: KpiReportPhase, compute: () => T): T {
+export function phase<T>(progress: KpiReportProgress, name: KpiReportPhase, compute: () => T): T {
   progress(name, 0, 1);
   const result = compute();
   progress(name, 1, 1);
