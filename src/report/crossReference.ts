@@ -52,3 +52,11 @@ export const DISAGREEMENT_NOTE =
   "They measure different things: the defection rules compare the time since the customer's last order with the customer's own " +
   "usual gap between orders (an observed break in their own rhythm), while P(alive) is the BG/NBD model's population view of how " +
   "likely a customer with this many purchases, this recently, is still buying. A frequent buyer who has paused for a few weeks is both.";
+
+/**
+ * Leaves out a table's last column (the other view's figure) when that view is absent:
+ * P(alive) without predicted CLV, the defection status without the defection section.
+ */
+export function otherView<T>(cells: readonly T[], present: boolean): T[] {
+  return present ? [...cells] : cells.slice(0, -1);
+}

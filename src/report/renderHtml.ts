@@ -1,4 +1,4 @@
-import { DISAGREEMENT_MARK, DISAGREEMENT_NOTE, viewsDisagree } from "./crossReference";
+import { DISAGREEMENT_MARK, DISAGREEMENT_NOTE, otherView, viewsDisagree } from "./crossReference";
 import { KPI_DEFINITIONS } from "./definitions";
 import { concentrationPoints, defectionBars, heatmapCells, retentionCurvePoints } from "./chartData";
 import { barChartSvg, heatmapSvg, lineChartSvg } from "./chartSvg";
@@ -107,9 +107,9 @@ export function renderHtml(report: KpiReport, options?: RenderOptions): string {
   if (d.available) {
     const disagree = d.topAtRisk.some((c) => viewsDisagree("at_risk", c.probabilityAlive));
     sections.push(`<h2>Defections</h2><p>${formatInt(d.customers)} customers: ${formatInt(d.active)} active, ${formatInt(d.atRisk)} at risk (${escapeXml(money(d.atRiskValue))} a year), ${formatInt(d.defected)} defected (rate ${formatPercent(d.defectionRate)}).</p>` +
-      table(["At-risk customer", "Reason", "Value at risk", "Days since last activity", "P(alive)"], d.topAtRisk.map((c) => [
+      table(otherView(["At-risk customer", "Reason", "Value at risk", "Days since last activity", "P(alive)"], report.clv.predicted.available), d.topAtRisk.map((c) => otherView([
         c.customerId, humanize(c.reason), money(c.valueAtRisk), formatNumber(c.daysSinceLastActivity, 0), marked(formatPercent(c.probabilityAlive), viewsDisagree("at_risk", c.probabilityAlive)),
-      ]), "Customers most worth saving") + note(disagree));
+      ], report.clv.predicted.available)), "Customers most worth saving") + note(disagree));
   }
   const lt = report.segments.ltvTiers;
   if (lt.available) sections.push(`<h2>Lifetime-value tiers</h2>${table(["Tier", "Customers", "Share of customers", "Revenue", "Share of revenue"], lt.tiers.map((t) => [humanize(t.name), formatInt(t.customers), formatPercent(t.shareOfCustomers), money(t.value), formatPercent(t.shareOfValue)]))}`);
@@ -127,10 +127,10 @@ export function renderHtml(report: KpiReport, options?: RenderOptions): string {
     : `<p class="na">Historical CLV not available: ${escapeXml(hist.reason)}.</p>`;
   const pred = report.clv.predicted;
   const predictedTable = pred.available
-    ? table(["Top customer", "Predicted CLV", "P(alive)", "Expected purchases", "Defection status"], pred.topCustomers.map((c) => [
+    ? table(otherView(["Top customer", "Predicted CLV", "P(alive)", "Expected purchases", "Defection status"], d.available), pred.topCustomers.map((c) => otherView([
       c.customerId, money(c.clv), formatPercent(c.probabilityAlive), formatNumber(c.expectedPurchases),
       marked(c.defectionStatus === null ? "n/a" : humanize(c.defectionStatus), viewsDisagree(c.defectionStatus, c.probabilityAlive)),
-    ]), `Predicted CLV over ${formatNumber(pred.horizon, 0)} ${pred.timeUnit}s: total ${money(pred.totalClv)}, average ${money(pred.averageClv)}`) +
+    ], d.available)), `Predicted CLV over ${formatNumber(pred.horizon, 0)} ${pred.timeUnit}s: total ${money(pred.totalClv)}, average ${money(pred.averageClv)}`) +
       note(pred.topCustomers.some((c) => viewsDisagree(c.defectionStatus, c.probabilityAlive)))
     : `<p class="na">Predicted CLV not available: ${escapeXml(pred.reason)}.</p>`;
   sections.push(`<h2>Customer lifetime value</h2>${historical}${predictedTable}`);

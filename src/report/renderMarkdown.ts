@@ -1,4 +1,4 @@
-import { DISAGREEMENT_MARK, DISAGREEMENT_NOTE, viewsDisagree } from "./crossReference";
+import { DISAGREEMENT_MARK, DISAGREEMENT_NOTE, otherView, viewsDisagree } from "./crossReference";
 import { KPI_DEFINITIONS } from "./definitions";
 import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChange, formatNumber, formatPercent, formatPeriod, formatPointChange, humanize } from "./format";
 import type { KpiReport } from "./kpiReport";
@@ -104,10 +104,10 @@ export function renderMarkdown(report: KpiReport, options?: RenderOptions): stri
           ...(s.penalizer > 0 ? [["Fit penalty (L2)", String(s.penalizer)]] : []),
         ]),
         "",
-        table(["Top customer", "CLV", "P(alive)", "Expected purchases", "Defection status"], s.topCustomers.map((c) => [
+        table(otherView(["Top customer", "CLV", "P(alive)", "Expected purchases", "Defection status"], report.defections.available), s.topCustomers.map((c) => otherView([
           c.customerId, money(c.clv), formatPercent(c.probabilityAlive), formatNumber(c.expectedPurchases),
           `${c.defectionStatus === null ? "n/a" : humanize(c.defectionStatus)}${viewsDisagree(c.defectionStatus, c.probabilityAlive) ? ` ${DISAGREEMENT_MARK}` : ""}`,
-        ])),
+        ], report.defections.available))),
         ...(s.topCustomers.some((c) => viewsDisagree(c.defectionStatus, c.probabilityAlive)) ? ["", DISAGREEMENT_NOTE] : []),
       ].join("\n"),
     ),
@@ -116,10 +116,10 @@ export function renderMarkdown(report: KpiReport, options?: RenderOptions): stri
       [
         defectionTallyMarkdown(s, cur),
         "",
-        table(["At-risk customer", "Reason", "Value at risk", "Days since last activity", "P(alive)"], s.topAtRisk.map((c) => [
+        table(otherView(["At-risk customer", "Reason", "Value at risk", "Days since last activity", "P(alive)"], report.clv.predicted.available), s.topAtRisk.map((c) => otherView([
           c.customerId, humanize(c.reason), money(c.valueAtRisk), formatNumber(c.daysSinceLastActivity, 0),
           `${formatPercent(c.probabilityAlive)}${viewsDisagree("at_risk", c.probabilityAlive) ? ` ${DISAGREEMENT_MARK}` : ""}`,
-        ])),
+        ], report.clv.predicted.available))),
         ...(s.topAtRisk.some((c) => viewsDisagree("at_risk", c.probabilityAlive)) ? ["", DISAGREEMENT_NOTE] : []),
       ].join("\n"),
     ),

@@ -152,6 +152,16 @@ describe("what the reports explain", () => {
       expect(html.match(/<p class="note">/g)).toHaveLength(2);
     });
 
+    it("leaves out the other view's column when that view is skipped", () => {
+      const noModel = renderMarkdown(kpiReport(loadCdnowSample(), { skip: ["predictedClv"] }));
+      expect(noModel).toContain("| At-risk customer | Reason | Value at risk | Days since last activity |\n");
+      expect(noModel).toContain("| 1981 | no repurchase | 1,485.61 | 14 |\n");
+      const noDefections = kpiReport(loadCdnowSample(), { skip: ["defections"] });
+      expect(renderMarkdown(noDefections)).toContain("| Top customer | CLV | P(alive) | Expected purchases |\n");
+      expect(renderHtml(noDefections)).not.toContain("Defection status");
+      expect(renderMarkdown(noDefections)).not.toContain(DISAGREEMENT_MARK);
+    });
+
     it("marks no customer the two views agree on", () => {
       expect(md).toContain("| 1203 | 813.90 | 97.9% | 22.59 | active |");
       expect(renderMarkdown(report)).not.toContain(DISAGREEMENT_MARK);
