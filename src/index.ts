@@ -213,6 +213,8 @@ export { KPI_REPORT_SCHEMA_VERSION } from "./report/types";
 export type { KpiReport, KpiReportOptions, SkippableSection } from "./report/kpiReport";
 export type { ReportPeriodOption } from "./report/reportPeriod";
 export type { ClvSectionOptions } from "./report/clvSection";
+export type { KpiReportPhase, KpiReportProgress } from "./report/progress";
+export type { RenderOptions, ThresholdOutcome, ThresholdOutcomeKind } from "./report/renderOptions";
 export type { CohortSectionOptions } from "./report/cohortSection";
 export type { ReportChart } from "./report/chartData";
 export type { VegaLiteSpec } from "./report/toVegaLite";

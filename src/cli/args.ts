@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { CliError } from "./errors";
+import { nearest, typoBudget } from "./suggest";
 
 /** The flags every subcommand understands (unused ones are rejected per command). */
 export const OPTIONS = {
@@ -19,6 +20,7 @@ export const OPTIONS = {
   html: { type: "string" },
   "time-unit": { type: "string" },
   "fail-if": { type: "string", multiple: true },
+  "thresholds-out": { type: "string" },
   model: { type: "string" },
   horizon: { type: "string" },
   "discount-rate": { type: "string" },
@@ -35,8 +37,25 @@ export interface ParsedArgs {
   readonly values: { readonly [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K] extends { type: "boolean" } ? boolean : string };
 }
 
+/** Long and short names of every flag. */
+const FLAG_NAMES: ReadonlySet<string> = new Set(Object.entries(OPTIONS).flatMap(([name, option]) => ("short" in option ? [name, option.short] : [name])));
+
+/**
+ * Refuses the first unknown flag, suggesting the nearest known one:
+ * `unknown option --purchase; did you mean --purchases?`.
+ */
+function refuseUnknownFlags(argv: readonly string[]): void {
+  const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  for (const token of tokens) {
+    if (token.kind !== "option" || FLAG_NAMES.has(token.name)) continue;
+    const guess = token.name.length > 1 ? nearest(token.name, Object.keys(OPTIONS), typoBudget(token.name)) : null;
+    throw new CliError(`unknown option ${token.rawName}${guess === null ? " (see retention-metrics --help)" : `; did you mean --${guess}?`}`);
+  }
+}
+
 /** Parses argv with `node:util` `parseArgs`; unknown flags and extra words are usage errors. */
 export function readArgs(argv: readonly string[]): ParsedArgs {
+  refuseUnknownFlags(argv);
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });

@@ -7,6 +7,7 @@ import { RECORD_KINDS } from "../io/fields";
 import { readSources, type NamedSource } from "../io/node/readSources";
 import { resolveReadOptions } from "../io/readOptions";
 import { choice, type ParsedArgs } from "./args";
+import { useColor } from "./color";
 import { parseColumns } from "./columnsFlag";
 import { CliError } from "./errors";
 import { Progress } from "./progress";
@@ -33,11 +34,16 @@ export interface CliIo {
 
 /** A subcommand's view of the run: flags, I/O and helpers. */
 export class CommandContext {
-  constructor(readonly args: ParsedArgs["values"], readonly io: CliIo) {}
+  /** The progress bar of this run: reading, then the report's slow phases. */
+  readonly progress: Progress;
 
-  /** True when stderr may use colour: a terminal, and `NO_COLOR` unset or empty. */
+  constructor(readonly args: ParsedArgs["values"], readonly io: CliIo) {
+    this.progress = new Progress(io.stderr, io.stderr.isTTY === true, () => performance.now());
+  }
+
+  /** True when stderr may use colour (see `useColor`: NO_COLOR, then FORCE_COLOR, then a terminal). */
   get color(): boolean {
-    return this.io.stderr.isTTY === true && (this.io.env.NO_COLOR ?? "") === "";
+    return useColor(this.io);
   }
 
   /** A line on stderr (never stdout: stdout carries only the requested output). */
@@ -66,7 +72,7 @@ export class CommandContext {
       const file = this.args[kind]!;
       return file === "-" ? { kind, name: "<stdin>", input: this.io.stdin } : { kind, name: file, input: file };
     });
-    const progress = new Progress(this.io.stderr, this.io.stderr.isTTY === true, () => performance.now());
+    const progress = this.progress;
     try {
       const options = resolveReadOptions(this.readerOptions(), [], (option) => READER_FLAGS.get(option)!);
       return await readSources(sources, options, { chunk: (name, bytes, size, records) => progress.update(name, bytes, size, records), done: () => progress.done() });

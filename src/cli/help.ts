@@ -28,7 +28,10 @@ The whole KPI report: activity, retention, revenue retention, NPS, cohorts, CLV,
   --skip LIST            sections not to compute: cohorts, historicalClv, predictedClv,
                          defections, segments (comma-separated; they say "skipped")
   --fail-if "PATH OP N"  exit 1 when the KPI at PATH (in the JSON report) satisfies OP N;
-                         OP is < <= > >= == !=; repeatable; a null or unknown KPI fails`,
+                         OP is < <= > >= == !=; repeatable; a null or absent KPI fails (exit 1),
+                         a PATH that names no KPI is a usage error (exit 2)
+  --thresholds-out FILE  write each threshold, its value and outcome (pass | fail | null | unknown) as JSON
+Under GitHub Actions (GITHUB_ACTIONS=true) failed thresholds also print ::error annotations.`,
   summary: `retention-metrics summary --purchases FILE [--as-of DATE] [--time-unit day|week] [--format csv|json] [--out FILE]
 Per customer: frequency, recency (BTYD: last − first), T, monetary value (CSV by default).`,
   fit: `retention-metrics fit --purchases FILE [--as-of DATE] [--time-unit day|week] [--penalizer X] [--out FILE]
@@ -41,6 +44,9 @@ The cohort table (customers ordering per bucket since first activity) and its cu
 The defection report (json, md) or every customer's classification (csv).`,
   segments: `retention-metrics segments --purchases FILE [--as-of DATE] [--format json|csv] [--top N] [--out FILE]
 LTV tiers (Pareto 80% of revenue) with concentration and loyal customers (json), or tier per customer (csv).`,
+  demo: `retention-metrics demo [--html FILE] [--out FILE]
+The KPI report of the bundled CDNOW sample (2,357 customers, 1997–1998): Markdown on stdout,
+HTML written to report.html (or --html FILE). Source and licence: examples/data/README.md.`,
   nps: `retention-metrics nps --surveys FILE [--period START..END] [--format json|csv|md] [--out FILE]
 Net Promoter Score with its margin of error, overall and by segment.`,
 };
@@ -60,11 +66,12 @@ Commands:
   defections   defection report by reason
   segments     lifetime-value tiers and loyal customers
   nps          Net Promoter Score
+  demo         the report of the bundled CDNOW sample (Markdown; writes report.html)
 
 ${INPUT}
 
 Exit codes: 0 ok, 1 a --fail-if threshold was crossed, 2 bad usage or bad input (file:line: field).
-Output goes to stdout (or --out); messages and progress go to stderr. NO_COLOR is honoured.
+Output goes to stdout (or --out); messages and progress go to stderr. NO_COLOR and FORCE_COLOR are honoured (NO_COLOR wins).
 Run "retention-metrics <command> --help" for a command's options.
 `;
 }
@@ -72,7 +79,8 @@ Run "retention-metrics <command> --help" for a command's options.
 /** Help of one subcommand, or `null` when it does not exist. */
 export function commandHelp(command: string): string | null {
   const text = COMMANDS[command];
-  return text === undefined ? null : `${text}\n\n${INPUT}\n`;
+  if (text === undefined) return null;
+  return command === "demo" ? `${text}\n` : `${text}\n\n${INPUT}\n`;
 }
 
 /** The subcommand names. */

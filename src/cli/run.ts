@@ -3,13 +3,16 @@ import { RetentionInputError, RetentionOptionsError } from "../input/errors";
 import { readArgs } from "./args";
 import { cohortsCommand } from "./commands/cohorts";
 import { defectionsCommand } from "./commands/defections";
+import { demoCommand } from "./commands/demo";
 import { fitCommand, predictCommand, summaryCommand } from "./commands/clv";
 import { npsCommand } from "./commands/nps";
 import { reportCommand } from "./commands/report";
 import { segmentsCommand } from "./commands/segments";
+import { paint, useColor } from "./color";
 import { CommandContext, type CliIo } from "./context";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./errors";
 import { commandHelp, generalHelp } from "./help";
+import { nearest, typoBudget } from "./suggest";
 
 const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<number>>> = {
   report: reportCommand,
@@ -20,6 +23,7 @@ const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<number>
   defections: defectionsCommand,
   segments: segmentsCommand,
   nps: npsCommand,
+  demo: demoCommand,
 };
 
 /**
@@ -28,8 +32,7 @@ const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<number>
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const error = (message: string): number => {
-    const label = io.stderr.isTTY === true && (io.env.NO_COLOR ?? "") === "" ? "\x1b[31merror\x1b[0m" : "error";
-    io.stderr.write(`${label}: ${message}\n`);
+    io.stderr.write(`${paint("error", "red", useColor(io))}: ${message}\n`);
     return EXIT_USAGE;
   };
   try {
@@ -43,7 +46,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return values.help === true || command === "help" ? EXIT_OK : EXIT_USAGE;
     }
     const handler = COMMANDS[command];
-    if (handler === undefined) return error(`unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(", ")})`);
+    if (handler === undefined) {
+      const guess = nearest(command, Object.keys(COMMANDS), typoBudget(command));
+      return error(`unknown command "${command}"${guess === null ? "" : `; did you mean "${guess}"?`} (commands: ${Object.keys(COMMANDS).join(", ")})`);
+    }
     if (values.help === true) {
       io.stdout.write(commandHelp(command) ?? "");
       return EXIT_OK;

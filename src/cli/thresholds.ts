@@ -1,4 +1,7 @@
+import type { ThresholdOutcome, ThresholdOutcomeKind } from "../report/renderOptions";
 import { CliError } from "./errors";
+import { fits, kpiPaths, spell } from "./kpiPaths";
+import { editDistance } from "./suggest";
 
 /** A comparison operator of `--fail-if`. */
 export type ThresholdOperator = "<" | "<=" | ">" | ">=" | "==" | "!=";
@@ -14,9 +17,10 @@ export interface Threshold {
 /** The verdict on one threshold. */
 export interface ThresholdResult {
   readonly threshold: Threshold;
-  /** `crossed` (condition holds), `ok`, `null` (the KPI is null), `unknown` (no such KPI or not a number). */
-  readonly status: "crossed" | "ok" | "null" | "unknown";
-  readonly actual: unknown;
+  /** `fail` (the condition holds), `pass`, `null` (the KPI is null), `unknown` (not in this report or not a number). */
+  readonly outcome: ThresholdOutcomeKind;
+  /** The KPI's value in the JSON report (money as a decimal string); `null` when null or absent. */
+  readonly value: number | string | null;
   readonly message: string;
 }
 
@@ -33,6 +37,27 @@ export function parseThreshold(text: string): Threshold {
   return { text: text.trim(), path, operator: match[2] as ThresholdOperator, value };
 }
 
+/**
+ * Parses a threshold and checks that its path names a KPI of the report (a number or money
+ * field of `KpiReportJsonSchema`). A path that names none is a configuration error (exit 2)
+ * with the nearest KPI path; a KPI that is null or absent for this data is judged later.
+ */
+export function readThreshold(text: string): Threshold {
+  const threshold = parseThreshold(text);
+  const { path } = threshold;
+  const kpis = kpiPaths();
+  if (kpis.some((kpi) => fits(path, kpi))) return threshold;
+  const typed = path.join(".");
+  let best = "";
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const kpi of kpis) {
+    const candidate = spell(kpi, path);
+    const d = editDistance(typed, candidate.replace(/\[(\d+)\]/g, ".$1"));
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  throw new CliError(`--fail-if "${threshold.text}": ${spell(path, [])} names no KPI of the report; did you mean ${best}? (docs/report.md lists every field)`);
+}
+
 function holds(actual: number, op: ThresholdOperator, limit: number): boolean {
   switch (op) {
     case "<": return actual < limit;
@@ -44,29 +69,82 @@ function holds(actual: number, op: ThresholdOperator, limit: number): boolean {
   }
 }
 
-function lookup(json: unknown, path: readonly string[]): unknown {
+/** What a path leads to in the JSON report: a value, a null on the way, or an absent section or row. */
+type Found = { readonly kind: "value"; readonly value: unknown } | { readonly kind: "null"; readonly at: string } | { readonly kind: "absent"; readonly why: string };
+
+function lookup(json: unknown, path: readonly string[]): Found {
   let node = json;
-  for (const key of path) {
-    if (typeof node !== "object" || node === null || !Object.hasOwn(node, key)) return undefined;
-    node = (node as Record<string, unknown>)[key];
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i]!;
+    const at = path.slice(0, i).join(".");
+    if (node === null) return { kind: "null", at };
+    if (typeof node !== "object") return { kind: "absent", why: "not in the report" };
+    const record = node as Record<string, unknown>;
+    if (record.available === false && typeof record.reason === "string" && !Object.hasOwn(record, key)) return { kind: "absent", why: `not available (${at}: ${record.reason})` };
+    if (!Object.hasOwn(record, key)) return { kind: "absent", why: "not in the report" };
+    node = record[key];
   }
-  return node;
+  return { kind: "value", value: node };
 }
 
 /**
  * Checks a threshold against the report's JSON form. Money (decimal strings) compares as a
- * number. A null KPI or an unknown path fails: a missing figure never passes silently.
+ * number. A null KPI (or one under a null, such as `retention.previous.rate` without a
+ * previous period) is `null`; a KPI of an unavailable section or a row past a list's end is
+ * `unknown`. Both fail: a missing figure never passes silently.
  */
 export function checkThreshold(json: unknown, threshold: Threshold): ThresholdResult {
   const name = threshold.path.join(".");
   const condition = `fails if ${threshold.operator} ${threshold.value}`;
-  const actual = lookup(json, threshold.path);
-  if (actual === null) return { threshold, status: "null", actual, message: `${name} is null (undefined for this data), ${condition}: failing` };
+  const found = lookup(json, threshold.path);
+  if (found.kind === "null" || (found.kind === "value" && found.value === null)) {
+    const where = found.kind === "null" && found.at !== name ? ` (${found.at} is null)` : "";
+    return { threshold, outcome: "null", value: null, message: `${name} is null${where}: undefined for this data, ${condition}: failing` };
+  }
+  if (found.kind === "absent") return { threshold, outcome: "unknown", value: null, message: `${name} is ${found.why}, ${condition}: failing` };
+  const actual = found.value;
   const numeric = typeof actual === "number" ? actual : typeof actual === "string" && /^-?\d+(\.\d+)?$/.test(actual) ? Number(actual) : null;
   if (numeric === null) {
-    const found = actual === undefined ? "not in the report" : `not a number (${JSON.stringify(actual).slice(0, 60)})`;
-    return { threshold, status: "unknown", actual, message: `${name} is ${found}, ${condition}: failing` };
+    return { threshold, outcome: "unknown", value: null, message: `${name} is not a number (${JSON.stringify(actual)?.slice(0, 60) ?? "undefined"}), ${condition}: failing` };
   }
   const crossed = holds(numeric, threshold.operator, threshold.value);
-  return { threshold, status: crossed ? "crossed" : "ok", actual, message: `${name} = ${String(actual)} (${condition}): ${crossed ? "THRESHOLD CROSSED" : "ok"}` };
+  return { threshold, outcome: crossed ? "fail" : "pass", value: actual as number | string, message: `${name} = ${String(actual)} (${condition}): ${crossed ? "THRESHOLD CROSSED" : "ok"}` };
+}
+
+/** The outcomes as the renderers show them. */
+export function toOutcomes(results: readonly ThresholdResult[]): ThresholdOutcome[] {
+  return results.map((r) => ({ threshold: r.threshold.text, value: r.value, outcome: r.outcome }));
+}
+
+/** The JSON `--thresholds-out` writes. */
+export function thresholdsJson(results: readonly ThresholdResult[]): string {
+  const body = {
+    kind: "retention-metrics/thresholds",
+    passed: results.every((r) => r.outcome === "pass"),
+    thresholds: results.map((r) => ({
+      threshold: r.threshold.text,
+      path: r.threshold.path.join("."),
+      operator: r.threshold.operator,
+      limit: r.threshold.value,
+      value: r.value,
+      outcome: r.outcome,
+      message: r.message,
+    })),
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+/** Escapes workflow-command data: `%`, CR and LF (GitHub Actions "workflow commands"). */
+export function escapeAnnotationData(text: string): string {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+/** Escapes a workflow-command property value: the data escapes plus `:` and `,`. */
+export function escapeAnnotationProperty(text: string): string {
+  return escapeAnnotationData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+/** A GitHub Actions `::error` annotation line for a failed threshold. */
+export function annotation(result: ThresholdResult): string {
+  return `::error title=${escapeAnnotationProperty(`KPI threshold ${result.threshold.text}`)}::${escapeAnnotationData(result.message)}\n`;
 }

@@ -1,3 +1,4 @@
+import { formatInt, formatMoney, formatPercent, humanize } from "./format";
 import type { KpiReport } from "./kpiReport";
 
 /** The charts the HTML page and `toVegaLite` draw. */
@@ -40,7 +41,7 @@ export function heatmapCells(report: KpiReport): HeatmapCell[] {
 /** The average cohort curve, offsets with a defined rate. */
 export function retentionCurvePoints(report: KpiReport): LinePoint[] {
   if (!report.cohorts.available) return [];
-  return report.cohorts.curve.flatMap((p) => (p.rate === null ? [] : [{ x: p.offset, y: p.rate, label: `month ${p.offset}: ${(p.rate * 100).toFixed(1)}% of ${p.customers} customers in ${p.cohorts} cohorts` }]));
+  return report.cohorts.curve.flatMap((p) => (p.rate === null ? [] : [{ x: p.offset, y: p.rate, label: `month ${p.offset}: ${formatPercent(p.rate)} of ${formatInt(p.customers)} customers in ${p.cohorts} cohorts` }]));
 }
 
 /**
@@ -56,11 +57,11 @@ export function concentrationPoints(report: KpiReport): LinePoint[] {
   for (const tier of tiers.tiers) {
     customers += tier.shareOfCustomers ?? 0;
     value += tier.shareOfValue ?? 0;
-    points.push({ x: customers, y: value, label: `through tier "${tier.name}": ${(customers * 100).toFixed(1)}% of customers hold ${(value * 100).toFixed(1)}% of revenue` });
+    points.push({ x: customers, y: value, label: `through tier "${tier.name}": ${formatPercent(customers)} of customers hold ${formatPercent(value)} of revenue` });
   }
   const c = tiers.concentration;
   for (const [x, y] of [[0.01, c.top1PctShare], [0.1, c.top10PctShare], [0.2, c.top20PctShare]] as const) {
-    if (y !== null) points.push({ x, y, label: `top ${x * 100}% of customers hold ${(y * 100).toFixed(1)}% of revenue` });
+    if (y !== null) points.push({ x, y, label: `top ${x * 100}% of customers hold ${formatPercent(y)} of revenue` });
   }
   return points.sort((p, q) => p.x - q.x);
 }
@@ -69,8 +70,8 @@ export function concentrationPoints(report: KpiReport): LinePoint[] {
 export function defectionBars(report: KpiReport): Bar[] {
   if (!report.defections.available) return [];
   return report.defections.byReason.map((r) => ({
-    label: r.reason.replace(/_/g, " "),
+    label: humanize(r.reason),
     value: r.unrealizedValue.toNumber(),
-    detail: `${r.customers} defected customers, ${r.unrealizedValue.toFixed(2)} a year unrealized`,
+    detail: `${formatInt(r.customers)} defected customers, ${formatMoney(r.unrealizedValue, report.currency)} a year unrealized`,
   }));
 }

@@ -1,7 +1,9 @@
 import type { Bar, HeatmapCell, LinePoint } from "./chartData";
+import { formatNumber } from "./format";
 import { escapeXml, linear, rampColor, svgOpen, ticks } from "./svgCommon";
 
-const pct = (v: number): string => `${(v * 100).toFixed(v < 0.1 && v > 0 ? 1 : 0)}%`;
+/** A compact chart label: whole percent, one decimal below 10%. */
+const pct = (v: number): string => `${formatNumber(v * 100, v < 0.1 && v > 0 ? 1 : 0)}%`;
 
 /** Cohort heatmap: one rect per (cohort, month offset), darker = more customers returning. */
 export function heatmapSvg(id: string, cells: readonly HeatmapCell[]): string {

@@ -12,6 +12,7 @@ import { topRows } from "../core/topRows";
 import type { Ledger } from "../input/ledger";
 import { RetentionOptionsError } from "../input/errors";
 import type { ClvSection, HistoricalClvKpis, PredictedClvKpis, ReportModelFit } from "./insightTypes";
+import { phase, type KpiReportProgress } from "./progress";
 import type { ReportSection } from "./types";
 
 /** Options of the CLV section. */
@@ -76,7 +77,22 @@ function fitSummary<N extends ModelName, P extends object>(model: FittedModel<N,
   };
 }
 
-function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary: SummarizedColumns, top: number): ReportSection<PredictedClvKpis> {
+/** Internal inputs of the CLV section beside the public options. */
+export interface ClvSectionContext {
+  readonly skipHistorical: boolean;
+  readonly skipPredicted: boolean;
+  readonly top: number;
+  readonly progress: KpiReportProgress;
+  /** Customers whose P(alive) the caller wants (the at-risk list); filled into `aliveOf`. */
+  readonly watch: ReadonlySet<string>;
+  readonly aliveOf: Map<string, number>;
+}
+
+/** Reports prediction progress every this many customers. */
+const PROGRESS_EVERY = 1 << 14;
+
+function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary: SummarizedColumns, context: ClvSectionContext): ReportSection<PredictedClvKpis> {
+  const { top, progress, watch, aliveOf } = context;
   const unitDays = timeUnit === "week" ? 7 : 1;
   const horizon = options.clvHorizon ?? (timeUnit === "week" ? 52 : 365);
   if (!(Number.isFinite(horizon) && horizon > 0)) throw new RetentionOptionsError("clvHorizon", `expected a positive number of ${timeUnit}s, found ${String(horizon)}`);
@@ -89,10 +105,14 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
   if (summary.repeatCustomerCount === 0) return { available: false, reason: "no customer bought twice: BG/NBD and Gamma-Gamma need repeat purchases" };
   let step = "BG/NBD fit";
   try {
+    progress("bgNbdFit", 0, 1);
     const bgNbd = fitBgNbdColumns(rows, { penalizer });
+    progress("bgNbdFit", 1, 1);
     if (!bgNbd.converged) return { available: false, reason: `the BG/NBD fit did not converge in ${bgNbd.iterations} iterations` };
     step = "Gamma-Gamma fit";
+    progress("gammaGammaFit", 0, 1);
     const gammaGamma = fitGammaGammaColumns(rows, { penalizer });
+    progress("gammaGammaFit", 1, 1);
     if (!gammaGamma.converged) return { available: false, reason: `the Gamma-Gamma fit did not converge in ${gammaGamma.iterations} iterations` };
     step = "CLV prediction";
     const n = rows.count;
@@ -103,7 +123,11 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
     let alive = 0;
     let purchases = 0;
     let undefinedSpend = false;
+    const ids = rows.customerId;
+    progress("predictions", 0, n);
     forEachPrediction(readPredictionSettings(bgNbd, gammaGamma, { horizon, discountRate }), rows, (i, value, expected, _spend, pAlive) => {
+      if ((i + 1) % PROGRESS_EVERY === 0) progress("predictions", i + 1, n);
+      if (watch.size > 0 && watch.has(ids[i]!)) aliveOf.set(ids[i]!, pAlive);
       if (value === null) undefinedSpend = true;
       else total = total.plus(value);
       clv[i] = value ?? 0;
@@ -112,13 +136,14 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
       alive += pAlive;
       purchases += expected;
     });
+    progress("predictions", n, n);
     if (undefinedSpend) return { available: false, reason: "the Gamma-Gamma model gives no finite expected spend (q ≤ 1)" };
-    const ids = rows.customerId;
     const topCustomers = topRows(n, top, (x, y) => clv[y]! - clv[x]! || compareIds(ids[x]!, ids[y]!)).map((i) => ({
       customerId: ids[i] ?? "",
       clv: new Decimal(clv[i]!).toDecimalPlaces(2),
       probabilityAlive: probabilityAlive[i]!,
       expectedPurchases: expectedPurchases[i]!,
+      defectionStatus: null,
     }));
     return {
       available: true,
@@ -146,7 +171,7 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
  * (BG/NBD + Gamma-Gamma fitted on the customers' summaries, over `clvHorizon`, discounted).
  * A fit that fails or does not converge makes `predicted` unavailable with the reason.
  */
-export function clvSection(ledger: Ledger, asOf: number, options: ClvSectionOptions & { readonly skipHistorical?: boolean; readonly skipPredicted?: boolean }, top: number): ClvSection {
+export function clvSection(ledger: Ledger, asOf: number, options: ClvSectionOptions, context: ClvSectionContext): ClvSection {
   if (ledger.purchases.count === 0) {
     const reason = "no purchases given";
     return { historical: { available: false, reason }, predicted: { available: false, reason } };
@@ -154,10 +179,10 @@ export function clvSection(ledger: Ledger, asOf: number, options: ClvSectionOpti
   const timeUnit = options.timeUnit ?? "week";
   if (timeUnit !== "week" && timeUnit !== "day") throw new RetentionOptionsError("timeUnit", `expected "day" or "week", found ${String(timeUnit)}`);
   let summary: SummarizedColumns | undefined;
-  const summaryOnce = (): SummarizedColumns => (summary ??= summaryColumns(ledger, asOf, readTimeAxis({ timeUnit }, "kpiReport")));
+  const summaryOnce = (): SummarizedColumns => (summary ??= phase(context.progress, "customerSummaries", () => summaryColumns(ledger, asOf, readTimeAxis({ timeUnit }, "kpiReport"))));
   const skipped = { available: false, reason: "skipped (the skip option)" } as const;
   return {
-    historical: options.skipHistorical === true ? skipped : historical(ledger, asOf, options.margin, summaryOnce),
-    predicted: options.skipPredicted === true ? skipped : predicted(options, timeUnit, summaryOnce(), top),
+    historical: context.skipHistorical ? skipped : historical(ledger, asOf, options.margin, summaryOnce),
+    predicted: context.skipPredicted ? skipped : predicted(options, timeUnit, summaryOnce(), context),
   };
 }

@@ -33,6 +33,7 @@ export function defectionSection(ledger: Ledger, classified: () => ClassifiedCol
       reason: row.reason,
       valueAtRisk: row.valueAtRisk,
       daysSinceLastActivity: row.daysSinceLastActivity,
+      probabilityAlive: null,
     })),
   };
 }

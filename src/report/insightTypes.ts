@@ -1,4 +1,5 @@
 import type { Decimal } from "../core/money";
+import type { DefectionStatus } from "../defection/types";
 import type { LtvTier } from "../segments/ltvTierSummary";
 import type { ReportSection } from "./types";
 
@@ -50,6 +51,8 @@ export interface ReportPredictedCustomer {
   readonly clv: Decimal;
   readonly probabilityAlive: number;
   readonly expectedPurchases: number;
+  /** The customer's defection status at asOf (`null` when the defection section is absent). */
+  readonly defectionStatus: DefectionStatus | null;
 }
 
 /** Predicted CLV from BG/NBD + Gamma-Gamma. */
@@ -92,6 +95,8 @@ export interface ReportAtRiskCustomer {
   readonly reason: string;
   readonly valueAtRisk: Decimal;
   readonly daysSinceLastActivity: number;
+  /** The BG/NBD model's P(alive) of the customer (`null` when predicted CLV is absent). */
+  readonly probabilityAlive: number | null;
 }
 
 /** The defection report at `asOf`. */

@@ -10,6 +10,8 @@ import { earliestRecord, latestRecord } from "./dataSpan";
 import { clvSection, type ClvSectionOptions } from "./clvSection";
 import { cohortSection, type CohortSectionOptions } from "./cohortSection";
 import { defectionSection } from "./defectionSection";
+import { crossReference } from "./crossReference";
+import { phase, readProgress, type KpiReportProgress } from "./progress";
 import type { ClvSection, CohortSection, DefectionSection, SegmentSection } from "./insightTypes";
 import { resolveAsOf, resolvePeriods, type ReportPeriodOption } from "./reportPeriod";
 import { npsSection, retentionKpis, retentionSection, revenueRetentionSection } from "./retentionSection";
@@ -38,6 +40,11 @@ export interface KpiReportOptions extends ClvSectionOptions {
   readonly top?: number | undefined;
   /** Sections not to compute (on large data the model fit is the slow part); each says it was skipped. */
   readonly skip?: readonly SkippableSection[] | undefined;
+  /**
+   * Called synchronously as each phase runs (the model fits and predictions are the slow
+   * ones on large data), so a caller can draw progress; see `KpiReportProgress`.
+   */
+  readonly onProgress?: KpiReportProgress | undefined;
 }
 
 /** Sections `kpiReport` can leave out. */
@@ -87,20 +94,17 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
   const asOf = resolveAsOf(options.asOf, latestRecord(ledger));
   const { kind, start, end, previousStart } = resolvePeriods(options.period, asOf);
   const hasPrevious = earliestRecord(ledger) < start;
-  const retention = retentionKpis(ledger, start, end);
-  const previousRetention = hasPrevious ? retentionKpis(ledger, previousStart, start) : null;
   const top = options.top ?? 10;
+  const skip = readSkip(options.skip);
+  const progress = readProgress(options.onProgress);
   let classifications: ClassifiedColumns | undefined;
   const classified = (): ClassifiedColumns => (classifications ??= classifyColumns(ledger, readDefectionOptions({ asOf }, "kpiReport")));
   const period = (from: number, to: number): Period => ({ start: new Date(from), end: new Date(to) });
-  const skip = readSkip(options.skip);
   const skipped = { available: false, reason: "skipped (the skip option)" } as const;
-  return {
-    schemaVersion: KPI_REPORT_SCHEMA_VERSION,
-    asOf: new Date(asOf),
-    currency: ledger.currency,
-    period: { kind, current: period(start, end), previous: period(previousStart, start), previousHasData: hasPrevious },
-    data: reportData(ledger),
+  const periodKpis = phase(progress, "periodKpis", () => {
+    const retention = retentionKpis(ledger, start, end);
+    const previousRetention = hasPrevious ? retentionKpis(ledger, previousStart, start) : null;
+    return {
     activity: activitySection(
       activityKpis(ledger, start, end, retention.newCount),
       previousRetention === null ? null : activityKpis(ledger, previousStart, start, previousRetention.newCount),
@@ -108,10 +112,26 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
     retention: retentionSection(retention, previousRetention),
     revenueRetention: revenueRetentionSection(ledger, start, end, previousStart, hasPrevious),
     nps: npsSection(ledger, start, end, previousStart),
-    cohorts: skip.has("cohorts") ? skipped : cohortSection(ledger, asOf, options.cohorts),
-    clv: clvSection(ledger, asOf, { ...options, skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv") }, top),
-    defections: skip.has("defections") ? skipped : defectionSection(ledger, classified, top),
-    segments: skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : segmentSection(ledger, asOf, classified, top),
+    };
+  });
+  const cohorts = skip.has("cohorts") ? skipped : phase(progress, "cohorts", () => cohortSection(ledger, asOf, options.cohorts));
+  const defections = skip.has("defections") ? skipped : phase(progress, "defections", () => defectionSection(ledger, classified, top));
+  const aliveOf = new Map<string, number>();
+  const watch = new Set(defections.available ? defections.topAtRisk.map((row) => row.customerId) : []);
+  const clv = clvSection(ledger, asOf, options, { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf });
+  const segments = skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : phase(progress, "segments", () => segmentSection(ledger, asOf, classified, top));
+  const linked = crossReference(ledger, defections, clv, aliveOf, defections.available ? classified() : null);
+  return {
+    schemaVersion: KPI_REPORT_SCHEMA_VERSION,
+    asOf: new Date(asOf),
+    currency: ledger.currency,
+    period: { kind, current: period(start, end), previous: period(previousStart, start), previousHasData: hasPrevious },
+    data: reportData(ledger),
+    ...periodKpis,
+    cohorts,
+    clv: linked.clv,
+    defections: linked.defections,
+    segments,
   };
 }
 

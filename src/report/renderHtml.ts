@@ -1,7 +1,10 @@
+import { DISAGREEMENT_MARK, DISAGREEMENT_NOTE, otherView, viewsDisagree } from "./crossReference";
+import { KPI_DEFINITIONS } from "./definitions";
 import { concentrationPoints, defectionBars, heatmapCells, retentionCurvePoints } from "./chartData";
 import { barChartSvg, heatmapSvg, lineChartSvg } from "./chartSvg";
 import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChange, formatNumber, formatPercent, formatPeriod, formatPointChange, humanize } from "./format";
 import type { KpiReport } from "./kpiReport";
+import { outcomeLabel, outcomeValue, readRenderOptions, thresholdSummary, type RenderOptions, type ThresholdOutcome } from "./renderOptions";
 import { escapeXml } from "./svgCommon";
 import type { KpiChange, KpiMoneyChange } from "./types";
 import { readReport } from "./readReport";
@@ -12,7 +15,8 @@ h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px;border-bott
 .tile{border:1px solid #ddd;border-radius:8px;padding:12px}.tile .label{color:#555;font-size:12px}.tile .value{font-size:22px;font-weight:600}
 .up{color:#15803d}.down{color:#b91c1c}.flat{color:#555}table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ddd;padding:4px 8px;text-align:right}
 th:first-child,td:first-child{text-align:left}figure{margin:16px 0}figcaption{font-weight:600;margin-bottom:6px}.na{color:#555;font-style:italic}
-svg.chart{max-width:100%;height:auto;font-family:inherit}details{margin-top:6px}`;
+svg.chart{max-width:100%;height:auto;font-family:inherit}details{margin-top:6px}.tile .detail{color:#555;font-size:12px}
+.note{color:#333;max-width:80ch}td.fail{color:#b91c1c;font-weight:600}td.pass{color:#15803d}dl.defs dt{font-weight:600;margin-top:6px}dl.defs dd{margin:0 0 0 16px}`;
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], caption?: string): string {
   const head = `<tr>${header.map((h) => `<th scope="col">${escapeXml(h)}</th>`).join("")}</tr>`;
@@ -20,11 +24,21 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
   return `<table>${caption === undefined ? "" : `<caption>${escapeXml(caption)}</caption>`}<thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
-function tile(label: string, value: string, change: string, direction: number | null, goodWhenUp = true): string {
+function tile(label: string, value: string, change: string, direction: number | null, goodWhenUp = true, detail?: string): string {
   const cls = direction === null || direction === 0 ? "flat" : (direction > 0) === goodWhenUp ? "up" : "down";
   const arrow = direction === null || direction === 0 ? "" : direction > 0 ? "▲ " : "▼ ";
-  return `<div class="tile"><div class="label">${escapeXml(label)}</div><div class="value">${escapeXml(value)}</div><div class="${cls}" title="change against the previous period">${arrow}${escapeXml(change)}</div></div>`;
+  const extra = detail === undefined ? "" : `<div class="detail">${escapeXml(detail)}</div>`;
+  return `<div class="tile"><div class="label">${escapeXml(label)}</div><div class="value">${escapeXml(value)}</div><div class="${cls}" title="change against the previous period">${arrow}${escapeXml(change)}</div>${extra}</div>`;
 }
+
+function thresholdSection(thresholds: readonly ThresholdOutcome[]): string {
+  if (thresholds.length === 0) return "";
+  const rows = thresholds.map((t) => `<tr><td>${escapeXml(t.threshold)}</td><td>${escapeXml(outcomeValue(t.value))}</td><td class="${t.outcome === "pass" ? "pass" : "fail"}">${escapeXml(outcomeLabel(t.outcome))}</td></tr>`);
+  return `<section id="thresholds"><h2>Thresholds</h2><p>${escapeXml(thresholdSummary(thresholds))}</p><table><thead><tr><th scope="col">Threshold (fails when it holds)</th><th scope="col">Value</th><th scope="col">Outcome</th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
+}
+
+const marked = (text: string, disagree: boolean): string => (disagree ? `${text} ${DISAGREEMENT_MARK}` : text);
+const note = (show: boolean): string => (show ? `<p class="note">${escapeXml(DISAGREEMENT_NOTE)}</p>` : "");
 
 const dir = (c: KpiChange): number | null => c.absolute;
 const moneyDir = (c: KpiMoneyChange): number | null => (c.absolute === null ? null : c.absolute.toNumber());
@@ -40,13 +54,18 @@ function figure(id: string, caption: string, svg: string | null, reason: string,
  * defection reason, each with a title, axis labels, hover values and a data table. No script,
  * no network: it can be mailed or stored as a CI artifact.
  *
+ * The NPS tile shows its responses and margin of error; a "Thresholds" section follows the
+ * tiles when `options.thresholds` is given, and a "Definitions" section ends the page.
+ *
  * @param report - a `kpiReport` result
+ * @param options - `thresholds`: CI threshold outcomes to show (see `ThresholdOutcome`)
  * @returns the HTML document
  * @example
  * renderHtml(kpiReport(purchases, { asOf: "2024-07-01" })).startsWith("<!doctype html>") //=> true
  */
-export function renderHtml(report: KpiReport): string {
+export function renderHtml(report: KpiReport, options?: RenderOptions): string {
   report = readReport(report, "renderHtml");
+  const thresholds = readRenderOptions(options, "renderHtml");
   const cur = report.currency;
   const money = (v: Parameters<typeof formatMoney>[0]) => formatMoney(v, cur);
   const a = report.activity;
@@ -61,7 +80,10 @@ export function renderHtml(report: KpiReport): string {
     tile("Churn rate", formatPercent(r.churnRate), formatPointChange(r.change.churnRate), dir(r.change.churnRate), false),
     tile("Repeat purchase rate", formatPercent(a.repeatPurchaseRate), formatPointChange(a.change.repeatPurchaseRate), dir(a.change.repeatPurchaseRate)),
     rr.available ? tile("Net revenue retention", formatPercent(rr.netRevenueRetention), formatPointChange(rr.change.netRevenueRetention), dir(rr.change.netRevenueRetention)) : tile("Net revenue retention", "n/a", rr.reason, null),
-    n.available ? tile("NPS", formatNumber(n.score, 1), formatCountChange(n.change.score, 1), dir(n.change.score)) : tile("NPS", "n/a", n.reason, null),
+    n.available
+      ? tile("NPS", formatNumber(n.score, 1), formatCountChange(n.change.score, 1), dir(n.change.score), true,
+        `${formatInt(n.responses)} response${n.responses === 1 ? "" : "s"} · margin of error ±${formatNumber(n.marginOfError, 1)} (95%)`)
+      : tile("NPS", "n/a", n.reason, null),
   ];
   const cells = heatmapCells(report);
   const curve = retentionCurvePoints(report);
@@ -85,21 +107,43 @@ export function renderHtml(report: KpiReport): string {
   const sections: string[] = [];
   const d = report.defections;
   if (d.available) {
+    const disagree = d.topAtRisk.some((c) => viewsDisagree("at_risk", c.probabilityAlive));
     sections.push(`<h2>Defections</h2><p>${formatInt(d.customers)} customers: ${formatInt(d.active)} active, ${formatInt(d.atRisk)} at risk (${escapeXml(money(d.atRiskValue))} a year), ${formatInt(d.defected)} defected (rate ${formatPercent(d.defectionRate)}).</p>` +
-      table(["At-risk customer", "Reason", "Value at risk", "Days since last activity"], d.topAtRisk.map((c) => [c.customerId, humanize(c.reason), money(c.valueAtRisk), formatNumber(c.daysSinceLastActivity, 0)]), "Customers most worth saving"));
+      table(otherView(["At-risk customer", "Reason", "Value at risk", "Days since last activity", "P(alive)"], report.clv.predicted.available), d.topAtRisk.map((c) => otherView([
+        c.customerId, humanize(c.reason), money(c.valueAtRisk), formatNumber(c.daysSinceLastActivity, 0), marked(formatPercent(c.probabilityAlive), viewsDisagree("at_risk", c.probabilityAlive)),
+      ], report.clv.predicted.available)), "Customers most worth saving") + note(disagree));
   }
   const lt = report.segments.ltvTiers;
   if (lt.available) sections.push(`<h2>Lifetime-value tiers</h2>${table(["Tier", "Customers", "Share of customers", "Revenue", "Share of revenue"], lt.tiers.map((t) => [humanize(t.name), formatInt(t.customers), formatPercent(t.shareOfCustomers), money(t.value), formatPercent(t.shareOfValue)]))}`);
   const loyal = report.segments.loyalCustomers;
   if (loyal.available) sections.push(`<h2>Most lucrative loyal customers</h2>${table(["Customer", "Revenue", "Orders", "Share of revenue"], loyal.top.map((c) => [c.customerId, money(c.value), formatInt(c.orders), formatPercent(c.shareOfRevenue)]))}`);
+  const hist = report.clv.historical;
+  const historical = hist.available
+    ? table(["KPI", "Value"], [
+      ["Customers", formatInt(hist.customers)],
+      ["Total revenue", money(hist.totalRevenue)],
+      ["Average revenue per customer", money(hist.averageRevenue)],
+      ["Average margin per customer", money(hist.averageMargin)],
+      ["Average orders per customer", formatNumber(hist.averageOrders)],
+    ], "Historical CLV: what customers have been worth up to the as-of date")
+    : `<p class="na">Historical CLV not available: ${escapeXml(hist.reason)}.</p>`;
   const pred = report.clv.predicted;
-  sections.push(`<h2>Customer lifetime value</h2>${pred.available ? table(["Top customer", "Predicted CLV", "P(alive)", "Expected purchases"], pred.topCustomers.map((c) => [c.customerId, money(c.clv), formatPercent(c.probabilityAlive), formatNumber(c.expectedPurchases)]), `Predicted CLV over ${pred.horizon} ${pred.timeUnit}s: total ${money(pred.totalClv)}, average ${money(pred.averageClv)}`) : `<p class="na">Predicted CLV not available: ${escapeXml(pred.reason)}.</p>`}`);
+  const predictedTable = pred.available
+    ? table(otherView(["Top customer", "Predicted CLV", "P(alive)", "Expected purchases", "Defection status"], d.available), pred.topCustomers.map((c) => otherView([
+      c.customerId, money(c.clv), formatPercent(c.probabilityAlive), formatNumber(c.expectedPurchases),
+      marked(c.defectionStatus === null ? "n/a" : humanize(c.defectionStatus), viewsDisagree(c.defectionStatus, c.probabilityAlive)),
+    ], d.available)), `Predicted CLV over ${formatNumber(pred.horizon, 0)} ${pred.timeUnit}s: total ${money(pred.totalClv)}, average ${money(pred.averageClv)}`) +
+      note(pred.topCustomers.some((c) => viewsDisagree(c.defectionStatus, c.probabilityAlive)))
+    : `<p class="na">Predicted CLV not available: ${escapeXml(pred.reason)}.</p>`;
+  sections.push(`<h2>Customer lifetime value</h2>${historical}${predictedTable}`);
+  sections.push(`<h2>Definitions</h2><dl class="defs">${KPI_DEFINITIONS.map((k) => `<dt>${escapeXml(k.name)}</dt><dd>${escapeXml(k.formula)}</dd>`).join("")}</dl>`);
   const title = `KPI report: ${formatPeriod(report.period.current)}`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeXml(title)}</title><style>${STYLE}</style></head>
 <body><main><h1>${escapeXml(title)}</h1>
 <p class="meta">As of ${formatDate(report.asOf)} · ${formatInt(report.data.customers)} customers · ${formatInt(report.data.purchases)} purchases${cur === null ? "" : ` · ${escapeXml(cur)}`} · compared with ${formatPeriod(report.period.previous)}</p>
 <section aria-label="Key figures"><div class="tiles">${tiles.join("")}</div></section>
+${thresholdSection(thresholds)}
 <h2>Charts</h2>${figures.join("\n")}
 ${sections.join("\n")}
 <p class="meta">retention-metrics report, schema version ${report.schemaVersion}.</p></main></body></html>

@@ -1,11 +1,11 @@
+import { DISAGREEMENT_MARK, DISAGREEMENT_NOTE, otherView, viewsDisagree } from "./crossReference";
+import { KPI_DEFINITIONS } from "./definitions";
 import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChange, formatNumber, formatPercent, formatPeriod, formatPointChange, humanize } from "./format";
 import type { KpiReport } from "./kpiReport";
+import { defectionTallyMarkdown, markdownTable as table } from "./markdownTable";
+import { outcomeLabel, outcomeValue, readRenderOptions, thresholdSummary, type RenderOptions, type ThresholdOutcome } from "./renderOptions";
 import type { ReportSection } from "./types";
 import { readReport } from "./readReport";
-
-const row = (cells: readonly string[]): string => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
-const table = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
-  [row(header), row(header.map(() => "---")), ...rows.map(row)].join("\n");
 
 function unavailable<T>(section: ReportSection<T>, body: (value: T) => string): string {
   return section.available ? body(section) : `_Not available: ${section.reason}._`;
@@ -21,8 +21,9 @@ function unavailable<T>(section: ReportSection<T>, body: (value: T) => string): 
  * renderMarkdown(kpiReport(purchases, { asOf: "2024-07-01" }))
  * //=> "# KPI report: 2024-06-01 – 2024-06-30\n..."
  */
-export function renderMarkdown(report: KpiReport): string {
+export function renderMarkdown(report: KpiReport, options?: RenderOptions): string {
   report = readReport(report, "renderMarkdown");
+  const thresholds = readRenderOptions(options, "renderMarkdown");
   const cur = report.currency;
   const money = (value: Parameters<typeof formatMoney>[0]) => formatMoney(value, cur);
   const a = report.activity;
@@ -33,6 +34,7 @@ export function renderMarkdown(report: KpiReport): string {
     `# KPI report: ${formatPeriod(report.period.current)}`,
     `As of ${formatDate(report.asOf)} · ${formatInt(report.data.customers)} customers · ${formatInt(report.data.purchases)} purchases · ${formatInt(report.data.events)} events · ${formatInt(report.data.surveys)} survey responses${cur === null ? "" : ` · ${cur}`}. ` +
       `Compared with ${formatPeriod(report.period.previous)}${report.period.previousHasData ? "" : " (no data that early)"}.`,
+    ...thresholdSection(thresholds),
     "## Activity",
     table(["KPI", "This period", "Previous", "Change"], [
       ["Customers", formatInt(a.customers), formatInt(p?.customers ?? null), formatCountChange(a.change.customers)],
@@ -99,22 +101,28 @@ export function renderMarkdown(report: KpiReport): string {
           ["Average CLV per customer", money(s.averageClv)],
           ["Average P(alive)", formatPercent(s.averageProbabilityAlive)],
           ["Expected purchases", formatNumber(s.expectedPurchases, 1)],
-          ["BG/NBD fit", `${Object.entries(s.bgNbd.params).map(([k, v]) => `${k} = ${v.toFixed(3)}`).join(", ")}; LL ${s.bgNbd.logLikelihood.toFixed(1)}`],
-          ["Gamma-Gamma fit", `${Object.entries(s.gammaGamma.params).map(([k, v]) => `${k} = ${v.toFixed(3)}`).join(", ")}; LL ${s.gammaGamma.logLikelihood.toFixed(1)}`],
+          ["BG/NBD fit", `${Object.entries(s.bgNbd.params).map(([k, v]) => `${k} = ${formatNumber(v, 3)}`).join(", ")}; LL ${formatNumber(s.bgNbd.logLikelihood, 1)}`],
+          ["Gamma-Gamma fit", `${Object.entries(s.gammaGamma.params).map(([k, v]) => `${k} = ${formatNumber(v, 3)}`).join(", ")}; LL ${formatNumber(s.gammaGamma.logLikelihood, 1)}`],
           ...(s.penalizer > 0 ? [["Fit penalty (L2)", String(s.penalizer)]] : []),
         ]),
         "",
-        table(["Top customer", "CLV", "P(alive)", "Expected purchases"], s.topCustomers.map((c) => [c.customerId, money(c.clv), formatPercent(c.probabilityAlive), formatNumber(c.expectedPurchases)])),
+        table(otherView(["Top customer", "CLV", "P(alive)", "Expected purchases", "Defection status"], report.defections.available), s.topCustomers.map((c) => otherView([
+          c.customerId, money(c.clv), formatPercent(c.probabilityAlive), formatNumber(c.expectedPurchases),
+          `${c.defectionStatus === null ? "n/a" : humanize(c.defectionStatus)}${viewsDisagree(c.defectionStatus, c.probabilityAlive) ? ` ${DISAGREEMENT_MARK}` : ""}`,
+        ], report.defections.available))),
+        ...(s.topCustomers.some((c) => viewsDisagree(c.defectionStatus, c.probabilityAlive)) ? ["", DISAGREEMENT_NOTE] : []),
       ].join("\n"),
     ),
     "## Defections",
     unavailable(report.defections, (s) =>
       [
-        `${formatInt(s.customers)} customers: ${formatInt(s.active)} active, ${formatInt(s.atRisk)} at risk (${money(s.atRiskValue)} a year at risk), ${formatInt(s.defected)} defected (defection rate ${formatPercent(s.defectionRate)}, ${money(s.unrealizedValue)} a year unrealized).`,
+        defectionTallyMarkdown(s, cur),
         "",
-        table(["Reason", "Defected", "Share of defected", "Unrealized value", "Share of unrealized"], s.byReason.map((b) => [humanize(b.reason), formatInt(b.customers), formatPercent(b.shareOfDefected), money(b.unrealizedValue), formatPercent(b.shareOfUnrealized)])),
-        "",
-        table(["At-risk customer", "Reason", "Value at risk", "Days since last activity"], s.topAtRisk.map((c) => [c.customerId, humanize(c.reason), money(c.valueAtRisk), formatNumber(c.daysSinceLastActivity, 0)])),
+        table(otherView(["At-risk customer", "Reason", "Value at risk", "Days since last activity", "P(alive)"], report.clv.predicted.available), s.topAtRisk.map((c) => otherView([
+          c.customerId, humanize(c.reason), money(c.valueAtRisk), formatNumber(c.daysSinceLastActivity, 0),
+          `${formatPercent(c.probabilityAlive)}${viewsDisagree("at_risk", c.probabilityAlive) ? ` ${DISAGREEMENT_MARK}` : ""}`,
+        ], report.clv.predicted.available))),
+        ...(s.topAtRisk.some((c) => viewsDisagree("at_risk", c.probabilityAlive)) ? ["", DISAGREEMENT_NOTE] : []),
       ].join("\n"),
     ),
     "## Segments",
@@ -134,6 +142,17 @@ export function renderMarkdown(report: KpiReport): string {
         table(["Customer", "Revenue", "Orders", "Share of revenue"], s.top.map((c) => [c.customerId, money(c.value), formatInt(c.orders), formatPercent(c.shareOfRevenue)])),
       ].join("\n"),
     ),
+    "## Definitions",
+    KPI_DEFINITIONS.map((d) => `- **${d.name}**: ${d.formula}`).join("\n"),
   ];
   return `${parts.join("\n\n")}\n`;
+}
+
+function thresholdSection(thresholds: readonly ThresholdOutcome[]): string[] {
+  if (thresholds.length === 0) return [];
+  return [
+    "## Thresholds",
+    `${thresholdSummary(thresholds)}\n\n` +
+      table(["Threshold (fails when it holds)", "Value", "Outcome"], thresholds.map((t) => [t.threshold, outcomeValue(t.value), outcomeLabel(t.outcome)])),
+  ];
 }

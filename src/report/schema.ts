@@ -168,7 +168,7 @@ function build() {
             bgNbd: ModelFitSchema,
             gammaGamma: ModelFitSchema,
             topCustomers: z.array(
-              z.object({ customerId: z.string(E), clv: Money, probabilityAlive: z.number(E), expectedPurchases: z.number(E) }, E),
+              z.object({ customerId: z.string(E), clv: Money, probabilityAlive: z.number(E), expectedPurchases: z.number(E), defectionStatus: z.nullable(z.enum(["active", "at_risk", "defected"], E)) }, E),
               E,
             ),
           }),
@@ -188,7 +188,7 @@ function build() {
           E,
         ),
         topAtRisk: z.array(
-          z.object({ customerId: z.string(E), reason: z.string(E), valueAtRisk: Money, daysSinceLastActivity: z.number(E) }, E),
+          z.object({ customerId: z.string(E), reason: z.string(E), valueAtRisk: Money, daysSinceLastActivity: z.number(E), probabilityAlive: Rate }, E),
           E,
         ),
       }),

@@ -114,13 +114,13 @@ describe.concurrent("retention-metrics report: thresholds", () => {
     expect(() => JSON.parse(run.stdout)).not.toThrow();
   });
 
-  it("fails on a null or unknown KPI", async () => {
+  it("fails on a null KPI or one whose section is unavailable", async () => {
     const nullRun = await runIn(["report", "--purchases", fixture("purchases.csv"), "--period", "2023-01-01..2023-02-01", "--fail-if", "retention.rate < 0.6"]);
     expect(nullRun.code).toBe(1);
     expect(nullRun.stderr).toContain("retention.rate is null");
     const unknown = await runIn([...base, "--fail-if", "nps.score < 30"]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain("nps.score is not in the report");
+    expect(unknown.stderr).toContain("nps.score is not available (nps: no survey responses given)");
   });
 
   it("exits 2 on a malformed threshold", async () => {

@@ -32,8 +32,11 @@ export function runCli(args: readonly string[], options: { stdin?: string | Buff
   });
 }
 
-/** Runs the CLI's `run` in this process (fast); same result shape as `runCli`. */
-export async function runInProcess(args: readonly string[], options: { stdin?: string | Buffer } = {}): Promise<CliRun> {
+/**
+ * Runs the CLI's `run` in this process (fast); same result shape as `runCli`. `env` replaces
+ * the default `{ NO_COLOR: "1" }`; `tty` makes stderr claim to be a terminal.
+ */
+export async function runInProcess(args: readonly string[], options: { stdin?: string | Buffer; env?: Record<string, string>; tty?: boolean } = {}): Promise<CliRun> {
   const { Readable, Writable } = await import("node:stream");
   const { run } = await import("../../src/cli/run");
   const sink = (parts: Buffer[]) =>
@@ -46,6 +49,7 @@ export async function runInProcess(args: readonly string[], options: { stdin?: s
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   const stdin = Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]);
-  const code = await run(args, { stdin, stdout: sink(out), stderr: sink(err), env: { NO_COLOR: "1" } });
+  const stderr = Object.assign(sink(err), { isTTY: options.tty === true });
+  const code = await run(args, { stdin, stdout: sink(out), stderr, env: options.env ?? { NO_COLOR: "1" } });
   return { code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customerSummary, Decimal, fitBgNbd, fitGammaGamma, historicalClv, predictClv, RetentionOptionsError } from "retention-metrics";
+import { classifyDefections, customerSummary, Decimal, fitBgNbd, fitGammaGamma, historicalClv, predictClv, RetentionOptionsError } from "retention-metrics";
 import { generatePurchases } from "../../bench/generate";
 import { cdnowPurchases } from "../clv/cdnowFixtures";
 import { kpiReport } from "../../src/report/kpiReport";
@@ -169,9 +169,17 @@ describe("kpiReport's CLV section on CDNOW", () => {
     expect(predicted.totalClv.toString()).toBe(total.toDecimalPlaces(2).toString());
     expect(predicted.customers).toBe(summary.customerCount);
     const ranked = [...result.customers].sort((x, y) => y.clv!.comparedTo(x.clv!) || (x.customerId! < y.customerId! ? -1 : 1)).slice(0, 5);
+    const status = new Map(classifyDefections(purchases, { asOf }).map((c) => [c.customerId, c.status]));
     expect(predicted.topCustomers).toEqual(
-      ranked.map((c) => ({ customerId: c.customerId, clv: c.clv!.toDecimalPlaces(2), probabilityAlive: c.probabilityAlive, expectedPurchases: c.expectedPurchases })),
+      ranked.map((c) => ({ customerId: c.customerId, clv: c.clv!.toDecimalPlaces(2), probabilityAlive: c.probabilityAlive, expectedPurchases: c.expectedPurchases, defectionStatus: status.get(c.customerId!) })),
     );
+    // Each at-risk customer carries the same model's P(alive): customer 1981 is at risk and 95.7% alive.
+    const defections = report.defections;
+    if (!defections.available) expect.unreachable(defections.reason);
+    const alive = new Map(result.customers.map((c) => [c.customerId, c.probabilityAlive]));
+    for (const row of defections.topAtRisk) expect(row.probabilityAlive).toBe(alive.get(row.customerId));
+    expect(defections.topAtRisk[0]).toMatchObject({ customerId: "1981", reason: "no_repurchase" });
+    expect(defections.topAtRisk[0]!.probabilityAlive).toBeCloseTo(0.957, 3);
     const historical = report.clv.historical;
     if (!historical.available) expect.unreachable(historical.reason);
     const h = historicalClv(purchases, { asOf });

@@ -1,4 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { RetentionOptionsError } from "retention-metrics";
+import { loadCdnowSample } from "../../examples/data/cdnow";
+import { DISAGREEMENT_MARK } from "../../src/report/crossReference";
+import { KPI_DEFINITIONS } from "../../src/report/definitions";
+import type { ThresholdOutcome } from "../../src/report/renderOptions";
 import { REPORT_CHARTS } from "../../src/report/chartData";
 import { kpiReport } from "../../src/report/kpiReport";
 import { renderHtml } from "../../src/report/renderHtml";
@@ -67,5 +72,99 @@ describe("toVegaLite", () => {
   it("leaves data empty when a section is unavailable", () => {
     const empty = kpiReport([], { asOf: "2024-01-01" });
     expect(toVegaLite(empty, "cohortHeatmap").data.values).toEqual([]);
+  });
+});
+
+const THRESHOLDS: readonly ThresholdOutcome[] = [
+  { threshold: "retention.rate < 0.6", value: 0.5, outcome: "fail" },
+  { threshold: "activity.revenue < 10", value: "53", outcome: "pass" },
+  { threshold: "retention.previous.rate < 1", value: null, outcome: "null" },
+  { threshold: "nps.score < 30", value: null, outcome: "unknown" },
+];
+
+describe("the thresholds section", () => {
+  it("appears in both renderers only when thresholds are given", () => {
+    const md = renderMarkdown(report, { thresholds: THRESHOLDS });
+    expect(md).toContain("## Thresholds\n\n3 of 4 thresholds failed.");
+    expect(md).toContain("| retention.rate < 0.6 | 0.5 | FAIL: threshold crossed |");
+    expect(md).toContain("| activity.revenue < 10 | 53 | pass |");
+    expect(md).toContain("| retention.previous.rate < 1 | n/a | FAIL: the KPI is null for this data |");
+    expect(md).toContain("| nps.score < 30 | n/a | FAIL: the KPI is not in this report |");
+    expect(renderMarkdown(report, { thresholds: [THRESHOLDS[1]!] })).toContain("The threshold passed.");
+    const html = renderHtml(report, { thresholds: THRESHOLDS });
+    expect(html).toContain('<section id="thresholds"><h2>Thresholds</h2><p>3 of 4 thresholds failed.</p>');
+    expect(html).toContain('<td>retention.rate &lt; 0.6</td><td>0.5</td><td class="fail">FAIL: threshold crossed</td>');
+    for (const none of [undefined, {}, { thresholds: [] }]) {
+      expect(renderMarkdown(report, none)).not.toContain("## Thresholds");
+      expect(renderHtml(report, none)).not.toContain('id="thresholds"');
+    }
+  });
+
+  it("refuses malformed threshold outcomes with a typed error", () => {
+    for (const bad of [null, 3, { thresholds: "x" }, { thresholds: [{ threshold: "a < 1", value: 1, outcome: "maybe" }] }, { thresholds: [null] }]) {
+      expect(() => renderMarkdown(report, bad as never)).toThrow(RetentionOptionsError);
+      expect(() => renderHtml(report, bad as never)).toThrow(RetentionOptionsError);
+    }
+  });
+});
+
+describe("what the reports explain", () => {
+  it("ends with a Definitions section giving each KPI's formula in one line", () => {
+    const md = renderMarkdown(report);
+    const html = renderHtml(report);
+    expect(md).toContain("## Definitions");
+    expect(html).toContain("<h2>Definitions</h2>");
+    for (const d of KPI_DEFINITIONS) {
+      expect(d.formula).not.toContain("\n");
+      expect(md).toContain(`- **${d.name}**: ${d.formula}`);
+    }
+    expect(md).toContain("- **Retention rate**: |S ∩ E| ÷ |S|");
+  });
+
+  it("shows the NPS tile's responses and margin of error", () => {
+    const surveyed = kpiReport({ purchases: PURCHASES, surveys: [{ at: "2024-02-05", score: 10 }, { at: "2024-03-02", score: 9 }, { at: "2024-03-04", score: 3 }] }, { asOf: "2024-04-01" });
+    // March: p = d = 1/2, n = 2: margin = 1.96 × 100 × √((1 − 0) / 2) = 138.59.
+    expect(renderHtml(surveyed)).toContain('<div class="detail">2 responses · margin of error ±138.6 (95%)</div>');
+  });
+
+  it("shows historical CLV in the HTML as in the Markdown", () => {
+    const html = renderHtml(report);
+    expect(html).toContain("Historical CLV");
+    // a: 60 over 3 orders, b: 20 over 2, c: 40, __proto__: 8 → 128 over 4 customers, 7 orders.
+    expect(html).toContain("<td>Total revenue</td><td>128.00</td>");
+    expect(html).toContain("<td>Average revenue per customer</td><td>32.00</td>");
+    expect(html).toContain("<td>Average orders per customer</td><td>1.75</td>");
+    expect(renderMarkdown(report)).toContain("| Average orders per customer | 1.75 |");
+  });
+
+  describe("where the defection rules and P(alive) disagree (CDNOW)", () => {
+    const cdnow = kpiReport(loadCdnowSample());
+    const md = renderMarkdown(cdnow);
+    const html = renderHtml(cdnow);
+
+    it("marks customer 1981 in both tables and says what each view measures", () => {
+      expect(md).toContain(`| 1981 | no repurchase | 1,485.61 | 14 | 95.7% ${DISAGREEMENT_MARK} |`);
+      expect(md).toContain(`| 1981 | 934.95 | 95.7% | 23.61 | at risk ${DISAGREEMENT_MARK} |`);
+      expect(md).toContain("the customer's own usual gap between orders");
+      expect(md).toContain("population view");
+      expect(html).toContain(`<td>1981</td><td>no repurchase</td><td>1,485.61</td><td>14</td><td>95.7% ${DISAGREEMENT_MARK}</td>`);
+      expect(html).toContain(`<td>at risk ${DISAGREEMENT_MARK}</td>`);
+      expect(html.match(/<p class="note">/g)).toHaveLength(2);
+    });
+
+    it("leaves out the other view's column when that view is skipped", () => {
+      const noModel = renderMarkdown(kpiReport(loadCdnowSample(), { skip: ["predictedClv"] }));
+      expect(noModel).toContain("| At-risk customer | Reason | Value at risk | Days since last activity |\n");
+      expect(noModel).toContain("| 1981 | no repurchase | 1,485.61 | 14 |\n");
+      const noDefections = kpiReport(loadCdnowSample(), { skip: ["defections"] });
+      expect(renderMarkdown(noDefections)).toContain("| Top customer | CLV | P(alive) | Expected purchases |\n");
+      expect(renderHtml(noDefections)).not.toContain("Defection status");
+      expect(renderMarkdown(noDefections)).not.toContain(DISAGREEMENT_MARK);
+    });
+
+    it("marks no customer the two views agree on", () => {
+      expect(md).toContain("| 1203 | 813.90 | 97.9% | 22.59 | active |");
+      expect(renderMarkdown(report)).not.toContain(DISAGREEMENT_MARK);
+    });
   });
 });

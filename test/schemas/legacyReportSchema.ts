@@ -133,7 +133,7 @@ export const KpiReportJsonSchema = z.object({
       expectedPurchases: z.number(),
       bgNbd: ModelFitSchema,
       gammaGamma: ModelFitSchema,
-      topCustomers: z.array(z.object({ customerId: z.string(), clv: Money, probabilityAlive: z.number(), expectedPurchases: z.number() })),
+      topCustomers: z.array(z.object({ customerId: z.string(), clv: Money, probabilityAlive: z.number(), expectedPurchases: z.number(), defectionStatus: z.enum(["active", "at_risk", "defected"]).nullable() })),
     }),
   }),
   defections: section({
@@ -145,7 +145,7 @@ export const KpiReportJsonSchema = z.object({
     atRiskValue: Money,
     unrealizedValue: Money,
     byReason: z.array(z.object({ reason: z.string(), customers: Count, shareOfDefected: Rate, unrealizedValue: Money, shareOfUnrealized: Rate })),
-    topAtRisk: z.array(z.object({ customerId: z.string(), reason: z.string(), valueAtRisk: Money, daysSinceLastActivity: z.number() })),
+    topAtRisk: z.array(z.object({ customerId: z.string(), reason: z.string(), valueAtRisk: Money, daysSinceLastActivity: z.number(), probabilityAlive: Rate })),
   }),
   segments: z.object({
     ltvTiers: section({

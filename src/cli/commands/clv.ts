@@ -5,6 +5,7 @@ import { fitGammaGamma } from "../../clv/models/fitGammaGamma";
 import { ModelFitError } from "../../clv/models/modelFitError";
 import type { BgNbdModel, GammaGammaModel } from "../../clv/models/modelTypes";
 import { predictClv } from "../../clv/models/predictClv";
+import { formatCsvMoney } from "../../report/format";
 import { choice, numberFlag } from "../args";
 import type { CommandContext } from "../context";
 import { toCsv } from "../csvWrite";
@@ -21,7 +22,7 @@ export interface ModelFile {
   readonly gammaGamma: GammaGammaModel;
 }
 
-/** `summary`: per-customer frequency, recency, T and monetary value. */
+/** `summary`: per-customer frequency, recency, T and monetary value (CSV money: `formatCsvMoney`). */
 export async function summaryCommand(ctx: CommandContext): Promise<number> {
   ctx.allow("summary", [...INPUT_FLAGS, "time-unit"]);
   const format = choice("format", ctx.args.format, ["csv", "json"], "csv");
@@ -31,7 +32,7 @@ export async function summaryCommand(ctx: CommandContext): Promise<number> {
   if (format === "json") ctx.emit(json(summary));
   else {
     ctx.emit(toCsv(["customerId", "frequency", "recency", "T", "monetaryValue", "orders", "revenue", "firstOrder", "lastOrder"],
-      summary.customers.map((c) => [c.customerId, c.frequency, c.recency, c.T, c.monetaryValue.toString(), c.orders, c.revenue.toString(), c.firstOrder, c.lastOrder])));
+      summary.customers.map((c) => [c.customerId, c.frequency, c.recency, c.T, formatCsvMoney(c.monetaryValue, ledger.moneyScale), c.orders, formatCsvMoney(c.revenue, ledger.moneyScale), c.firstOrder, c.lastOrder])));
   }
   return EXIT_OK;
 }
@@ -93,7 +94,7 @@ export async function predictCommand(ctx: CommandContext): Promise<number> {
   if (format === "json") ctx.emit(json(result));
   else {
     ctx.emit(toCsv(["customerId", "probabilityAlive", "expectedPurchases", "expectedAverageSpend", "clv"],
-      result.customers.map((c) => [c.customerId, c.probabilityAlive, c.expectedPurchases, c.expectedAverageSpend, c.clv === null ? null : c.clv.toDecimalPlaces(2).toString()])));
+      result.customers.map((c) => [c.customerId, c.probabilityAlive, c.expectedPurchases, c.expectedAverageSpend, formatCsvMoney(c.clv, ledger.moneyScale)])));
   }
   return EXIT_OK;
 }

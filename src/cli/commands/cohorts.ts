@@ -1,6 +1,7 @@
 import type { Granularity } from "../../core/calendar";
 import { cohortRetention } from "../../metrics/cohortRetention";
 import { formatInt, formatPercent } from "../../report/format";
+import { markdownTable } from "../../report/markdownTable";
 import { choice } from "../args";
 import type { CommandContext } from "../context";
 import { toCsv } from "../csvWrite";
@@ -23,7 +24,7 @@ export async function cohortsCommand(ctx: CommandContext): Promise<number> {
     const head = ["Cohort", "Customers", ...Array.from({ length: width }, (_, k) => String(k))];
     const rows = result.cohorts.map((c) => [c.key, formatInt(c.size), ...Array.from({ length: width }, (_, k) => (k < c.rates.length ? formatPercent(c.rates[k] ?? null) : ""))]);
     rows.push(["Average", "", ...result.curve.map((p) => formatPercent(p.rate))]);
-    ctx.emit(`${[head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n")}\n`);
+    ctx.emit(`${markdownTable(head, rows)}\n`);
   }
   return EXIT_OK;
 }

@@ -1,15 +1,17 @@
 import { kpiReport, SKIPPABLE_SECTIONS, type SkippableSection } from "../../report/kpiReport";
 import { renderHtml } from "../../report/renderHtml";
 import { renderMarkdown } from "../../report/renderMarkdown";
+import type { RenderOptions } from "../../report/renderOptions";
 import type { ReportPeriodOption } from "../../report/reportPeriod";
 import { choice, numberFlag } from "../args";
+import { paint } from "../color";
 import { penalizerFlag } from "./common";
 import type { CommandContext } from "../context";
 import { toCsv } from "../csvWrite";
 import { CliError, EXIT_OK, EXIT_THRESHOLD } from "../errors";
-import { checkThreshold, parseThreshold } from "../thresholds";
+import { annotation, checkThreshold, readThreshold, thresholdsJson, toOutcomes } from "../thresholds";
 
-const FLAGS = ["purchases", "events", "surveys", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "top", "horizon", "discount-rate", "penalizer", "skip"];
+const FLAGS = ["purchases", "events", "surveys", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "thresholds-out", "top", "horizon", "discount-rate", "penalizer", "skip"];
 
 /** Reads `--period month|quarter|year|START..END`. */
 export function readPeriodFlag(value: string | undefined): ReportPeriodOption {
@@ -29,11 +31,14 @@ function flatten(node: unknown, path: string, rows: [string, unknown][]): void {
   } else rows.push([path, node]);
 }
 
-/** `retention-metrics report`: the whole KPI report, with `--fail-if` thresholds. */
+/**
+ * `retention-metrics report`: the whole KPI report, with `--fail-if` thresholds (shown in the
+ * Markdown and HTML reports, written by `--thresholds-out`, annotated under GitHub Actions).
+ */
 export async function reportCommand(ctx: CommandContext): Promise<number> {
   ctx.allow("report", FLAGS);
   const format = choice("format", ctx.args.format, ["json", "md", "html", "csv"], "json");
-  const thresholds = (ctx.args["fail-if"] ?? []).map(parseThreshold);
+  const thresholds = (ctx.args["fail-if"] ?? []).map(readThreshold);
   const period = readPeriodFlag(ctx.args.period);
   const timeUnit = choice("time-unit", ctx.args["time-unit"], ["day", "week"], "week");
   const top = numberFlag("top", ctx.args.top, (n) => Number.isInteger(n) && n >= 0, "an integer ≥ 0");
@@ -47,27 +52,31 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
     period,
     timeUnit,
     skip,
+    onProgress: (phase, done, total) => ctx.progress.phase(phase, done, total),
     ...(top === undefined ? {} : { top }),
     ...(horizon === undefined ? {} : { clvHorizon: horizon }),
     ...(discount === undefined ? {} : { annualDiscountRate: discount }),
     ...(penalizer === undefined ? {} : { penalizer }),
   });
+  ctx.progress.done();
   const json: unknown = JSON.parse(JSON.stringify(report));
+  const results = thresholds.map((threshold) => checkThreshold(json, threshold));
+  const rendering: RenderOptions = results.length === 0 ? {} : { thresholds: toOutcomes(results) };
   if (format === "json") ctx.emit(`${JSON.stringify(json, null, 2)}\n`);
-  else if (format === "md") ctx.emit(renderMarkdown(report));
-  else if (format === "html") ctx.emit(renderHtml(report));
+  else if (format === "md") ctx.emit(renderMarkdown(report, rendering));
+  else if (format === "html") ctx.emit(renderHtml(report, rendering));
   else {
     const rows: [string, unknown][] = [];
     flatten(json, "", rows);
     ctx.emit(toCsv(["kpi", "value"], rows));
   }
-  if (ctx.args.html !== undefined) ctx.writeFile(ctx.args.html, renderHtml(report));
-  let failed = false;
-  for (const threshold of thresholds) {
-    const result = checkThreshold(json, threshold);
-    if (result.status !== "ok") failed = true;
-    const label = result.status === "ok" ? "ok" : "FAIL";
-    ctx.note(`${ctx.color ? (result.status === "ok" ? "\x1b[32m" : "\x1b[31m") + label + "\x1b[0m" : label}: ${result.message}`);
+  if (ctx.args.html !== undefined) ctx.writeFile(ctx.args.html, renderHtml(report, rendering));
+  if (ctx.args["thresholds-out"] !== undefined) ctx.writeFile(ctx.args["thresholds-out"], thresholdsJson(results));
+  const annotate = ctx.io.env.GITHUB_ACTIONS === "true";
+  for (const result of results) {
+    const passed = result.outcome === "pass";
+    ctx.note(`${paint(passed ? "ok" : "FAIL", passed ? "green" : "red", ctx.color)}: ${result.message}`);
+    if (annotate && !passed) ctx.io.stderr.write(annotation(result));
   }
-  return failed ? EXIT_THRESHOLD : EXIT_OK;
+  return results.every((r) => r.outcome === "pass") ? EXIT_OK : EXIT_THRESHOLD;
 }
