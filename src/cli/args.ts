@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { CliError } from "./errors";
-import { nearest, typoBudget } from "./suggest";
+import { nearest, typoBudget } from "../core/suggest";
 
 /** The flags every subcommand understands (unused ones are rejected per command). */
 export const OPTIONS = {

@@ -12,7 +12,7 @@ import { paint, useColor } from "./color";
 import { CommandContext, type CliIo } from "./context";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./errors";
 import { commandHelp, generalHelp } from "./help";
-import { nearest, typoBudget } from "./suggest";
+import { nearest, typoBudget } from "../core/suggest";
 
 const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<number>>> = {
   report: reportCommand,

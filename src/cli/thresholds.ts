@@ -1,7 +1,7 @@
 import type { ThresholdOutcome, ThresholdOutcomeKind } from "../report/renderOptions";
 import { CliError } from "./errors";
 import { fits, kpiPaths, spell } from "./kpiPaths";
-import { editDistance } from "./suggest";
+import { editDistance } from "../core/suggest";
 
 /** A comparison operator of `--fail-if`. */
 export type ThresholdOperator = "<" | "<=" | ">" | ">=" | "==" | "!=";

@@ -4,7 +4,7 @@ import { describeValue } from "./describeValue";
 import { shapeError } from "./errors";
 import { readArrowColumn } from "./arrowColumn";
 import { FIELDS, type CollectionName, type FieldSpec } from "./fieldSpecs";
-import { suggestKey } from "./suggestKey";
+import { suggestName } from "../core/suggest";
 import { tableColumnNames, type ArrowTableLike } from "./tableLike";
 
 /** Typed arrays a numeric column may be. */
@@ -112,7 +112,7 @@ export function readTableColumns(table: ArrowTableLike, collection: CollectionNa
 }
 
 function missingColumn(collection: CollectionName, field: FieldSpec, present: readonly string[]) {
-  const near = suggestKey(field.name, present.filter((name) => !FIELDS[collection].some((known) => known.name === name)));
+  const near = suggestName(field.name, present.filter((name) => !FIELDS[collection].some((known) => known.name === name)));
   const hint = near === null ? "" : `; found ${JSON.stringify(near)}: did you mean ${JSON.stringify(field.name)}?`;
   return shapeError([collection, field.name], "missing_column", `missing required column ${JSON.stringify(field.name)}${hint}`);
 }

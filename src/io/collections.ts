@@ -1,7 +1,7 @@
 import { shapeError } from "../input/errors";
-import { closestName } from "./closestName";
+import { describeValue, isPlainObject } from "../input/describeValue";
+import { unknownKeyMessage } from "../input/suggestKey";
 import { RECORD_KINDS, type RecordKind } from "./fields";
-import { describe } from "./readOptions";
 
 /**
  * The sources of a reader's first argument, checked: one source alone is purchases;
@@ -13,20 +13,17 @@ export function sourcesOf<T>(input: unknown, isSource: (value: unknown) => value
   const fail = (message: string): never => {
     throw shapeError([], "invalid_type", message);
   };
-  if (typeof input !== "object" || input === null || Array.isArray(input) || input instanceof Map) {
-    return fail(`expected ${expected} or { purchases?, events?, surveys? } of them, found ${describe(input)}`);
+  if (!isPlainObject(input)) {
+    return fail(`expected ${expected} or { purchases?, events?, surveys? } of them, found ${describeValue(input)}`);
   }
   for (const key of Object.keys(input)) {
-    if (!(RECORD_KINDS as readonly string[]).includes(key)) {
-      const near = closestName(key, RECORD_KINDS);
-      fail(`unknown key "${key}"${near === undefined ? ` (keys: ${RECORD_KINDS.join(", ")})` : `; did you mean "${near}"?`}`);
-    }
+    if (!(RECORD_KINDS as readonly string[]).includes(key)) fail(unknownKeyMessage("key", key, RECORD_KINDS));
   }
   const sources: [RecordKind, T][] = [];
   for (const kind of RECORD_KINDS) {
-    const source = (input as Record<string, unknown>)[kind];
+    const source = input[kind];
     if (source === undefined) continue;
-    if (!isSource(source)) fail(`${kind}: expected ${expected}, found ${describe(source)}`);
+    if (!isSource(source)) throw shapeError([kind], "invalid_type", `expected ${expected}, found ${describeValue(source)}`);
     sources.push([kind, source as T]);
   }
   if (sources.length === 0) fail("expected at least one of purchases, events, surveys");

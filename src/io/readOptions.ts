@@ -1,5 +1,6 @@
 import { RetentionOptionsError } from "../input/errors";
-import { closestName } from "./closestName";
+import { suggestName } from "../core/suggest";
+import { describeValue, isPlainObject } from "../input/describeValue";
 import { dateParser } from "./dateFormat";
 import { CSV_DELIMITERS, type CsvDelimiter } from "./delimiter";
 import { ALL_FIELDS, type RECORD_FIELDS, type RecordKind } from "./fields";
@@ -55,14 +56,14 @@ const PARSE_OPTION_KEYS: readonly string[] = ["columns", "dateFormat", "format",
  */
 export function resolveReadOptions(options: unknown, extraKeys: readonly string[] = [], optionName: ResolvedReadOptions["optionName"] = (name) => name): ResolvedReadOptions {
   if (options === undefined) options = {};
-  if (typeof options !== "object" || options === null || Array.isArray(options) || options instanceof Map) {
-    throw new RetentionOptionsError("options", `expected an object of options, found ${describe(options)}`);
+  if (!isPlainObject(options)) {
+    throw new RetentionOptionsError("options", `expected an object of options, found ${describeValue(options)}`);
   }
   const known = [...PARSE_OPTION_KEYS, ...extraKeys];
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) {
-      const near = closestName(key, known);
-      throw new RetentionOptionsError(key, `unknown option${near === undefined ? ` (options: ${known.join(", ")})` : `; did you mean "${near}"?`}`);
+      const near = suggestName(key, known);
+      throw new RetentionOptionsError(key, `unknown option${near === null ? ` (options: ${known.join(", ")})` : `; did you mean "${near}"?`}`);
     }
   }
   const o = options as Record<string, unknown>;
@@ -81,16 +82,15 @@ export function resolveReadOptions(options: unknown, extraKeys: readonly string[
 
 function readColumns(columns: unknown): ReadonlyMap<string, string> {
   if (columns === undefined) return new Map();
-  const isObject = typeof columns === "object" && columns !== null && !Array.isArray(columns);
-  if (!isObject) throw new RetentionOptionsError("columns", `expected an object of field → column name, found ${describe(columns)}`);
+  if (!isPlainObject(columns) && !(columns instanceof Map)) throw new RetentionOptionsError("columns", `expected an object of field → column name, found ${describeValue(columns)}`);
   const entries: [unknown, unknown][] = columns instanceof Map ? [...columns.entries()] : Object.entries(columns);
   const mapping = new Map<string, string>();
   for (const [field, column] of entries) {
     if (typeof field !== "string" || !ALL_FIELDS.includes(field)) {
-      const near = typeof field === "string" ? closestName(field, ALL_FIELDS) : undefined;
-      throw new RetentionOptionsError("columns", `unknown field ${describe(field)}${near === undefined ? ` (fields: ${ALL_FIELDS.join(", ")})` : `; did you mean "${near}"?`}`);
+      const near = typeof field === "string" ? suggestName(field, ALL_FIELDS) : null;
+      throw new RetentionOptionsError("columns", `unknown field ${typeof field === "string" ? JSON.stringify(field) : describeValue(field)}${near === null ? ` (fields: ${ALL_FIELDS.join(", ")})` : `; did you mean "${near}"?`}`);
     }
-    if (typeof column !== "string" || column.trim() === "") throw new RetentionOptionsError("columns", `expected a column name for "${field}", found ${describe(column)}`);
+    if (typeof column !== "string" || column.trim() === "") throw new RetentionOptionsError("columns", `expected a column name for "${field}", found ${describeValue(column)}`);
     mapping.set(field, column.trim());
   }
   return mapping;
@@ -99,23 +99,13 @@ function readColumns(columns: unknown): ReadonlyMap<string, string> {
 function optionalText(o: Record<string, unknown>, key: string): string | undefined {
   const value = o[key];
   if (value === undefined) return undefined;
-  if (typeof value !== "string" || value.trim() === "") throw new RetentionOptionsError(key, `expected a non-empty string, found ${describe(value)}`);
+  if (typeof value !== "string" || value.trim() === "") throw new RetentionOptionsError(key, `expected a non-empty string, found ${describeValue(value)}`);
   return value;
 }
 
 function oneOf<T extends string>(o: Record<string, unknown>, key: string, allowed: readonly T[]): T | undefined {
   const value = o[key];
   if (value === undefined) return undefined;
-  if (!(allowed as readonly unknown[]).includes(value)) throw new RetentionOptionsError(key, `expected ${allowed.map((a) => JSON.stringify(a)).join(" | ")}, found ${describe(value)}`);
+  if (!(allowed as readonly unknown[]).includes(value)) throw new RetentionOptionsError(key, `expected ${allowed.map((a) => JSON.stringify(a)).join(" | ")}, found ${describeValue(value)}`);
   return value as T;
-}
-
-/** A short description of a value for messages. */
-export function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (value instanceof Map) return "a Map";
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === "object") return "an object";
-  return typeof value === "function" ? "a function" : String(value);
 }

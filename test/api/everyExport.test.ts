@@ -58,6 +58,7 @@ const period = { start: "2024-02-01", end: "2024-03-01" };
 const VALID_CALLS: Record<string, readonly unknown[]> = {
   createLedger: [purchases, {}],
   createLedgerBuilder: [{}],
+  parseLedgerText: ["customerId,at,amount\na,2024-01-05,10\n", {}],
   retentionRate: [purchases, period],
   churnRate: [purchases, period],
   repeatPurchaseRate: [purchases, {}],

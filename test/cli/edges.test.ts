@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { useColor } from "../../src/cli/color";
-import { editDistance, nearest } from "../../src/cli/suggest";
+import { editDistance, nearest } from "../../src/core/suggest";
 import { fixture, ROOT, runInProcess } from "./spawnCli";
 
 const SAMPLE = "examples/data/cdnow-sample.csv";

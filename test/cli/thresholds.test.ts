@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CliError } from "../../src/cli/errors";
 import { kpiPaths, spell } from "../../src/cli/kpiPaths";
-import { editDistance } from "../../src/cli/suggest";
+import { editDistance } from "../../src/core/suggest";
 import { annotation, checkThreshold, escapeAnnotationData, escapeAnnotationProperty, parseThreshold, readThreshold, thresholdsJson } from "../../src/cli/thresholds";
 
 const report = {

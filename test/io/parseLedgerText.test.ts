@@ -112,7 +112,7 @@ describe("parseLedgerText: errors name source, line and field", () => {
   it("rejects bad shapes and options with typed errors", () => {
     expect(() => parseLedgerText({ purchase: "x" } as never)).toThrow('unknown key "purchase"; did you mean "purchases"?');
     for (const input of [null, undefined, 3, [], new Map(), {}]) expect(() => parseLedgerText(input as never)).toThrow(RetentionInputError);
-    expect(() => parseLedgerText({ events: 3 } as never)).toThrow("events: expected text (a string or Uint8Array), found 3");
+    expect(() => parseLedgerText({ events: 3 } as never)).toThrow("events: expected text (a string or Uint8Array), found a number (3)");
     expect(() => parseLedgerText("customerId,at,amount\n", null as never)).toThrow(RetentionOptionsError);
     expect(() => parseLedgerText("customerId,at,amount\n", { decimalSeperator: "," } as never)).toThrow('decimalSeperator: unknown option; did you mean "decimalSeparator"?');
   });

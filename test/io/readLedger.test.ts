@@ -75,10 +75,10 @@ describe("readLedger: errors name source, line and field", () => {
       '; the header splits on ";" into client, order_date, total; pass delimiter: ";"',
     );
     await expect(readLedger({ purchases: european }, { delimitter: ";" } as never)).rejects.toThrow(RetentionOptionsError);
-    await expect(readLedger({ purchases: european }, { onProgress: 3 } as never)).rejects.toThrow("onProgress: expected a function, found 3");
+    await expect(readLedger({ purchases: european }, { onProgress: 3 } as never)).rejects.toThrow("onProgress: expected a function, found a number (3)");
     await expect(readLedger({ purchase: european } as never)).rejects.toThrow('unknown key "purchase"; did you mean "purchases"?');
     await expect(readLedger(null as never)).rejects.toThrow(RetentionInputError);
-    await expect(readLedger({ purchases: 42 } as never)).rejects.toThrow("purchases: expected a file path, a Readable or a Buffer/Uint8Array, found 42");
+    await expect(readLedger({ purchases: 42 } as never)).rejects.toThrow("purchases: expected a file path, a Readable or a Buffer/Uint8Array, found a number (42)");
   });
 });
 

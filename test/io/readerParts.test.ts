@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closestName } from "../../src/io/closestName";
+import { suggestName } from "../../src/core/suggest";
 import { fromDecimalComma } from "../../src/io/decimalComma";
 import { otherDelimiter, sniffDelimiter } from "../../src/io/delimiter";
 import { resolveReadOptions } from "../../src/io/readOptions";
@@ -42,25 +42,26 @@ describe("delimiters", () => {
 
 describe("reader options", () => {
   it("suggests the nearest name", () => {
-    expect(closestName("delimeter", ["delimiter", "format"])).toBe("delimiter");
-    expect(closestName("purchase", ["purchases", "events", "surveys"])).toBe("purchases");
-    expect(closestName("zzzzzz", ["delimiter"])).toBeUndefined();
+    expect(suggestName("delimeter", ["delimiter", "format"])).toBe("delimiter");
+    expect(suggestName("purchase", ["purchases", "events", "surveys"])).toBe("purchases");
+    expect(suggestName("customer_id", ["customerId", "at"])).toBe("customerId");
+    expect(suggestName("zzzzzz", ["delimiter"])).toBeNull();
   });
 
   it("rejects bad options with a RetentionOptionsError naming the option", () => {
     const cases: [unknown, string][] = [
       [null, "options: expected an object of options, found null"],
-      ["csv", 'options: expected an object of options, found "csv"'],
+      ["csv", 'options: expected an object of options, found a string ("csv")'],
       [{ delimeter: ";" }, 'delimeter: unknown option; did you mean "delimiter"?'],
-      [{ delimiter: "|" }, 'delimiter: expected "," | ";" | "\\t", found "|"'],
-      [{ decimalSeparator: "·" }, 'decimalSeparator: expected "." | ",", found "·"'],
-      [{ format: "xlsx" }, 'format: expected "csv" | "json" | "ndjson", found "xlsx"'],
+      [{ delimiter: "|" }, 'delimiter: expected "," | ";" | "\\t", found a string ("|")'],
+      [{ decimalSeparator: "·" }, 'decimalSeparator: expected "." | ",", found a string ("·")'],
+      [{ format: "xlsx" }, 'format: expected "csv" | "json" | "ndjson", found a string ("xlsx")'],
       [{ columns: { customer: "client" } }, 'columns: unknown field "customer"; did you mean "customerId"?'],
-      [{ columns: { amount: "" } }, 'columns: expected a column name for "amount", found ""'],
+      [{ columns: { amount: "" } }, 'columns: expected a column name for "amount", found a string ("")'],
       [{ columns: [["amount", "total"]] }, "columns: expected an object of field → column name, found an array"],
       [{ dateFormat: "YYYY-MM-dd" }, 'dateFormat: "YYYY-MM-dd" uses YYYY, which is not read (write yyyy'],
       [{ dateFormat: "yyyy-MM-dd jj" }, 'dateFormat: "yyyy-MM-dd jj" uses jj, which is not read'],
-      [{ currency: 3 }, "currency: expected a non-empty string, found 3"],
+      [{ currency: 3 }, "currency: expected a non-empty string, found a number (3)"],
     ];
     for (const [options, message] of cases) {
       expect(() => resolveReadOptions(options)).toThrow(RetentionOptionsError);

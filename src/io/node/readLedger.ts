@@ -3,7 +3,8 @@ import { RetentionOptionsError } from "../../input/errors";
 import type { Ledger } from "../../input/ledger";
 import { sourcesOf } from "../collections";
 import type { RecordKind } from "../fields";
-import { describe, resolveReadOptions, type ParseLedgerOptions } from "../readOptions";
+import { describeValue } from "../../input/describeValue";
+import { resolveReadOptions, type ParseLedgerOptions } from "../readOptions";
 import { fileSize, type LedgerSource } from "./openSource";
 import { readSources } from "./readSources";
 
@@ -48,7 +49,7 @@ export interface ReadLedgerOptions extends ParseLedgerOptions {
 export async function readLedger(sources: LedgerSource | LedgerSources, options?: ReadLedgerOptions): Promise<Ledger> {
   const resolved = resolveReadOptions(options, ["onProgress"]);
   const onProgress = (options as { onProgress?: unknown } | undefined)?.onProgress;
-  if (onProgress !== undefined && typeof onProgress !== "function") throw new RetentionOptionsError("onProgress", `expected a function, found ${describe(onProgress)}`);
+  if (onProgress !== undefined && typeof onProgress !== "function") throw new RetentionOptionsError("onProgress", `expected a function, found ${describeValue(onProgress)}`);
   const named = sourcesOf(sources, isSource, "a file path, a Readable or a Buffer/Uint8Array").map(([kind, input]) => ({ kind, name: nameOf(kind, input), input }));
   if (onProgress === undefined) return readSources(named, resolved);
   const sizes = await Promise.all(named.map(({ input }) => knownSize(input)));

@@ -45,3 +45,22 @@ export function nearest(word: string, candidates: Iterable<string>, maxDistance 
 export function typoBudget(word: string): number {
   return Math.max(2, Math.floor(word.length / 3));
 }
+
+/**
+ * The candidate nearest to `name` for a "did you mean" hint, comparing lower case without `_`,
+ * `-` and spaces (so `customer_id` is near `customerId`), within `typoBudget` edits; `null`
+ * when none is that near.
+ *
+ * @example suggestName("purchase", ["purchases", "events", "surveys"]) //=> "purchases"
+ */
+export function suggestName(name: string, candidates: readonly string[]): string | null {
+  const wanted = normaliseName(name);
+  const byNormal = new Map<string, string>();
+  for (const candidate of candidates) if (!byNormal.has(normaliseName(candidate))) byNormal.set(normaliseName(candidate), candidate);
+  const near = nearest(wanted, byNormal.keys(), typoBudget(wanted));
+  return near === null ? null : byNormal.get(near)!;
+}
+
+function normaliseName(text: string): string {
+  return text.toLowerCase().replace(/[_\-\s]/g, "");
+}
