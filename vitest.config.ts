@@ -1,7 +1,16 @@
 import { defineConfig } from "vitest/config";
 
+const source = (path: string): string => new URL(path, import.meta.url).pathname;
+
 export default defineConfig({
-  resolve: { alias: { "retention-metrics": new URL("./src/index.ts", import.meta.url).pathname } },
+  // Subpaths first: an alias also matches imports that start with its key and a slash.
+  resolve: {
+    alias: {
+      "retention-metrics/node": source("./src/node.ts"),
+      "retention-metrics/schemas": source("./src/schemas.ts"),
+      "retention-metrics": source("./src/index.ts"),
+    },
+  },
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test-prop.ts"],
     setupFiles: ["test/setup/failOnConsole.ts"],

@@ -2,7 +2,8 @@
  * The all-in-one KPI report of the bundled CDNOW sample, as a typed object and as Markdown:
  * what `retention-metrics report --format md` prints, from code.
  */
-import { KpiReportJsonSchema, createLedger, kpiReport, renderMarkdown, toVegaLite } from "retention-metrics";
+import { createLedger, kpiReport, renderMarkdown, toVegaLite } from "retention-metrics";
+import { KpiReportJsonSchema } from "retention-metrics/schemas";
 import { loadCdnowSample } from "./data/cdnow";
 
 const ledger = createLedger({ purchases: loadCdnowSample() }, { currency: "USD" });

@@ -1,7 +1,7 @@
 /**
  * Checks the package as users get it: packs it, installs the tarball into an empty project
  * (offline from the npm cache where it can), then
- *  1. measures the install footprint (≤ 40 packages, ≤ 40 MiB),
+ *  1. measures the install footprint (≤ 40 packages, ≤ 40 MB),
  *  2. bundles entries for the browser with esbuild and checks their gzipped budgets,
  *  3. type-checks consumer projects: node16 ESM and CommonJS, nodenext, bundler, deno.
  * Run after `npm run build`. Fails (exit 1) listing every budget or check that failed.

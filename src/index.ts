@@ -9,14 +9,7 @@ export { Decimal } from "./core/money";
 // Input model, ledger and errors
 export { createLedger, isLedger } from "./input/ledger";
 export { createLedgerBuilder } from "./input/ledgerBuilder";
-export {
-  PurchaseSchema,
-  CustomerEventSchema,
-  SurveyResponseSchema,
-  DateInputSchema,
-  MoneyInputSchema,
-  KNOWN_EVENT_TYPES,
-} from "./input/schemas";
+export { KNOWN_EVENT_TYPES } from "./input/schemas";
 export {
   RetentionInputError,
   RetentionOptionsError,
@@ -157,7 +150,6 @@ export type {
 // CLV: customer summaries, historical CLV and the probabilistic models (issue 4)
 export { customerSummary } from "./clv/customerSummary";
 export { calibrationHoldoutSummary } from "./clv/calibrationHoldoutSummary";
-export { SummaryRowSchema } from "./clv/summaryRows";
 export { historicalClv } from "./clv/historicalClv";
 export { fitBgNbd } from "./clv/models/fitBgNbd";
 export { fitParetoNbd } from "./clv/models/fitParetoNbd";
@@ -208,7 +200,6 @@ export { renderMarkdown } from "./report/renderMarkdown";
 export { renderHtml } from "./report/renderHtml";
 export { toVegaLite } from "./report/toVegaLite";
 export { REPORT_CHARTS } from "./report/chartData";
-export { KpiReportJsonSchema } from "./report/schema";
 export { KPI_REPORT_SCHEMA_VERSION } from "./report/types";
 export type { KpiReport, KpiReportOptions, SkippableSection } from "./report/kpiReport";
 export type { ReportPeriodOption } from "./report/reportPeriod";

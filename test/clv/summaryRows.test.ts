@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Decimal, fitBgNbd, RetentionInputError, SummaryRowSchema } from "../../src/index";
+import { Decimal, fitBgNbd, RetentionInputError } from "../../src/index";
+import { SummaryRowSchema } from "../../src/schemas";
 
 describe("SummaryRowSchema (warehouse rows)", () => {
   it("accepts rows computed elsewhere, with optional id, monetaryValue and weight", () => {

@@ -2,14 +2,11 @@
  * What a user's code does with the published types. scripts/check-packed.ts copies this
  * file into consumer projects of the packed tarball (node16 ESM as .mts, node16 CommonJS as
  * .cts, nodenext, bundler, and `deno check --all`), each `strict` with `skipLibCheck: false`.
- * A subpath export is one more import line here, e.g.
- *   import { readLedger } from "retention-metrics/node";
- * plus a use of it at the end of the file.
+ * Each subpath export (retention-metrics/node, retention-metrics/schemas) is imported and
+ * used here too; a new subpath is one more import line plus a use at the end of the file.
  */
 import {
   Decimal,
-  KpiReportJsonSchema,
-  PurchaseSchema,
   averageOrderValue,
   createLedger,
   nps,
@@ -18,6 +15,8 @@ import {
   type KpiReportJson,
   type Purchase,
 } from "retention-metrics";
+import { readLedger, type ReadLedgerOptions } from "retention-metrics/node";
+import { KpiReportJsonSchema, PurchaseSchema } from "retention-metrics/schemas";
 
 const rows: Purchase[] = [
   { customerId: "a", at: "2024-01-05", amount: "10.50" },
@@ -48,4 +47,10 @@ const json: KpiReportJson | undefined = KpiReportJsonSchema.safeParse({}).data;
 // @ts-expect-error: the inferred report type is precise (schemaVersion is the literal 1), never `any`
 const version: string | undefined = json?.schemaVersion;
 
-export const used = [total, wrong, retained, parsed, score, json, version];
+// The Node entry reads files and buffers into the same Ledger type.
+const readOptions: ReadLedgerOptions = { delimiter: ";", decimalSeparator: "," };
+const loaded: Promise<number> = readLedger(new TextEncoder().encode("customerId;at;amount\na;2024-01-05;1,50\n"), readOptions).then(
+  (ledger) => ledger.customerIds.length,
+);
+
+export const used = [total, wrong, retained, parsed, score, json, version, loaded];
