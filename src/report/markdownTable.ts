@@ -1,4 +1,5 @@
 import type { Decimal } from "../core/money";
+import type { DefectionSection } from "./insightTypes";
 import { formatInt, formatMoney, formatPercent, humanize } from "./format";
 
 const row = (cells: readonly string[]): string => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
@@ -12,16 +13,7 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
 }
 
 /** The counts and reasons of a defection report (`defectionReport` or the report's section). */
-export interface DefectionTally {
-  readonly customers: number;
-  readonly active: number;
-  readonly atRisk: number;
-  readonly defected: number;
-  readonly defectionRate: number | null;
-  readonly atRiskValue: Decimal;
-  readonly unrealizedValue: Decimal;
-  readonly byReason: readonly { readonly reason: string; readonly customers: number; readonly shareOfDefected: number | null; readonly unrealizedValue: Decimal; readonly shareOfUnrealized: number | null }[];
-}
+export type DefectionTally = Omit<DefectionSection, "topAtRisk">;
 
 /**
  * The defection sentence and the table by reason, shared by the Markdown report and
