@@ -1,4 +1,4 @@
-import { toPlainDecimalString } from "../core/plainDecimal";
+import { moneyTextRefusal, toPlainDecimalString } from "../core/plainDecimal";
 import { toEpochMs } from "../core/time";
 
 /*
@@ -55,8 +55,14 @@ export function dateIssue(value: unknown): FieldIssue {
   return toEpochMs(value) !== null ? null : { code: "custom", message: `${DATE_MESSAGE} ${describeValue(value)}` };
 }
 
+/** The money message for a refused value; it names the text or exponent limit when that is what was broken. */
+export function moneyMessage(value: unknown): string {
+  const refusal = moneyTextRefusal(value);
+  return `${MONEY_MESSAGE} ${describeValue(value)}${refusal === null ? "" : ` (${refusal})`}`;
+}
+
 export function moneyIssue(value: unknown): FieldIssue {
-  return toPlainDecimalString(value) !== null ? null : { code: "custom", message: `${MONEY_MESSAGE} ${describeValue(value)}` };
+  return toPlainDecimalString(value) !== null ? null : { code: "custom", message: moneyMessage(value) };
 }
 
 function customerIdIssue(value: unknown): FieldIssue {

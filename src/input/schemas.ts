@@ -4,7 +4,7 @@ import { toEpochMs } from "../core/time";
 import { toPlainDecimalString } from "../core/plainDecimal";
 import type { MoneyInput } from "../core/money";
 import { lazySchema } from "./lazySchema";
-import { DATE_MESSAGE, MONEY_MESSAGE, describeValue, receivedType } from "./rowIssues";
+import { DATE_MESSAGE, describeValue, moneyMessage, receivedType } from "./rowIssues";
 
 /*
  * The exported zod schemas, for systems that validate at their own boundary. They are
@@ -27,7 +27,7 @@ export const DateInputSchema = /* @__PURE__ */ lazySchema(() =>
 /** A finite amount: a decimal string, a finite number or a decimal.js `Decimal`. */
 export const MoneyInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.custom<MoneyInput>((value) => toPlainDecimalString(value) !== null, {
-    error: (issue) => `${MONEY_MESSAGE} ${describeValue(issue.input)}`,
+    error: (issue) => moneyMessage(issue.input),
   }),
 );
 
