@@ -65,9 +65,13 @@ export function moneyIssue(value: unknown): FieldIssue {
   return toPlainDecimalString(value) !== null ? null : { code: "custom", message: moneyMessage(value) };
 }
 
+export const NUL_IN_ID_MESSAGE = (what: string): string => `expected ${what} without NUL characters`;
+
+/** A customer id: a string with something other than whitespace, and no NUL character. */
 function customerIdIssue(value: unknown): FieldIssue {
   if (typeof value !== "string") return { code: "invalid_type", message: `expected a customer id string, found ${describeValue(value)}` };
-  return value.trim().length > 0 ? null : { code: "custom", message: "expected a non-empty customer id" };
+  if (value.trim().length === 0) return { code: "custom", message: "expected a non-empty customer id" };
+  return value.includes("\0") ? { code: "custom", message: NUL_IN_ID_MESSAGE("a customer id") } : null;
 }
 
 /**
@@ -87,15 +91,24 @@ const optionalTextIssue =
   (value: unknown): { code: string; message: string }[] =>
     value === undefined ? [] : nonEmptyTextIssues(value, `expected ${what} string, found ${describeValue(value)}`, `expected a non-empty ${what}`);
 
+/** An optional order id: a non-empty string without NUL characters. */
+function orderIdIssues(value: unknown): { code: string; message: string }[] {
+  const found = optionalTextIssue("order id")(value);
+  if (found.length === 0 && typeof value === "string" && value.includes("\0")) found.push({ code: "custom", message: NUL_IN_ID_MESSAGE("an order id") });
+  return found;
+}
+
 const optional =
   (check: (value: unknown) => FieldIssue) =>
   (value: unknown): FieldIssue =>
     value === undefined ? null : check(value);
 
+export const QUANTITY_MESSAGE = "expected a whole quantity ≥ 0, found";
+
+/** A quantity: a finite number that is a safe integer ≥ 0 (no negative or fractional counts). */
 function quantityIssue(value: unknown): FieldIssue {
-  return typeof value === "number" && Number.isFinite(value)
-    ? null
-    : { code: "invalid_type", message: `expected a finite quantity, found ${describeValue(value)}` };
+  if (!(typeof value === "number" && Number.isFinite(value))) return { code: "invalid_type", message: `expected a finite quantity, found ${describeValue(value)}` };
+  return Number.isSafeInteger(value) && value >= 0 ? null : { code: "custom", message: `${QUANTITY_MESSAGE} ${describeValue(value)}` };
 }
 
 function eventTypeIssue(value: unknown): { code: string; message: string }[] {
@@ -140,7 +153,7 @@ const PURCHASE_FIELDS: FieldChecks = [
   ["customerId", customerIdIssue],
   ["at", dateIssue],
   ["amount", moneyIssue],
-  ["orderId", optionalTextIssue("order id")],
+  ["orderId", orderIdIssues],
   ["cost", optional(moneyIssue)],
   ["quantity", optional(quantityIssue)],
   ["currency", optionalTextIssue("currency code")],
@@ -153,7 +166,7 @@ const EVENT_FIELDS: FieldChecks = [
 ];
 
 const SURVEY_FIELDS: FieldChecks = [
-  ["customerId", optionalTextIssue("customer id")],
+  ["customerId", optional(customerIdIssue)],
   ["at", dateIssue],
   ["score", scoreIssues],
   ["segment", optional(segmentIssue)],
