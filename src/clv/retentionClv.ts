@@ -2,6 +2,7 @@ import { Decimal, type MoneyInput } from "../core/money";
 import { RetentionOptionsError } from "../input/errors";
 import { moneyOption, rateOption } from "./readMoneyOption";
 import { readOptions } from "../input/readOptions";
+import { booleanOption } from "../input/optionReaders";
 
 /** Inputs of `retentionClv`. */
 export interface RetentionClvOptions {
@@ -44,7 +45,7 @@ export function retentionClv(options: RetentionClvOptions): Decimal {
   if (periods === Number.POSITIVE_INFINITY && q.gte(1)) {
     throw new RetentionOptionsError("discountRate", "the infinite sum diverges unless retentionRate < 1 + discountRate");
   }
-  const initial = options.includeInitial === true ? m : new Decimal(0);
+  const initial = booleanOption("includeInitial", options.includeInitial, false) ? m : new Decimal(0);
   if (q.isZero()) return initial;
   const sum =
     periods === Number.POSITIVE_INFINITY
