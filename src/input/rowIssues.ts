@@ -180,3 +180,66 @@ export const eventIssues = (row: unknown): RowIssue[] => rowIssues(row, EVENT_FI
 
 /** What is wrong with a survey response row, as `SurveyResponseSchema` reports it. */
 export const surveyIssues = (row: unknown): RowIssue[] => rowIssues(row, SURVEY_FIELDS);
+
+/*
+ * How many issues a row has, without building them: what the builder counts once it has kept
+ * the first 100 issues, so a million invalid rows cost about what valid ones do. Each count
+ * equals the length of the matching list above (test/input/issueCounts.test-prop.ts).
+ */
+
+const isText = (value: unknown): value is string => typeof value === "string";
+const lengthOf = (value: unknown): unknown => (value === null || value === undefined ? undefined : (value as { length?: unknown }).length);
+
+/** Issues of a non-empty text field: wrong type, and (as zod) too short even when the type is wrong. */
+function nonEmptyTextCount(value: unknown): number {
+  const length = lengthOf(value);
+  return (isText(value) ? 0 : 1) + (length !== undefined && !((length as number) >= 1) ? 1 : 0);
+}
+
+const optionalTextCount = (value: unknown): number => (value === undefined ? 0 : nonEmptyTextCount(value));
+const customerIdCount = (value: unknown): number => (customerIdIssue(value) === null ? 0 : 1);
+const dateCount = (value: unknown): number => (toEpochMs(value) === null ? 1 : 0);
+const moneyCount = (value: unknown): number => (toPlainDecimalString(value) === null ? 1 : 0);
+const quantityCount = (value: unknown): number => (value === undefined || (Number.isSafeInteger(value) && (value as number) >= 0) ? 0 : 1);
+
+function orderIdCount(value: unknown): number {
+  const count = optionalTextCount(value);
+  if (count === 0 && isText(value) && value.includes("\0")) return 1;
+  return count;
+}
+
+function scoreCount(value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || !Number.isInteger(value)) return 1;
+  return Number(value > Number.MAX_SAFE_INTEGER) + Number(value < Number.MIN_SAFE_INTEGER) + Number(value < 0) + Number(value > 10);
+}
+
+/** The number of issues `purchaseIssues(row)` gives. */
+export function countPurchaseIssues(row: unknown): number {
+  if (!isRowObject(row)) return 1;
+  return (
+    customerIdCount(row.customerId) +
+    dateCount(row.at) +
+    moneyCount(row.amount) +
+    orderIdCount(row.orderId) +
+    (row.cost === undefined ? 0 : moneyCount(row.cost)) +
+    quantityCount(row.quantity) +
+    optionalTextCount(row.currency)
+  );
+}
+
+/** The number of issues `eventIssues(row)` gives. */
+export function countEventIssues(row: unknown): number {
+  if (!isRowObject(row)) return 1;
+  return customerIdCount(row.customerId) + dateCount(row.at) + nonEmptyTextCount(row.type);
+}
+
+/** The number of issues `surveyIssues(row)` gives. */
+export function countSurveyIssues(row: unknown): number {
+  if (!isRowObject(row)) return 1;
+  return (
+    (row.customerId === undefined ? 0 : customerIdCount(row.customerId)) +
+    dateCount(row.at) +
+    scoreCount(row.score) +
+    (row.segment === undefined || typeof row.segment === "string" ? 0 : 1)
+  );
+}
