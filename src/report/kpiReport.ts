@@ -1,4 +1,4 @@
-import { integerOption, nestedOptions } from "../input/optionReaders";
+import { integerOption, nestedOptions, numberOption, type NumberRange } from "../input/optionReaders";
 import { classifyColumns, type ClassifiedColumns } from "../defection/classifiedColumns";
 import { readDefectionOptions } from "../defection/options";
 import type { DateInput } from "../core/time";
@@ -76,6 +76,21 @@ const MAX_TOP = 10_000;
 /** Most cohorts, and most month offsets, the report's cohort table may show. */
 const MAX_COHORT_TABLE = 1_200;
 
+/**
+ * The CLV options, checked by the one rule for options (docs/input.md): numbers, not numeric
+ * strings, in their ranges; left out, they keep the section's defaults.
+ */
+function readClvOptions(options: KpiReportOptions): KpiReportOptions {
+  const optional = (name: string, value: unknown, range: NumberRange): number | undefined =>
+    value === undefined ? undefined : numberOption(name, value, range, 0);
+  return {
+    ...options,
+    clvHorizon: optional("clvHorizon", options.clvHorizon, { min: 0, max: 1_000_000, minOpen: true }),
+    annualDiscountRate: optional("annualDiscountRate", options.annualDiscountRate, { min: 0, max: 1_000 }),
+    margin: optional("margin", options.margin, { min: 0, max: 1 }),
+  };
+}
+
 /** `cohorts`: a plain object whose `maxCohorts` and `maxOffsets` are whole numbers from 1 to 1,200. */
 function readCohortOptions(value: CohortSectionOptions | undefined): CohortSectionOptions {
   const cohorts = nestedOptions("cohorts", value);
@@ -134,7 +149,7 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
   const defections = skip.has("defections") ? skipped : phase(progress, "defections", () => defectionSection(ledger, classified, top));
   const aliveOf = new Map<string, number>();
   const watch = new Set(defections.available ? defections.topAtRisk.map((row) => row.customerId) : []);
-  const clv = clvSection(ledger, asOf, options, { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf });
+  const clv = clvSection(ledger, asOf, readClvOptions(options), { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf });
   const segments = skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : phase(progress, "segments", () => segmentSection(ledger, asOf, classified, top));
   const linked = crossReference(ledger, defections, clv, aliveOf, defections.available ? classified() : null);
   return {

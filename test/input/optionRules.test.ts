@@ -32,6 +32,9 @@ describe("one rule for options", () => {
     expect(optionOf(() => kpiReport(purchases, { asOf: "2024-03-01", cohorts: { maxCohorts: 0 } }))).toBe("cohorts.maxCohorts");
     expect(optionOf(() => kpiReport(purchases, { asOf: "2024-03-01", cohorts: "x" as never }))).toBe("cohorts");
     expect(optionOf(() => kpiReport(purchases, { asOf: "2024-03-01", cohorts: { maxOffsets: 1e9 } }))).toBe("cohorts.maxOffsets");
+    expect(optionOf(() => kpiReport(purchases, { asOf: "2024-03-01", annualDiscountRate: "0.1" as never }))).toBe("annualDiscountRate");
+    expect(optionOf(() => kpiReport(purchases, { asOf: "2024-03-01", margin: "0.3" as never }))).toBe("margin");
+    expect(optionOf(() => kpiReport(purchases, { asOf: "2024-03-01", clvHorizon: Number.POSITIVE_INFINITY }))).toBe("clvHorizon");
     expect(kpiReport(purchases, { asOf: "2024-03-01", top: 0 }).schemaVersion).toBe(1);
   });
 
