@@ -1,3 +1,4 @@
+import { brandResult } from "../core/resultBrand";
 import type { Granularity } from "../core/calendar";
 import type { Decimal } from "../core/money";
 import { dateOption } from "../core/period";
@@ -80,13 +81,16 @@ export function calibrationHoldoutSummary(input: MetricInput, options: Calibrati
       holdoutDuration,
     });
   }
-  return {
-    customers,
-    calibrationEnd: new Date(calibrationEnd),
-    observationEnd: new Date(observationEnd),
-    timeUnit: axis.timeUnit,
-    calendar: axis.calendar,
-    customerCount: customers.length,
-    skippedCustomerCount: ledger.customerIds.length - customers.length,
-  };
+  return brandResult(
+    {
+      customers,
+      calibrationEnd: new Date(calibrationEnd),
+      observationEnd: new Date(observationEnd),
+      timeUnit: axis.timeUnit,
+      calendar: axis.calendar,
+      customerCount: customers.length,
+      skippedCustomerCount: ledger.customerIds.length - customers.length,
+    },
+    "calibrationHoldoutSummary",
+  );
 }

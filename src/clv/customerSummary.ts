@@ -1,3 +1,4 @@
+import { brandResult } from "../core/resultBrand";
 import type { Granularity } from "../core/calendar";
 import { toPlainDecimalString, type Decimal } from "../core/money";
 import { dateOption } from "../core/period";
@@ -104,15 +105,18 @@ export function customerSummary(input: MetricInput, options: CustomerSummaryOpti
     if (transactions > 1) repeat++;
     customers.push(summaryRow(ledger, c, scans, axis, asOf, money));
   }
-  return {
-    customers,
-    asOf: new Date(asOf),
-    timeUnit: axis.timeUnit,
-    calendar: axis.calendar,
-    customerCount: customers.length,
-    repeatCustomerCount: repeat,
-    skippedCustomerCount: ledger.customerIds.length - customers.length,
-  };
+  return brandResult(
+    {
+      customers,
+      asOf: new Date(asOf),
+      timeUnit: axis.timeUnit,
+      calendar: axis.calendar,
+      customerCount: customers.length,
+      repeatCustomerCount: repeat,
+      skippedCustomerCount: ledger.customerIds.length - customers.length,
+    },
+    "customerSummary",
+  );
 }
 
 /** `customerSummary` as columns, with the scans it was read from (for totals). */

@@ -1,7 +1,8 @@
 import { Decimal, type MoneyInput } from "../core/money";
 import { RetentionOptionsError } from "../input/errors";
-import { decimalOption, rateOption } from "./readMoneyOption";
+import { moneyOption, rateOption } from "./readMoneyOption";
 import { readOptions } from "../input/readOptions";
+import { booleanOption } from "../input/optionReaders";
 
 /** Inputs of `retentionClv`. */
 export interface RetentionClvOptions {
@@ -33,7 +34,7 @@ export interface RetentionClvOptions {
  */
 export function retentionClv(options: RetentionClvOptions): Decimal {
   options = readOptions(options, "retentionClv");
-  const m = decimalOption("margin", options.margin);
+  const m = moneyOption("margin", options.margin);
   const r = rateOption("retentionRate", options.retentionRate, { min: 0, max: 1, maxOpen: true });
   const d = rateOption("discountRate", options.discountRate, { min: -1, max: Number.MAX_SAFE_INTEGER, minOpen: true });
   const periods = options.periods ?? Number.POSITIVE_INFINITY;
@@ -44,7 +45,7 @@ export function retentionClv(options: RetentionClvOptions): Decimal {
   if (periods === Number.POSITIVE_INFINITY && q.gte(1)) {
     throw new RetentionOptionsError("discountRate", "the infinite sum diverges unless retentionRate < 1 + discountRate");
   }
-  const initial = options.includeInitial === true ? m : new Decimal(0);
+  const initial = booleanOption("includeInitial", options.includeInitial, false) ? m : new Decimal(0);
   if (q.isZero()) return initial;
   const sum =
     periods === Number.POSITIVE_INFINITY

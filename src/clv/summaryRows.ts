@@ -1,10 +1,11 @@
 import * as z from "zod/mini";
 import { toPlainDecimalString } from "../core/plainDecimal";
 import type { MoneyInput } from "../core/money";
-import { IssueCollector, RetentionOptionsError } from "../input/errors";
+import { IssueCollector, RetentionOptionsError, shapeError } from "../input/errors";
+import { isBrandedResult } from "../core/resultBrand";
 import { lazySchema } from "../input/lazySchema";
 import { MoneyInputSchema, objectError } from "../input/schemas";
-import { receivedType } from "../input/rowIssues";
+import { describeValue, receivedType } from "../input/rowIssues";
 import {
   ABOVE_ZERO,
   AT_LEAST_ZERO,
@@ -76,21 +77,33 @@ export interface SummaryColumns {
   readonly timeUnit: TimeUnit | undefined;
 }
 
+/** A summary object's `timeUnit` must be one of `TIME_UNITS`; anything else is a shape error. */
+function checkTimeUnit(timeUnit: unknown): void {
+  if (typeof timeUnit === "string" && (TIME_UNITS as readonly string[]).includes(timeUnit)) return;
+  throw shapeError(["summaries", "timeUnit"], "invalid_value", `expected one of ${TIME_UNITS.map((unit) => `"${unit}"`).join(", ")}, found ${describeValue(timeUnit)}`);
+}
+
 function quickValid(row: SummaryRowInput): boolean {
   if (typeof row !== "object" || row === null) return false;
   const { frequency: x, recency: tx, T } = row;
-  if (!(Number.isInteger(x) && x >= 0 && Number.isFinite(tx) && tx >= 0 && Number.isFinite(T) && tx <= T)) return false;
+  if (!(Number.isSafeInteger(x) && x >= 0 && Number.isFinite(tx) && tx >= 0 && Number.isFinite(T) && tx <= T)) return false;
   if (x === 0 && tx !== 0) return false;
   if (row.weight !== undefined && !(Number.isFinite(row.weight) && row.weight > 0)) return false;
   if (row.customerId !== undefined && typeof row.customerId !== "string") return false;
   return row.monetaryValue === undefined || toPlainDecimalString(row.monetaryValue) !== null;
 }
 
+/** The time units a summary may carry. */
+const TIME_UNITS: readonly TimeUnit[] = ["day", "week", "month", "quarter", "year", "period"];
+
 /**
- * Reads and validates summary rows into columns. Rows from `customerSummary` are trusted;
- * plain rows are checked (a fast check, then zod for the rows that fail it).
+ * Reads and validates summary rows into columns. A `customerSummary` or
+ * `calibrationHoldoutSummary` result, recognised by its brand and still frozen, is trusted;
+ * anything else, plain rows or a `{ customers, timeUnit }` object made elsewhere, is checked
+ * row by row with the same checks (a fast check, then the hand-written explanation for the rows
+ * that fail it), and its `timeUnit` must be one of the library's time units.
  *
- * @throws {RetentionInputError} naming each bad row's index and field
+ * @throws {RetentionInputError} naming each bad row's index and field, or a bad `timeUnit`
  * @throws {RetentionOptionsError} when `input` is neither rows nor a summary
  */
 export function readSummaryRows(input: SummaryInput, fn: string): SummaryColumns {
@@ -98,14 +111,16 @@ export function readSummaryRows(input: SummaryInput, fn: string): SummaryColumns
   const isSummary = !Array.isArray(input);
   const rows: readonly SummaryRowInput[] = isSummary ? (input as { customers: readonly SummaryRowInput[] }).customers : (input as readonly SummaryRowInput[]);
   if (!Array.isArray(rows)) throw new RetentionOptionsError("summaries", `${fn} expects summary rows or a customerSummary result`);
-  const issues = new IssueCollector();
-  if (!isSummary) {
-    rows.forEach((row, index) => {
-      if (quickValid(row)) return;
+  if (!isBrandedResult(input, ["customerSummary", "calibrationHoldoutSummary"])) {
+    if (isSummary) checkTimeUnit((input as { timeUnit?: unknown }).timeUnit);
+    const issues = new IssueCollector();
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index]!;
+      if (quickValid(row)) continue;
       for (const issue of summaryRowIssues(row)) {
         issues.add({ index, path: ["summaries", ...issue.path], code: issue.code, message: issue.message });
       }
-    });
+    }
     issues.throwIfAny();
   }
   const n = rows.length;

@@ -1,3 +1,4 @@
+import { durationOption } from "../input/optionReaders";
 import { RetentionOptionsError } from "../input/errors";
 import { toEpochMs, type DateInput, type DurationInput, subtractDuration } from "./time";
 
@@ -64,10 +65,11 @@ export function readRange(options: RangeOptions | undefined): { start: number; e
 
 /**
  * The start of the window of length `window` that ends at `at`; the window must be positive,
- * or a `RetentionOptionsError` names the option (`activeWindow` unless told otherwise).
+ * or a `RetentionOptionsError` names the option (`activeWindow` unless told otherwise). A
+ * `Duration`'s fields must be whole numbers ≥ 0 (`durationOption`).
  */
 export function windowStart(at: number, window: DurationInput, option = "activeWindow"): number {
-  const from = subtractDuration(at, window);
+  const from = subtractDuration(at, durationOption(option, window));
   if (!Number.isFinite(from) || !(from < at)) {
     throw new RetentionOptionsError(option, `expected a positive duration or milliseconds, found ${JSON.stringify(window)}`);
   }

@@ -10,8 +10,23 @@ const PLAIN_DECIMAL = /^([+-]?)(\d+)(?:\.(\d*))?$|^([+-]?)\.(\d+)$/;
 /** A decimal string with an exponent: sign, integer digits, fraction digits, exponent. */
 const EXPONENT_DECIMAL = /^([+-]?)(\d*)\.?(\d*)e([+-]?\d+)$/i;
 
-/** Largest exponent expanded; decimal.js (which the money is summed with) stops at 9e15. */
-const MAX_EXPANDED_EXPONENT = 1_000_000;
+/**
+ * Longest money text read, in characters (whitespace included): longer text is refused before
+ * it is parsed, so no cell can make reading it slow.
+ */
+export const MAX_MONEY_TEXT_LENGTH = 100;
+
+/**
+ * Largest exponent read (`1e1000`, `5e-1000`, or a Decimal's exponent): larger ones are refused
+ * before they are expanded, which keeps every plain decimal string short.
+ */
+export const MAX_MONEY_EXPONENT = 1000;
+
+/**
+ * Most decimal places an amount may have. The ledger stores money as integer counts of the
+ * finest place used (see `toUnits`), which must stay safe integers.
+ */
+export const MAX_MONEY_SCALE = 15;
 
 /**
  * Writes `sign · 0.digits × 10^pointAt` without an exponent, the way decimal.js `toFixed()`
@@ -39,19 +54,37 @@ function expandExponent(text: string): string | null {
   const fraction = m[3] ?? "";
   if (whole.length + fraction.length === 0) return null;
   const exponent = Number(m[4]);
-  if (Math.abs(exponent) > MAX_EXPANDED_EXPONENT) return null;
+  if (!(Math.abs(exponent) <= MAX_MONEY_EXPONENT)) return null;
   return placePoint(m[1] === "-", whole + fraction, whole.length + exponent);
 }
 
+/** A decimal.js instance: `e` is its exponent, `d` its digits in base 1e7 (null when not finite). */
+interface DecimalLike {
+  readonly e: number;
+  readonly d: readonly number[] | null;
+  isFinite(): boolean;
+  toFixed(): string;
+}
+
 /** True for a decimal.js instance (of any copy of decimal.js), recognised by its tag. */
-function isDecimalLike(value: unknown): value is { isFinite(): boolean; toFixed(): string } {
+function isDecimalLike(value: unknown): value is DecimalLike {
   return typeof value === "object" && value !== null && (value as { toStringTag?: unknown }).toStringTag === "[object Decimal]";
+}
+
+/** A finite Decimal's plain text, or `null` when writing it out would break the text or exponent limit. */
+function decimalToPlain(value: DecimalLike): string | null {
+  if (!value.isFinite()) return null;
+  const digitGroups = Array.isArray(value.d) ? value.d.length : 0;
+  if (!(Math.abs(value.e) <= MAX_MONEY_EXPONENT) || digitGroups * 7 > MAX_MONEY_TEXT_LENGTH) return null;
+  return value.toFixed();
 }
 
 /**
  * Turns a money input into a plain decimal string (no exponent), or `null` when it is
  * not a finite number. Exponent forms (`"1e3"`, `1e-7`) are expanded exactly, as decimal.js
- * `toFixed()` writes them (exponents beyond ±1,000,000 are refused).
+ * `toFixed()` writes them. Text longer than `MAX_MONEY_TEXT_LENGTH` characters and exponents
+ * beyond ±`MAX_MONEY_EXPONENT` are refused before anything is expanded, so the answer takes
+ * microseconds whatever the input (`moneyTextRefusal` says why).
  *
  * @example
  * toPlainDecimalString(" 19.99 ") //=> "19.99"
@@ -60,6 +93,7 @@ function isDecimalLike(value: unknown): value is { isFinite(): boolean; toFixed(
  */
 export function toPlainDecimalString(value: unknown): string | null {
   if (typeof value === "string") {
+    if (value.length > MAX_MONEY_TEXT_LENGTH) return null;
     const trimmed = value.trim();
     if (PLAIN_DECIMAL.test(trimmed)) return trimmed;
     return expandExponent(trimmed);
@@ -69,7 +103,48 @@ export function toPlainDecimalString(value: unknown): string | null {
     const text = String(value);
     return text.includes("e") ? expandExponent(text) : text;
   }
-  if (isDecimalLike(value)) return value.isFinite() ? value.toFixed() : null;
+  if (isDecimalLike(value)) return decimalToPlain(value);
+  return null;
+}
+
+/**
+ * Why `toPlainDecimalString` refused a value that is a number in form, for messages:
+ * the text or exponent limit it breaks, or `null` when it is simply not a finite amount.
+ *
+ * @example
+ * moneyTextRefusal("1e999999999") //=> "exponents beyond ±1000 are refused"
+ * moneyTextRefusal("abc")         //=> null
+ */
+export function moneyTextRefusal(value: unknown): string | null {
+  if (typeof value === "string") {
+    if (value.length > MAX_MONEY_TEXT_LENGTH) return `amounts longer than ${MAX_MONEY_TEXT_LENGTH} characters are refused`;
+    const m = EXPONENT_DECIMAL.exec(value.trim());
+    if (m !== null && (m[2] ?? "").length + (m[3] ?? "").length > 0 && !(Math.abs(Number(m[4])) <= MAX_MONEY_EXPONENT)) {
+      return `exponents beyond ±${MAX_MONEY_EXPONENT} are refused`;
+    }
+    return null;
+  }
+  if (isDecimalLike(value) && value.isFinite() && decimalToPlain(value) === null) {
+    return `Decimals with an exponent beyond ±${MAX_MONEY_EXPONENT} or more than ${MAX_MONEY_TEXT_LENGTH} digits are refused`;
+  }
+  return null;
+}
+
+/**
+ * What keeps a plain decimal from being held exactly as integer units, or `null` when it can
+ * be: more than `MAX_MONEY_SCALE` decimal places, or a value that is not a safe integer count
+ * of its own smallest place (|amount| × 10^places ≤ 2^53 − 1, about 9.007e15).
+ *
+ * @example
+ * moneyLimitProblem("19.99")                //=> null
+ * moneyLimitProblem("0.0000000000000000001") //=> "has 19 decimal places; at most 15 are held exactly"
+ */
+export function moneyLimitProblem(plain: string): string | null {
+  const places = decimalPlaces(plain);
+  if (places > MAX_MONEY_SCALE) return `has ${places} decimal places; at most ${MAX_MONEY_SCALE} are held exactly`;
+  if (Math.abs(toUnits(plain, places)) > Number.MAX_SAFE_INTEGER) {
+    return `is too large to hold exactly: |amount| × 10^(decimal places) must be at most ${Number.MAX_SAFE_INTEGER}`;
+  }
   return null;
 }
 

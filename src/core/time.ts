@@ -36,10 +36,14 @@ function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+/** Largest UTC offset accepted, ±18:00 (the range of `java.time.ZoneOffset` and of real zones, which stop at ±14:00). */
+const MAX_OFFSET_MINUTES = 18 * 60;
+
 /**
  * Parses an ISO-8601 date or date-time into epoch milliseconds, or `null` when it is not
  * one. A string without an offset is read as UTC (date-fns `parseISO` would read it in the
- * machine's local zone, which would make results depend on where the code runs).
+ * machine's local zone, which would make results depend on where the code runs). Offsets
+ * beyond ±18:00, or with minutes over 59, are not offsets and make the string invalid.
  */
 export function parseIsoToEpochMs(text: string): number | null {
   const fast = parseCommonIso(text);
@@ -62,7 +66,10 @@ export function parseIsoToEpochMs(text: string): number | null {
   if (zone !== undefined && zone.toUpperCase() !== "Z") {
     const sign = zone.startsWith("-") ? -1 : 1;
     const digits = zone.slice(1).replace(":", "");
-    offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || "0"));
+    const offsetHours = Number(digits.slice(0, 2));
+    const minutesPart = Number(digits.slice(2) || "0");
+    if (minutesPart > 59 || offsetHours * 60 + minutesPart > MAX_OFFSET_MINUTES) return null;
+    offsetMinutes = sign * (offsetHours * 60 + minutesPart);
   }
   const utc = new Date(0);
   utc.setUTCFullYear(year, month - 1, day);

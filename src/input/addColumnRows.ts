@@ -1,11 +1,10 @@
 import { toPlainDecimalString } from "../core/money";
 import { toEpochMs } from "../core/time";
+import { isId, isOptionalOrderId, isOptionalQuantity, isOptionalText } from "./quickChecks";
 import type { CheckedColumns } from "./columnInput";
 import type { CollectionName } from "./fieldSpecs";
 import type { BuilderCore } from "./ledgerBuilder";
 
-const isId = (value: unknown): value is string => typeof value === "string" && value.trim().length > 0;
-const isOptionalText = (value: unknown): value is string | undefined => value === undefined || (typeof value === "string" && value.length > 0);
 
 /**
  * Feeds checked columns to a builder row by row without making an object per row. Purchase
@@ -34,7 +33,7 @@ export function addColumnRows(core: BuilderCore, collection: CollectionName, { l
       const code = currency?.[i];
       const valid =
         isId(id) && time !== null && money !== null && (costValue === undefined || costMoney !== null) &&
-        (count === undefined || (typeof count === "number" && Number.isFinite(count))) && isOptionalText(order) && isOptionalText(code);
+        isOptionalQuantity(count) && isOptionalOrderId(order) && isOptionalText(code);
       if (valid) {
         core.addPurchaseValues(id, time, money, costMoney, count as number | undefined, order, code);
         continue;

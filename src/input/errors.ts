@@ -89,6 +89,16 @@ export class IssueCollector {
     if (this.kept.length < MAX_KEPT_ISSUES) this.kept.push(issue);
   }
 
+  /** True once 100 issues are kept: later ones need only be counted (`count`), not built. */
+  get full(): boolean {
+    return this.kept.length >= MAX_KEPT_ISSUES;
+  }
+
+  /** Counts `n` issues that are not kept. */
+  count(n: number): void {
+    this.total += n;
+  }
+
   throwIfAny(): void {
     if (this.total > 0) throw new RetentionInputError(this.kept, this.total);
   }

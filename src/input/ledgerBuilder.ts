@@ -6,7 +6,7 @@ import { assembleLedger, type Ledger, type LedgerOptions } from "./ledger";
 import { PurchaseAccumulator } from "./purchaseColumns";
 import { readOptions } from "./readOptions";
 import { isValidEvent, isValidPurchase, isValidSurveyResponse } from "./quickChecks";
-import { eventIssues, purchaseIssues, surveyIssues, type RowIssue } from "./rowIssues";
+import { countEventIssues, countPurchaseIssues, countSurveyIssues, eventIssues, purchaseIssues, surveyIssues, type RowIssue } from "./rowIssues";
 import { SurveyAccumulator } from "./surveyColumns";
 
 /** Builds a `Ledger` from records added one at a time, without holding the records. */
@@ -86,19 +86,19 @@ export function createBuilderCore(options: LedgerOptions, capacity: LedgerCapaci
     added,
     addPurchase(row) {
       const index = added.purchases++;
-      if (!accept("purchases", row, index, isValidPurchase, purchaseIssues, issues)) return;
+      if (!accept("purchases", row, index, isValidPurchase, purchaseIssues, countPurchaseIssues, issues)) return;
       const purchase = row as Purchase;
       checkCurrencyOption(purchase.currency, index);
       purchases.add(purchase, index, registry.add(purchase.customerId), issues);
     },
     addEvent(row) {
       const index = added.events++;
-      if (!accept("events", row, index, isValidEvent, eventIssues, issues)) return;
+      if (!accept("events", row, index, isValidEvent, eventIssues, countEventIssues, issues)) return;
       events.add(row as CustomerEvent, registry.add((row as CustomerEvent).customerId));
     },
     addSurvey(row) {
       const index = added.surveys++;
-      if (!accept("surveys", row, index, isValidSurveyResponse, surveyIssues, issues)) return;
+      if (!accept("surveys", row, index, isValidSurveyResponse, surveyIssues, countSurveyIssues, issues)) return;
       surveys.add(row as SurveyResponse);
     },
     finish() {
@@ -125,7 +125,8 @@ export function createBuilderCore(options: LedgerOptions, capacity: LedgerCapaci
 /**
  * True when `row` is valid. Rows that pass `quickCheck` cost nothing more; for the rest,
  * `explain` lists what is wrong (the issues the exported zod schemas give), and each issue
- * is recorded under the row's index.
+ * is recorded under the row's index. Once 100 issues are kept, a bad row's issues are only
+ * counted (`count`), so invalid input costs no message or issue object per row.
  */
 function accept(
   collection: string,
@@ -133,9 +134,14 @@ function accept(
   index: number,
   quickCheck: (row: unknown) => boolean,
   explain: (row: unknown) => RowIssue[],
+  count: (row: unknown) => number,
   issues: IssueCollector,
 ): boolean {
   if (quickCheck(row)) return true;
+  if (issues.full) {
+    issues.count(count(row));
+    return false;
+  }
   const found = explain(row);
   for (const issue of found) {
     const entry: InputIssue = { index, path: [collection, ...issue.path], code: issue.code, message: issue.message };

@@ -1,4 +1,5 @@
 import { decimalPlaces, toPlainDecimalString, toUnits } from "../core/money";
+import { moneyLimitProblem } from "../core/plainDecimal";
 import { toEpochMs } from "../core/time";
 import type { IssueCollector } from "./errors";
 import { withCapacity } from "./growable";
@@ -99,6 +100,7 @@ export class PurchaseAccumulator {
     customer: number,
     issues: IssueCollector,
   ): void {
+    if (!this.withinLimits(amount, "amount", index, issues) || (cost !== null && !this.withinLimits(cost, "cost", index, issues))) return;
     const k = this.count;
     this.reserve(k + 1);
     this.checkCurrency(currency, index, issues);
@@ -189,6 +191,20 @@ export class PurchaseAccumulator {
     this.absoluteTotal *= factor;
     this.scale = places;
     this.scaleRow = index;
+  }
+
+  /**
+   * True when the money can be held exactly (see `moneyLimitProblem`); otherwise records a
+   * `precision` issue naming the row, the field and the limit, and the row is not stored
+   * (the builder throws at `finish`). This keeps every stored unit finite, so no rescale can
+   * overflow to Infinity or turn 0 into NaN.
+   */
+  private withinLimits(plain: string, field: "amount" | "cost", index: number, issues: IssueCollector): boolean {
+    const problem = moneyLimitProblem(plain);
+    if (problem === null) return true;
+    const shown = plain.length > 40 ? `${plain.slice(0, 40)}…` : plain;
+    issues.add({ index, path: ["purchases", field], code: "precision", message: `${field} ${shown} ${problem}` });
+    return false;
   }
 
   private checkCurrency(code: string | undefined, index: number, issues: IssueCollector): void {

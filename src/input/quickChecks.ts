@@ -9,8 +9,13 @@ import { isRowObject } from "./rowIssues";
  */
 
 const isRow = isRowObject;
-const isId = (value: unknown): boolean => typeof value === "string" && value.trim().length > 0;
-const isOptionalText = (value: unknown): boolean => value === undefined || (typeof value === "string" && value.length > 0);
+/** A customer id: not blank, no NUL character. */
+export const isId = (value: unknown): value is string => typeof value === "string" && value.trim().length > 0 && !value.includes("\0");
+export const isOptionalText = (value: unknown): value is string | undefined => value === undefined || (typeof value === "string" && value.length > 0);
+/** An optional order id: non-empty, no NUL character. */
+export const isOptionalOrderId = (value: unknown): value is string | undefined => value === undefined || (typeof value === "string" && value.length > 0 && !value.includes("\0"));
+/** An optional quantity: a safe integer ≥ 0. */
+export const isOptionalQuantity = (value: unknown): value is number | undefined => value === undefined || (Number.isSafeInteger(value) && (value as number) >= 0);
 const isMoney = (value: unknown): boolean => toPlainDecimalString(value) !== null;
 
 export function isValidPurchase(row: unknown): boolean {
@@ -19,9 +24,9 @@ export function isValidPurchase(row: unknown): boolean {
     isId(row.customerId) &&
     toEpochMs(row.at) !== null &&
     isMoney(row.amount) &&
-    isOptionalText(row.orderId) &&
+    isOptionalOrderId(row.orderId) &&
     (row.cost === undefined || isMoney(row.cost)) &&
-    (row.quantity === undefined || (typeof row.quantity === "number" && Number.isFinite(row.quantity))) &&
+    isOptionalQuantity(row.quantity) &&
     isOptionalText(row.currency)
   );
 }
@@ -33,7 +38,7 @@ export function isValidEvent(row: unknown): boolean {
 export function isValidSurveyResponse(row: unknown): boolean {
   return (
     isRow(row) &&
-    isOptionalText(row.customerId) &&
+    (row.customerId === undefined || isId(row.customerId)) &&
     toEpochMs(row.at) !== null &&
     typeof row.score === "number" &&
     Number.isInteger(row.score) &&

@@ -1,4 +1,4 @@
-import { toPlainDecimalString } from "../core/plainDecimal";
+import { moneyTextRefusal, toPlainDecimalString } from "../core/plainDecimal";
 import { toEpochMs } from "../core/time";
 
 /*
@@ -55,13 +55,23 @@ export function dateIssue(value: unknown): FieldIssue {
   return toEpochMs(value) !== null ? null : { code: "custom", message: `${DATE_MESSAGE} ${describeValue(value)}` };
 }
 
-export function moneyIssue(value: unknown): FieldIssue {
-  return toPlainDecimalString(value) !== null ? null : { code: "custom", message: `${MONEY_MESSAGE} ${describeValue(value)}` };
+/** The money message for a refused value; it names the text or exponent limit when that is what was broken. */
+export function moneyMessage(value: unknown): string {
+  const refusal = moneyTextRefusal(value);
+  return `${MONEY_MESSAGE} ${describeValue(value)}${refusal === null ? "" : ` (${refusal})`}`;
 }
 
+export function moneyIssue(value: unknown): FieldIssue {
+  return toPlainDecimalString(value) !== null ? null : { code: "custom", message: moneyMessage(value) };
+}
+
+export const NUL_IN_ID_MESSAGE = (what: string): string => `expected ${what} without NUL characters`;
+
+/** A customer id: a string with something other than whitespace, and no NUL character. */
 function customerIdIssue(value: unknown): FieldIssue {
   if (typeof value !== "string") return { code: "invalid_type", message: `expected a customer id string, found ${describeValue(value)}` };
-  return value.trim().length > 0 ? null : { code: "custom", message: "expected a non-empty customer id" };
+  if (value.trim().length === 0) return { code: "custom", message: "expected a non-empty customer id" };
+  return value.includes("\0") ? { code: "custom", message: NUL_IN_ID_MESSAGE("a customer id") } : null;
 }
 
 /**
@@ -81,15 +91,24 @@ const optionalTextIssue =
   (value: unknown): { code: string; message: string }[] =>
     value === undefined ? [] : nonEmptyTextIssues(value, `expected ${what} string, found ${describeValue(value)}`, `expected a non-empty ${what}`);
 
+/** An optional order id: a non-empty string without NUL characters. */
+function orderIdIssues(value: unknown): { code: string; message: string }[] {
+  const found = optionalTextIssue("order id")(value);
+  if (found.length === 0 && typeof value === "string" && value.includes("\0")) found.push({ code: "custom", message: NUL_IN_ID_MESSAGE("an order id") });
+  return found;
+}
+
 const optional =
   (check: (value: unknown) => FieldIssue) =>
   (value: unknown): FieldIssue =>
     value === undefined ? null : check(value);
 
+export const QUANTITY_MESSAGE = "expected a whole quantity ≥ 0, found";
+
+/** A quantity: a finite number that is a safe integer ≥ 0 (no negative or fractional counts). */
 function quantityIssue(value: unknown): FieldIssue {
-  return typeof value === "number" && Number.isFinite(value)
-    ? null
-    : { code: "invalid_type", message: `expected a finite quantity, found ${describeValue(value)}` };
+  if (!(typeof value === "number" && Number.isFinite(value))) return { code: "invalid_type", message: `expected a finite quantity, found ${describeValue(value)}` };
+  return Number.isSafeInteger(value) && value >= 0 ? null : { code: "custom", message: `${QUANTITY_MESSAGE} ${describeValue(value)}` };
 }
 
 function eventTypeIssue(value: unknown): { code: string; message: string }[] {
@@ -134,7 +153,7 @@ const PURCHASE_FIELDS: FieldChecks = [
   ["customerId", customerIdIssue],
   ["at", dateIssue],
   ["amount", moneyIssue],
-  ["orderId", optionalTextIssue("order id")],
+  ["orderId", orderIdIssues],
   ["cost", optional(moneyIssue)],
   ["quantity", optional(quantityIssue)],
   ["currency", optionalTextIssue("currency code")],
@@ -147,7 +166,7 @@ const EVENT_FIELDS: FieldChecks = [
 ];
 
 const SURVEY_FIELDS: FieldChecks = [
-  ["customerId", optionalTextIssue("customer id")],
+  ["customerId", optional(customerIdIssue)],
   ["at", dateIssue],
   ["score", scoreIssues],
   ["segment", optional(segmentIssue)],
@@ -161,3 +180,66 @@ export const eventIssues = (row: unknown): RowIssue[] => rowIssues(row, EVENT_FI
 
 /** What is wrong with a survey response row, as `SurveyResponseSchema` reports it. */
 export const surveyIssues = (row: unknown): RowIssue[] => rowIssues(row, SURVEY_FIELDS);
+
+/*
+ * How many issues a row has, without building them: what the builder counts once it has kept
+ * the first 100 issues, so a million invalid rows cost about what valid ones do. Each count
+ * equals the length of the matching list above (test/input/issueCounts.test-prop.ts).
+ */
+
+const isText = (value: unknown): value is string => typeof value === "string";
+const lengthOf = (value: unknown): unknown => (value === null || value === undefined ? undefined : (value as { length?: unknown }).length);
+
+/** Issues of a non-empty text field: wrong type, and (as zod) too short even when the type is wrong. */
+function nonEmptyTextCount(value: unknown): number {
+  const length = lengthOf(value);
+  return (isText(value) ? 0 : 1) + (length !== undefined && !((length as number) >= 1) ? 1 : 0);
+}
+
+const optionalTextCount = (value: unknown): number => (value === undefined ? 0 : nonEmptyTextCount(value));
+const customerIdCount = (value: unknown): number => (customerIdIssue(value) === null ? 0 : 1);
+const dateCount = (value: unknown): number => (toEpochMs(value) === null ? 1 : 0);
+const moneyCount = (value: unknown): number => (toPlainDecimalString(value) === null ? 1 : 0);
+const quantityCount = (value: unknown): number => (value === undefined || (Number.isSafeInteger(value) && (value as number) >= 0) ? 0 : 1);
+
+function orderIdCount(value: unknown): number {
+  const count = optionalTextCount(value);
+  if (count === 0 && isText(value) && value.includes("\0")) return 1;
+  return count;
+}
+
+function scoreCount(value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || !Number.isInteger(value)) return 1;
+  return Number(value > Number.MAX_SAFE_INTEGER) + Number(value < Number.MIN_SAFE_INTEGER) + Number(value < 0) + Number(value > 10);
+}
+
+/** The number of issues `purchaseIssues(row)` gives. */
+export function countPurchaseIssues(row: unknown): number {
+  if (!isRowObject(row)) return 1;
+  return (
+    customerIdCount(row.customerId) +
+    dateCount(row.at) +
+    moneyCount(row.amount) +
+    orderIdCount(row.orderId) +
+    (row.cost === undefined ? 0 : moneyCount(row.cost)) +
+    quantityCount(row.quantity) +
+    optionalTextCount(row.currency)
+  );
+}
+
+/** The number of issues `eventIssues(row)` gives. */
+export function countEventIssues(row: unknown): number {
+  if (!isRowObject(row)) return 1;
+  return customerIdCount(row.customerId) + dateCount(row.at) + nonEmptyTextCount(row.type);
+}
+
+/** The number of issues `surveyIssues(row)` gives. */
+export function countSurveyIssues(row: unknown): number {
+  if (!isRowObject(row)) return 1;
+  return (
+    (row.customerId === undefined ? 0 : customerIdCount(row.customerId)) +
+    dateCount(row.at) +
+    scoreCount(row.score) +
+    (row.segment === undefined || typeof row.segment === "string" ? 0 : 1)
+  );
+}

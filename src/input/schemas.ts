@@ -4,7 +4,7 @@ import { toEpochMs } from "../core/time";
 import { toPlainDecimalString } from "../core/plainDecimal";
 import type { MoneyInput } from "../core/money";
 import { lazySchema } from "./lazySchema";
-import { DATE_MESSAGE, MONEY_MESSAGE, describeValue, receivedType } from "./rowIssues";
+import { DATE_MESSAGE, NUL_IN_ID_MESSAGE, QUANTITY_MESSAGE, describeValue, moneyMessage, receivedType } from "./rowIssues";
 
 /*
  * The exported zod schemas, for systems that validate at their own boundary. They are
@@ -27,14 +27,18 @@ export const DateInputSchema = /* @__PURE__ */ lazySchema(() =>
 /** A finite amount: a decimal string, a finite number or a decimal.js `Decimal`. */
 export const MoneyInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.custom<MoneyInput>((value) => toPlainDecimalString(value) !== null, {
-    error: (issue) => `${MONEY_MESSAGE} ${describeValue(issue.input)}`,
+    error: (issue) => moneyMessage(issue.input),
   }),
 );
 
+/** A customer id: not blank; no NUL character (reported only for an id that is not blank, as the hand-written check does). */
 const customerId = () =>
   z
     .string({ error: (issue) => `expected a customer id string, found ${describeValue(issue.input)}` })
-    .check(z.refine((id) => id.trim().length > 0, { error: "expected a non-empty customer id" }));
+    .check(
+      z.refine((id) => id.trim().length > 0, { error: "expected a non-empty customer id" }),
+      z.refine((id) => id.trim().length === 0 || !id.includes("\0"), { error: NUL_IN_ID_MESSAGE("a customer id") }),
+    );
 
 const optionalText = (what: string) =>
   z.optional(
@@ -50,9 +54,20 @@ export const PurchaseSchema = /* @__PURE__ */ lazySchema(() =>
       customerId: customerId(),
       at: DateInputSchema,
       amount: MoneyInputSchema,
-      orderId: optionalText("order id"),
+      orderId: z.optional(
+        z
+          .string({ error: (issue) => `expected order id string, found ${describeValue(issue.input)}` })
+          .check(
+            z.minLength(1, { error: "expected a non-empty order id" }),
+            z.refine((id) => id.length === 0 || !id.includes("\0"), { error: NUL_IN_ID_MESSAGE("an order id") }),
+          ),
+      ),
       cost: z.optional(MoneyInputSchema),
-      quantity: z.optional(z.number({ error: (issue) => `expected a finite quantity, found ${describeValue(issue.input)}` })),
+      quantity: z.optional(
+        z
+          .number({ error: (issue) => `expected a finite quantity, found ${describeValue(issue.input)}` })
+          .check(z.refine((q) => Number.isSafeInteger(q) && q >= 0, { error: (issue) => `${QUANTITY_MESSAGE} ${describeValue(issue.input)}` })),
+      ),
       currency: optionalText("currency code"),
     },
     { error: objectError },
@@ -97,7 +112,7 @@ const scoreRangeError = (issue: { readonly input?: unknown }): string => `expect
 export const SurveyResponseSchema = /* @__PURE__ */ lazySchema(() =>
   z.object(
     {
-      customerId: optionalText("customer id"),
+      customerId: z.optional(customerId()),
       at: DateInputSchema,
       score: z.int({ error: scoreError }).check(z.minimum(0, { error: scoreRangeError }), z.maximum(10, { error: scoreRangeError })),
       segment: z.optional(z.string({ error: (issue) => `expected a segment string, found ${describeValue(issue.input)}` })),

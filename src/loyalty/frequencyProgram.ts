@@ -1,4 +1,5 @@
-import { Decimal, toPlainDecimalString, type MoneyInput } from "../core/money";
+import { Decimal, type MoneyInput } from "../core/money";
+import { decimalOption, moneyOption } from "../clv/readMoneyOption";
 import type { DurationInput } from "../core/time";
 import { RetentionOptionsError } from "../input/errors";
 import { readTrailingWindow, type TrailingWindow } from "./trailingWindow";
@@ -35,12 +36,6 @@ export interface ReadProgram {
   readonly window: TrailingWindow;
 }
 
-function amount(option: string, value: unknown): Decimal {
-  const plain = toPlainDecimalString(value);
-  if (plain === null) throw new RetentionOptionsError(option, `expected a finite number, decimal string or Decimal, found ${String(value)}`);
-  return new Decimal(plain);
-}
-
 function readTier(entry: unknown, i: number, names: Set<string>): ProgramTier {
   const at = `program.tiers[${i}]`;
   if (typeof entry !== "object" || entry === null) throw new RetentionOptionsError(at, `expected { name, minOrders?, minSpend?, discountRate? }, found ${String(entry)}`);
@@ -50,9 +45,9 @@ function readTier(entry: unknown, i: number, names: Set<string>): ProgramTier {
   names.add(tier.name);
   const minOrders = tier.minOrders ?? 0;
   if (!Number.isInteger(minOrders) || minOrders < 0) throw new RetentionOptionsError(`${at}.minOrders`, `expected an integer ≥ 0, found ${String(minOrders)}`);
-  const minSpend = tier.minSpend === undefined ? null : amount(`${at}.minSpend`, tier.minSpend);
+  const minSpend = tier.minSpend === undefined ? null : moneyOption(`${at}.minSpend`, tier.minSpend);
   if (minSpend !== null && minSpend.isNegative()) throw new RetentionOptionsError(`${at}.minSpend`, `expected an amount ≥ 0, found ${minSpend.toString()}`);
-  const rate = tier.discountRate === undefined ? new Decimal(0) : amount(`${at}.discountRate`, tier.discountRate);
+  const rate = tier.discountRate === undefined ? new Decimal(0) : decimalOption(`${at}.discountRate`, tier.discountRate);
   if (rate.isNegative() || rate.gte(1)) throw new RetentionOptionsError(`${at}.discountRate`, `expected a rate in [0, 1), found ${rate.toString()}`);
   return { name: tier.name, minOrders, minSpend, rate };
 }

@@ -1,5 +1,5 @@
 import type { Decimal, MoneyInput } from "../core/money";
-import { decimalOption } from "../clv/readMoneyOption";
+import { moneyOption } from "../clv/readMoneyOption";
 import { RetentionOptionsError } from "../input/errors";
 
 /** Order counts celebrated by default. */
@@ -22,7 +22,7 @@ export function readSpendMilestones(values: readonly MoneyInput[] | undefined): 
   const list = values ?? DEFAULT_SPEND_MILESTONES;
   if (!Array.isArray(list)) throw new RetentionOptionsError("spendMilestones", `expected an array of amounts > 0, found ${String(list)}`);
   const amounts = list.map((value, i) => {
-    const amount = decimalOption(`spendMilestones[${i}]`, value);
+    const amount = moneyOption(`spendMilestones[${i}]`, value);
     if (!amount.gt(0)) throw new RetentionOptionsError(`spendMilestones[${i}]`, `expected an amount > 0, found ${amount.toString()}`);
     return amount;
   });

@@ -1,3 +1,4 @@
+import { durationOption } from "../input/optionReaders";
 import { subtractDuration, type DurationInput } from "../core/time";
 import { RetentionOptionsError } from "../input/errors";
 
@@ -16,6 +17,7 @@ const FIELD_MS = [604_800_000, 86_400_000, 3_600_000, 60_000, 1_000] as const;
  * the hot loops subtract milliseconds instead of calling date-fns for every order.
  */
 export function readTrailingWindow(duration: DurationInput, name: string): TrailingWindow {
+  durationOption(name, duration);
   const probe = Date.UTC(2000, 2, 1);
   const from = typeof duration === "number" || (typeof duration === "object" && duration !== null) ? subtractDuration(probe, duration) : Number.NaN;
   if (!Number.isFinite(from) || !(from < probe)) {

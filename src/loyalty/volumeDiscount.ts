@@ -1,5 +1,5 @@
 import { Decimal, type MoneyInput } from "../core/money";
-import { decimalOption } from "../clv/readMoneyOption";
+import { moneyOption } from "../clv/readMoneyOption";
 import { RetentionOptionsError } from "../input/errors";
 import { readMoneyRounding, roundMoney, type MoneyRoundingOptions } from "./rounding";
 import { readVolumeSchedule, scheduleTier, type VolumeMode, type VolumeSchedule } from "./volumeSchedule";
@@ -62,12 +62,12 @@ export function volumeDiscount(value: MoneyInput, schedule: VolumeSchedule, opti
   const mode = options.mode ?? "all-units";
   if (basis !== "amount" && basis !== "quantity") throw new RetentionOptionsError("basis", `expected "amount" or "quantity", found ${String(basis)}`);
   if (mode !== "all-units" && mode !== "incremental") throw new RetentionOptionsError("mode", `expected "all-units" or "incremental", found ${String(mode)}`);
-  const v = decimalOption("value", value);
+  const v = moneyOption("value", value);
   if (v.isNegative()) throw new RetentionOptionsError("value", `expected a value ≥ 0, found ${v.toString()}`);
   let price = new Decimal(1);
   if (basis === "quantity") {
     if (options.unitPrice === undefined) throw new RetentionOptionsError("unitPrice", 'basis "quantity" needs a unitPrice to price the order');
-    price = decimalOption("unitPrice", options.unitPrice);
+    price = moneyOption("unitPrice", options.unitPrice);
     if (price.isNegative()) throw new RetentionOptionsError("unitPrice", `expected a price ≥ 0, found ${price.toString()}`);
   }
   const gross = v.times(price);

@@ -1,4 +1,5 @@
-import { Decimal, toPlainDecimalString, type MoneyInput } from "../core/money";
+import { Decimal, type MoneyInput } from "../core/money";
+import { decimalOption, moneyOption } from "../clv/readMoneyOption";
 import { RetentionOptionsError } from "../input/errors";
 
 /** One step of a volume-discount schedule: from `min` (amount or quantity) up, the `rate` applies. */
@@ -21,12 +22,6 @@ export interface ScheduleStep {
   readonly rate: Decimal;
 }
 
-function entryNumber(option: string, value: unknown): Decimal {
-  const plain = toPlainDecimalString(value);
-  if (plain === null) throw new RetentionOptionsError(option, `expected a finite number, decimal string or Decimal, found ${String(value)}`);
-  return new Decimal(plain);
-}
-
 /**
  * Validates a schedule: a non-empty array, the first `min` 0, every `min` strictly above the
  * one before, every `rate` in [0, 1). Throws `RetentionOptionsError` whose option names the
@@ -43,8 +38,8 @@ export function readVolumeSchedule(schedule: unknown, name = "schedule"): readon
       throw new RetentionOptionsError(`${name}[${i}]`, `expected an object { min, rate }, found ${String(entry)}`);
     }
     const { min: minInput, rate: rateInput } = entry as { min?: unknown; rate?: unknown };
-    const min = entryNumber(`${name}[${i}].min`, minInput);
-    const rate = entryNumber(`${name}[${i}].rate`, rateInput);
+    const min = moneyOption(`${name}[${i}].min`, minInput as MoneyInput);
+    const rate = decimalOption(`${name}[${i}].rate`, rateInput as MoneyInput);
     const previous = steps[i - 1];
     if (previous === undefined && !min.isZero()) {
       throw new RetentionOptionsError(`${name}[0].min`, `expected the first tier to start at 0, found ${min.toString()}`);

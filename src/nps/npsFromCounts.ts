@@ -1,5 +1,5 @@
+import { numberOption } from "../input/optionReaders";
 import { normalQuantile } from "../core/special/normalQuantile";
-import { RetentionOptionsError } from "../input/errors";
 
 /** Net Promoter Score with its shares and sampling error. */
 export interface NpsResult {
@@ -21,13 +21,22 @@ export interface NpsResult {
   readonly confidence: number;
 }
 
-/** Reads the confidence level (default 0.95), which must lie strictly between 0 and 1. */
+/**
+ * Highest confidence level accepted. Its normal quantile is about 4.89; closer to 1 the
+ * quantile of 1 − (1 − c)/2 is lost to rounding (c = 0.9999999999999999 gives Infinity), so the
+ * margin of error would not be a number.
+ */
+export const MAX_CONFIDENCE = 0.999999;
+
+/**
+ * Reads the confidence level (default 0.95): a number in (0, 0.999999].
+ *
+ * @example
+ * readConfidence(undefined) //=> 0.95
+ * readConfidence(0.9999999999999999) // throws RetentionOptionsError: confidence: expected a number in (0, 0.999999], ...
+ */
 export function readConfidence(value: unknown): number {
-  if (value === undefined) return 0.95;
-  if (typeof value !== "number" || !(value > 0 && value < 1)) {
-    throw new RetentionOptionsError("confidence", `expected a number strictly between 0 and 1, found ${String(value)}`);
-  }
-  return value;
+  return numberOption("confidence", value, { min: 0, max: MAX_CONFIDENCE, minOpen: true }, 0.95);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { integerOption, nestedOptions, numberOption, type NumberRange } from "../input/optionReaders";
 import { classifyColumns, type ClassifiedColumns } from "../defection/classifiedColumns";
 import { readDefectionOptions } from "../defection/options";
 import type { DateInput } from "../core/time";
@@ -70,6 +71,35 @@ export interface KpiReport {
   readonly segments: SegmentSection;
 }
 
+/** Longest top-customer list `top` may ask for. */
+const MAX_TOP = 10_000;
+/** Most cohorts, and most month offsets, the report's cohort table may show. */
+const MAX_COHORT_TABLE = 1_200;
+
+/**
+ * The CLV options, checked by the one rule for options (docs/input.md): numbers, not numeric
+ * strings, in their ranges; left out, they keep the section's defaults.
+ */
+function readClvOptions(options: KpiReportOptions): KpiReportOptions {
+  const optional = (name: string, value: unknown, range: NumberRange): number | undefined =>
+    value === undefined ? undefined : numberOption(name, value, range, 0);
+  return {
+    ...options,
+    clvHorizon: optional("clvHorizon", options.clvHorizon, { min: 0, max: 1_000_000, minOpen: true }),
+    annualDiscountRate: optional("annualDiscountRate", options.annualDiscountRate, { min: 0, max: 1_000 }),
+    margin: optional("margin", options.margin, { min: 0, max: 1 }),
+  };
+}
+
+/** `cohorts`: a plain object whose `maxCohorts` and `maxOffsets` are whole numbers from 1 to 1,200. */
+function readCohortOptions(value: CohortSectionOptions | undefined): CohortSectionOptions {
+  const cohorts = nestedOptions("cohorts", value);
+  return {
+    maxCohorts: integerOption("cohorts.maxCohorts", cohorts.maxCohorts, { min: 1, max: MAX_COHORT_TABLE }, 12),
+    maxOffsets: integerOption("cohorts.maxOffsets", cohorts.maxOffsets, { min: 1, max: MAX_COHORT_TABLE }, 12),
+  };
+}
+
 /**
  * The all-in-one KPI report: activity, retention (rate, churn, CRR), revenue retention (NRR,
  * GRR) and NPS for a period and the equal period before it (with changes), plus the monthly
@@ -94,7 +124,8 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
   const asOf = resolveAsOf(options.asOf, latestRecord(ledger));
   const { kind, start, end, previousStart } = resolvePeriods(options.period, asOf);
   const hasPrevious = earliestRecord(ledger) < start;
-  const top = options.top ?? 10;
+  const top = integerOption("top", options.top, { min: 0, max: MAX_TOP }, 10);
+  const cohortOptions = readCohortOptions(options.cohorts);
   const skip = readSkip(options.skip);
   const progress = readProgress(options.onProgress);
   let classifications: ClassifiedColumns | undefined;
@@ -114,11 +145,11 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
     nps: npsSection(ledger, start, end, previousStart),
     };
   });
-  const cohorts = skip.has("cohorts") ? skipped : phase(progress, "cohorts", () => cohortSection(ledger, asOf, options.cohorts));
+  const cohorts = skip.has("cohorts") ? skipped : phase(progress, "cohorts", () => cohortSection(ledger, asOf, cohortOptions));
   const defections = skip.has("defections") ? skipped : phase(progress, "defections", () => defectionSection(ledger, classified, top));
   const aliveOf = new Map<string, number>();
   const watch = new Set(defections.available ? defections.topAtRisk.map((row) => row.customerId) : []);
-  const clv = clvSection(ledger, asOf, options, { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf });
+  const clv = clvSection(ledger, asOf, readClvOptions(options), { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf });
   const segments = skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : phase(progress, "segments", () => segmentSection(ledger, asOf, classified, top));
   const linked = crossReference(ledger, defections, clv, aliveOf, defections.available ? classified() : null);
   return {

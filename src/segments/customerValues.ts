@@ -1,4 +1,5 @@
 import { Decimal, toPlainDecimalString, unitsToDecimal, type MoneyInput } from "../core/money";
+import { moneyLimitProblem } from "../core/plainDecimal";
 import { IssueCollector } from "../input/errors";
 import { toLedger, type MetricInput } from "../input/toLedger";
 import { customerTotals } from "./customerTotals";
@@ -83,6 +84,8 @@ function suppliedValues(input: CustomerValues): ValuedCustomers {
       issues.add({ index, path: ["values", "customerId"], code: "duplicate_id", message: `customer ${JSON.stringify(id)} already has a value at values[${seen.get(id)}]` });
     } else if (plain === null) {
       issues.add({ index, path: ["values", "value"], code: "invalid_value", message: `expected a finite amount, found ${String(value)}` });
+    } else if (moneyLimitProblem(plain) !== null) {
+      issues.add({ index, path: ["values", "value"], code: "precision", message: `value ${String(value)} ${moneyLimitProblem(plain)}` });
     } else {
       seen.set(id, index);
       ids.push(id);

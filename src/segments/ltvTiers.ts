@@ -1,4 +1,5 @@
-import { Decimal, toPlainDecimalString, type MoneyInput } from "../core/money";
+import { type Decimal, type MoneyInput } from "../core/money";
+import { moneyOption } from "../clv/readMoneyOption";
 import { RetentionOptionsError } from "../input/errors";
 import { paretoHeadSize } from "./paretoHead";
 import type { RankedValues } from "./rankedValues";
@@ -81,10 +82,8 @@ function thresholdOption(tiers: unknown): { name: string; min: Decimal }[] {
   if (!Array.isArray(tiers) || tiers.length === 0) throw new RetentionOptionsError("tiers", "the thresholds method needs tiers: [{ name, min }, ...]");
   const bounds = tiers.map((tier: unknown, i) => {
     const { name, min } = (tier ?? {}) as { name?: unknown; min?: unknown };
-    const plain = toPlainDecimalString(min);
     if (typeof name !== "string" || name.length === 0 || name === "rest") throw new RetentionOptionsError(`tiers[${i}].name`, `expected a non-empty name other than "rest", found ${String(name)}`);
-    if (plain === null) throw new RetentionOptionsError(`tiers[${i}].min`, `expected a finite amount, found ${String(min)}`);
-    return { name, min: new Decimal(plain) };
+    return { name, min: moneyOption(`tiers[${i}].min`, min as MoneyInput) };
   });
   if (new Set(bounds.map((b) => b.name)).size !== bounds.length) throw new RetentionOptionsError("tiers", "expected distinct tier names");
   return bounds.sort((a, b) => b.min.cmp(a.min));

@@ -42,9 +42,13 @@ describe("toPlainDecimalString", () => {
     expect(toPlainDecimalString("-0e5")).toBe("0");
   });
 
-  it("refuses exponents beyond ±1,000,000 rather than writing megabytes of zeros", () => {
-    expect(toPlainDecimalString("1e1000001")).toBeNull();
-    expect(toPlainDecimalString("1e-1000001")).toBeNull();
+  it("refuses exponents beyond ±1000 and text over 100 characters rather than expanding them", () => {
+    expect(toPlainDecimalString("1e1000")).toBe(`1${"0".repeat(1000)}`);
+    expect(toPlainDecimalString("1e1001")).toBeNull();
+    expect(toPlainDecimalString("1e-1001")).toBeNull();
+    expect(toPlainDecimalString("1".repeat(100))).toBe("1".repeat(100));
+    expect(toPlainDecimalString("1".repeat(101))).toBeNull();
+    expect(toPlainDecimalString(new DecimalJs("1e-1001"))).toBeNull();
   });
 
   it("rejects what is not a finite amount", () => {

@@ -1,10 +1,13 @@
 /*
  * The zod (classic) schemas as they were before the library dropped zod from its validation
  * path: the reference that pins the issues (path, code, message) users see today.
+ * Changed on purpose since (issue 12, item 12): customer and order ids may not hold a NUL
+ * character, a survey's customerId may not be blank, a quantity is a whole number ≥ 0, and
+ * a money value refused for its length or exponent says which limit it broke.
  */
 import { z } from "zod";
 import { toEpochMs, type DateInput } from "../../src/core/time";
-import { toPlainDecimalString } from "../../src/core/plainDecimal";
+import { moneyTextRefusal, toPlainDecimalString } from "../../src/core/plainDecimal";
 import type { MoneyInput } from "../../src/core/money";
 
 function describe(value: unknown): string {
@@ -23,12 +26,16 @@ export const DateInputSchema = z.custom<DateInput>((value) => toEpochMs(value) !
 
 /** A finite amount: a decimal string, a finite number or a decimal.js `Decimal`. */
 export const MoneyInputSchema = z.custom<MoneyInput>((value) => toPlainDecimalString(value) !== null, {
-  error: (issue) => `expected a finite decimal amount (string, number or Decimal), found ${describe(issue.input)}`,
+  error: (issue) => {
+    const refusal = moneyTextRefusal(issue.input);
+    return `expected a finite decimal amount (string, number or Decimal), found ${describe(issue.input)}${refusal === null ? "" : ` (${refusal})`}`;
+  },
 });
 
 const CustomerIdSchema = z
   .string({ error: (issue) => `expected a customer id string, found ${describe(issue.input)}` })
-  .refine((id) => id.trim().length > 0, { error: "expected a non-empty customer id" });
+  .refine((id) => id.trim().length > 0, { error: "expected a non-empty customer id" })
+  .refine((id) => id.trim().length === 0 || !id.includes("\0"), { error: "expected a customer id without NUL characters" });
 
 const OptionalTextSchema = (what: string) =>
   z
@@ -41,9 +48,17 @@ export const PurchaseSchema = z.object({
   customerId: CustomerIdSchema,
   at: DateInputSchema,
   amount: MoneyInputSchema,
-  orderId: OptionalTextSchema("order id"),
+  orderId: z
+    .string({ error: (issue) => `expected order id string, found ${describe(issue.input)}` })
+    .min(1, { error: "expected a non-empty order id" })
+    .refine((id) => id.length === 0 || !id.includes("\0"), { error: "expected an order id without NUL characters" })
+    .optional(),
   cost: MoneyInputSchema.optional(),
-  quantity: z.number({ error: (issue) => `expected a finite quantity, found ${describe(issue.input)}` }).finite().optional(),
+  quantity: z
+    .number({ error: (issue) => `expected a finite quantity, found ${describe(issue.input)}` })
+    .finite()
+    .refine((q) => Number.isSafeInteger(q) && q >= 0, { error: (issue) => `expected a whole quantity ≥ 0, found ${describe(issue.input)}` })
+    .optional(),
   currency: OptionalTextSchema("currency code"),
 });
 
@@ -71,7 +86,7 @@ export const CustomerEventSchema = z.object({
 
 /** A survey answer to "How likely are you to recommend us?", an integer from 0 to 10. */
 export const SurveyResponseSchema = z.object({
-  customerId: OptionalTextSchema("customer id"),
+  customerId: CustomerIdSchema.optional(),
   at: DateInputSchema,
   score: z
     .number({ error: (issue) => `expected a score from 0 to 10, found ${describe(issue.input)}` })
