@@ -39,6 +39,7 @@ export function fitParetoNbd(summaries: SummaryInput, options: FitOptions = {}):
         [1, scale, 1, scale],
         [0.5, scale, 0.5, 2 * scale],
       ],
+      scales: [1, scale, 1, scale],
       observations: data.totalWeight,
       timeUnit: options.timeUnit ?? rows.timeUnit ?? "period",
     },
