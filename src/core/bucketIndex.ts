@@ -98,12 +98,10 @@ export const MAX_COHORT_CELLS = 1_000_000;
  * finite number (a date out of range) counts as over the ceiling.
  *
  * @example
- * checkBucketCount("asOf", 2_900_000, "daily buckets") // throws: asOf: 2900000 daily buckets, over the ceiling of 100000 …
+ * checkBucketCount("asOf", 2_900_000, "day offsets")
+ * // throws RetentionOptionsError: "asOf: this call would lay out 2900000 day offsets, over the ceiling of 100000; …"
  */
-export function checkBucketCount(option: string, count: number, what: string, ceiling: number = MAX_BUCKETS): void {
+export function checkBucketCount(option: string, count: number, what: string, ceiling: number = MAX_BUCKETS, hint = "narrow the dates or use a coarser granularity"): void {
   if (Number.isFinite(count) && count <= ceiling) return;
-  throw new RetentionOptionsError(
-    option,
-    `this call would lay out ${Number.isFinite(count) ? count : "unboundedly many"} ${what}, over the ceiling of ${ceiling}; narrow the dates (or use a coarser granularity)`,
-  );
+  throw new RetentionOptionsError(option, `this call would lay out ${Number.isFinite(count) ? count : "unboundedly many"} ${what}, over the ceiling of ${ceiling}; ${hint}`);
 }
