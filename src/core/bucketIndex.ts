@@ -89,7 +89,7 @@ function monthStart(monthIndex: number): number {
  */
 export const MAX_BUCKETS = 100_000;
 
-/** The most cells one cohort table may hold (cohorts × observed offsets): 1,000,000, about 3 years of daily cohorts. */
+/** The most cells one cohort table may hold (cohorts × observed offsets): 1,000,000, about four years of daily cohorts. */
 export const MAX_COHORT_CELLS = 1_000_000;
 
 /**
