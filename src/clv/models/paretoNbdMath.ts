@@ -48,12 +48,27 @@ export function paretoNbdRowLogLikelihood(params: ParetoNbdParams, x: number, tx
   return gammaln(r + x) - gammaln(r) + r * Math.log(alpha) + s * Math.log(beta) + logAddExp(alive, died);
 }
 
-/** The Pareto/NBD log-likelihood summed over weighted customers. */
+/**
+ * The Pareto/NBD log-likelihood summed over weighted customers: `paretoNbdRowLogLikelihood`
+ * with ln Γ(r+x) and ln(r+s+x) once per distinct x, and ln(α+T), ln(β+T) once per distinct T.
+ */
 export function paretoNbdLogLikelihood([r = 0, alpha = 0, s = 0, beta = 0]: readonly number[], data: CompressedHistories): number {
   const params = { r, alpha, s, beta };
+  const { xs, Ts } = data;
+  const logGammaRX = xs.values.map((x) => gammaln(r + x));
+  const logRSX = xs.values.map((x) => Math.log(r + s + x));
+  const logAlphaT = Ts.values.map((T) => Math.log(alpha + T));
+  const logBetaT = Ts.values.map((T) => Math.log(beta + T));
+  const constant = -gammaln(r) + r * Math.log(alpha) + s * Math.log(beta);
+  const logS = Math.log(s);
   let total = 0;
   for (let i = 0; i < data.count; i++) {
-    total += data.weight[i]! * paretoNbdRowLogLikelihood(params, data.x[i]!, data.tx[i]!, data.T[i]!);
+    const x = data.x[i]!;
+    const k = xs.index[i]!;
+    const t = Ts.index[i]!;
+    const alive = -(r + x) * logAlphaT[t]! - s * logBetaT[t]!;
+    const died = logS - logRSX[k]! + logA0(params, x, data.tx[i]!, data.T[i]!, FIT_SERIES_TERMS);
+    total += data.weight[i]! * (logGammaRX[k]! + constant + logAddExp(alive, died));
   }
   return total;
 }
