@@ -1,10 +1,12 @@
 /**
  * CLV benchmarks (`npx tsx bench/clv.ts`): the summary step on a ready 1M-purchase ledger,
- * and the BG/NBD and Gamma-Gamma fits on CDNOW (2,357 customers) and on the summary of a
- * generated 100k-customer ledger. Data is built outside the timed part.
+ * the BG/NBD and Gamma-Gamma fits on CDNOW (2,357 customers) and on the summary of a
+ * generated 100k-customer ledger, and every fit on degenerate data (`npx tsx bench/clv.ts
+ * degenerate` runs only those; target ≤ 10 s each at 100k customers, issue 13). Data is built
+ * outside the timed part.
  */
 import { readFileSync } from "node:fs";
-import { createLedger, customerSummary, fitBgNbd, fitGammaGamma, fitParetoNbd } from "../src/index";
+import { createLedger, customerSummary, fitBgNbd, fitGammaGamma, fitParetoNbd, fitShiftedBetaGeometric, isModelFitError } from "../src/index";
 import { generatePurchases, seededRandom } from "./generate";
 import { measure } from "./harness";
 
@@ -18,6 +20,46 @@ function cdnowRows(): { frequency: number; recency: number; T: number; monetaryV
       const [, x = "", tx = "", T = "", zbar = ""] = line.split(",");
       return { frequency: Number(x), recency: Number(tx), T: Number(T), monetaryValue: zbar };
     });
+}
+
+/**
+ * A fit on degenerate data ends converged (usually with `warnings`) or with `ModelFitError`;
+ * both are a bounded answer, so the benchmark times either and prints which it was.
+ */
+function fitOrError(fit: () => { warnings?: readonly string[] }): string {
+  try {
+    return `converged, ${fit().warnings?.length ?? 0} warnings`;
+  } catch (error) {
+    if (isModelFitError(error)) return `ModelFitError (${error.diagnostics.reason})`;
+    throw error;
+  }
+}
+
+/** Degenerate data sets at 100k customers (1M rows for the identical ones). */
+function degenerateBenchmarks(): void {
+  const n = 100_000;
+  const everyDay = Array.from({ length: n }, (_, i) => ({ frequency: 1 + (i % 365), recency: 1 + (i % 365), T: 1 + (i % 365) }));
+  const everyPeriodFractional = Array.from({ length: n }, (_, i) => ({ frequency: 30 + (i % 7), recency: 30 + (i % 7) + i / n, T: 30 + (i % 7) + i / n }));
+  const once = Array.from({ length: n }, (_, i) => ({ frequency: 0, recency: 0, T: 1 + ((i * 7) % 365) / 7 }));
+  const one = [{ frequency: 2, recency: 5, T: 10, monetaryValue: 12 }];
+  const identical = Array.from({ length: 1_000_000 }, () => ({ frequency: 3, recency: 10, T: 20, monetaryValue: 25 }));
+  const hugeT = Array.from({ length: n }, (_, i) => ({ frequency: i % 5, recency: i % 5 === 0 ? 0 : 1e11 * (i % 5), T: 1e12 }));
+  const sets = { "everyone buys every day": everyDay, "every period, T distinct per customer": everyPeriodFractional, "everyone bought once": once, "one customer": one, "1M identical rows": identical, "T = 1e12": hugeT };
+  for (const [name, rows] of Object.entries(sets)) {
+    for (const [fitName, fit] of [["fitBgNbd", fitBgNbd], ["fitParetoNbd", fitParetoNbd]] as const) {
+      console.log(`  ${fitName}, ${name}: ${fitOrError(() => fit(rows))}`);
+      measure(`${fitName}, degenerate: ${name} (${rows.length} rows)`, () => fitOrError(() => fit(rows)), { runs: 3, warmup: 0, targetMs: 10_000 });
+    }
+  }
+  const spends = Array.from({ length: n }, (_, i) => ({ frequency: 1 + (i % 9), recency: 10, T: 20, monetaryValue: "25" }));
+  console.log(`  fitGammaGamma, identical spends: ${fitOrError(() => fitGammaGamma(spends))}`);
+  measure(`fitGammaGamma, degenerate: identical spends (${n} customers)`, () => fitOrError(() => fitGammaGamma(spends)), { runs: 3, warmup: 0, targetMs: 10_000 });
+  measure("fitShiftedBetaGeometric, degenerate: a cohort that never churns", () => fitOrError(() => fitShiftedBetaGeometric({ alive: [n, n, n, n, n] })), { runs: 3, targetMs: 10_000 });
+}
+
+if (process.argv[2] === "degenerate") {
+  degenerateBenchmarks();
+  process.exit(0);
 }
 
 const cdnow = cdnowRows();
@@ -84,3 +126,5 @@ const summary = customerSummary(ledger, { asOf, timeUnit: "week" });
 console.log(`summary of the generated ledger: ${summary.customerCount} customers, ${summary.repeatCustomerCount} repeat (its BG/NBD optimum lies on a ridge, a, b → ∞)`);
 measure(`fitBgNbd, generated-ledger summary (${summary.customerCount} customers)`, () => fitBgNbd(summary), { runs: 3, targetMs: 2000 });
 measure(`fitGammaGamma, generated-ledger summary (${summary.repeatCustomerCount} repeat)`, () => fitGammaGamma(summary), { runs: 3, targetMs: 2000 });
+
+degenerateBenchmarks();

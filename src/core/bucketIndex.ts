@@ -1,4 +1,5 @@
 import type { Granularity, WeekStartsOn } from "../core/calendar";
+import { RetentionOptionsError } from "../input/errors";
 
 const DAY_MS = 86_400_000;
 
@@ -79,4 +80,28 @@ function monthStart(monthIndex: number): number {
   const date = new Date(0);
   date.setUTCFullYear(year, monthIndex - year * 12, 1);
   return date.getTime();
+}
+
+/**
+ * The most calendar buckets (periods, offsets, steps) one call may lay out. 100,000 days is
+ * 273 years, so no real data reaches it, while a mistyped date (`asOf: 9999-12-31`) would
+ * otherwise make a call allocate gigabytes. Documented in docs/cohorts.md, "Limits".
+ */
+export const MAX_BUCKETS = 100_000;
+
+/** The most cells one cohort table may hold (cohorts × observed offsets): 1,000,000, about four years of daily cohorts. */
+export const MAX_COHORT_CELLS = 1_000_000;
+
+/**
+ * Throws `RetentionOptionsError` naming `option` when `count` (of `what`, e.g. "daily
+ * buckets") exceeds `ceiling`; callers check before they allocate. A count that is not a
+ * finite number (a date out of range) counts as over the ceiling.
+ *
+ * @example
+ * checkBucketCount("asOf", 2_900_000, "day offsets")
+ * // throws RetentionOptionsError: "asOf: this call would lay out 2900000 day offsets, over the ceiling of 100000; …"
+ */
+export function checkBucketCount(option: string, count: number, what: string, ceiling: number = MAX_BUCKETS, hint = "narrow the dates or use a coarser granularity"): void {
+  if (Number.isFinite(count) && count <= ceiling) return;
+  throw new RetentionOptionsError(option, `this call would lay out ${Number.isFinite(count) ? count : "unboundedly many"} ${what}, over the ceiling of ${ceiling}; ${hint}`);
 }

@@ -12,6 +12,11 @@ import { orderMilestones } from "./orderMilestones";
 import { spendMilestones } from "./spendMilestones";
 import { readTrailingWindow, trailingStart } from "./trailingWindow";
 import { readOptions } from "../input/readOptions";
+import { checkBucketCount } from "../core/bucketIndex";
+
+/** The longest look-ahead `within` may set, in years: each customer then has at most this many anniversaries (and birthdays). */
+export const MAX_LOOKAHEAD_YEARS = 100;
+const YEAR_MS = 365.25 * 86_400_000;
 
 /** Options of `milestones`. */
 export interface MilestonesOptions {
@@ -69,7 +74,7 @@ function compare(a: Milestone, b: Milestone): number {
  * @param options - asOf, within (default 30 days), orderMilestones, spendMilestones, anniversaries, birthdays
  * @returns entries `{ customerId, kind, date, detail }` sorted by date then customer id, and counts per kind
  * @throws {RetentionInputError} when a row is invalid
- * @throws {RetentionOptionsError} naming the bad option, e.g. `birthdays[3].day` or `orderMilestones[0]`
+ * @throws {RetentionOptionsError} naming the bad option, e.g. `birthdays[3].day`, `orderMilestones[0]`, or a `within` over 100 years
  * @example
  * milestones([{ customerId: "a", at: "2023-06-10", amount: "20" }], { asOf: "2024-06-01" }).entries
  * //=> [{ customerId: "a", kind: "anniversary", date: 2024-06-10T00:00:00.000Z, detail: { years: 1, since: 2023-06-10T00:00:00.000Z } }]
@@ -80,6 +85,7 @@ export function milestones(input: MetricInput, options: MilestonesOptions): Mile
   const asOf = dateOption("asOf", options?.asOf);
   const within = readTrailingWindow(options.within ?? { days: 30 }, "within");
   const end = addDuration(asOf, within.duration);
+  checkBucketCount("within", Math.ceil((end - asOf) / YEAR_MS), "years of look-ahead", MAX_LOOKAHEAD_YEARS, "use a shorter within");
   const after = trailingStart(within, asOf);
   const orderLevels = readOrderMilestones(options.orderMilestones);
   const spendLevels = readSpendMilestones(options.spendMilestones);

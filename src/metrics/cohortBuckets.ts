@@ -1,6 +1,6 @@
 import type { Granularity, WeekStartsOn } from "../core/calendar";
 import type { Ledger } from "../input/ledger";
-import { bucketIndex, bucketIndexStart } from "../core/bucketIndex";
+import { bucketIndex, bucketIndexStart, checkBucketCount, MAX_COHORT_CELLS } from "../core/bucketIndex";
 
 /** Which customers form which cohort, and where each cohort's cells live in a flat array. */
 export interface CohortLayout {
@@ -20,6 +20,8 @@ export interface CohortLayout {
  * Puts every customer with a first activity into the cohort of its bucket and lays out the
  * observed cells: cohort r has offsets 0 … limit − bucket[r] − 1. Only cohorts whose bucket
  * has ended by `asOf`, whose start lies in `[from, to)` and that have customers are kept.
+ * Before it allocates the cells it throws `RetentionOptionsError` (option `asOf`) when the
+ * offsets span more than `MAX_BUCKETS` buckets or the table more than `MAX_COHORT_CELLS` cells.
  */
 export function cohortLayout(
   ledger: Ledger,
@@ -45,6 +47,10 @@ export function cohortLayout(
     sizeByBucket.set(b, (sizeByBucket.get(b) ?? 0) + 1);
   }
   const bucket = [...sizeByBucket.keys()].sort((a, b) => a - b);
+  if (bucket.length > 0) checkBucketCount("asOf", limit - bucket[0]!, `${granularity} offsets (from the first cohort to asOf)`);
+  let cells = 0;
+  for (const b of bucket) cells += limit - b;
+  checkBucketCount("asOf", cells, `${granularity} cohort cells (cohorts × observed offsets)`, MAX_COHORT_CELLS);
   const rowOfBucket = new Map<number, number>();
   const size = new Uint32Array(bucket.length);
   const cellStart = new Uint32Array(bucket.length + 1);

@@ -41,13 +41,15 @@ export interface CohortRetention<V extends number | Decimal = number | Decimal> 
  * "N-day" retention) or in any bucket ≥ c + k (`return-on-or-after`, "unbounded"), rate =
  * cell ÷ size. revenue: cell(c, k) = net revenue of c in bucket c + k, rate = cell ÷ cell(c, 0) (`null` unless that is positive).
  * Only buckets that ended by `asOf` appear; curve(k) = Σ size·rate ÷ Σ size over the cohorts
- * observed at k. See docs/cohorts.md.
+ * observed at k. At most 100,000 offsets and 1,000,000 cells (`MAX_BUCKETS`,
+ * `MAX_COHORT_CELLS`): a wider table is a `RetentionOptionsError` (option `asOf`) raised
+ * before anything is allocated. See docs/cohorts.md, "Limits".
  *
  * @param input - purchases, `{ purchases, events }`, or a prepared `Ledger`
  * @param options - granularity, asOf, measure, mode, from/to (cohort starts) and weekStartsOn
  * @returns the cohorts (oldest first) with their values and rates, and the average curve
  * @throws {RetentionInputError} when a row is invalid
- * @throws {RetentionOptionsError} on a missing asOf, an unknown granularity, measure or mode, or from ≥ to
+ * @throws {RetentionOptionsError} on a missing asOf, an unknown granularity, measure or mode, from ≥ to, or a table over the ceilings
  * @example
  * cohortRetention([{ customerId: "a", at: "2024-01-05", amount: "5" },
  *                  { customerId: "a", at: "2024-02-07", amount: "5" },

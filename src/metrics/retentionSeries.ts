@@ -3,7 +3,7 @@ import { dateOption } from "../core/period";
 import type { DateInput, DurationInput } from "../core/time";
 import { RetentionOptionsError } from "../input/errors";
 import { toLedger, type MetricInput } from "../input/toLedger";
-import { bucketIndex, bucketIndexStart } from "../core/bucketIndex";
+import { bucketIndex, bucketIndexStart, checkBucketCount } from "../core/bucketIndex";
 import { retentionRate, type RetentionRate } from "./retentionRate";
 import { readOptions } from "../input/readOptions";
 
@@ -32,13 +32,14 @@ export interface RetentionSeriesPoint extends RetentionRate {
  * point_p = retentionRate(ledger, { start: p.start, end: p.end, activeWindow }), with the
  * default active window of each period equal to its own length (a 31-day window for
  * January, 29 days for February 2024). Periods are the whole buckets inside `[from, to)`:
- * a partial bucket at either end is left out.
+ * a partial bucket at either end is left out. At most `MAX_BUCKETS` (100,000) periods: a
+ * wider range is a `RetentionOptionsError` (option `to`), raised before any work.
  *
  * @param input - purchases, `{ purchases, events }`, or a prepared `Ledger`
  * @param options - granularity, from, to, optional activeWindow and weekStartsOn
  * @returns one `retentionRate` result per period, oldest first, each with its `key`
  * @throws {RetentionInputError} when a row is invalid
- * @throws {RetentionOptionsError} on an unknown granularity, a bad date, from ≥ to, or a window that is not positive
+ * @throws {RetentionOptionsError} on an unknown granularity, a bad date, from ≥ to, more than 100,000 periods, or a window that is not positive
  * @example
  * retentionSeries(purchases, { granularity: "month", from: "2024-01-01", to: "2024-04-01" })
  * //=> [{ key: "2024-01", rate: 0.5, startCount: 4, ... }, { key: "2024-02", ... }, { key: "2024-03", ... }]
@@ -57,8 +58,12 @@ export function retentionSeries(input: MetricInput, options: RetentionSeriesOpti
   const points: RetentionSeriesPoint[] = [];
   let index = bucketIndex(from, granularity, weekStartsOn);
   if (bucketIndexStart(index, granularity, weekStartsOn) < from) index++;
+  checkBucketCount("to", bucketIndex(to, granularity, weekStartsOn) - index, `${granularity} periods between from and to`);
   for (let start = bucketIndexStart(index, granularity, weekStartsOn); ; index++) {
     const end = bucketIndexStart(index + 1, granularity, weekStartsOn);
+    if (!(Number.isFinite(start) && Number.isFinite(end))) {
+      throw new RetentionOptionsError(Number.isFinite(start) ? "to" : "from", `a ${granularity} period reaches past the dates a Date can hold (±8.64e15 ms, years −271821 to 275760)`);
+    }
     if (end > to) break;
     const period = { start, end, activeWindow: options.activeWindow };
     points.push({ key: bucketKey(start, granularity, weekStartsOn), ...retentionRate(ledger, period) });

@@ -1,3 +1,4 @@
+import { bucketIndex, checkBucketCount } from "../core/bucketIndex";
 import { addBuckets, bucketKey, bucketStart, checkGranularity, checkWeekStartsOn, type WeekStartsOn } from "../core/calendar";
 import { readRange, type RangeOptions } from "../core/period";
 import { npsFromCounts, readConfidence, tallyScore, type NpsResult } from "./npsFromCounts";
@@ -29,7 +30,7 @@ export interface NpsTrendPoint extends NpsResult {
  * @param responses - survey responses, `{ surveys }`, or a `Ledger` with surveys
  * @param options - `granularity`, optional range, `weekStartsOn` and `confidence`
  * @returns one point per bucket
- * @throws {RetentionOptionsError} on an unknown granularity
+ * @throws {RetentionOptionsError} on an unknown granularity, or a range of more than 100,000 buckets (`MAX_BUCKETS`)
  * @example
  * npsTrend([{ at: "2024-01-05", score: 10 }, { at: "2024-03-02", score: 0 }], { granularity: "month" })
  * //=> [{ key: "2024-01", score: 100, ... }, { key: "2024-02", score: null, ... }, { key: "2024-03", score: -100, ... }]
@@ -50,6 +51,7 @@ export function npsTrend(responses: NpsInput, options: NpsTrendOptions): NpsTren
     if (!Number.isFinite(end) && at > last) last = at;
   }
   if (!(first <= last)) return [];
+  checkBucketCount(Number.isFinite(end) ? "end" : "start", bucketIndex(last, granularity, weekStartsOn) - bucketIndex(first, granularity, weekStartsOn) + 1, `${granularity} buckets`);
 
   const points: NpsTrendPoint[] = [];
   let k = 0;

@@ -26,7 +26,7 @@ describe("fitShiftedBetaGeometric (golden, Fader & Hardie 2007)", () => {
     expect(cohort631.params.alpha).toBeCloseTo(0.704, 3);
     expect(cohort631.params.beta).toBeCloseTo(1.182, 3);
     expect(cohort631.logLikelihood).toBeCloseTo(-1680.3, 1);
-    expect(cohort869).toMatchObject({ model: "sbg", observations: 1000, timeUnit: "period", converged: true });
+    expect(cohort869).toMatchObject({ model: "sbg", observations: 1000, timeUnit: "period", converged: true, warnings: [] });
   });
 
   it("accepts { lost, initial } for the same cohort", () => {

@@ -8,6 +8,8 @@ export interface BfgsOptions {
   readonly fTolerance?: number;
   /** Largest step length (Euclidean) tried in one line search (default 2). */
   readonly maxStep?: number;
+  /** Largest number of evaluations of `fg` (default unlimited): it stops, unconverged, on reaching it. */
+  readonly maxEvaluations?: number;
 }
 
 /** Where `bfgs` stopped. */
@@ -28,7 +30,7 @@ export interface BfgsResult {
  *
  * @param fg - the value-and-gradient function
  * @param start - the first point
- * @param options - iteration limit, tolerances and the largest step
+ * @param options - iteration and evaluation limits, tolerances and the largest step
  * @returns the best point, its value, the work done, and whether a tolerance was met
  * @example
  * bfgs((x, g) => { g[0] = 2 * (x[0]! - 3); return (x[0]! - 3) ** 2; }, [0]).x //=> ≈ [3]
@@ -39,6 +41,7 @@ export function bfgs(fg: (x: readonly number[], gradient: number[]) => number, s
   const gTol = options.gradientTolerance ?? 1e-9;
   const fTol = options.fTolerance ?? 1e-13;
   const maxStep = options.maxStep ?? 2;
+  const maxEvaluations = options.maxEvaluations ?? Number.POSITIVE_INFINITY;
   let evaluations = 0;
   const evaluate = (x: readonly number[], g: number[]): number => {
     evaluations++;
@@ -53,7 +56,7 @@ export function bfgs(fg: (x: readonly number[], gradient: number[]) => number, s
   let iterations = 0;
   let converged = false;
   let slow = 0;
-  while (iterations < maxIterations) {
+  while (iterations < maxIterations && evaluations < maxEvaluations) {
     if (g.every((v) => Math.abs(v) <= gTol)) {
       converged = true;
       break;
@@ -71,7 +74,7 @@ export function bfgs(fg: (x: readonly number[], gradient: number[]) => number, s
     const gNew = new Array<number>(n).fill(0);
     let xNew = x;
     let fNew = Number.POSITIVE_INFINITY;
-    for (let tries = 0; tries < 60; tries++) {
+    for (let tries = 0; tries < 60 && evaluations < maxEvaluations; tries++) {
       xNew = x.map((v, i) => v + step * direction[i]!);
       fNew = evaluate(xNew, gNew);
       if (fNew <= f + 1e-4 * step * slope) break;

@@ -45,6 +45,8 @@ export function fitBgNbdColumns(rows: SummaryColumns, options: FitOptions): BgNb
         [1, alpha0, 1, 1],
         [0.3, alpha0 / 3, 0.8, 2.5],
       ],
+      work: data.count,
+      scales: [1, alpha0, 1, 1],
       observations: data.totalWeight,
       timeUnit: options.timeUnit ?? rows.timeUnit ?? "period",
     },

@@ -37,6 +37,8 @@ export function fitGammaGammaColumns(rows: SummaryColumns, options: FitOptions):
         [1, 1, 1],
         [2, 3, data.meanSpend],
       ],
+      work: data.count,
+      scales: [1, 1, data.meanSpend],
       observations: data.totalWeight,
       timeUnit: options.timeUnit ?? rows.timeUnit ?? "period",
     },

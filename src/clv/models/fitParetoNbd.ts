@@ -1,6 +1,7 @@
 import { readSummaryRows, type SummaryInput } from "../summaryRows";
 import { compressHistories, meanTimePerPurchase } from "./compress";
-import { maximizeLikelihood, requireData } from "./maximizeLikelihood";
+import { HYPERGEOMETRIC_ROW_WORK, maximizeLikelihood, requireData } from "./maximizeLikelihood";
+import type { CompressedHistories } from "./compress";
 import type { ParetoNbdParams, FitOptions, ParetoNbdModel } from "./modelTypes";
 import { paretoNbdLogLikelihood } from "./paretoNbdMath";
 import { readOptions } from "../../input/readOptions";
@@ -39,10 +40,19 @@ export function fitParetoNbd(summaries: SummaryInput, options: FitOptions = {}):
         [1, scale, 1, scale],
         [0.5, scale, 0.5, 2 * scale],
       ],
+      scales: [1, scale, 1, scale],
+      work: paretoNbdWork(data),
       observations: data.totalWeight,
       timeUnit: options.timeUnit ?? rows.timeUnit ?? "period",
     },
     options,
   );
   return Object.freeze({ model: "pareto-nbd" as const, ...fit });
+}
+
+/** Work of one likelihood evaluation: a row per distinct history, `HYPERGEOMETRIC_ROW_WORK` for each that needs ₂F₁ (tₓ < T). */
+function paretoNbdWork(data: CompressedHistories): number {
+  let work = 0;
+  for (let i = 0; i < data.count; i++) work += data.tx[i]! < data.T[i]! ? HYPERGEOMETRIC_ROW_WORK : 1;
+  return work;
 }

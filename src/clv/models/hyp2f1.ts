@@ -10,6 +10,18 @@ const EPSILON = 1e-16;
 const RESCALE = 1e250;
 const LOG_RESCALE = Math.log(RESCALE);
 const FAILED: SignedLog = { sign: 1, log: Number.NaN };
+/** Terms for each series in 1 − z ≤ 0.25 of the transformation (they converge in far fewer unless a parameter is huge). */
+const TRANSFORMED_SERIES_TERMS = 20_000;
+/**
+ * Most terms the plain series may sum by default (a single prediction). A likelihood, which
+ * evaluates two ₂F₁ per customer row at every step of a fit, passes a lower bound
+ * (`FIT_SERIES_TERMS`), so no parameter value can make a fit crawl.
+ */
+export const MAX_SERIES_TERMS = 500_000;
+/** The series bound a likelihood passes: a row that needs more is rejected for that step (the optimizer backs off). */
+export const FIT_SERIES_TERMS = 20_000;
+/** Above this z (≈ 0.998) the plain series, whose term ratio tends to z, needs more than 20,000 terms to reach 1e-16. */
+const SERIES_FIRST_UP_TO = Math.exp(Math.log(EPSILON) / 20_000);
 
 /**
  * The Gauss series Σₙ (a)ₙ(b)ₙ/((c)ₙ n!) zⁿ, rescaled as it grows so it never overflows.
@@ -59,8 +71,8 @@ function oneMinusZ(a: number, b: number, c: number, z: number, m: number): Signe
   const g1 = gammaRatio(c, m, c - a, c - b);
   const g2 = gammaRatio(c, -m, a, b);
   if (g1 === null || g2 === null) return null;
-  const s1 = g1.sign === 0 ? { sign: 0 as const, log: 0 } : gaussSeries(a, b, 1 - m, w, 100_000);
-  const s2 = g2.sign === 0 ? { sign: 0 as const, log: 0 } : gaussSeries(c - a, c - b, 1 + m, w, 100_000);
+  const s1 = g1.sign === 0 ? { sign: 0 as const, log: 0 } : gaussSeries(a, b, 1 - m, w, TRANSFORMED_SERIES_TERMS);
+  const s2 = g2.sign === 0 ? { sign: 0 as const, log: 0 } : gaussSeries(c - a, c - b, 1 + m, w, TRANSFORMED_SERIES_TERMS);
   if (s1 === null || s2 === null) return null;
   const t1 = { sign: g1.sign * s1.sign, log: g1.log + s1.log };
   const t2 = { sign: g2.sign * s2.sign, log: g2.log + m * Math.log(w) + s2.log };
@@ -77,20 +89,24 @@ function oneMinusZ(a: number, b: number, c: number, z: number, m: number): Signe
  * Gauss's hypergeometric function ₂F₁(a, b; c; z) for real parameters and 0 ≤ z < 1, as a
  * sign and the log of its magnitude. For z ≤ 0.75 it sums the series with a tail-bound
  * convergence check; nearer 1 it uses the 1 − z transformation (A&S 15.3.6) when c − a − b is
- * not an integer, else the series with up to 500,000 terms and, failing that, the mean of the
- * transformation at c ± 1e-6. `log` is NaN when no method
- * converged (the callers turn that into `ModelFitError` or a rejected step, never a NaN result).
+ * not an integer; when it is (or nearly), the series while z ≤ 0.998 (where it needs at most
+ * 20,000 terms) and otherwise the mean of the transformation at c ± 1e-6, each falling back on
+ * the other. No plain series sums more than `maxTerms` terms and no transformed one more than
+ * 20,000, so the cost of a call is bounded whatever the parameters.
+ * `log` is NaN when no method converged (the callers turn that into `ModelFitError` or a
+ * rejected step, never a NaN result).
  */
-export function hyp2f1Log(a: number, b: number, c: number, z: number): SignedLog {
+export function hyp2f1Log(a: number, b: number, c: number, z: number, maxTerms: number = MAX_SERIES_TERMS): SignedLog {
   if (z === 0) return { sign: 1, log: 0 };
   if (!(z > 0 && z < 1)) return FAILED;
-  if (z <= 0.75) return gaussSeries(a, b, c, z, 200_000) ?? FAILED;
+  if (z <= 0.75) return gaussSeries(a, b, c, z, maxTerms) ?? FAILED;
   const m = c - a - b;
   if (Math.abs(m - Math.round(m)) > 1e-6) {
     const transformed = oneMinusZ(a, b, c, z, m);
     if (transformed !== null) return transformed;
   }
-  return gaussSeries(a, b, c, z, 500_000) ?? nearIntegerLimit(a, b, c, z) ?? FAILED;
+  if (z <= SERIES_FIRST_UP_TO) return gaussSeries(a, b, c, z, maxTerms) ?? nearIntegerLimit(a, b, c, z) ?? FAILED;
+  return nearIntegerLimit(a, b, c, z) ?? gaussSeries(a, b, c, z, maxTerms) ?? FAILED;
 }
 
 /**

@@ -41,8 +41,14 @@ export interface FittedModel<Name extends ModelName, Params> {
   readonly params: Params;
   /** The maximised log-likelihood (without the penalty), summed over customers. */
   readonly logLikelihood: number;
-  /** True when the simplex met its tolerances before the iteration limit. */
+  /** True when the optimizer met its tolerances (a fit that does not throws `ModelFitError`, so a returned model has `true`). */
   readonly converged: boolean;
+  /**
+   * Why the figures may not be meaningful; empty when the fit is fine. One entry per parameter
+   * at the edge of the parameter space (beyond 1e4 times its natural size, or below 1e-4 times
+   * it), where the likelihood has no interior optimum. A model from before this field may lack it.
+   */
+  readonly warnings?: readonly string[];
   readonly iterations: number;
   /** Customers (sum of weights) or cohort members the model was fitted on. */
   readonly observations: number;

@@ -8,6 +8,8 @@ export interface NelderMeadOptions {
   readonly xTolerance?: number;
   /** Size of the first simplex's steps (default 0.5 in each coordinate). */
   readonly step?: number;
+  /** Largest number of evaluations of `f` (default unlimited): it stops, unconverged, once it has made them. */
+  readonly maxEvaluations?: number;
 }
 
 /** Where `nelderMead` stopped. */
@@ -29,7 +31,7 @@ export interface NelderMeadResult {
  *
  * @param f - the function to minimise
  * @param start - the first point
- * @param options - iteration limit, tolerances and the first simplex's step
+ * @param options - iteration and evaluation limits, tolerances and the first simplex's step
  * @returns the best point, its value, the work done and whether the tolerances were met
  * @example
  * nelderMead(([x = 0, y = 0]) => (x - 1) ** 2 + (y + 2) ** 2, [0, 0]).x //=> ≈ [1, -2]
@@ -40,6 +42,7 @@ export function nelderMead(f: (x: readonly number[]) => number, start: readonly 
   const fTol = options.fTolerance ?? 1e-10;
   const xTol = options.xTolerance ?? 1e-8;
   const step = options.step ?? 0.5;
+  const maxEvaluations = options.maxEvaluations ?? Number.POSITIVE_INFINITY;
   let evaluations = 0;
   const value = (x: readonly number[]): number => {
     evaluations++;
@@ -63,7 +66,7 @@ export function nelderMead(f: (x: readonly number[]) => number, start: readonly 
     points[index] = point;
     values[index] = v;
   };
-  while (iterations < maxIterations) {
+  while (iterations < maxIterations && evaluations < maxEvaluations) {
     order.sort((i, j) => values[i]! - values[j]!);
     const best = order[0]!;
     const worst = order[n]!;

@@ -1,5 +1,5 @@
 import type { CompressedHistories } from "./compress";
-import { hyp2f1Log } from "./hyp2f1";
+import { FIT_SERIES_TERMS, hyp2f1Log, MAX_SERIES_TERMS } from "./hyp2f1";
 import type { ParetoNbdParams } from "./modelTypes";
 import { gammaln, inverseOnePlusExp, logAddExp, logSubExp } from "./special";
 
@@ -12,21 +12,25 @@ import { gammaln, inverseOnePlusExp, logAddExp, logSubExp } from "./special";
  * every term positive: ((α+t)/(β+t))^s ₂F₁(1, r+x; r+s+x+1; z) and
  * ((α+t)/(β+t))^(1−r−x) ₂F₁(1, s+1; r+s+x+1; z) respectively.
  */
-function logF({ r, alpha, s, beta }: ParetoNbdParams, x: number, t: number): number {
+function logF({ r, alpha, s, beta }: ParetoNbdParams, x: number, t: number, maxTerms: number): number {
   const c = r + s + x + 1;
   const ratio = Math.log(alpha + t) - Math.log(beta + t);
   if (alpha >= beta) {
-    const f = hyp2f1Log(1, r + x, c, (alpha - beta) / (alpha + t));
+    const f = hyp2f1Log(1, r + x, c, (alpha - beta) / (alpha + t), maxTerms);
     return s * ratio + f.log - (r + s + x) * Math.log(alpha + t);
   }
-  const f = hyp2f1Log(1, s + 1, c, (beta - alpha) / (beta + t));
+  const f = hyp2f1Log(1, s + 1, c, (beta - alpha) / (beta + t), maxTerms);
   return (1 - r - x) * ratio + f.log - (r + s + x) * Math.log(beta + t);
 }
 
-/** ln A₀ = ln(F(tₓ) − F(T)), −Infinity when tₓ = T (or rounding makes the difference vanish). */
-function logA0(params: ParetoNbdParams, x: number, tx: number, T: number): number {
-  const atTx = logF(params, x, tx);
-  const atT = logF(params, x, T);
+/**
+ * ln A₀ = ln(F(tₓ) − F(T)), −Infinity when tₓ = T (without evaluating F) or when rounding
+ * makes the difference vanish. `maxTerms` bounds each ₂F₁ series (see `hyp2f1Log`).
+ */
+function logA0(params: ParetoNbdParams, x: number, tx: number, T: number, maxTerms: number = MAX_SERIES_TERMS): number {
+  if (tx === T) return Number.NEGATIVE_INFINITY;
+  const atTx = logF(params, x, tx, maxTerms);
+  const atT = logF(params, x, T, maxTerms);
   return atT >= atTx ? Number.NEGATIVE_INFINITY : logSubExp(atTx, atT);
 }
 
@@ -34,20 +38,37 @@ function logA0(params: ParetoNbdParams, x: number, tx: number, T: number): numbe
  * One customer's Pareto/NBD log-likelihood:
  *   ln Γ(r+x) − ln Γ(r) + r ln α + s ln β
  *   + ln[ (α+T)^−(r+x) (β+T)^−s + s/(r+s+x) · A₀ ].
+ * Inside a fit each ₂F₁ series is bounded by `FIT_SERIES_TERMS`; a row that needs more gives
+ * NaN, so the optimizer steps back from that point rather than spend minutes on it.
  */
 export function paretoNbdRowLogLikelihood(params: ParetoNbdParams, x: number, tx: number, T: number): number {
   const { r, alpha, s, beta } = params;
   const alive = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-  const died = Math.log(s) - Math.log(r + s + x) + logA0(params, x, tx, T);
+  const died = Math.log(s) - Math.log(r + s + x) + logA0(params, x, tx, T, FIT_SERIES_TERMS);
   return gammaln(r + x) - gammaln(r) + r * Math.log(alpha) + s * Math.log(beta) + logAddExp(alive, died);
 }
 
-/** The Pareto/NBD log-likelihood summed over weighted customers. */
+/**
+ * The Pareto/NBD log-likelihood summed over weighted customers: `paretoNbdRowLogLikelihood`
+ * with ln Γ(r+x) and ln(r+s+x) once per distinct x, and ln(α+T), ln(β+T) once per distinct T.
+ */
 export function paretoNbdLogLikelihood([r = 0, alpha = 0, s = 0, beta = 0]: readonly number[], data: CompressedHistories): number {
   const params = { r, alpha, s, beta };
+  const { xs, Ts } = data;
+  const logGammaRX = xs.values.map((x) => gammaln(r + x));
+  const logRSX = xs.values.map((x) => Math.log(r + s + x));
+  const logAlphaT = Ts.values.map((T) => Math.log(alpha + T));
+  const logBetaT = Ts.values.map((T) => Math.log(beta + T));
+  const constant = -gammaln(r) + r * Math.log(alpha) + s * Math.log(beta);
+  const logS = Math.log(s);
   let total = 0;
   for (let i = 0; i < data.count; i++) {
-    total += data.weight[i]! * paretoNbdRowLogLikelihood(params, data.x[i]!, data.tx[i]!, data.T[i]!);
+    const x = data.x[i]!;
+    const k = xs.index[i]!;
+    const t = Ts.index[i]!;
+    const alive = -(r + x) * logAlphaT[t]! - s * logBetaT[t]!;
+    const died = logS - logRSX[k]! + logA0(params, x, data.tx[i]!, data.T[i]!, FIT_SERIES_TERMS);
+    total += data.weight[i]! * (logGammaRX[k]! + constant + logAddExp(alive, died));
   }
   return total;
 }
