@@ -1,6 +1,7 @@
 import { RetentionInputError, type InputIssue } from "../input/errors";
 import type { Ledger } from "../input/ledger";
 import { createLedgerBuilder, type LedgerBuilder } from "../input/ledgerBuilder";
+import { escapeControlCharacters } from "./escapeControl";
 import type { RecordKind } from "./fields";
 import type { ResolvedReadOptions } from "./readOptions";
 import { RecordBuilder } from "./recordBuilder";
@@ -9,7 +10,8 @@ import { SourceReader } from "./sourceReader";
 /**
  * The one reader behind `parseLedgerText`, `readLedger` and the command-line tool: sources
  * (one per collection) are read into a single streaming `LedgerBuilder`; when the ledger finds
- * invalid records, each issue is placed back in its source (`source`, `line`, `column`).
+ * invalid records, each issue is placed back in its source (`source`, `line`, `column`), its
+ * message with control characters escaped (a message quotes the cell it refuses).
  */
 export class LedgerReader {
   private readonly ledger: LedgerBuilder;
@@ -44,6 +46,7 @@ export class LedgerReader {
     const column = typeof field === "string" ? builder.columnOf(field) : undefined;
     return {
       ...issue,
+      message: escapeControlCharacters(issue.message),
       source: builder.source,
       ...(line === undefined ? {} : { line }),
       ...(column === undefined || column === field ? {} : { column }),

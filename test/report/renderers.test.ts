@@ -86,10 +86,10 @@ describe("the thresholds section", () => {
   it("appears in both renderers only when thresholds are given", () => {
     const md = renderMarkdown(report, { thresholds: THRESHOLDS });
     expect(md).toContain("## Thresholds\n\n3 of 4 thresholds failed.");
-    expect(md).toContain("| retention.rate < 0.6 | 0.5 | FAIL: threshold crossed |");
-    expect(md).toContain("| activity.revenue < 10 | 53 | pass |");
-    expect(md).toContain("| retention.previous.rate < 1 | n/a | FAIL: the KPI is null for this data |");
-    expect(md).toContain("| nps.score < 30 | n/a | FAIL: the KPI is not in this report |");
+    expect(md).toContain("| retention.rate \\< 0.6 | 0.5 | FAIL: threshold crossed |");
+    expect(md).toContain("| activity.revenue \\< 10 | 53 | pass |");
+    expect(md).toContain("| retention.previous.rate \\< 1 | n/a | FAIL: the KPI is null for this data |");
+    expect(md).toContain("| nps.score \\< 30 | n/a | FAIL: the KPI is not in this report |");
     expect(renderMarkdown(report, { thresholds: [THRESHOLDS[1]!] })).toContain("The threshold passed.");
     const html = renderHtml(report, { thresholds: THRESHOLDS });
     expect(html).toContain('<section id="thresholds"><h2>Thresholds</h2><p>3 of 4 thresholds failed.</p>');
