@@ -1,6 +1,7 @@
-import { RetentionInputError, type InputIssue } from "../input/errors";
+import { RetentionInputError, RetentionOptionsError, type InputIssue } from "../input/errors";
 import type { Ledger } from "../input/ledger";
 import { createLedgerBuilder, type LedgerBuilder } from "../input/ledgerBuilder";
+import { suggestName } from "../core/suggest";
 import { escapeControlCharacters } from "./escapeControl";
 import type { RecordKind } from "./fields";
 import type { ResolvedReadOptions } from "./readOptions";
@@ -28,13 +29,34 @@ export class LedgerReader {
     return new SourceReader(builder, this.options, noun);
   }
 
-  /** The ledger; throws `RetentionInputError` whose issues name source, line and field. */
+  /**
+   * The ledger; throws `RetentionInputError` whose issues name source, line and field, and
+   * `RetentionOptionsError` (`columns`) when a mapped column is in no source (see `checkMapping`).
+   */
   finish(): Ledger {
+    this.checkMapping();
     try {
       return this.ledger.finish();
     } catch (error) {
       if (error instanceof RetentionInputError) throw new RetentionInputError(error.issues.map((issue) => this.place(issue)), error.totalIssues);
       throw error;
+    }
+  }
+
+  /**
+   * A mapped column missing from one source falls back to the field's own name there, so one
+   * mapping serves several files; but a mapped column that no source holding the field has
+   * (`amount: "totl"`, a typo) is an error naming it and listing each source's columns, instead
+   * of a silent fallback to a column `amount`. Fields of collections not read are not checked.
+   */
+  private checkMapping(): void {
+    for (const [field, column] of this.options.mapping) {
+      const holders = [...this.builders.values()].filter((builder) => builder.reads(field));
+      if (holders.length === 0 || holders.some((builder) => builder.mappedFound.has(field))) continue;
+      const listed = holders.map((builder) => `${builder.source} has ${builder.columns.length === 0 ? "no columns" : builder.columns.map((name) => JSON.stringify(name)).join(", ")}`).join("; ");
+      const near = suggestName(column, holders.flatMap((builder) => builder.columns));
+      const guess = near === null ? "" : `; did you mean ${JSON.stringify(near)}?`;
+      throw new RetentionOptionsError("columns", escapeControlCharacters(`no input has the column ${JSON.stringify(column)} mapped to ${field} (${listed})${guess}`));
     }
   }
 
