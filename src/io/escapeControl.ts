@@ -27,10 +27,3 @@ export function escapeControlCharacters(text: string): string {
   });
 }
 
-/** True when `text` holds a character `escapeControlCharacters` would escape. */
-export function hasControlCharacters(text: string): boolean {
-  CONTROL.lastIndex = 0;
-  const found = CONTROL.test(text);
-  CONTROL.lastIndex = 0;
-  return found;
-}
