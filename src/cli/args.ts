@@ -27,6 +27,7 @@ export const OPTIONS = {
   penalizer: { type: "string" },
   top: { type: "string" },
   skip: { type: "string", multiple: true },
+  "csv-raw": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;

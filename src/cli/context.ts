@@ -9,6 +9,8 @@ import { resolveReadOptions } from "../io/readOptions";
 import { choice, type ParsedArgs } from "./args";
 import { useColor } from "./color";
 import { parseColumns } from "./columnsFlag";
+import { escapeControlCharacters } from "../io/escapeControl";
+import { toCsv } from "./csvWrite";
 import { CliError } from "./errors";
 import { Progress } from "./progress";
 
@@ -46,9 +48,9 @@ export class CommandContext {
     return useColor(this.io);
   }
 
-  /** A line on stderr (never stdout: stdout carries only the requested output). */
+  /** A line on stderr (never stdout: stdout carries only the requested output), control characters escaped. */
   note(text: string): void {
-    this.io.stderr.write(`${text}\n`);
+    this.io.stderr.write(`${escapeControlCharacters(text)}\n`);
   }
 
   /** Rejects flags the subcommand does not use. */
@@ -99,6 +101,18 @@ export class CommandContext {
     };
   }
 
+  /**
+   * Checks `--csv-raw` against the output format: it only applies to `--format csv`.
+   */
+  csvFormat(format: string): void {
+    if (this.args["csv-raw"] === true && format !== "csv") throw new CliError(`--csv-raw applies to --format csv only (the format is ${format})`);
+  }
+
+  /** A CSV document with the formula guard of `csvCell` (off with `--csv-raw`). */
+  csv(header: readonly string[], rows: Iterable<readonly unknown[]>): string {
+    return toCsv(header, rows, { raw: this.args["csv-raw"] === true });
+  }
+
   /** Writes the output to `--out FILE` (saying so on stderr) or to stdout. */
   emit(text: string): void {
     const out = this.args.out;
@@ -119,7 +133,7 @@ export class CommandContext {
 
 /** An input error as the CLI prints it: up to five `file:line: field "x": message` lines, then a count of the rest. */
 function listIssues(error: RetentionInputError, shown = 5): string {
-  const lines = error.issues.slice(0, shown).map(formatIssue);
+  const lines = error.issues.slice(0, shown).map((issue) => escapeControlCharacters(formatIssue(issue)));
   const more = error.totalIssues - lines.length;
   return `${lines.join("\n")}${more > 0 ? `\n(and ${more} more invalid record${more > 1 ? "s" : ""})` : ""}`;
 }

@@ -71,15 +71,16 @@ Commands:
 ${INPUT}
 
 Exit codes: 0 ok, 1 a --fail-if threshold was crossed, 2 bad usage or bad input (file:line: field).
-Output goes to stdout (or --out); messages and progress go to stderr. NO_COLOR and FORCE_COLOR are honoured (NO_COLOR wins).
+Output goes to stdout (or --out); messages and progress go to stderr, with control characters shown as \\x1b, \\n….
+CSV cells a spreadsheet would run as a formula (starting =, +, -, @, tab, CR; numbers aside) get a leading ' (--csv-raw: as they are). NO_COLOR and FORCE_COLOR are honoured (NO_COLOR wins).
 Run "retention-metrics <command> --help" for a command's options.
 `;
 }
 
 /** Help of one subcommand, or `null` when it does not exist. */
 export function commandHelp(command: string): string | null {
-  const text = COMMANDS[command];
-  if (text === undefined) return null;
+  if (!Object.hasOwn(COMMANDS, command)) return null;
+  const text = COMMANDS[command]!;
   return command === "demo" ? `${text}\n` : `${text}\n\n${INPUT}\n`;
 }
 

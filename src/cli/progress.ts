@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from "../io/escapeControl";
 import type { KpiReportPhase } from "../report/progress";
 
 /** The part of a stream the progress bar writes to. */
@@ -43,7 +44,7 @@ export class Progress {
     this.large = true;
     if (!this.due()) return;
     const share = size === null || size === 0 ? null : Math.min(1, bytes / size);
-    this.draw(`${share === null ? "" : bar(share)}reading ${name}: ${rows.toLocaleString("en-US")} rows`);
+    this.draw(`${share === null ? "" : bar(share)}reading ${escapeControlCharacters(name)}: ${rows.toLocaleString("en-US")} rows`);
   }
 
   /** A report phase (see `KpiReportProgress`): drawn at once when it starts, then at most every 150 ms. */

@@ -13,18 +13,23 @@ import { CommandContext, type CliIo } from "./context";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./errors";
 import { commandHelp, generalHelp } from "./help";
 import { nearest, typoBudget } from "../core/suggest";
+import { escapeControlCharacters } from "../io/escapeControl";
 
-const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<number>>> = {
-  report: reportCommand,
-  summary: summaryCommand,
-  fit: fitCommand,
-  predict: predictCommand,
-  cohorts: cohortsCommand,
-  defections: defectionsCommand,
-  segments: segmentsCommand,
-  nps: npsCommand,
-  demo: demoCommand,
-};
+/** A message as stderr gets it: its own lines kept, control characters within each escaped. */
+export const printable = (message: string): string => message.split("\n").map(escapeControlCharacters).join("\n");
+
+/** The subcommands, in a Map so that `constructor` or `__proto__` is an unknown command, not an inherited member. */
+const COMMANDS: ReadonlyMap<string, (ctx: CommandContext) => Promise<number>> = new Map([
+  ["report", reportCommand],
+  ["summary", summaryCommand],
+  ["fit", fitCommand],
+  ["predict", predictCommand],
+  ["cohorts", cohortsCommand],
+  ["defections", defectionsCommand],
+  ["segments", segmentsCommand],
+  ["nps", npsCommand],
+  ["demo", demoCommand],
+]);
 
 /**
  * Runs `retention-metrics` with `argv` (without node and script) and returns the exit code:
@@ -32,7 +37,7 @@ const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<number>
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const error = (message: string): number => {
-    io.stderr.write(`${paint("error", "red", useColor(io))}: ${message}\n`);
+    io.stderr.write(`${paint("error", "red", useColor(io))}: ${printable(message)}\n`);
     return EXIT_USAGE;
   };
   try {
@@ -45,10 +50,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       (values.help === true || command === "help" ? io.stdout : io.stderr).write(generalHelp(packageJson.version));
       return values.help === true || command === "help" ? EXIT_OK : EXIT_USAGE;
     }
-    const handler = COMMANDS[command];
+    const handler = COMMANDS.get(command);
     if (handler === undefined) {
-      const guess = nearest(command, Object.keys(COMMANDS), typoBudget(command));
-      return error(`unknown command "${command}"${guess === null ? "" : `; did you mean "${guess}"?`} (commands: ${Object.keys(COMMANDS).join(", ")})`);
+      const names = [...COMMANDS.keys()];
+      const guess = nearest(command, names, typoBudget(command));
+      return error(`unknown command "${command}"${guess === null ? "" : `; did you mean "${guess}"?`} (commands: ${names.join(", ")})`);
     }
     if (values.help === true) {
       io.stdout.write(commandHelp(command) ?? "");

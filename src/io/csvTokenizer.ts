@@ -29,7 +29,8 @@ export type CsvFailure = (line: number, message: string) => never;
  * quote left open in a large file costs linear time.
  */
 export class CsvTokenizer {
-  private rest = "";
+  /** The start of a record waiting for its line break, in pieces: joined once it comes, so a long line costs linear time. */
+  private readonly rest: string[] = [];
   private line = 1;
   private cells: string[] | null = null;
   private field = "";
@@ -47,12 +48,21 @@ export class CsvTokenizer {
 
   /** Reads a chunk; complete records are handed to the sink, a partial one waits for more. */
   push(chunk: string): void {
-    this.run(this.rest === "" ? chunk : this.rest + chunk, false);
+    if (this.rest.length === 0) this.run(chunk, false);
+    else if (!chunk.includes("\n")) this.rest.push(chunk);
+    else this.run(this.takeRest(chunk), false);
   }
 
   /** Reads what is left: the last record may lack its line break. */
   end(): void {
-    this.run(this.rest, true);
+    this.run(this.takeRest(""), true);
+  }
+
+  private takeRest(chunk: string): string {
+    this.rest.push(chunk);
+    const text = this.rest.join("");
+    this.rest.length = 0;
+    return text;
   }
 
   private run(text: string, final: boolean): void {
@@ -88,7 +98,7 @@ export class CsvTokenizer {
       this.recordLine = this.line;
       i = this.quoted(text, i);
     }
-    this.rest = i < n ? text.slice(i) : "";
+    if (i < n) this.rest.push(text.slice(i));
     if (final && this.cells !== null) this.finishQuoted();
   }
 

@@ -59,6 +59,10 @@ function compile(format: string, option: string): Token[] {
       tokens.push({ set: null, pattern: new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "y") });
     }
   }
+  const missing = (["year", "month", "day"] as const).filter((part) => !tokens.some((token) => token.set === part));
+  if (missing.length > 0) {
+    throw new RetentionOptionsError(option, `"${format}" has no ${missing.join(", ")}: a date format needs a year (yyyy), a month (MM or MMM) and a day (dd), or every date would fall on 1970-01-01`);
+  }
   return tokens;
 }
 
@@ -87,9 +91,12 @@ function read(tokens: readonly Token[], text: string): number | null {
       case "ms":
         v.ms = Number(found) * 10 ** (3 - token.width!);
         break;
-      case "offset":
-        v.offset = offsetMinutes(found);
+      case "offset": {
+        const minutes = offsetMinutes(found);
+        if (minutes === null) return null;
+        v.offset = minutes;
         break;
+      }
       default:
         v[token.set] = Number(found);
     }
@@ -107,10 +114,14 @@ function read(tokens: readonly Token[], text: string): number | null {
   return date.getTime() - v.offset * 60_000;
 }
 
-function offsetMinutes(text: string): number {
+/** An offset in minutes, or `null` past ±18:00 (ISO 8601 and ECMAScript's limit) or with minutes past 59. */
+function offsetMinutes(text: string): number | null {
   if (text === "Z" || text === "z") return 0;
   const digitsOnly = text.slice(1).replace(":", "");
-  const minutes = Number(digitsOnly.slice(0, 2)) * 60 + Number(digitsOnly.slice(2) || "0");
+  const hours = Number(digitsOnly.slice(0, 2));
+  const mins = Number(digitsOnly.slice(2) || "0");
+  const minutes = hours * 60 + mins;
+  if (mins > 59 || minutes > 18 * 60) return null;
   return text[0] === "-" ? -minutes : minutes;
 }
 
@@ -119,10 +130,10 @@ function offsetMinutes(text: string): number {
  * whatever the machine's time zone (an offset token, `XXX`, shifts it). The tokens are
  * date-fns' (Unicode TR35) numeric ones plus English month names and AM/PM, read as date-fns
  * `parse` reads them (it is pinned to it by a property test); a small reader of its own keeps
- * date-fns' 7 kB parser and locale out of browser bundles. Impossible dates (30 February) give
- * `null`. Results are cached per text (exports repeat the same dates many times).
+ * date-fns' 7 kB parser and locale out of browser bundles. Impossible dates (30 February) and
+ * offsets past ±18:00 give `null`. Results are cached per text (exports repeat the same dates many times).
  *
- * @throws {RetentionOptionsError} naming `option` when the format uses a token it does not read
+ * @throws {RetentionOptionsError} naming `option` when the format uses a token it does not read, or lacks a year, month or day
  * @example
  * dateParser("dd.MM.yyyy")("29.02.2024") //=> Date.UTC(2024, 1, 29)
  */

@@ -1,6 +1,8 @@
-import { RetentionInputError, type InputIssue } from "../input/errors";
+import { RetentionInputError, RetentionOptionsError, type InputIssue } from "../input/errors";
 import type { Ledger } from "../input/ledger";
 import { createLedgerBuilder, type LedgerBuilder } from "../input/ledgerBuilder";
+import { suggestName } from "../core/suggest";
+import { escapeControlCharacters } from "./escapeControl";
 import type { RecordKind } from "./fields";
 import type { ResolvedReadOptions } from "./readOptions";
 import { RecordBuilder } from "./recordBuilder";
@@ -9,7 +11,8 @@ import { SourceReader } from "./sourceReader";
 /**
  * The one reader behind `parseLedgerText`, `readLedger` and the command-line tool: sources
  * (one per collection) are read into a single streaming `LedgerBuilder`; when the ledger finds
- * invalid records, each issue is placed back in its source (`source`, `line`, `column`).
+ * invalid records, each issue is placed back in its source (`source`, `line`, `column`), its
+ * message with control characters escaped (a message quotes the cell it refuses).
  */
 export class LedgerReader {
   private readonly ledger: LedgerBuilder;
@@ -26,13 +29,34 @@ export class LedgerReader {
     return new SourceReader(builder, this.options, noun);
   }
 
-  /** The ledger; throws `RetentionInputError` whose issues name source, line and field. */
+  /**
+   * The ledger; throws `RetentionInputError` whose issues name source, line and field, and
+   * `RetentionOptionsError` (`columns`) when a mapped column is in no source (see `checkMapping`).
+   */
   finish(): Ledger {
+    this.checkMapping();
     try {
       return this.ledger.finish();
     } catch (error) {
       if (error instanceof RetentionInputError) throw new RetentionInputError(error.issues.map((issue) => this.place(issue)), error.totalIssues);
       throw error;
+    }
+  }
+
+  /**
+   * A mapped column missing from one source falls back to the field's own name there, so one
+   * mapping serves several files; but a mapped column that no source holding the field has
+   * (`amount: "totl"`, a typo) is an error naming it and listing each source's columns, instead
+   * of a silent fallback to a column `amount`. Fields of collections not read are not checked.
+   */
+  private checkMapping(): void {
+    for (const [field, column] of this.options.mapping) {
+      const holders = [...this.builders.values()].filter((builder) => builder.reads(field));
+      if (holders.length === 0 || holders.some((builder) => builder.mappedFound.has(field))) continue;
+      const listed = holders.map((builder) => `${builder.source} has ${builder.columns.length === 0 ? "no columns" : builder.columns.map((name) => JSON.stringify(name)).join(", ")}`).join("; ");
+      const near = suggestName(column, holders.flatMap((builder) => builder.columns));
+      const guess = near === null ? "" : `; did you mean ${JSON.stringify(near)}?`;
+      throw new RetentionOptionsError("columns", escapeControlCharacters(`no input has the column ${JSON.stringify(column)} mapped to ${field} (${listed})${guess}`));
     }
   }
 
@@ -44,6 +68,7 @@ export class LedgerReader {
     const column = typeof field === "string" ? builder.columnOf(field) : undefined;
     return {
       ...issue,
+      message: escapeControlCharacters(issue.message),
       source: builder.source,
       ...(line === undefined ? {} : { line }),
       ...(column === undefined || column === field ? {} : { column }),

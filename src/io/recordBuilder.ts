@@ -6,6 +6,11 @@ import { LineIndex } from "./lineIndex";
 import type { ResolvedReadOptions } from "./readOptions";
 import { sourceError } from "./sourceError";
 
+/** A score: an optional minus sign and decimal digits (`-1` reaches the library, which says it is out of range). */
+const PLAIN_INTEGER = /^-?\d+$/;
+/** A quantity: decimal digits with an optional fraction (`-2`, `1.5` reach the library, which says what a quantity must be). */
+const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
 /**
  * Turns raw rows (CSV cells after a header, or JSON objects) into the library's records and
  * hands each to `sink` (a `LedgerBuilder` method), so records are not kept; it remembers each
@@ -20,6 +25,10 @@ export class RecordBuilder {
   private plan: { readonly field: string; readonly index: number }[] = [];
   private width = 0;
   private readonly headerColumns = new Map<string, string>();
+  /** Fields whose mapped column (`columns` option) this source has. */
+  readonly mappedFound = new Set<string>();
+  /** The source's columns, for messages: its CSV header, or the keys of its first JSON record. */
+  columns: readonly string[] = [];
 
   constructor(
     readonly kind: RecordKind,
@@ -31,6 +40,11 @@ export class RecordBuilder {
     this.fields = [...this.required, ...RECORD_FIELDS[kind].optional];
   }
 
+  /** True when this kind of record has `field`. */
+  reads(field: string): boolean {
+    return this.fields.includes(field);
+  }
+
   /** The column a field is read from: the one its CSV header gave, else its mapped name, else its own. */
   columnOf(field: string): string {
     return this.headerColumns.get(field) ?? this.options.mapping.get(field) ?? field;
@@ -39,14 +53,25 @@ export class RecordBuilder {
   /** Reads a CSV header (its cells and raw line); throws naming the missing required column. */
   header(columns: readonly string[], line: number, headerLine: string, delimiter: string): void {
     const names = columns.map((name) => name.trim());
+    this.columns = names;
     const index = new Map<string, number>();
-    names.forEach((name, i) => index.set(name, i));
+    const twice = new Map<string, number>();
+    names.forEach((name, i) => {
+      if (index.has(name)) twice.set(name, index.get(name)!);
+      else index.set(name, i);
+    });
     this.plan = [];
     this.width = columns.length;
     for (const field of this.fields) {
       const column = this.pick(field, (name) => index.has(name));
       const k = index.get(column);
       if (k !== undefined) {
+        const first = twice.get(column);
+        if (first !== undefined) {
+          const second = names.indexOf(column, first + 1);
+          throw sourceError({ kind: this.kind, source: this.source, index: 0, line, field }, "duplicate_column", `the header has the column "${column}" twice (columns ${first + 1} and ${second + 1}): rename or remove one, or map the field to another column`);
+        }
+        if (column === this.options.mapping.get(field)) this.mappedFound.add(field);
         this.plan.push({ field, index: k });
         this.headerColumns.set(field, column);
       } else if (this.required.includes(field)) {
@@ -81,9 +106,11 @@ export class RecordBuilder {
       throw sourceError({ kind: this.kind, source: this.source, index: this.count, line }, "invalid_json", `expected a JSON object per record, found ${found}`);
     }
     const source = value as Record<string, unknown>;
+    if (this.count === 0) this.columns = Object.keys(source);
     const record: Record<string, unknown> = {};
     for (const field of this.fields) {
       const key = this.pick(field, (name) => Object.hasOwn(source, name));
+      if (key === this.options.mapping.get(field) && Object.hasOwn(source, key)) this.mappedFound.add(field);
       const converted = Object.hasOwn(source, key) ? this.convert(field, source[key], line) : undefined;
       if (converted !== undefined) record[field] = converted;
     }
@@ -111,12 +138,23 @@ export class RecordBuilder {
       case "at":
         return typeof value === "string" ? this.date(value, line) : value;
       case "quantity":
-        return typeof value === "string" ? Number(this.decimal(field, value, line).trim()) : value;
+        return typeof value === "string" ? this.plainNumber(field, this.decimal(field, value, line).trim(), PLAIN_DECIMAL, "a plain decimal number such as 2 or 1.5", line) : value;
       case "score":
-        return typeof value === "string" ? Number(value.trim()) : value;
+        return typeof value === "string" ? this.plainNumber(field, value.trim(), PLAIN_INTEGER, "a whole number from 0 to 10", line) : value;
       default:
         return typeof value === "number" ? String(value) : value;
     }
+  }
+
+  /**
+   * A number written plainly (`9`, `-1`, `1.5`), so that `0x9`, `0b1010`, `9e0`, `+9`, `Infinity`
+   * or ` ` are refused rather than read by `Number()`; the range is the library's to check.
+   */
+  private plainNumber(field: string, text: string, pattern: RegExp, expected: string, line: number): number {
+    if (!pattern.test(text)) {
+      throw sourceError({ kind: this.kind, source: this.source, index: this.count, line, field }, "invalid_number", `expected ${expected}, found ${JSON.stringify(text)}`);
+    }
+    return Number(text);
   }
 
   /** An amount as a plain decimal string; with `decimalSeparator: ","`, `1.234,56` becomes `1234.56`. */

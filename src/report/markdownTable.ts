@@ -1,11 +1,13 @@
 import type { Decimal } from "../core/money";
 import type { DefectionSection } from "./insightTypes";
 import { formatInt, formatMoney, formatPercent, humanize } from "./format";
+import { escapeMarkdown } from "./markdownEscape";
 
-const row = (cells: readonly string[]): string => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
+const row = (cells: readonly string[]): string => `| ${cells.map(escapeMarkdown).join(" | ")} |`;
 
 /**
- * A GitHub-flavoured Markdown table ("|" in a cell is escaped).
+ * A GitHub-flavoured Markdown table; every cell is escaped with `escapeMarkdown`, so a cell
+ * holding `|`, a line break, `<script>` or `[a](b)` prints as that text in its own cell.
  * @example markdownTable(["KPI", "Value"], [["NPS", "40.0"]]) //=> "| KPI | Value |\n| --- | --- |\n| NPS | 40.0 |"
  */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -20,7 +22,7 @@ export type DefectionTally = Omit<DefectionSection, "topAtRisk">;
  * `retention-metrics defections --format md`, so both print the same figures the same way.
  */
 export function defectionTallyMarkdown(d: DefectionTally, currency: string | null): string {
-  const money = (value: Decimal): string => formatMoney(value, currency);
+  const money = (value: Decimal): string => escapeMarkdown(formatMoney(value, currency));
   return [
     `${formatInt(d.customers)} customers: ${formatInt(d.active)} active, ${formatInt(d.atRisk)} at risk (${money(d.atRiskValue)} a year at risk), ${formatInt(d.defected)} defected (defection rate ${formatPercent(d.defectionRate)}, ${money(d.unrealizedValue)} a year unrealized).`,
     "",

@@ -6,14 +6,17 @@ import { defectionTallyMarkdown, markdownTable as table } from "./markdownTable"
 import { outcomeLabel, outcomeValue, readRenderOptions, thresholdSummary, type RenderOptions, type ThresholdOutcome } from "./renderOptions";
 import type { ReportSection } from "./types";
 import { readReport } from "./readReport";
+import { escapeMarkdown } from "./markdownEscape";
 
 function unavailable<T>(section: ReportSection<T>, body: (value: T) => string): string {
-  return section.available ? body(section) : `_Not available: ${section.reason}._`;
+  return section.available ? body(section) : `_Not available: ${escapeMarkdown(section.reason)}._`;
 }
 
 /**
  * The report as Markdown for pull requests and terminals: one table per section, with the
- * previous period and the change beside each KPI. Unavailable sections say why.
+ * previous period and the change beside each KPI. Unavailable sections say why. Every value
+ * taken from the data (ids, segments, reasons, the currency code, threshold text) is escaped
+ * with `escapeMarkdown`, so the page is safe to append to a CI step summary.
  *
  * @param report - a `kpiReport` result
  * @returns GitHub-flavoured Markdown
@@ -32,7 +35,7 @@ export function renderMarkdown(report: KpiReport, options?: RenderOptions): stri
   const rp = r.previous;
   const parts: string[] = [
     `# KPI report: ${formatPeriod(report.period.current)}`,
-    `As of ${formatDate(report.asOf)} · ${formatInt(report.data.customers)} customers · ${formatInt(report.data.purchases)} purchases · ${formatInt(report.data.events)} events · ${formatInt(report.data.surveys)} survey responses${cur === null ? "" : ` · ${cur}`}. ` +
+    `As of ${formatDate(report.asOf)} · ${formatInt(report.data.customers)} customers · ${formatInt(report.data.purchases)} purchases · ${formatInt(report.data.events)} events · ${formatInt(report.data.surveys)} survey responses${cur === null ? "" : ` · ${escapeMarkdown(cur)}`}. ` +
       `Compared with ${formatPeriod(report.period.previous)}${report.period.previousHasData ? "" : " (no data that early)"}.`,
     ...thresholdSection(thresholds),
     "## Activity",

@@ -1,6 +1,14 @@
-/** Escapes text for HTML and SVG. */
+import { escapeControlCharacters } from "../io/escapeControl";
+
+/**
+ * Escapes text for HTML and SVG, in element content and in quoted attributes: `& < > " '`
+ * become entities, and control characters (which XML 1.0 forbids, so a standalone SVG would
+ * not parse) become visible escapes such as `\x1b` (see `escapeControlCharacters`).
+ *
+ * @example escapeXml(`<a href='x'>&"`) //=> "&lt;a href=&#39;x&#39;&gt;&amp;&quot;"
+ */
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return escapeControlCharacters(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 /** A linear map from [d0, d1] to [r0, r1]. */

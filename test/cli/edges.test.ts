@@ -101,7 +101,7 @@ describe("thresholds in CI", () => {
       ["nps.score < 30", null, "unknown"],
     ]);
     expect(run.stdout).toContain("## Thresholds\n\n2 of 3 thresholds failed.");
-    expect(run.stdout).toContain("| retention.rate < 0.6 | 0.5 | FAIL: threshold crossed |");
+    expect(run.stdout).toContain("| retention.rate \\< 0.6 | 0.5 | FAIL: threshold crossed |");
     expect(readFileSync(html, "utf8")).toContain('<section id="thresholds">');
     expect(run.stderr).not.toContain("::error");
   });

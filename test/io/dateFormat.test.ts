@@ -20,7 +20,20 @@ describe("dateParser", () => {
   it("gives null for impossible or malformed dates", () => {
     const parse = dateParser("yyyy-MM-dd");
     expect(["2023-02-29", "2024-13-01", "2024-04-31", "2024-01-05x", "20240105", ""].map(parse)).toEqual([null, null, null, null, null, null]);
-    expect(dateParser("HH:mm")("24:00")).toBeNull();
+    expect(dateParser("yyyy-MM-dd HH:mm")("2024-01-05 24:00")).toBeNull();
+  });
+
+  it("refuses offsets past ±18:00 or with minutes past 59 (issue 12)", () => {
+    const parse = dateParser("yyyy-MM-ddXXX");
+    expect(parse("2024-01-05+18:00")).toBe(Date.UTC(2024, 0, 4, 6));
+    expect(parse("2024-01-05-18:00")).toBe(Date.UTC(2024, 0, 5, 18));
+    expect(["2024-01-05+18:01", "2024-01-05-99:00", "2024-01-05+01:60"].map(parse)).toEqual([null, null, null]);
+  });
+
+  it("refuses a format without a year, a month or a day (every date would be 1970-01-01)", () => {
+    for (const [format, missing] of [["HH:mm", "year, month, day"], ["'", "year, month, day"], ["yyyy-MM", "day"], ["MM/dd", "year"], ["(", "year, month, day"]] as const) {
+      expect(() => dateParser(format), format).toThrow(`has no ${missing}: a date format needs`);
+    }
   });
 
   it("refuses tokens it does not read, with the fix for the usual slips", () => {

@@ -1,4 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { escapeControlCharacters } from "../../src/io/escapeControl";
+import { escapeMarkdown } from "../../src/report/markdownEscape";
+import { markdownTable } from "../../src/report/markdownTable";
 import { RetentionOptionsError } from "retention-metrics";
 import { loadCdnowSample } from "../../examples/data/cdnow";
 import { DISAGREEMENT_MARK } from "../../src/report/crossReference";
@@ -86,10 +90,10 @@ describe("the thresholds section", () => {
   it("appears in both renderers only when thresholds are given", () => {
     const md = renderMarkdown(report, { thresholds: THRESHOLDS });
     expect(md).toContain("## Thresholds\n\n3 of 4 thresholds failed.");
-    expect(md).toContain("| retention.rate < 0.6 | 0.5 | FAIL: threshold crossed |");
-    expect(md).toContain("| activity.revenue < 10 | 53 | pass |");
-    expect(md).toContain("| retention.previous.rate < 1 | n/a | FAIL: the KPI is null for this data |");
-    expect(md).toContain("| nps.score < 30 | n/a | FAIL: the KPI is not in this report |");
+    expect(md).toContain("| retention.rate \\< 0.6 | 0.5 | FAIL: threshold crossed |");
+    expect(md).toContain("| activity.revenue \\< 10 | 53 | pass |");
+    expect(md).toContain("| retention.previous.rate \\< 1 | n/a | FAIL: the KPI is null for this data |");
+    expect(md).toContain("| nps.score \\< 30 | n/a | FAIL: the KPI is not in this report |");
     expect(renderMarkdown(report, { thresholds: [THRESHOLDS[1]!] })).toContain("The threshold passed.");
     const html = renderHtml(report, { thresholds: THRESHOLDS });
     expect(html).toContain('<section id="thresholds"><h2>Thresholds</h2><p>3 of 4 thresholds failed.</p>');
@@ -166,5 +170,85 @@ describe("what the reports explain", () => {
       expect(md).toContain("| 1203 | 813.90 | 97.9% | 22.59 | active |");
       expect(renderMarkdown(report)).not.toContain(DISAGREEMENT_MARK);
     });
+  });
+});
+
+/** Ids that try to break out of a table row, open a tag, a link or a code span, or drive a terminal. */
+const HOSTILE_IDS = ["a\n| x | y |\n", "\\|", "<script>alert(1)</script>", "<img src=http://e/x>", "[click](http://e)", "![i](http://e/i.png)", "`code`", "\x1b]0;t\x07", "a\rb", "\u202eevil"];
+
+/**
+ * True when every character of `text` with a Markdown meaning (`\ | < > [ ] \``) is
+ * backslash-escaped, read as CommonMark reads escapes (a backslash takes the next character).
+ */
+function allEscaped(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "\\") i++;
+    else if ("|<>[]`".includes(ch)) return false;
+  }
+  return true;
+}
+
+describe("escapeMarkdown (issue 12, item 5)", () => {
+  it("escapes each special character and line break", () => {
+    expect(escapeMarkdown("a|b")).toBe("a\\|b");
+    expect(escapeMarkdown("\\|")).toBe("\\\\\\|");
+    expect(escapeMarkdown("<img src=x>")).toBe("\\<img src=x\\>");
+    expect(escapeMarkdown("[a](b)")).toBe("\\[a\\](b)");
+    expect(escapeMarkdown("`x`")).toBe("\\`x\\`");
+    expect(escapeMarkdown("a\r\nb\tc\x1bd\u009be")).toBe("a\\r\\nb\\tc\\x1bd\\u009be");
+    expect(escapeMarkdown("plain text, 12.50 USD")).toBe("plain text, 12.50 USD");
+  });
+
+  it("never lets a string break a table row or open a tag, link or code span; it reads back as the text", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "binary" }), fc.constantFrom(...HOSTILE_IDS), fc.string({ unit: fc.constantFrom("\\", "|", "<", ">", "[", "]", "`", "\n", "\r", "a", " ") })), (text) => {
+        const escaped = escapeMarkdown(text);
+        expect(escaped).not.toMatch(/[\r\n\u2028\u2029]/);
+        expect(allEscaped(escaped)).toBe(true);
+        expect(escaped.replace(/\\([\\|<>[\]`])/g, "$1")).toBe(escapeControlCharacters(text));
+        const row = markdownTable(["id", "n"], [[text, "1"]]).split("\n")[2]!;
+        expect(allEscaped(row.slice(2, -2).replace(/ \| /g, ""))).toBe(true);
+      }),
+      { seed: 12, numRuns: 2000 },
+    );
+  });
+});
+
+describe("hostile ids in the reports", () => {
+  const rows = HOSTILE_IDS.flatMap((customerId, i) => [
+    { customerId, at: "2024-01-05", amount: `${10 + i}.00` },
+    { customerId, at: "2024-02-05", amount: `${20 + i}.00` },
+    { customerId, at: "2024-03-05", amount: `${5 + i}.00` },
+  ]);
+  const hostile = kpiReport(rows, { asOf: "2024-06-01", period: { start: "2024-03-01", end: "2024-06-01" } });
+
+  it("Markdown: every table row stays one row with its own cell count, and no tag, link or code span opens", () => {
+    const md = renderMarkdown(hostile, { thresholds: [{ threshold: "x < 1 <b>", value: "<i>", outcome: "fail" }] });
+    const lines = md.split("\n");
+    let width = 0;
+    for (const line of lines) {
+      if (!line.startsWith("|")) {
+        width = 0;
+        continue;
+      }
+      const cells = line.slice(2, -2).split(/(?<!\\) \| /).length;
+      if (width === 0) width = cells;
+      expect(cells, line).toBe(width);
+    }
+    const data = lines.filter((line) => !line.startsWith("- **"));
+    for (const line of data) expect(allEscaped(line.replace(/^\| | \|$/g, "").replace(/ \| /g, "")), line).toBe(true);
+    expect(md).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    expect(md).toContain("\\<script\\>alert(1)\\</script\\>");
+    expect(md).toContain("\\[click\\](http://e)");
+  });
+
+  it("HTML: no raw tag, attribute or control character from an id", () => {
+    const page = renderHtml(hostile);
+    expect(page).not.toContain("<script");
+    expect(page).not.toContain("<img");
+    expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(page).not.toMatch(/[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]/);
+    expect(page).toContain("\\x1b]0;t\\x07");
   });
 });

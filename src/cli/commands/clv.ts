@@ -8,7 +8,6 @@ import { predictClv } from "../../clv/models/predictClv";
 import { formatCsvMoney } from "../../report/format";
 import { choice, numberFlag } from "../args";
 import type { CommandContext } from "../context";
-import { toCsv } from "../csvWrite";
 import { CliError, EXIT_OK } from "../errors";
 import { asOfFlag, INPUT_FLAGS, json, penalizerFlag, timeUnitFlag } from "./common";
 
@@ -26,12 +25,13 @@ export interface ModelFile {
 export async function summaryCommand(ctx: CommandContext): Promise<number> {
   ctx.allow("summary", [...INPUT_FLAGS, "time-unit"]);
   const format = choice("format", ctx.args.format, ["csv", "json"], "csv");
+  ctx.csvFormat(format);
   const timeUnit = timeUnitFlag(ctx);
   const ledger = await ctx.ledger(["purchases"]);
   const summary = customerSummary(ledger, { asOf: asOfFlag(ctx, ledger), timeUnit });
   if (format === "json") ctx.emit(json(summary));
   else {
-    ctx.emit(toCsv(["customerId", "frequency", "recency", "T", "monetaryValue", "orders", "revenue", "firstOrder", "lastOrder"],
+    ctx.emit(ctx.csv(["customerId", "frequency", "recency", "T", "monetaryValue", "orders", "revenue", "firstOrder", "lastOrder"],
       summary.customers.map((c) => [c.customerId, c.frequency, c.recency, c.T, formatCsvMoney(c.monetaryValue, ledger.moneyScale), c.orders, formatCsvMoney(c.revenue, ledger.moneyScale), c.firstOrder, c.lastOrder])));
   }
   return EXIT_OK;
@@ -39,7 +39,7 @@ export async function summaryCommand(ctx: CommandContext): Promise<number> {
 
 /** `fit`: BG/NBD and Gamma-Gamma on the customers' summaries, as model JSON. */
 export async function fitCommand(ctx: CommandContext): Promise<number> {
-  ctx.allow("fit", [...INPUT_FLAGS, "time-unit", "penalizer"]);
+  ctx.allow("fit", [...INPUT_FLAGS.filter((f) => f !== "csv-raw"), "time-unit", "penalizer"]);
   choice("format", ctx.args.format, ["json"], "json");
   const timeUnit = timeUnitFlag(ctx);
   const fitOptions = { penalizer: penalizerFlag(ctx) ?? 0 };
@@ -83,6 +83,7 @@ function readModelFile(path: string): ModelFile {
 export async function predictCommand(ctx: CommandContext): Promise<number> {
   ctx.allow("predict", [...INPUT_FLAGS, "model", "horizon", "discount-rate"]);
   const format = choice("format", ctx.args.format, ["csv", "json"], "csv");
+  ctx.csvFormat(format);
   if (ctx.args.model === undefined) throw new CliError("predict needs --model FILE (the JSON written by \"retention-metrics fit\")");
   const model = readModelFile(ctx.args.model);
   const unitDays = model.timeUnit === "week" ? 7 : 1;
@@ -93,7 +94,7 @@ export async function predictCommand(ctx: CommandContext): Promise<number> {
   const result = predictClv(model.bgNbd, model.gammaGamma, summary, { horizon, discountRate: (1 + annual) ** (unitDays / 365.25) - 1 });
   if (format === "json") ctx.emit(json(result));
   else {
-    ctx.emit(toCsv(["customerId", "probabilityAlive", "expectedPurchases", "expectedAverageSpend", "clv"],
+    ctx.emit(ctx.csv(["customerId", "probabilityAlive", "expectedPurchases", "expectedAverageSpend", "clv"],
       result.customers.map((c) => [c.customerId, c.probabilityAlive, c.expectedPurchases, c.expectedAverageSpend, formatCsvMoney(c.clv, ledger.moneyScale)])));
   }
   return EXIT_OK;

@@ -4,7 +4,6 @@ import { formatInt, formatPercent } from "../../report/format";
 import { markdownTable } from "../../report/markdownTable";
 import { choice } from "../args";
 import type { CommandContext } from "../context";
-import { toCsv } from "../csvWrite";
 import { EXIT_OK } from "../errors";
 import { asOfFlag, INPUT_FLAGS, json } from "./common";
 
@@ -12,12 +11,13 @@ import { asOfFlag, INPUT_FLAGS, json } from "./common";
 export async function cohortsCommand(ctx: CommandContext): Promise<number> {
   ctx.allow("cohorts", [...INPUT_FLAGS, "period"]);
   const format = choice("format", ctx.args.format, ["csv", "json", "md"], "csv");
+  ctx.csvFormat(format);
   const granularity = choice<Granularity>("period", ctx.args.period, ["day", "week", "month", "quarter", "year"], "month");
   const ledger = await ctx.ledger(["purchases", "events"]);
   const result = cohortRetention(ledger, { granularity, asOf: asOfFlag(ctx, ledger) });
   if (format === "json") ctx.emit(json(result));
   else if (format === "csv") {
-    ctx.emit(toCsv(["cohort", "start", "size", "offset", "customers", "rate"],
+    ctx.emit(ctx.csv(["cohort", "start", "size", "offset", "customers", "rate"],
       result.cohorts.flatMap((c) => c.values.map((v, k) => [c.key, c.start, c.size, k, v, c.rates[k]]))));
   } else {
     const width = result.curve.length;

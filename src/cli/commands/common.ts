@@ -30,4 +30,4 @@ export function json(value: unknown): string {
 }
 
 /** Input flags every data command accepts. */
-export const INPUT_FLAGS = ["purchases", "events", "surveys", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "format", "out"];
+export const INPUT_FLAGS = ["purchases", "events", "surveys", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "format", "out", "csv-raw"];

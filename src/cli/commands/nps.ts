@@ -5,7 +5,6 @@ import { formatInt, formatNumber } from "../../report/format";
 import { markdownTable } from "../../report/markdownTable";
 import { choice } from "../args";
 import type { CommandContext } from "../context";
-import { toCsv } from "../csvWrite";
 import { CliError, EXIT_OK } from "../errors";
 import { readPeriodFlag } from "./report";
 import { INPUT_FLAGS, json } from "./common";
@@ -18,6 +17,7 @@ import { INPUT_FLAGS, json } from "./common";
 export async function npsCommand(ctx: CommandContext): Promise<number> {
   ctx.allow("nps", [...INPUT_FLAGS.filter((f) => f !== "as-of"), "period"]);
   const format = choice("format", ctx.args.format, ["json", "csv", "md"], "json");
+  ctx.csvFormat(format);
   const period = ctx.args.period === undefined ? {} : readPeriodFlag(ctx.args.period);
   if (typeof period === "string") throw new CliError(`nps: --period takes START..END, found "${period}"`);
   const range = period;
@@ -30,7 +30,7 @@ export async function npsCommand(ctx: CommandContext): Promise<number> {
   }
   const rows: [NpsResult, string | null | undefined][] = [[overall, undefined], ...groups.map((g): [NpsResult, string | null] => [g, g.key])];
   if (format === "csv") {
-    ctx.emit(toCsv(["scope", "segment", "score", "responses", "promoters", "passives", "detractors", "marginOfError"],
+    ctx.emit(ctx.csv(["scope", "segment", "score", "responses", "promoters", "passives", "detractors", "marginOfError"],
       rows.map(([r, key]) => [key === undefined ? "all" : "segment", key ?? "", r.score, r.responses, r.promoters, r.passives, r.detractors, r.marginOfError])));
   } else {
     const label = (key: string | null | undefined): string => (key === undefined ? "All responses" : key === null ? "(no segment)" : key);

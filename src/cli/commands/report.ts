@@ -4,14 +4,14 @@ import { renderMarkdown } from "../../report/renderMarkdown";
 import type { RenderOptions } from "../../report/renderOptions";
 import type { ReportPeriodOption } from "../../report/reportPeriod";
 import { choice, numberFlag } from "../args";
+import { escapeControlCharacters } from "../../io/escapeControl";
 import { paint } from "../color";
 import { penalizerFlag } from "./common";
 import type { CommandContext } from "../context";
-import { toCsv } from "../csvWrite";
 import { CliError, EXIT_OK, EXIT_THRESHOLD } from "../errors";
 import { annotation, checkThreshold, readThreshold, thresholdsJson, toOutcomes } from "../thresholds";
 
-const FLAGS = ["purchases", "events", "surveys", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "thresholds-out", "top", "horizon", "discount-rate", "penalizer", "skip"];
+const FLAGS = ["purchases", "events", "surveys", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "thresholds-out", "top", "horizon", "discount-rate", "penalizer", "skip", "csv-raw"];
 
 /** Reads `--period month|quarter|year|START..END`. */
 export function readPeriodFlag(value: string | undefined): ReportPeriodOption {
@@ -38,6 +38,7 @@ function flatten(node: unknown, path: string, rows: [string, unknown][]): void {
 export async function reportCommand(ctx: CommandContext): Promise<number> {
   ctx.allow("report", FLAGS);
   const format = choice("format", ctx.args.format, ["json", "md", "html", "csv"], "json");
+  ctx.csvFormat(format);
   const thresholds = (ctx.args["fail-if"] ?? []).map(readThreshold);
   const period = readPeriodFlag(ctx.args.period);
   const timeUnit = choice("time-unit", ctx.args["time-unit"], ["day", "week"], "week");
@@ -68,14 +69,14 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
   else {
     const rows: [string, unknown][] = [];
     flatten(json, "", rows);
-    ctx.emit(toCsv(["kpi", "value"], rows));
+    ctx.emit(ctx.csv(["kpi", "value"], rows));
   }
   if (ctx.args.html !== undefined) ctx.writeFile(ctx.args.html, renderHtml(report, rendering));
   if (ctx.args["thresholds-out"] !== undefined) ctx.writeFile(ctx.args["thresholds-out"], thresholdsJson(results));
   const annotate = ctx.io.env.GITHUB_ACTIONS === "true";
   for (const result of results) {
     const passed = result.outcome === "pass";
-    ctx.note(`${paint(passed ? "ok" : "FAIL", passed ? "green" : "red", ctx.color)}: ${result.message}`);
+    ctx.io.stderr.write(`${paint(passed ? "ok" : "FAIL", passed ? "green" : "red", ctx.color)}: ${escapeControlCharacters(result.message)}\n`);
     if (annotate && !passed) ctx.io.stderr.write(annotation(result));
   }
   return results.every((r) => r.outcome === "pass") ? EXIT_OK : EXIT_THRESHOLD;

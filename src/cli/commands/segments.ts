@@ -2,7 +2,6 @@ import { loyalCustomers } from "../../segments/loyalCustomers";
 import { ltvSegments } from "../../segments/ltvSegments";
 import { choice } from "../args";
 import type { CommandContext } from "../context";
-import { toCsv } from "../csvWrite";
 import { EXIT_OK } from "../errors";
 import { asOfFlag, INPUT_FLAGS, json, topFlag } from "./common";
 
@@ -10,10 +9,11 @@ import { asOfFlag, INPUT_FLAGS, json, topFlag } from "./common";
 export async function segmentsCommand(ctx: CommandContext): Promise<number> {
   ctx.allow("segments", [...INPUT_FLAGS, "top"]);
   const format = choice("format", ctx.args.format, ["json", "csv"], "json");
+  ctx.csvFormat(format);
   const ledger = await ctx.ledger(["purchases"]);
   const tiers = ltvSegments(ledger, { by: "revenue", method: "pareto", share: 0.8 });
   if (format === "csv") {
-    ctx.emit(toCsv(["customerId", "tier"], tiers.assignments));
+    ctx.emit(ctx.csv(["customerId", "tier"], tiers.assignments));
     return EXIT_OK;
   }
   const loyal = loyalCustomers(ledger, { asOf: asOfFlag(ctx, ledger) });
