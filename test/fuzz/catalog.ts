@@ -18,6 +18,12 @@ export type Callable = (...args: unknown[]) => unknown;
 /** Generated (fast-check) values per leaf position, on top of the fixed hostile values. */
 const GENERATED_PER_LEAF = 3;
 /**
+ * Functions whose valid call holds a whole KPI report, with hundreds of positions: they run a
+ * share of their null and undefined cases too.
+ */
+const NULLISH_RATES: Readonly<Record<string, number>> = { renderMarkdown: 0.2, renderHtml: 0.2, toVegaLite: 0.2, "KpiReportJsonSchema.safeParse": 0.2 };
+
+/**
  * The share of its cases each function runs, where the valid call costs milliseconds or the
  * call has many positions (a report); all cases of every other function run.
  */
@@ -26,10 +32,10 @@ const SAMPLE_RATES: Readonly<Record<string, number>> = {
   fitBgNbd: 0.5,
   fitGammaGamma: 0.5,
   kpiReport: 0.15,
-  renderMarkdown: 0.1,
-  renderHtml: 0.1,
-  toVegaLite: 0.1,
-  "KpiReportJsonSchema.safeParse": 0.15,
+  renderMarkdown: 0.03,
+  renderHtml: 0.03,
+  toVegaLite: 0.03,
+  "KpiReportJsonSchema.safeParse": 0.03,
   predictClv: 0.1,
   conditionalExpectedPurchases: 0.2,
   probabilityAlive: 0.2,
@@ -109,5 +115,5 @@ export function fuzzCasesOf(fn: string): FuzzCase[] {
   const cases = casesOf(fn, valid, GENERATED_PER_LEAF);
   if (fn === "parseLedgerText") cases.push(...csvCellCases(fn, (text) => [text, {}]));
   if (fn === "readLedger") cases.push(...csvCellCases(fn, (text) => [{ purchases: Buffer.from(text) }, {}]));
-  return sampled(cases, SAMPLE_RATES[fn] ?? 1);
+  return sampled(cases, SAMPLE_RATES[fn] ?? 1, NULLISH_RATES[fn] ?? 1);
 }

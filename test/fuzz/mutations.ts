@@ -115,10 +115,10 @@ function dedupe(cases: readonly FuzzCase[]): FuzzCase[] {
 
 /**
  * The share `rate` of `cases`, chosen by a hash of each key, so a case is in or out whatever
- * other cases exist (a new field in a result does not reshuffle the sample); null and
- * undefined cases are always kept.
+ * other cases exist (a new field in a result does not reshuffle the sample). Null and
+ * undefined cases are all kept, or the share `nullishRate` of them.
  */
-export function sampled(cases: readonly FuzzCase[], rate: number): FuzzCase[] {
-  if (rate >= 1) return [...cases];
-  return cases.filter((c) => c.label === "null" || c.label === "undefined" || seedOf(c.key) / 2 ** 32 < rate);
+export function sampled(cases: readonly FuzzCase[], rate: number, nullishRate = 1): FuzzCase[] {
+  const isNullish = (c: FuzzCase) => c.label === "null" || c.label === "undefined";
+  return cases.filter((c) => seedOf(c.key) / 2 ** 32 < (isNullish(c) ? nullishRate : rate));
 }
