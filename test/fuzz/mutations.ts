@@ -9,11 +9,12 @@ import { HOSTILE_VALUES, hostileRow, hostileValue, labelOf, seededSample, type H
  * seeded by the position. One thing changes per case, so a failure names exactly what broke it.
  */
 
-/** One call of the fuzz: `key` names it in reports and in KNOWN_FAILURES. */
+/**
+ * One call of the fuzz: `key` (`<function> <position> = <value label>`) names it in reports and
+ * in KNOWN_FAILURES; `label` names the hostile value; `args` builds the call's arguments.
+ */
 export interface FuzzCase {
   readonly key: string;
-  readonly fn: string;
-  readonly where: string;
   readonly label: string;
   readonly args: () => unknown[];
 }
@@ -85,7 +86,7 @@ function seedOf(text: string): number {
 export function casesOf(fn: string, valid: readonly unknown[], generated: number): FuzzCase[] {
   const cases: FuzzCase[] = [];
   const add = (path: Path, where: string, hostile: Hostile): void => {
-    cases.push({ key: `${fn} ${where} = ${hostile.label}`, fn, where, label: hostile.label, args: () => replaceAt(valid, path, hostile.value) as unknown[] });
+    cases.push({ key: `${fn} ${where} = ${hostile.label}`, label: hostile.label, args: () => replaceAt(valid, path, hostile.value) as unknown[] });
   };
   const positions: Position[] = [];
   valid.forEach((arg, i) => positionsOf(arg, [i], positions));
