@@ -1,124 +1,15 @@
 import { tableFromArrays } from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import * as api from "retention-metrics";
-import { cdnowSpendRows, cdnowSummaryRows } from "../clv/cdnowFixtures";
+import { NO_OPTIONS, NOT_DATA_FUNCTIONS, OPTIONS_FIRST, purchases, VALID_CALLS, VALID_FIRST_ARGUMENTS } from "./validCalls";
 
 /*
  * Walks every export of the public module. Every function must answer every bad shape of
  * its first argument and of its options with a typed error, never a TypeError. A new export
- * is picked up automatically: a function is walked unless it is listed here as not taking
- * data, and its options are walked once it is given a valid call in VALID_CALLS below (the
- * test fails until it is).
+ * is picked up automatically: a function is walked unless it is listed in NOT_DATA_FUNCTIONS,
+ * and its options are walked once it is given a valid call in VALID_CALLS (both in
+ * ./validCalls.ts; the test fails until it is).
  */
-
-/** Exports that are not functions of data: classes, type guards that answer any value with a boolean. */
-const NOT_DATA_FUNCTIONS = new Set([
-  "Decimal", // decimal.js constructor (its own errors)
-  "JsonMap", // class: a Map that serialises to a plain object
-  "ModelFitError", // error classes
-  "RetentionInputError",
-  "RetentionOptionsError",
-  "isLedger", // type guards: any value in, a boolean out
-  "isModelFitError",
-  "isRetentionInputError",
-  "isRetentionOptionsError",
-]);
-
-const purchases = [
-  { customerId: "a", at: "2024-01-05", amount: "10" },
-  { customerId: "a", at: "2024-02-05", amount: "12" },
-  { customerId: "a", at: "2024-03-07", amount: "9" },
-  { customerId: "b", at: "2024-01-20", amount: "30" },
-  { customerId: "b", at: "2024-03-01", amount: "25" },
-  { customerId: "c", at: "2024-02-11", amount: "5" },
-  { customerId: "d", at: "2024-01-02", amount: "7" },
-  { customerId: "d", at: "2024-01-25", amount: "8" },
-];
-const surveys = [
-  { at: "2024-01-05", score: 9, segment: "web" },
-  { at: "2024-01-06", score: 3, segment: "app" },
-];
-const asOf = "2024-04-01";
-const summary = api.customerSummary(purchases, { asOf, timeUnit: "week" });
-const bgNbd = api.fitBgNbd(cdnowSummaryRows());
-const gammaGamma = api.fitGammaGamma([
-  { frequency: 1, recency: 10, T: 30, monetaryValue: "10" },
-  { frequency: 2, recency: 20, T: 30, monetaryValue: "14" },
-  { frequency: 5, recency: 28, T: 30, monetaryValue: "30" },
-  { frequency: 3, recency: 5, T: 30, monetaryValue: "8" },
-  { frequency: 4, recency: 25, T: 30, monetaryValue: "12" },
-]);
-const sbg = api.fitShiftedBetaGeometric({ alive: [1000, 631, 468, 382, 326] });
-const report = api.kpiReport(purchases, { asOf, skip: ["historicalClv", "predictedClv"] });
-const schedule = [{ min: "0", rate: "0" }, { min: "100", rate: "0.1" }];
-const program = { tiers: [{ name: "silver", minOrders: 2, discountRate: "0.05" }] };
-const period = { start: "2024-02-01", end: "2024-03-01" };
-
-/** A valid call of each data function, options last, so the walk can swap in bad options. */
-const VALID_CALLS: Record<string, readonly unknown[]> = {
-  createLedger: [purchases, {}],
-  createLedgerBuilder: [{}],
-  parseLedgerText: ["customerId,at,amount\na,2024-01-05,10\n", {}],
-  retentionRate: [purchases, period],
-  churnRate: [purchases, period],
-  repeatPurchaseRate: [purchases, {}],
-  purchaseFrequency: [purchases, {}],
-  averageOrderValue: [purchases, {}],
-  nps: [surveys, {}],
-  npsBy: [surveys, "segment", {}],
-  npsTrend: [surveys, { granularity: "month" }],
-  retentionClv: [{ margin: "10", retentionRate: 0.8, discountRate: 0.1 }],
-  simpleClv: [{ averageOrderValue: "10", purchasesPerPeriod: "2", periods: "3" }],
-  cohortRetention: [purchases, { granularity: "month", asOf }],
-  revenueRetention: [purchases, period],
-  retentionSeries: [purchases, { granularity: "month", from: "2024-01-01", to: "2024-04-01" }],
-  survivalCurve: [purchases, { asOf, unit: "month" }],
-  volumeDiscount: ["100", schedule, {}],
-  frequencyTiers: [purchases, program, { asOf }],
-  discountProgramCost: [purchases, program, { ...period, margin: "0.3" }],
-  retentionLiftImpact: [{ margin: "10", retentionRate: "0.8", discountRate: "0.1", lift: "0.05" }],
-  retentionLiftTable: [{ margin: "10", retentionRate: "0.8", discountRate: "0.1", lifts: ["0.05"] }],
-  milestones: [purchases, { asOf }],
-  classifyDefections: [purchases, { asOf }],
-  defectionReport: [purchases, { asOf }],
-  rfmScores: [purchases, { asOf }],
-  ltvSegments: [purchases, { asOf, method: "quantile" }],
-  loyalCustomers: [purchases, { asOf }],
-  customerSummary: [purchases, { asOf }],
-  calibrationHoldoutSummary: [purchases, { calibrationEnd: "2024-02-15", observationEnd: asOf }],
-  historicalClv: [purchases, { asOf }],
-  fitBgNbd: [summary, {}],
-  fitParetoNbd: [cdnowSummaryRows().slice(0, 100), {}], // on the 4-customer summary the fit takes seconds
-  fitGammaGamma: [summary, {}],
-  fitShiftedBetaGeometric: [{ alive: [1000, 631, 468, 382, 326] }, {}],
-  probabilityAlive: [bgNbd, { frequency: 1, recency: 10, T: 30 }],
-  expectedPurchases: [bgNbd, 10],
-  conditionalExpectedPurchases: [bgNbd, { frequency: 1, recency: 10, T: 30 }, 10],
-  purchaseCountProbability: [bgNbd, 1, 10],
-  expectedAverageSpend: [gammaGamma, { frequency: 2, monetaryValue: "12" }],
-  predictClv: [bgNbd, gammaGamma, cdnowSpendRows().slice(0, 5), { horizon: 10, discountRate: 0.01 }],
-  survival: [sbg, 2],
-  retentionRateAt: [sbg, 2],
-  discountedExpectedLifetime: [sbg, 0.1],
-  discountedExpectedResidualLifetime: [sbg, 0.1, 2],
-  kpiReport: [purchases, { asOf }],
-  renderMarkdown: [report],
-  renderHtml: [report],
-  toVegaLite: [report, "retention"],
-};
-
-/** Functions whose last argument is not an options object (their last argument is data). */
-const NO_OPTIONS = new Set([
-  "renderMarkdown", "renderHtml", "toVegaLite", "probabilityAlive", "expectedPurchases", "conditionalExpectedPurchases",
-  "purchaseCountProbability", "expectedAverageSpend", "survival", "retentionRateAt", "discountedExpectedLifetime",
-  "discountedExpectedResidualLifetime",
-]);
-
-/** Functions whose first (and only) argument is their options: the first-argument walk gives them bad options. */
-const OPTIONS_FIRST = new Set(["createLedgerBuilder", "retentionClv", "simpleClv", "retentionLiftImpact", "retentionLiftTable"]);
-
-/** First arguments that are valid data for one function: 42 is an amount to `volumeDiscount`. */
-const VALID_FIRST_ARGUMENTS: Record<string, readonly unknown[]> = { volumeDiscount: [42] };
 
 const wrongColumns = tableFromArrays({ client: ["a"], total: new Float64Array([1]) });
 const BAD_SHAPES: readonly (readonly [string, unknown])[] = [
