@@ -6,7 +6,8 @@
  * A key is `<function> <position> = <value>`, exactly as the suite reports it. `hangs` marks the
  * cases that run for many seconds or exhaust memory: those are run in a child process with a
  * deadline instead of in the test process. `slow` marks the cases whose only fault is the time
- * limit: they count as still failing while they take more than half the limit.
+ * limit: they count as still failing while they take more than a quarter of the limit (timings
+ * vary between machines by more than 2x).
  */
 
 /** A fuzz case that fails today. */
