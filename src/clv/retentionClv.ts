@@ -1,6 +1,6 @@
 import { Decimal, type MoneyInput } from "../core/money";
 import { RetentionOptionsError } from "../input/errors";
-import { moneyOption, rateOption } from "./readMoneyOption";
+import { decimalOption, rateOption } from "./readMoneyOption";
 import { readOptions } from "../input/readOptions";
 import { booleanOption } from "../input/optionReaders";
 
@@ -34,7 +34,7 @@ export interface RetentionClvOptions {
  */
 export function retentionClv(options: RetentionClvOptions): Decimal {
   options = readOptions(options, "retentionClv");
-  const m = moneyOption("margin", options.margin);
+  const m = decimalOption("margin", options.margin);
   const r = rateOption("retentionRate", options.retentionRate, { min: 0, max: 1, maxOpen: true });
   const d = rateOption("discountRate", options.discountRate, { min: -1, max: Number.MAX_SAFE_INTEGER, minOpen: true });
   const periods = options.periods ?? Number.POSITIVE_INFINITY;

@@ -1,6 +1,6 @@
 import type { Decimal, MoneyInput } from "../core/money";
 import { RetentionOptionsError } from "../input/errors";
-import { decimalOption, moneyOption, rateOption } from "./readMoneyOption";
+import { decimalOption, rateOption } from "./readMoneyOption";
 import { readOptions } from "../input/readOptions";
 
 /** Inputs of `simpleClv`. */
@@ -30,15 +30,15 @@ export interface SimpleClvOptions {
  */
 export function simpleClv(options: SimpleClvOptions): Decimal {
   options = readOptions(options, "simpleClv");
-  const value = nonNegative("averageOrderValue", options.averageOrderValue, moneyOption);
-  const frequency = nonNegative("purchasesPerPeriod", options.purchasesPerPeriod, decimalOption);
-  const periods = nonNegative("periods", options.periods, decimalOption);
+  const value = nonNegative("averageOrderValue", options.averageOrderValue);
+  const frequency = nonNegative("purchasesPerPeriod", options.purchasesPerPeriod);
+  const periods = nonNegative("periods", options.periods);
   const margin = options.margin === undefined ? 1 : rateOption("margin", options.margin, { min: 0, max: 1 });
   return value.times(frequency).times(periods).times(margin);
 }
 
-function nonNegative(name: string, input: MoneyInput, read: (name: string, input: MoneyInput) => Decimal): Decimal {
-  const value = read(name, input);
+function nonNegative(name: string, input: MoneyInput): Decimal {
+  const value = decimalOption(name, input);
   if (value.isNegative()) throw new RetentionOptionsError(name, `expected a value ≥ 0, found ${value.toString()}`);
   return value;
 }

@@ -1,3 +1,4 @@
+import { integerOption } from "../input/optionReaders";
 import { compareIds } from "../core/compareIds";
 import { ZERO, unitsToDecimal, type Decimal } from "../core/money";
 import { topRows } from "../core/topRows";
@@ -59,10 +60,7 @@ export function defectionReport(
   options: DefectionReportOptions = {},
 ): DefectionReport {
   options = readOptions(options, "defectionReport");
-  const top = options.topAtRisk ?? 20;
-  if (!Number.isSafeInteger(top) || top < 0) {
-    throw new RetentionOptionsError("topAtRisk", `expected an integer ≥ 0, found ${String(top)}`);
-  }
+  const top = integerOption("topAtRisk", options.topAtRisk, { min: 0, max: Number.MAX_SAFE_INTEGER }, 20);
   const rows = isClassifications(classificationsOrInput)
     ? classificationsOrInput
     : classifyDefections(classificationsOrInput, options as ClassifyDefectionsOptions);

@@ -1,5 +1,5 @@
 import type { Decimal, MoneyInput } from "../core/money";
-import { decimalOption, moneyOption, rateOption } from "../clv/readMoneyOption";
+import { decimalOption, rateOption } from "../clv/readMoneyOption";
 import { retentionClv } from "../clv/retentionClv";
 import { RetentionOptionsError } from "../input/errors";
 import { readOptions } from "../input/readOptions";
@@ -52,7 +52,7 @@ export interface LiftBase {
 
 /** Reads the shared inputs and computes the CLV before any lift. */
 export function readLiftBase(options: RetentionLiftBase): LiftBase {
-  const margin = moneyOption("margin", options.margin);
+  const margin = decimalOption("margin", options.margin);
   const retentionRate = rateOption("retentionRate", options.retentionRate, { min: 0, max: 1, maxOpen: true });
   const discountRate = decimalOption("discountRate", options.discountRate);
   const liftMode = options.liftMode ?? "points";

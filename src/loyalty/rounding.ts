@@ -1,3 +1,4 @@
+import { integerOption } from "../input/optionReaders";
 import type DecimalJs from "decimal.js";
 import { Decimal } from "../core/money";
 import { RetentionOptionsError } from "../input/errors";
@@ -32,10 +33,7 @@ export interface MoneyRounding {
 
 /** Reads `minorUnitDigits` (an integer in [0, 12]) and `rounding`, or throws `RetentionOptionsError` naming them. */
 export function readMoneyRounding(options: MoneyRoundingOptions): MoneyRounding {
-  const digits = options.minorUnitDigits ?? 2;
-  if (!Number.isInteger(digits) || digits < 0 || digits > 12) {
-    throw new RetentionOptionsError("minorUnitDigits", `expected an integer from 0 to 12, found ${String(digits)}`);
-  }
+  const digits = integerOption("minorUnitDigits", options.minorUnitDigits, { min: 0, max: 12 }, 2);
   const name = options.rounding ?? "half-even";
   const mode = MODES.get(name);
   if (mode === undefined) {

@@ -1,3 +1,4 @@
+import { integerOption, numberOption } from "../input/optionReaders";
 import { unitsToDecimal, type Decimal } from "../core/money";
 import { dateOption } from "../core/period";
 import { RetentionOptionsError } from "../input/errors";
@@ -84,10 +85,8 @@ export interface CustomerActivity {
 
 /** `loyalCustomers` given the classification as `activity` (internal; the report passes columns). */
 export function loyalCustomersOf(ledger: Ledger, options: Omit<LoyalCustomersOptions, "classifications">, activity: CustomerActivity): LoyalCustomers {
-  const valueShare = options.valueShare ?? 0.8;
-  if (typeof valueShare !== "number" || !(valueShare > 0 && valueShare <= 1)) throw new RetentionOptionsError("valueShare", `expected a number in (0, 1], found ${String(valueShare)}`);
-  const minOrders = options.minOrders ?? 3;
-  if (!Number.isSafeInteger(minOrders) || minOrders < 1) throw new RetentionOptionsError("minOrders", `expected an integer ≥ 1, found ${String(minOrders)}`);
+  const valueShare = numberOption("valueShare", options.valueShare, { min: 0, max: 1, minOpen: true }, 0.8);
+  const minOrders = integerOption("minOrders", options.minOrders, { min: 1, max: Number.MAX_SAFE_INTEGER }, 3);
   const asOfMs = dateOption("asOf", options.asOf);
   const totals = customerTotals(ledger, asOfMs);
   const toMoney = (units: number): Decimal => unitsToDecimal(units, ledger.moneyScale);

@@ -1,3 +1,4 @@
+import { numberOption } from "../input/optionReaders";
 import { compareIds } from "../core/compareIds";
 import { ZERO, type Decimal } from "../core/money";
 import { RetentionOptionsError } from "../input/errors";
@@ -83,8 +84,7 @@ export function rankTiers(input: MetricInput | CustomerValues, options: LtvSegme
   const by = options.by ?? (input instanceof Map ? "clv" : "revenue");
   if (by !== "revenue" && by !== "margin" && by !== "clv") throw new RetentionOptionsError("by", `expected "revenue", "margin" or "clv", found ${String(by)}`);
   if (by !== "clv" && input instanceof Map) throw new RetentionOptionsError("by", `a Map of values is segmented with by: "clv", found by: "${by}"`);
-  const share = options.share ?? 0.8;
-  if (typeof share !== "number" || !(share > 0 && share <= 1)) throw new RetentionOptionsError("share", `expected a number in (0, 1], found ${String(share)}`);
+  const share = numberOption("share", options.share, { min: 0, max: 1, minOpen: true }, 0.8);
   const { ids, valueOf, compareDescending } = customerValues(input, by);
   const order = new Uint32Array(ids.length);
   for (let i = 0; i < ids.length; i++) order[i] = i;

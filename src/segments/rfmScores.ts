@@ -1,3 +1,4 @@
+import { integerOption } from "../input/optionReaders";
 import { unitsToDecimal, type Decimal } from "../core/money";
 import { dateOption } from "../core/period";
 import type { DateInput } from "../core/time";
@@ -66,10 +67,7 @@ export function rfmScores(input: MetricInput, options: RfmScoresOptions): readon
   const ledger = toLedger(input);
   if (options?.asOf === undefined) throw new RetentionOptionsError("asOf", "rfmScores needs { asOf }");
   const asOf = dateOption("asOf", options.asOf);
-  const bins = options.bins ?? 5;
-  if (!Number.isInteger(bins) || bins < 2 || bins > 9) {
-    throw new RetentionOptionsError("bins", `expected an integer from 2 to 9, found ${String(bins)}`);
-  }
+  const bins = integerOption("bins", options.bins, { min: 2, max: 9 }, 5);
   const other = options.otherSegment ?? "Other";
   if (typeof other !== "string" || other.length === 0) throw new RetentionOptionsError("otherSegment", "expected a non-empty string");
   const table = segmentTable(bins, options.segments, other);

@@ -142,10 +142,10 @@ describe("exponent and length limits before any expansion (item 2)", () => {
   it("gives money options the same limits, as RetentionOptionsError naming the option", () => {
     const cases: [string, () => unknown][] = [
       ["averageOrderValue", () => simpleClv({ averageOrderValue: "1e999999999", purchasesPerPeriod: 1, periods: 1 })],
-      ["averageOrderValue", () => simpleClv({ averageOrderValue: "1e-400", purchasesPerPeriod: 1, periods: 1 })],
-      ["margin", () => retentionClv({ margin: "1e400", retentionRate: 0.5, discountRate: 0.1 })],
-      ["value", () => volumeDiscount("1e999999999", [{ min: 0, rate: 0 }])],
       ["schedule[1].min", () => volumeDiscount("10", [{ min: 0, rate: 0 }, { min: "1e-400", rate: 0.1 }])],
+      ["margin", () => retentionClv({ margin: "1e999999999", retentionRate: 0.5, discountRate: 0.1 })],
+      ["value", () => volumeDiscount("1e999999999", [{ min: 0, rate: 0 }])],
+      ["unitPrice", () => volumeDiscount("10", [{ min: 0, rate: 0 }], { basis: "quantity", unitPrice: "1e400" })],
       ["tiers[0].min", () => ltvSegments([row("5")], { method: "thresholds", tiers: [{ name: "top", min: "1e999999999" }] } as never)],
     ];
     for (const [option, run] of cases) {
@@ -155,5 +155,8 @@ describe("exponent and length limits before any expansion (item 2)", () => {
     }
     expect(optionsError(cases[0]![1]).message).toContain("exponents beyond ±1000 are refused");
     expect(optionsError(cases[1]![1]).message).toContain("at most 15 are held exactly");
+    // computed per-period figures (a margin, an average order value) are not ledger amounts: only the text limits apply
+    expect(retentionClv({ margin: 36.193485221674876, retentionRate: 0.5, discountRate: 0.1 }).isFinite()).toBe(true);
+    expect(simpleClv({ averageOrderValue: 100 / 3, purchasesPerPeriod: 1, periods: 1 }).isFinite()).toBe(true);
   });
 });
