@@ -50,7 +50,7 @@ export const MAX_FIT_EVALUATIONS = 4000;
  */
 export const MAX_FIT_WORK = 5e7;
 /** The evaluations a fit always gets, however large its data. */
-const MIN_FIT_EVALUATIONS = 100;
+const MIN_FIT_EVALUATIONS = 50;
 /** Work of a Pareto/NBD row with tₓ < T (two ₂F₁) relative to a row of plain logs. */
 export const HYPERGEOMETRIC_ROW_WORK = 25;
 
