@@ -45,12 +45,12 @@ export const MAX_FIT_EVALUATIONS = 4000;
 
 /**
  * Most work units (row evaluations, see `FitProblem.work`) one fit may spend, about 5 s on
- * this machine: with 100,000 distinct histories a fit gets 1,000 evaluations (never fewer
- * than `MIN_FIT_EVALUATIONS`). CDNOW's fits are far below it.
+ * a 2-core machine (~100 ns a row): with 100,000 distinct histories a fit gets 500
+ * evaluations (never fewer than `MIN_FIT_EVALUATIONS`). CDNOW's fits are far below it.
  */
-export const MAX_FIT_WORK = 1e8;
+export const MAX_FIT_WORK = 5e7;
 /** The evaluations a fit always gets, however large its data. */
-const MIN_FIT_EVALUATIONS = 100;
+const MIN_FIT_EVALUATIONS = 50;
 /** Work of a Pareto/NBD row with tₓ < T (two ₂F₁) relative to a row of plain logs. */
 export const HYPERGEOMETRIC_ROW_WORK = 25;
 
