@@ -3,6 +3,7 @@ import { RetentionOptionsError } from "../input/errors";
 import { decimalOption, rateOption } from "./readMoneyOption";
 import { readOptions } from "../input/readOptions";
 import { booleanOption } from "../input/optionReaders";
+import { printValue } from "../input/describeValue";
 
 /** Inputs of `retentionClv`. */
 export interface RetentionClvOptions {
@@ -39,7 +40,7 @@ export function retentionClv(options: RetentionClvOptions): Decimal {
   const d = rateOption("discountRate", options.discountRate, { min: -1, max: Number.MAX_SAFE_INTEGER, minOpen: true });
   const periods = options.periods ?? Number.POSITIVE_INFINITY;
   if (periods !== Number.POSITIVE_INFINITY && !(Number.isInteger(periods) && periods > 0)) {
-    throw new RetentionOptionsError("periods", `expected a positive integer or Infinity, found ${String(periods)}`);
+    throw new RetentionOptionsError("periods", `expected a positive integer or Infinity, found ${printValue(periods)}`);
   }
   const q = r.div(d.plus(1));
   if (periods === Number.POSITIVE_INFINITY && q.gte(1)) {

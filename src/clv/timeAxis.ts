@@ -2,6 +2,7 @@ import { bucketIndex } from "../core/bucketIndex";
 import { checkGranularity, checkWeekStartsOn, GRANULARITIES, type Granularity, type WeekStartsOn } from "../core/calendar";
 import { RetentionOptionsError } from "../input/errors";
 import type { TimeUnit } from "./models/modelTypes";
+import { printValue } from "../input/describeValue";
 
 const DAY_MS = 86_400_000;
 
@@ -47,7 +48,7 @@ export function readTimeAxis(options: TimeAxisOptions, fn: string): TimeAxis {
     return { timeUnit: calendar, calendar, key, span: (from, to) => to - from, toEnd: (from, endMs) => key(endMs) - from };
   }
   const unit = timeUnit ?? "day";
-  if (unit !== "day" && unit !== "week") throw new RetentionOptionsError("timeUnit", `${fn} expects "day" or "week" (or a calendar), found ${String(unit)}`);
+  if (unit !== "day" && unit !== "week") throw new RetentionOptionsError("timeUnit", `${fn} expects "day" or "week" (or a calendar), found ${printValue(unit)}`);
   const days = unit === "week" ? 7 : 1;
   return {
     timeUnit: unit,

@@ -12,6 +12,7 @@ import { startOfQuarter } from "date-fns/startOfQuarter";
 import { startOfWeek } from "date-fns/startOfWeek";
 import { startOfYear } from "date-fns/startOfYear";
 import { RetentionOptionsError } from "../input/errors";
+import { printValue } from "../input/describeValue";
 
 /** Calendar buckets, all in UTC. */
 export type Granularity = "day" | "week" | "month" | "quarter" | "year";
@@ -24,7 +25,7 @@ export const GRANULARITIES: readonly Granularity[] = ["day", "week", "month", "q
 /** Throws `RetentionOptionsError`, naming `option`, unless `value` is one of `allowed`. */
 export function checkGranularity<G extends Granularity>(value: unknown, allowed: readonly G[], fn: string, option = "granularity"): G {
   if (!allowed.includes(value as G)) {
-    throw new RetentionOptionsError(option, `${fn} expects one of ${allowed.join(", ")}, found ${String(value)}`);
+    throw new RetentionOptionsError(option, `${fn} expects one of ${allowed.join(", ")}, found ${printValue(value)}`);
   }
   return value as G;
 }
@@ -33,7 +34,7 @@ export function checkGranularity<G extends Granularity>(value: unknown, allowed:
 export function checkWeekStartsOn(value: unknown): WeekStartsOn {
   if (value === undefined) return 1;
   if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 6) {
-    throw new RetentionOptionsError("weekStartsOn", `expected an integer from 0 (Sunday) to 6, found ${String(value)}`);
+    throw new RetentionOptionsError("weekStartsOn", `expected an integer from 0 (Sunday) to 6, found ${printValue(value)}`);
   }
   return value as WeekStartsOn;
 }

@@ -1,6 +1,7 @@
 import { durationOption } from "../input/optionReaders";
 import { RetentionOptionsError } from "../input/errors";
 import { toEpochMs, type DateInput, type DurationInput, subtractDuration } from "./time";
+import { printValue } from "../input/describeValue";
 
 /** A half-open period `[start, end)` in UTC. */
 export interface PeriodOptions {
@@ -30,7 +31,7 @@ export interface Range {
 export function dateOption(name: string, value: unknown): number {
   const ms = toEpochMs(value);
   if (ms === null) {
-    throw new RetentionOptionsError(name, `expected a Date, an ISO-8601 string or epoch milliseconds, found ${String(value)}`);
+    throw new RetentionOptionsError(name, `expected a Date, an ISO-8601 string or epoch milliseconds, found ${printValue(value)}`);
   }
   return ms;
 }

@@ -1,5 +1,6 @@
 import { RetentionOptionsError } from "../input/errors";
 import type { DefectionHistory, DefectionRule, DefectionRuleContext, DefectionVerdict } from "./types";
+import { printValue } from "../input/describeValue";
 
 const STATUSES: ReadonlySet<string> = new Set(["active", "at_risk", "defected"]);
 
@@ -28,15 +29,15 @@ export function runCustomRules(
 
 function verdictProblem(verdict: unknown): string | null {
   if (typeof verdict !== "object") {
-    return `expected { status, reason, since } or null, found ${String(verdict)}`;
+    return `expected { status, reason, since } or null, found ${printValue(verdict)}`;
   }
   const { status, reason, since } = verdict as Record<string, unknown>;
   if (typeof status !== "string" || !STATUSES.has(status)) {
     return `expected status "active", "at_risk" or "defected", found ${JSON.stringify(status) ?? "undefined"}`;
   }
-  if (typeof reason !== "string" || reason.length === 0) return `expected a non-empty reason string, found ${String(reason)}`;
+  if (typeof reason !== "string" || reason.length === 0) return `expected a non-empty reason string, found ${printValue(reason)}`;
   if (!(since === null || (since instanceof Date && Number.isFinite(since.getTime())))) {
-    return `expected since to be a valid Date or null, found ${String(since)}`;
+    return `expected since to be a valid Date or null, found ${printValue(since)}`;
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import { dateOption } from "../core/period";
 import { RetentionOptionsError } from "../input/errors";
 import type { ClassifyDefectionsOptions, DefectionRule, ResolvedDefectionThresholds } from "./types";
+import { printValue } from "../input/describeValue";
 
 /** The defaults of the default rules (see docs/defections.md). */
 export const DEFAULT_DEFECTION_THRESHOLDS: ResolvedDefectionThresholds = Object.freeze({
@@ -49,7 +50,7 @@ export function readDefectionOptions(options: ClassifyDefectionsOptions | undefi
 function positive(name: string, value: unknown, fallback: number): number {
   const read = value === undefined ? fallback : value;
   if (typeof read !== "number" || !Number.isFinite(read) || read <= 0) {
-    throw new RetentionOptionsError(name, `expected a finite number > 0, found ${String(read)}`);
+    throw new RetentionOptionsError(name, `expected a finite number > 0, found ${printValue(read)}`);
   }
   return read;
 }
@@ -57,7 +58,7 @@ function positive(name: string, value: unknown, fallback: number): number {
 function nonNegative(name: string, value: unknown, fallback: number): number {
   const read = value === undefined ? fallback : value;
   if (typeof read !== "number" || !Number.isFinite(read) || read < 0) {
-    throw new RetentionOptionsError(name, `expected a finite number ≥ 0, found ${String(read)}`);
+    throw new RetentionOptionsError(name, `expected a finite number ≥ 0, found ${printValue(read)}`);
   }
   return read;
 }

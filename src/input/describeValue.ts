@@ -30,3 +30,20 @@ export function isPlainObject(value: unknown): value is Readonly<Record<string, 
   const name = constructorName(value);
   return name === null || name === "Object";
 }
+
+/**
+ * A value as `String` writes it in a message (`found 42`, `found foo`), or, for a value
+ * `String` cannot convert (an object without a prototype, one whose `toString` throws), what
+ * `describeValue` says of it: writing an error message never throws an error of its own.
+ *
+ * @example
+ * printValue(42) //=> "42"
+ * printValue(Object.create(null)) //=> "an empty object"
+ */
+export function printValue(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return describeValue(value);
+  }
+}

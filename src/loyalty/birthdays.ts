@@ -1,5 +1,6 @@
 import { RetentionOptionsError } from "../input/errors";
 import type { Birthday, BirthdayMilestone } from "./milestoneTypes";
+import { printValue } from "../input/describeValue";
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -10,14 +11,14 @@ function isLeapYear(year: number): boolean {
 /** Validates birthdays: a non-empty `customerId`, an integer month 1–12 and a day that exists in it (29 Feb allowed). */
 export function readBirthdays(birthdays: unknown): readonly Birthday[] {
   if (birthdays === undefined) return [];
-  if (!Array.isArray(birthdays)) throw new RetentionOptionsError("birthdays", `expected an array of { customerId, month, day }, found ${String(birthdays)}`);
+  if (!Array.isArray(birthdays)) throw new RetentionOptionsError("birthdays", `expected an array of { customerId, month, day }, found ${printValue(birthdays)}`);
   birthdays.forEach((entry: unknown, i) => {
     const b = (typeof entry === "object" && entry !== null ? entry : {}) as Partial<Birthday>;
-    if (typeof b.customerId !== "string" || b.customerId.length === 0) throw new RetentionOptionsError(`birthdays[${i}].customerId`, `expected a non-empty customer id, found ${String(b.customerId)}`);
+    if (typeof b.customerId !== "string" || b.customerId.length === 0) throw new RetentionOptionsError(`birthdays[${i}].customerId`, `expected a non-empty customer id, found ${printValue(b.customerId)}`);
     const month = b.month;
-    if (typeof month !== "number" || !Number.isInteger(month) || month < 1 || month > 12) throw new RetentionOptionsError(`birthdays[${i}].month`, `expected an integer month from 1 to 12, found ${String(month)}`);
+    if (typeof month !== "number" || !Number.isInteger(month) || month < 1 || month > 12) throw new RetentionOptionsError(`birthdays[${i}].month`, `expected an integer month from 1 to 12, found ${printValue(month)}`);
     const last = DAYS_IN_MONTH[month - 1]!;
-    if (typeof b.day !== "number" || !Number.isInteger(b.day) || b.day < 1 || b.day > last) throw new RetentionOptionsError(`birthdays[${i}].day`, `expected an integer day from 1 to ${last} for month ${month}, found ${String(b.day)}`);
+    if (typeof b.day !== "number" || !Number.isInteger(b.day) || b.day < 1 || b.day > last) throw new RetentionOptionsError(`birthdays[${i}].day`, `expected an integer day from 1 to ${last} for month ${month}, found ${printValue(b.day)}`);
   });
   return birthdays as readonly Birthday[];
 }

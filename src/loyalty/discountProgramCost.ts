@@ -10,6 +10,7 @@ import { slotDiscount } from "./replayTotals";
 import { replayVolume } from "./replayVolume";
 import { readVolumeSchedule, type VolumeMode, type VolumeSchedule } from "./volumeSchedule";
 import { readOptions } from "../input/readOptions";
+import { printValue } from "../input/describeValue";
 
 /** Options of `discountProgramCost`. */
 export interface DiscountProgramCostOptions extends PeriodOptions {
@@ -87,7 +88,7 @@ export function discountProgramCost(input: MetricInput, programOrSchedule: Frequ
   const retentionRate = options.retentionRate === undefined ? null : rateOption("retentionRate", options.retentionRate, { min: 0, max: 1, maxOpen: true });
   const discountRate = options.discountRate === undefined ? null : rateOption("discountRate", options.discountRate, { min: 0, max: Number.MAX_SAFE_INTEGER });
   const mode = options.mode ?? "all-units";
-  if (mode !== "all-units" && mode !== "incremental") throw new RetentionOptionsError("mode", `expected "all-units" or "incremental", found ${String(mode)}`);
+  if (mode !== "all-units" && mode !== "incremental") throw new RetentionOptionsError("mode", `expected "all-units" or "incremental", found ${printValue(mode)}`);
   const isVolume = Array.isArray(programOrSchedule);
   const totals = isVolume
     ? replayVolume(ledger, readVolumeSchedule(programOrSchedule), mode, start, end)

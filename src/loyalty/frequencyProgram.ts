@@ -3,6 +3,7 @@ import { decimalOption, moneyOption } from "../clv/readMoneyOption";
 import type { DurationInput } from "../core/time";
 import { RetentionOptionsError } from "../input/errors";
 import { readTrailingWindow, type TrailingWindow } from "./trailingWindow";
+import { printValue } from "../input/describeValue";
 
 /** One tier of a frequency program; a tier with neither threshold is met by everyone. */
 export interface FrequencyTier {
@@ -38,13 +39,13 @@ export interface ReadProgram {
 
 function readTier(entry: unknown, i: number, names: Set<string>): ProgramTier {
   const at = `program.tiers[${i}]`;
-  if (typeof entry !== "object" || entry === null) throw new RetentionOptionsError(at, `expected { name, minOrders?, minSpend?, discountRate? }, found ${String(entry)}`);
+  if (typeof entry !== "object" || entry === null) throw new RetentionOptionsError(at, `expected { name, minOrders?, minSpend?, discountRate? }, found ${printValue(entry)}`);
   const tier = entry as FrequencyTier;
-  if (typeof tier.name !== "string" || tier.name.length === 0) throw new RetentionOptionsError(`${at}.name`, `expected a non-empty name, found ${String(tier.name)}`);
+  if (typeof tier.name !== "string" || tier.name.length === 0) throw new RetentionOptionsError(`${at}.name`, `expected a non-empty name, found ${printValue(tier.name)}`);
   if (names.has(tier.name)) throw new RetentionOptionsError(`${at}.name`, `expected unique tier names, found "${tier.name}" twice`);
   names.add(tier.name);
   const minOrders = tier.minOrders ?? 0;
-  if (!Number.isInteger(minOrders) || minOrders < 0) throw new RetentionOptionsError(`${at}.minOrders`, `expected an integer ≥ 0, found ${String(minOrders)}`);
+  if (!Number.isInteger(minOrders) || minOrders < 0) throw new RetentionOptionsError(`${at}.minOrders`, `expected an integer ≥ 0, found ${printValue(minOrders)}`);
   const minSpend = tier.minSpend === undefined ? null : moneyOption(`${at}.minSpend`, tier.minSpend);
   if (minSpend !== null && minSpend.isNegative()) throw new RetentionOptionsError(`${at}.minSpend`, `expected an amount ≥ 0, found ${minSpend.toString()}`);
   const rate = tier.discountRate === undefined ? new Decimal(0) : decimalOption(`${at}.discountRate`, tier.discountRate);

@@ -3,6 +3,7 @@ import { decimalOption, rateOption } from "../clv/readMoneyOption";
 import { retentionClv } from "../clv/retentionClv";
 import { RetentionOptionsError } from "../input/errors";
 import { readOptions } from "../input/readOptions";
+import { printValue } from "../input/describeValue";
 
 /** `"points"`: r + lift (0.05 = five percentage points); `"relative"`: r · (1 + lift) (0.05 = 5% more). */
 export type LiftMode = "points" | "relative";
@@ -56,7 +57,7 @@ export function readLiftBase(options: RetentionLiftBase): LiftBase {
   const retentionRate = rateOption("retentionRate", options.retentionRate, { min: 0, max: 1, maxOpen: true });
   const discountRate = decimalOption("discountRate", options.discountRate);
   const liftMode = options.liftMode ?? "points";
-  if (liftMode !== "points" && liftMode !== "relative") throw new RetentionOptionsError("liftMode", `expected "points" or "relative", found ${String(liftMode)}`);
+  if (liftMode !== "points" && liftMode !== "relative") throw new RetentionOptionsError("liftMode", `expected "points" or "relative", found ${printValue(liftMode)}`);
   return { margin, retentionRate, discountRate, liftMode, before: retentionClv({ margin, retentionRate, discountRate }) };
 }
 

@@ -2,6 +2,7 @@ import type { MoneyInput } from "../core/money";
 import { RetentionOptionsError } from "../input/errors";
 import { liftImpact, readLiftBase, type RetentionLiftBase, type RetentionLiftImpact } from "./retentionLiftImpact";
 import { readOptions } from "../input/readOptions";
+import { printValue } from "../input/describeValue";
 
 /** Options of `retentionLiftTable`. */
 export interface RetentionLiftTableOptions extends RetentionLiftBase {
@@ -23,7 +24,7 @@ export interface RetentionLiftTableOptions extends RetentionLiftBase {
  */
 export function retentionLiftTable(options: RetentionLiftTableOptions): readonly RetentionLiftImpact[] {
   options = readOptions(options, "retentionLiftTable");
-  if (!Array.isArray(options.lifts)) throw new RetentionOptionsError("lifts", `expected an array of lifts, found ${String(options.lifts)}`);
+  if (!Array.isArray(options.lifts)) throw new RetentionOptionsError("lifts", `expected an array of lifts, found ${printValue(options.lifts)}`);
   const base = readLiftBase(options);
   return options.lifts.map((lift, i) => liftImpact(base, lift, `lifts[${i}]`));
 }

@@ -2,6 +2,7 @@ import { integerOption } from "../input/optionReaders";
 import type DecimalJs from "decimal.js";
 import { Decimal } from "../core/money";
 import { RetentionOptionsError } from "../input/errors";
+import { printValue } from "../input/describeValue";
 
 /** How a discount is rounded to the currency's minor unit (decimal.js rounding modes by name). */
 export type RoundingMode = "half-even" | "half-up" | "half-down" | "up" | "down" | "ceil" | "floor";
@@ -37,7 +38,7 @@ export function readMoneyRounding(options: MoneyRoundingOptions): MoneyRounding 
   const name = options.rounding ?? "half-even";
   const mode = MODES.get(name);
   if (mode === undefined) {
-    throw new RetentionOptionsError("rounding", `expected one of ${[...MODES.keys()].join(", ")}, found ${String(name)}`);
+    throw new RetentionOptionsError("rounding", `expected one of ${[...MODES.keys()].join(", ")}, found ${printValue(name)}`);
   }
   return { digits, mode };
 }

@@ -4,6 +4,7 @@ import { RetentionOptionsError } from "../input/errors";
 import { readMoneyRounding, roundMoney, type MoneyRoundingOptions } from "./rounding";
 import { readVolumeSchedule, scheduleTier, type VolumeMode, type VolumeSchedule } from "./volumeSchedule";
 import { readOptions } from "../input/readOptions";
+import { printValue } from "../input/describeValue";
 
 /** Options of `volumeDiscount`. */
 export interface VolumeDiscountOptions extends MoneyRoundingOptions {
@@ -60,8 +61,8 @@ export function volumeDiscount(value: MoneyInput, schedule: VolumeSchedule, opti
   const rounding = readMoneyRounding(options);
   const basis = options.basis ?? "amount";
   const mode = options.mode ?? "all-units";
-  if (basis !== "amount" && basis !== "quantity") throw new RetentionOptionsError("basis", `expected "amount" or "quantity", found ${String(basis)}`);
-  if (mode !== "all-units" && mode !== "incremental") throw new RetentionOptionsError("mode", `expected "all-units" or "incremental", found ${String(mode)}`);
+  if (basis !== "amount" && basis !== "quantity") throw new RetentionOptionsError("basis", `expected "amount" or "quantity", found ${printValue(basis)}`);
+  if (mode !== "all-units" && mode !== "incremental") throw new RetentionOptionsError("mode", `expected "all-units" or "incremental", found ${printValue(mode)}`);
   const v = moneyOption("value", value);
   if (v.isNegative()) throw new RetentionOptionsError("value", `expected a value ≥ 0, found ${v.toString()}`);
   let price = new Decimal(1);

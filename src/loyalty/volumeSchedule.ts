@@ -1,6 +1,7 @@
 import { Decimal, type MoneyInput } from "../core/money";
 import { decimalOption, moneyOption } from "../clv/readMoneyOption";
 import { RetentionOptionsError } from "../input/errors";
+import { printValue } from "../input/describeValue";
 
 /** One step of a volume-discount schedule: from `min` (amount or quantity) up, the `rate` applies. */
 export interface VolumeTier {
@@ -35,7 +36,7 @@ export function readVolumeSchedule(schedule: unknown, name = "schedule"): readon
   for (let i = 0; i < schedule.length; i++) {
     const entry: unknown = schedule[i];
     if (typeof entry !== "object" || entry === null) {
-      throw new RetentionOptionsError(`${name}[${i}]`, `expected an object { min, rate }, found ${String(entry)}`);
+      throw new RetentionOptionsError(`${name}[${i}]`, `expected an object { min, rate }, found ${printValue(entry)}`);
     }
     const { min: minInput, rate: rateInput } = entry as { min?: unknown; rate?: unknown };
     const min = moneyOption(`${name}[${i}].min`, minInput as MoneyInput);

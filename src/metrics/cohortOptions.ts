@@ -2,6 +2,7 @@ import { GRANULARITIES, checkGranularity, checkWeekStartsOn, type Granularity, t
 import { dateOption } from "../core/period";
 import type { DateInput } from "../core/time";
 import { RetentionOptionsError } from "../input/errors";
+import { printValue } from "../input/describeValue";
 
 /** What a cohort cell holds: returning customers, or revenue. */
 export type CohortMeasure = "customers" | "revenue";
@@ -45,11 +46,11 @@ export function readCohortOptions(options: CohortRetentionOptions | undefined): 
   const asOf = dateOption("asOf", options.asOf);
   const measure = options.measure ?? "customers";
   if (measure !== "customers" && measure !== "revenue") {
-    throw new RetentionOptionsError("measure", `expected "customers" or "revenue", found ${String(measure)}`);
+    throw new RetentionOptionsError("measure", `expected "customers" or "revenue", found ${printValue(measure)}`);
   }
   const mode = options.mode ?? "return-on";
   if (mode !== "return-on" && mode !== "return-on-or-after") {
-    throw new RetentionOptionsError("mode", `expected "return-on" or "return-on-or-after", found ${String(mode)}`);
+    throw new RetentionOptionsError("mode", `expected "return-on" or "return-on-or-after", found ${printValue(mode)}`);
   }
   if (measure === "revenue" && mode !== "return-on") {
     throw new RetentionOptionsError("mode", `measure "revenue" counts revenue in each bucket; only mode "return-on" applies, found ${mode}`);

@@ -5,6 +5,7 @@ import { toLedger, type MetricInput } from "../input/toLedger";
 import { contractSpells } from "./contractSpells";
 import { kaplanMeier, type SurvivalPoint } from "./kaplanMeier";
 import { readOptions } from "../input/readOptions";
+import { printValue } from "../input/describeValue";
 
 /** Time unit of a survival curve. */
 export type SurvivalUnit = "day" | "week" | "month";
@@ -65,7 +66,7 @@ export function survivalCurve(input: MetricInput, options: SurvivalCurveOptions)
   const asOf = dateOption("asOf", options.asOf);
   const unit = options.unit;
   if (unit !== "day" && unit !== "week" && unit !== "month") {
-    throw new RetentionOptionsError("unit", `expected "day", "week" or "month", found ${String(unit)}`);
+    throw new RetentionOptionsError("unit", `expected "day", "week" or "month", found ${printValue(unit)}`);
   }
   const spells = contractSpells(ledger, asOf);
   const points = kaplanMeier(spells.durationMs, spells.ended, SURVIVAL_UNIT_MS[unit]);

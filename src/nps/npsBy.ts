@@ -3,6 +3,7 @@ import { RetentionOptionsError } from "../input/errors";
 import { npsFromCounts, readConfidence, tallyScore, type NpsResult } from "./npsFromCounts";
 import { toSurveyColumns, type NpsInput } from "./surveyInput";
 import { readOptions } from "../input/readOptions";
+import { printValue } from "../input/describeValue";
 
 /** A response as the grouping function sees it: validated, with `at` as a `Date`. */
 export interface NormalizedSurveyResponse {
@@ -72,5 +73,5 @@ function keyFunction(key: NpsGroupKey): (response: NormalizedSurveyResponse) => 
   if (typeof key === "function") return key;
   if (key === "segment") return (response) => response.segment;
   if (key === "customerId") return (response) => response.customerId;
-  throw new RetentionOptionsError("key", `expected "segment", "customerId" or a function, found ${String(key)}`);
+  throw new RetentionOptionsError("key", `expected "segment", "customerId" or a function, found ${printValue(key)}`);
 }

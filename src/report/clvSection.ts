@@ -14,6 +14,7 @@ import { RetentionOptionsError } from "../input/errors";
 import type { ClvSection, HistoricalClvKpis, PredictedClvKpis, ReportModelFit } from "./insightTypes";
 import { phase, type KpiReportProgress } from "./progress";
 import type { ReportSection } from "./types";
+import { printValue } from "../input/describeValue";
 
 /** Options of the CLV section. */
 export interface ClvSectionOptions {
@@ -95,9 +96,9 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
   const { top, progress, watch, aliveOf } = context;
   const unitDays = timeUnit === "week" ? 7 : 1;
   const horizon = options.clvHorizon ?? (timeUnit === "week" ? 52 : 365);
-  if (!(Number.isFinite(horizon) && horizon > 0)) throw new RetentionOptionsError("clvHorizon", `expected a positive number of ${timeUnit}s, found ${String(horizon)}`);
+  if (!(Number.isFinite(horizon) && horizon > 0)) throw new RetentionOptionsError("clvHorizon", `expected a positive number of ${timeUnit}s, found ${printValue(horizon)}`);
   const annual = options.annualDiscountRate ?? 0.1;
-  if (!(annual >= 0)) throw new RetentionOptionsError("annualDiscountRate", `expected a rate ≥ 0, found ${String(annual)}`);
+  if (!(annual >= 0)) throw new RetentionOptionsError("annualDiscountRate", `expected a rate ≥ 0, found ${printValue(annual)}`);
   const discountRate = (1 + annual) ** (unitDays / DAYS_PER_YEAR) - 1;
   const { penalizer } = readFitOptions({ penalizer: options.penalizer });
   const { rows } = summary;
@@ -177,7 +178,7 @@ export function clvSection(ledger: Ledger, asOf: number, options: ClvSectionOpti
     return { historical: { available: false, reason }, predicted: { available: false, reason } };
   }
   const timeUnit = options.timeUnit ?? "week";
-  if (timeUnit !== "week" && timeUnit !== "day") throw new RetentionOptionsError("timeUnit", `expected "day" or "week", found ${String(timeUnit)}`);
+  if (timeUnit !== "week" && timeUnit !== "day") throw new RetentionOptionsError("timeUnit", `expected "day" or "week", found ${printValue(timeUnit)}`);
   let summary: SummarizedColumns | undefined;
   const summaryOnce = (): SummarizedColumns => (summary ??= phase(context.progress, "customerSummaries", () => summaryColumns(ledger, asOf, readTimeAxis({ timeUnit }, "kpiReport"))));
   const skipped = { available: false, reason: "skipped (the skip option)" } as const;

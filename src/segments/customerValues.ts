@@ -3,6 +3,7 @@ import { moneyLimitProblem } from "../core/plainDecimal";
 import { IssueCollector } from "../input/errors";
 import { toLedger, type MetricInput } from "../input/toLedger";
 import { customerTotals } from "./customerTotals";
+import { printValue } from "../input/describeValue";
 
 /**
  * Per-customer values supplied directly, for example predicted CLV: a `Map` from customer id
@@ -79,13 +80,13 @@ function suppliedValues(input: CustomerValues): ValuedCustomers {
   entries.forEach(([id, value], index) => {
     const plain = toPlainDecimalString(value);
     if (typeof id !== "string" || id.trim().length === 0) {
-      issues.add({ index, path: ["values", "customerId"], code: "invalid_id", message: `expected a non-empty customer id string, found ${String(id)}` });
+      issues.add({ index, path: ["values", "customerId"], code: "invalid_id", message: `expected a non-empty customer id string, found ${printValue(id)}` });
     } else if (seen.has(id)) {
       issues.add({ index, path: ["values", "customerId"], code: "duplicate_id", message: `customer ${JSON.stringify(id)} already has a value at values[${seen.get(id)}]` });
     } else if (plain === null) {
-      issues.add({ index, path: ["values", "value"], code: "invalid_value", message: `expected a finite amount, found ${String(value)}` });
+      issues.add({ index, path: ["values", "value"], code: "invalid_value", message: `expected a finite amount, found ${printValue(value)}` });
     } else if (moneyLimitProblem(plain) !== null) {
-      issues.add({ index, path: ["values", "value"], code: "precision", message: `value ${String(value)} ${moneyLimitProblem(plain)}` });
+      issues.add({ index, path: ["values", "value"], code: "precision", message: `value ${printValue(value)} ${moneyLimitProblem(plain)}` });
     } else {
       seen.set(id, index);
       ids.push(id);

@@ -10,6 +10,7 @@ import type { RankedValues } from "./rankedValues";
 import { assignTiers, type LtvMethod, type LtvThresholdTier } from "./ltvTiers";
 import { summarizeTiers, type LtvTier } from "./ltvTierSummary";
 import { readOptions } from "../input/readOptions";
+import { printValue } from "../input/describeValue";
 
 /** Options of `ltvSegments`. */
 export interface LtvSegmentsOptions {
@@ -82,7 +83,7 @@ export interface RankedTiers {
 export function rankTiers(input: MetricInput | CustomerValues, options: LtvSegmentsOptions): RankedTiers {
   if (options === undefined || options === null) throw new RetentionOptionsError("method", "ltvSegments needs { method }");
   const by = options.by ?? (input instanceof Map ? "clv" : "revenue");
-  if (by !== "revenue" && by !== "margin" && by !== "clv") throw new RetentionOptionsError("by", `expected "revenue", "margin" or "clv", found ${String(by)}`);
+  if (by !== "revenue" && by !== "margin" && by !== "clv") throw new RetentionOptionsError("by", `expected "revenue", "margin" or "clv", found ${printValue(by)}`);
   if (by !== "clv" && input instanceof Map) throw new RetentionOptionsError("by", `a Map of values is segmented with by: "clv", found by: "${by}"`);
   const share = numberOption("share", options.share, { min: 0, max: 1, minOpen: true }, 0.8);
   const { ids, valueOf, compareDescending } = customerValues(input, by);

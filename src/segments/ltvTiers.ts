@@ -3,6 +3,7 @@ import { moneyOption } from "../clv/readMoneyOption";
 import { RetentionOptionsError } from "../input/errors";
 import { paretoHeadSize } from "./paretoHead";
 import type { RankedValues } from "./rankedValues";
+import { printValue } from "../input/describeValue";
 
 /** How `ltvSegments` forms tiers. */
 export type LtvMethod = "quantile" | "pareto" | "thresholds";
@@ -50,7 +51,7 @@ export function assignTiers(
     tierOf.fill(1, paretoHeadSize(descending, share));
     return { names, tierOf };
   }
-  if (method !== "thresholds") throw new RetentionOptionsError("method", `expected "quantile", "pareto" or "thresholds", found ${String(method)}`);
+  if (method !== "thresholds") throw new RetentionOptionsError("method", `expected "quantile", "pareto" or "thresholds", found ${printValue(method)}`);
   const bounds = thresholdOption(tiers);
   const names = [...bounds.map((b) => b.name), "rest"];
   for (let p = 0, t = 0; p < n; p++) {
@@ -82,7 +83,7 @@ function thresholdOption(tiers: unknown): { name: string; min: Decimal }[] {
   if (!Array.isArray(tiers) || tiers.length === 0) throw new RetentionOptionsError("tiers", "the thresholds method needs tiers: [{ name, min }, ...]");
   const bounds = tiers.map((tier: unknown, i) => {
     const { name, min } = (tier ?? {}) as { name?: unknown; min?: unknown };
-    if (typeof name !== "string" || name.length === 0 || name === "rest") throw new RetentionOptionsError(`tiers[${i}].name`, `expected a non-empty name other than "rest", found ${String(name)}`);
+    if (typeof name !== "string" || name.length === 0 || name === "rest") throw new RetentionOptionsError(`tiers[${i}].name`, `expected a non-empty name other than "rest", found ${printValue(name)}`);
     return { name, min: moneyOption(`tiers[${i}].min`, min as MoneyInput) };
   });
   if (new Set(bounds.map((b) => b.name)).size !== bounds.length) throw new RetentionOptionsError("tiers", "expected distinct tier names");

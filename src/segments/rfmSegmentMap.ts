@@ -1,4 +1,5 @@
 import { RetentionOptionsError } from "../input/errors";
+import { printValue } from "../input/describeValue";
 
 /** An inclusive range of scores, `[low, high]`. */
 export type ScoreRange = readonly [number, number];
@@ -62,7 +63,7 @@ function checkRules(rules: readonly RfmSegmentRule[], bins: number): readonly Rf
   if (!Array.isArray(rules)) throw new RetentionOptionsError("segments", `expected an array of { name, r?, f?, m? }, found ${typeof rules}`);
   rules.forEach((rule, i) => {
     if (typeof rule?.name !== "string" || rule.name.length === 0) {
-      throw new RetentionOptionsError(`segments[${i}].name`, `expected a non-empty string, found ${String(rule?.name)}`);
+      throw new RetentionOptionsError(`segments[${i}].name`, `expected a non-empty string, found ${printValue(rule?.name)}`);
     }
     for (const key of ["r", "f", "m"] as const) {
       const range = rule[key];

@@ -2,6 +2,7 @@ import { IssueCollector, RetentionOptionsError } from "../../input/errors";
 import { maximizeLikelihood, requireData } from "./maximizeLikelihood";
 import type { SbgParams, FitOptions, SbgModel } from "./modelTypes";
 import { readOptions } from "../../input/readOptions";
+import { printValue } from "../../input/describeValue";
 
 /** A contract cohort: counts alive at t = 0..n, or the initial size and the number lost in each period 1..n. */
 export type SbgCohort = { readonly alive: readonly number[] } | { readonly lost: readonly number[]; readonly initial: number };
@@ -11,7 +12,7 @@ function readCohort(cohort: SbgCohort): { lost: number[]; survivors: number; ini
   const issues = new IssueCollector();
   const check = (name: string, value: unknown, index: number): number => {
     if (!(typeof value === "number" && Number.isFinite(value) && value >= 0)) {
-      issues.add({ index, path: [name], code: "invalid_count", message: `expected a count ≥ 0, found ${String(value)}` });
+      issues.add({ index, path: [name], code: "invalid_count", message: `expected a count ≥ 0, found ${printValue(value)}` });
       return 0;
     }
     return value;

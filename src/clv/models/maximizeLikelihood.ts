@@ -4,6 +4,7 @@ import type { FitOptions, FittedModel, ModelName, TimeUnit } from "./modelTypes"
 import { bfgs } from "./bfgs";
 import { nelderMead } from "./nelderMead";
 import { standardErrors } from "./standardErrors";
+import { printValue } from "../../input/describeValue";
 
 /** A likelihood to maximise over positive parameters. */
 export interface FitProblem {
@@ -60,9 +61,9 @@ const EDGE_RATIO = 1e4;
 /** Reads the shared fit options, or throws `RetentionOptionsError` naming the bad one. */
 export function readFitOptions(options: FitOptions): { penalizer: number; maxIterations: number } {
   const penalizer = options.penalizer ?? 0;
-  if (!(typeof penalizer === "number" && Number.isFinite(penalizer) && penalizer >= 0)) throw new RetentionOptionsError("penalizer", `expected a finite number ≥ 0, found ${String(penalizer)}`);
+  if (!(typeof penalizer === "number" && Number.isFinite(penalizer) && penalizer >= 0)) throw new RetentionOptionsError("penalizer", `expected a finite number ≥ 0, found ${printValue(penalizer)}`);
   const maxIterations = options.maxIterations ?? 3000;
-  if (!(Number.isInteger(maxIterations) && maxIterations > 0)) throw new RetentionOptionsError("maxIterations", `expected a positive integer, found ${String(maxIterations)}`);
+  if (!(Number.isInteger(maxIterations) && maxIterations > 0)) throw new RetentionOptionsError("maxIterations", `expected a positive integer, found ${printValue(maxIterations)}`);
   return { penalizer, maxIterations };
 }
 

@@ -7,6 +7,7 @@ import type { GammaGammaModel, TimeUnit, TransactionModel } from "./modelTypes";
 import { probabilityAlive } from "./probabilityAlive";
 import { readModel } from "./readModel";
 import { readOptions } from "../../input/readOptions";
+import { printValue } from "../../input/describeValue";
 
 /** Options of `predictClv`; every figure is in the transaction model's `timeUnit`. */
 export interface PredictClvOptions {
@@ -40,7 +41,7 @@ export interface PredictClvResult {
 }
 
 function positive(name: string, value: unknown): number {
-  if (!(typeof value === "number" && Number.isFinite(value) && value > 0)) throw new RetentionOptionsError(name, `predictClv expects a finite number > 0, found ${String(value)}`);
+  if (!(typeof value === "number" && Number.isFinite(value) && value > 0)) throw new RetentionOptionsError(name, `predictClv expects a finite number > 0, found ${printValue(value)}`);
   return value;
 }
 
@@ -92,7 +93,7 @@ export function readPredictionSettings(transactionModel: TransactionModel, spend
   const horizon = positive("horizon", options?.horizon);
   const step = options.step === undefined ? 1 : positive("step", options.step);
   const d = options.discountRate;
-  if (!(typeof d === "number" && Number.isFinite(d) && d > -1)) throw new RetentionOptionsError("discountRate", `predictClv expects a rate per time unit > −1, found ${String(d)}`);
+  if (!(typeof d === "number" && Number.isFinite(d) && d > -1)) throw new RetentionOptionsError("discountRate", `predictClv expects a rate per time unit > −1, found ${printValue(d)}`);
   const steps = Math.ceil(horizon / step - 1e-9);
   if (steps > 100_000) throw new RetentionOptionsError("step", `predictClv would take ${steps} steps; use a larger step`);
   return { model, spendModel, horizon, step, discountRate: d, steps };

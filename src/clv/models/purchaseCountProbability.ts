@@ -2,6 +2,7 @@ import { RetentionOptionsError } from "../../input/errors";
 import { bgNbdPurchaseCountProbability } from "./bgNbdPredictions";
 import type { BgNbdModel } from "./modelTypes";
 import { readModel, readTime } from "./readModel";
+import { printValue } from "../../input/describeValue";
 
 /**
  * P(X(t) = n): the probability that a new customer makes exactly n purchases in (0, t]
@@ -18,7 +19,7 @@ import { readModel, readTime } from "./readModel";
  */
 export function purchaseCountProbability(model: BgNbdModel, n: number, t: number): number {
   const { params } = readModel(model, ["bg-nbd"], "purchaseCountProbability");
-  if (!(Number.isInteger(n) && n >= 0 && n <= 1e6)) throw new RetentionOptionsError("n", `purchaseCountProbability expects an integer from 0 to 1e6, found ${String(n)}`);
+  if (!(Number.isInteger(n) && n >= 0 && n <= 1e6)) throw new RetentionOptionsError("n", `purchaseCountProbability expects an integer from 0 to 1e6, found ${printValue(n)}`);
   const time = readTime("t", t, "purchaseCountProbability");
   return Math.min(1, Math.max(0, bgNbdPurchaseCountProbability(params, n, time)));
 }

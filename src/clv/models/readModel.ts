@@ -1,5 +1,6 @@
 import { RetentionOptionsError } from "../../input/errors";
 import type { CustomerHistory, ModelName } from "./modelTypes";
+import { printValue } from "../../input/describeValue";
 
 const PARAMS: Readonly<Record<ModelName, readonly string[]>> = {
   "bg-nbd": ["r", "alpha", "a", "b"],
@@ -22,7 +23,7 @@ export function readModel<M extends { readonly model: ModelName; readonly params
   for (const name of PARAMS[model.model]) {
     const value = typeof params === "object" && params !== null ? params[name] : undefined;
     if (!(typeof value === "number" && Number.isFinite(value) && value > 0)) {
-      throw new RetentionOptionsError("model", `${fn}: expected params.${name} to be a finite number > 0, found ${String(value)}`);
+      throw new RetentionOptionsError("model", `${fn}: expected params.${name} to be a finite number > 0, found ${printValue(value)}`);
     }
   }
   return model;
@@ -48,7 +49,7 @@ export function readCustomer(customer: CustomerHistory, fn: string): CustomerHis
 /** Checks a non-negative, finite time (a horizon or t). */
 export function readTime(name: string, value: number, fn: string): number {
   if (!(typeof value === "number" && Number.isFinite(value) && value >= 0)) {
-    throw new RetentionOptionsError(name, `${fn} expects a finite time ≥ 0 in the model's time unit, found ${String(value)}`);
+    throw new RetentionOptionsError(name, `${fn} expects a finite time ≥ 0 in the model's time unit, found ${printValue(value)}`);
   }
   return value;
 }

@@ -3,15 +3,16 @@ import { hyp2f1Log } from "./hyp2f1";
 import type { SbgModel } from "./modelTypes";
 import { readModel } from "./readModel";
 import { betaln } from "./special";
+import { printValue } from "../../input/describeValue";
 
 function period(name: string, value: number, fn: string, min: number): number {
-  if (!(Number.isInteger(value) && value >= min)) throw new RetentionOptionsError(name, `${fn} expects an integer ≥ ${min}, found ${String(value)}`);
+  if (!(Number.isInteger(value) && value >= min)) throw new RetentionOptionsError(name, `${fn} expects an integer ≥ ${min}, found ${printValue(value)}`);
   return value;
 }
 
 function discount(value: number, fn: string): number {
   if (!(typeof value === "number" && Number.isFinite(value) && value > 0)) {
-    throw new RetentionOptionsError("discountRate", `${fn} expects a discount rate per period > 0, found ${String(value)}`);
+    throw new RetentionOptionsError("discountRate", `${fn} expects a discount rate per period > 0, found ${printValue(value)}`);
   }
   return value;
 }
