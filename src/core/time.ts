@@ -1,6 +1,7 @@
 import { add } from "date-fns/add";
 import { sub } from "date-fns/sub";
 import { UTCDate } from "@date-fns/utc";
+import { RetentionOptionsError } from "../input/errors";
 
 /** A point in time: a `Date`, an ISO-8601 string (UTC unless it carries an offset), or epoch milliseconds. */
 export type DateInput = Date | string | number;
@@ -144,12 +145,19 @@ export function toEpochMs(value: unknown): number | null {
 
 /** The instant `duration` before `epochMs`, calendar-aware in UTC for a `Duration`. */
 export function subtractDuration(epochMs: number, duration: DurationInput): number {
-  if (typeof duration === "number") return epochMs - duration;
-  return sub(new UTCDate(epochMs), duration).getTime();
+  return withinDateRange(typeof duration === "number" ? epochMs - duration : sub(new UTCDate(epochMs), duration).getTime());
 }
 
 /** The instant `duration` after `epochMs`, calendar-aware in UTC for a `Duration`. */
 export function addDuration(epochMs: number, duration: DurationInput): number {
-  if (typeof duration === "number") return epochMs + duration;
-  return add(new UTCDate(epochMs), duration).getTime();
+  return withinDateRange(typeof duration === "number" ? epochMs + duration : add(new UTCDate(epochMs), duration).getTime());
+}
+
+/**
+ * `epochMs` when a `Date` can hold it; a `RetentionOptionsError` naming `option` when a window
+ * computed from it reaches past ±8.64e15 ms (about 271,821 BC to AD 275,760).
+ */
+export function withinDateRange(epochMs: number, option = "period"): number {
+  if (Number.isFinite(epochMs) && Math.abs(epochMs) <= MAX_EPOCH_MS) return epochMs;
+  throw new RetentionOptionsError(option, "a window reaches past the dates a JavaScript Date can hold (±8.64e15 ms from 1970, about 271,821 BC to AD 275,760)");
 }

@@ -113,5 +113,5 @@ function assembleReport(tally: ReasonTally, customers: number, topAtRisk: readon
 function isClassifications(value: readonly DefectionClassification[] | MetricInput): value is readonly DefectionClassification[] {
   if (!Array.isArray(value)) return false;
   const first: unknown = value[0];
-  return first === undefined || (typeof first === "object" && first !== null && "status" in first && "unrealizedValue" in first);
+  return value.length === 0 || (typeof first === "object" && first !== null && "status" in first && "unrealizedValue" in first);
 }

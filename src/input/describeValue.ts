@@ -47,3 +47,18 @@ export function printValue(value: unknown): string {
     return describeValue(value);
   }
 }
+
+/**
+ * A value as JSON in a message (`{"frequency":1}`), or what `describeValue` says of it when
+ * JSON cannot write it (a bigint, a cycle, a throwing getter).
+ *
+ * @example
+ * printJson({ T: 10n }) //=> "an object with keys \"T\""
+ */
+export function printJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? describeValue(value);
+  } catch {
+    return describeValue(value);
+  }
+}

@@ -8,6 +8,7 @@ import { readFrequencyProgram, type FrequencyProgram } from "./frequencyProgram"
 import { tierFor, tierThresholds } from "./tierThresholds";
 import { trailingStart } from "./trailingWindow";
 import { readOptions } from "../input/readOptions";
+import { withinDateRange } from "../core/time";
 
 /** Options of `frequencyTiers`. */
 export interface FrequencyTiersOptions {
@@ -80,7 +81,7 @@ export function frequencyTiers(input: MetricInput, program: FrequencyProgram, op
   const ledger = toLedger(input);
   const { tiers, window } = readFrequencyProgram(program);
   const asOf = dateOption("asOf", options?.asOf);
-  const from = trailingStart(window, asOf);
+  const from = withinDateRange(trailingStart(window, asOf), "asOf");
   const thresholds = tierThresholds(tiers, ledger.moneyScale);
   const customerCount = ledger.customerIds.length;
   const orders = new Uint32Array(customerCount);

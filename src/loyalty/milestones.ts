@@ -3,7 +3,7 @@ import type { MoneyInput } from "../core/money";
 import { dateOption } from "../core/period";
 import type { DateInput, DurationInput } from "../core/time";
 import { toLedger, type MetricInput } from "../input/toLedger";
-import { addDuration } from "../core/time";
+import { addDuration, withinDateRange } from "../core/time";
 import { anniversaries } from "./anniversaries";
 import { birthdays, readBirthdays } from "./birthdays";
 import { readOrderMilestones, readSpendMilestones } from "./milestoneOptions";
@@ -86,7 +86,7 @@ export function milestones(input: MetricInput, options: MilestonesOptions): Mile
   const within = readTrailingWindow(options.within ?? { days: 30 }, "within");
   const end = addDuration(asOf, within.duration);
   checkBucketCount("within", Math.ceil((end - asOf) / YEAR_MS), "years of look-ahead", MAX_LOOKAHEAD_YEARS, "use a shorter within");
-  const after = trailingStart(within, asOf);
+  const after = withinDateRange(trailingStart(within, asOf), "asOf");
   const orderLevels = readOrderMilestones(options.orderMilestones);
   const spendLevels = readSpendMilestones(options.spendMilestones);
   const birthdayList = readBirthdays(options.birthdays);

@@ -38,7 +38,7 @@ export interface RetentionLiftImpact {
   readonly after: Decimal;
   /** after − before. */
   readonly change: Decimal;
-  /** 100 · change ÷ before, or `null` when before is 0. */
+  /** 100 · change ÷ before, or `null` when before is 0 or the ratio is too large for a number. */
   readonly changePct: number | null;
 }
 
@@ -79,7 +79,7 @@ export function liftImpact(base: LiftBase, liftInput: MoneyInput, name: string):
     before: base.before,
     after: clvAfter,
     change,
-    changePct: base.before.isZero() ? null : change.div(base.before).times(100).toNumber(),
+    changePct: percentChange(change, base.before),
   };
 }
 
@@ -100,4 +100,11 @@ export function liftImpact(base: LiftBase, liftInput: MoneyInput, name: string):
 export function retentionLiftImpact(options: RetentionLiftOptions): RetentionLiftImpact {
   options = readOptions(options, "retentionLiftImpact");
   return liftImpact(readLiftBase(options), options.lift, "lift");
+}
+
+/** 100 · change / before as a number; `null` when `before` is 0 or the ratio is too large for a number (a retention rate such as 1e-400). */
+function percentChange(change: Decimal, before: Decimal): number | null {
+  if (before.isZero()) return null;
+  const pct = change.div(before).times(100).toNumber();
+  return Number.isFinite(pct) ? pct : null;
 }

@@ -7,7 +7,7 @@ import type { KpiReport } from "./kpiReport";
 import { outcomeLabel, outcomeValue, readRenderOptions, thresholdSummary, type RenderOptions, type ThresholdOutcome } from "./renderOptions";
 import { escapeXml } from "./svgCommon";
 import type { KpiChange, KpiMoneyChange } from "./types";
-import { readReport } from "./readReport";
+import { readReport, rendering } from "./readReport";
 
 const STYLE = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1100px;padding:24px;color:#111;background:#fff}
 h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
@@ -64,8 +64,13 @@ function figure(id: string, caption: string, svg: string | null, reason: string,
  * renderHtml(kpiReport(purchases, { asOf: "2024-07-01" })).startsWith("<!doctype html>") //=> true
  */
 export function renderHtml(report: KpiReport, options?: RenderOptions): string {
-  report = readReport(report, "renderHtml");
+  const checked = readReport(report, "renderHtml");
   const thresholds = readRenderOptions(options, "renderHtml");
+  return rendering("renderHtml", () => htmlOf(checked, thresholds));
+}
+
+/** The body of `renderHtml`, on a report that passed `readReport`. */
+function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptions>): string {
   const cur = report.currency;
   const money = (v: Parameters<typeof formatMoney>[0]) => formatMoney(v, cur);
   const a = report.activity;

@@ -5,7 +5,7 @@ import type { KpiReport } from "./kpiReport";
 import { defectionTallyMarkdown, markdownTable as table } from "./markdownTable";
 import { outcomeLabel, outcomeValue, readRenderOptions, thresholdSummary, type RenderOptions, type ThresholdOutcome } from "./renderOptions";
 import type { ReportSection } from "./types";
-import { readReport } from "./readReport";
+import { readReport, rendering } from "./readReport";
 import { escapeMarkdown } from "./markdownEscape";
 
 function unavailable<T>(section: ReportSection<T>, body: (value: T) => string): string {
@@ -25,8 +25,13 @@ function unavailable<T>(section: ReportSection<T>, body: (value: T) => string): 
  * //=> "# KPI report: 2024-06-01 – 2024-06-30\n..."
  */
 export function renderMarkdown(report: KpiReport, options?: RenderOptions): string {
-  report = readReport(report, "renderMarkdown");
+  const checked = readReport(report, "renderMarkdown");
   const thresholds = readRenderOptions(options, "renderMarkdown");
+  return rendering("renderMarkdown", () => markdownOf(checked, thresholds));
+}
+
+/** The body of `renderMarkdown`, on a report that passed `readReport`. */
+function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptions>): string {
   const cur = report.currency;
   const money = (value: Parameters<typeof formatMoney>[0]) => formatMoney(value, cur);
   const a = report.activity;

@@ -1,6 +1,6 @@
 import { concentrationPoints, defectionBars, heatmapCells, retentionCurvePoints, type ReportChart } from "./chartData";
 import type { KpiReport } from "./kpiReport";
-import { readReport } from "./readReport";
+import { readReport, rendering } from "./readReport";
 
 /** A Vega-Lite v5 specification (plain JSON) with its data inline. */
 export interface VegaLiteSpec {
@@ -25,7 +25,12 @@ const SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
  * toVegaLite(report, "retentionCurve").mark //=> { type: "line", point: true, tooltip: true }
  */
 export function toVegaLite(report: KpiReport, chart: ReportChart): VegaLiteSpec {
-  report = readReport(report, "toVegaLite");
+  const checked = readReport(report, "toVegaLite");
+  return rendering("toVegaLite", () => vegaLiteOf(checked, chart));
+}
+
+/** The body of `toVegaLite`, on a report that passed `readReport`. */
+function vegaLiteOf(report: KpiReport, chart: ReportChart): VegaLiteSpec {
   const base = { $schema: SCHEMA, width: 480, height: 280 };
   switch (chart) {
     case "cohortHeatmap":

@@ -1,6 +1,7 @@
 import { RetentionOptionsError } from "../../input/errors";
 import type { GammaGammaModel } from "./modelTypes";
 import { readModel } from "./readModel";
+import { printJson } from "../../input/describeValue";
 
 /** A customer as the spend model sees it: repeat transactions and their mean value. */
 export interface SpendHistory {
@@ -29,7 +30,7 @@ export function expectedAverageSpend(model: GammaGammaModel, customer: SpendHist
   const x = customer?.frequency;
   const z = Number(String(customer?.monetaryValue ?? 0));
   if (!(typeof x === "number" && Number.isFinite(x) && x >= 0 && Number.isFinite(z) && (x === 0 || z > 0))) {
-    throw new RetentionOptionsError("customer", `expectedAverageSpend expects { frequency ≥ 0, monetaryValue > 0 when frequency > 0 }, found ${JSON.stringify(customer)}`);
+    throw new RetentionOptionsError("customer", `expectedAverageSpend expects { frequency ≥ 0, monetaryValue > 0 when frequency > 0 }, found ${printJson(customer)}`);
   }
   const denominator = p * x + q - 1;
   if (!(denominator > 0)) return null;

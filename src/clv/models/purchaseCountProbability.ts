@@ -21,5 +21,9 @@ export function purchaseCountProbability(model: BgNbdModel, n: number, t: number
   const { params } = readModel(model, ["bg-nbd"], "purchaseCountProbability");
   if (!(Number.isInteger(n) && n >= 0 && n <= 1e6)) throw new RetentionOptionsError("n", `purchaseCountProbability expects an integer from 0 to 1e6, found ${printValue(n)}`);
   const time = readTime("t", t, "purchaseCountProbability");
-  return Math.min(1, Math.max(0, bgNbdPurchaseCountProbability(params, n, time)));
+  const p = bgNbdPurchaseCountProbability(params, n, time);
+  if (Number.isNaN(p)) {
+    throw new RetentionOptionsError("model", `purchaseCountProbability cannot be evaluated at these parameters (${printValue(JSON.stringify(params))}): they are outside the range the BG/NBD formulas hold in double precision`);
+  }
+  return Math.min(1, Math.max(0, p));
 }

@@ -1,6 +1,6 @@
 import { RetentionOptionsError } from "../../input/errors";
 import type { CustomerHistory, ModelName } from "./modelTypes";
-import { printValue } from "../../input/describeValue";
+import { printJson, printValue } from "../../input/describeValue";
 
 const PARAMS: Readonly<Record<ModelName, readonly string[]>> = {
   "bg-nbd": ["r", "alpha", "a", "b"],
@@ -40,7 +40,7 @@ export function readCustomer(customer: CustomerHistory, fn: string): CustomerHis
   if (!(Number.isFinite(x) && x >= 0 && Number.isFinite(tx) && tx >= 0 && Number.isFinite(T) && tx <= T && (x > 0 || tx === 0))) {
     throw new RetentionOptionsError(
       "customer",
-      `${fn} expects { frequency ≥ 0, recency (first → last) in [0, T], T }, with recency 0 when frequency is 0; found ${JSON.stringify(customer)}`,
+      `${fn} expects { frequency ≥ 0, recency (first → last) in [0, T], T }, with recency 0 when frequency is 0; found ${printJson(customer)}`,
     );
   }
   return customer;

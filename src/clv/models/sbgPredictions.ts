@@ -10,9 +10,12 @@ function period(name: string, value: number, fn: string, min: number): number {
   return value;
 }
 
+/** Smallest discount rate per period: below it 1/(1 + d) rounds to 1 and the lifetime sums need not converge. */
+const MIN_DISCOUNT_RATE = 1e-9;
+
 function discount(value: number, fn: string): number {
-  if (!(typeof value === "number" && Number.isFinite(value) && value > 0)) {
-    throw new RetentionOptionsError("discountRate", `${fn} expects a discount rate per period > 0, found ${printValue(value)}`);
+  if (!(typeof value === "number" && Number.isFinite(value) && value >= MIN_DISCOUNT_RATE)) {
+    throw new RetentionOptionsError("discountRate", `${fn} expects a discount rate per period ≥ ${MIN_DISCOUNT_RATE}, found ${printValue(value)}`);
   }
   return value;
 }
