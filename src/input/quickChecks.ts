@@ -1,6 +1,7 @@
 import { toPlainDecimalString } from "../core/plainDecimal";
 import { toEpochMs } from "../core/time";
 import { isRowObject } from "./rowIssues";
+import { MAX_ID_LENGTH } from "./idLimits";
 
 /*
  * Quick checks that accept exactly the rows the zod schemas accept, as booleans and without
@@ -9,11 +10,12 @@ import { isRowObject } from "./rowIssues";
  */
 
 const isRow = isRowObject;
-/** A customer id: not blank, no NUL character. */
-export const isId = (value: unknown): value is string => typeof value === "string" && value.trim().length > 0 && !value.includes("\0");
+/** A customer id: not blank, no NUL character, at most `MAX_ID_LENGTH` long. */
+export const isId = (value: unknown): value is string =>
+  typeof value === "string" && value.trim().length > 0 && !value.includes("\0") && value.length <= MAX_ID_LENGTH;
 export const isOptionalText = (value: unknown): value is string | undefined => value === undefined || (typeof value === "string" && value.length > 0);
-/** An optional order id: non-empty, no NUL character. */
-export const isOptionalOrderId = (value: unknown): value is string | undefined => value === undefined || (typeof value === "string" && value.length > 0 && !value.includes("\0"));
+/** An optional order id: non-empty, no NUL character, at most `MAX_ID_LENGTH` long. */
+export const isOptionalOrderId = (value: unknown): value is string | undefined => value === undefined || (typeof value === "string" && value.length > 0 && value.length <= MAX_ID_LENGTH && !value.includes("\0"));
 /** An optional quantity: a safe integer ≥ 0. */
 export const isOptionalQuantity = (value: unknown): value is number | undefined => value === undefined || (Number.isSafeInteger(value) && (value as number) >= 0);
 const isMoney = (value: unknown): boolean => toPlainDecimalString(value) !== null;

@@ -1,5 +1,6 @@
 import { moneyTextRefusal, toPlainDecimalString } from "../core/plainDecimal";
 import { toEpochMs } from "../core/time";
+import { LONG_ID_MESSAGE, MAX_ID_LENGTH } from "./idLimits";
 
 /*
  * What is wrong with a row, worked out by hand. The issues (path, code, message, in field
@@ -71,7 +72,8 @@ export const NUL_IN_ID_MESSAGE = (what: string): string => `expected ${what} wit
 function customerIdIssue(value: unknown): FieldIssue {
   if (typeof value !== "string") return { code: "invalid_type", message: `expected a customer id string, found ${describeValue(value)}` };
   if (value.trim().length === 0) return { code: "custom", message: "expected a non-empty customer id" };
-  return value.includes("\0") ? { code: "custom", message: NUL_IN_ID_MESSAGE("a customer id") } : null;
+  if (value.includes("\0")) return { code: "custom", message: NUL_IN_ID_MESSAGE("a customer id") };
+  return value.length > MAX_ID_LENGTH ? { code: "custom", message: LONG_ID_MESSAGE("a customer id") } : null;
 }
 
 /**
@@ -95,6 +97,7 @@ const optionalTextIssue =
 function orderIdIssues(value: unknown): { code: string; message: string }[] {
   const found = optionalTextIssue("order id")(value);
   if (found.length === 0 && typeof value === "string" && value.includes("\0")) found.push({ code: "custom", message: NUL_IN_ID_MESSAGE("an order id") });
+  else if (found.length === 0 && typeof value === "string" && value.length > MAX_ID_LENGTH) found.push({ code: "custom", message: LONG_ID_MESSAGE("an order id") });
   return found;
 }
 
@@ -204,7 +207,7 @@ const quantityCount = (value: unknown): number => (value === undefined || (Numbe
 
 function orderIdCount(value: unknown): number {
   const count = optionalTextCount(value);
-  if (count === 0 && isText(value) && value.includes("\0")) return 1;
+  if (count === 0 && isText(value) && (value.includes("\0") || value.length > MAX_ID_LENGTH)) return 1;
   return count;
 }
 

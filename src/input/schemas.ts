@@ -5,6 +5,7 @@ import { toPlainDecimalString } from "../core/plainDecimal";
 import type { MoneyInput } from "../core/money";
 import { lazySchema } from "./lazySchema";
 import { DATE_MESSAGE, NUL_IN_ID_MESSAGE, QUANTITY_MESSAGE, describeValue, moneyMessage, receivedType } from "./rowIssues";
+import { LONG_ID_MESSAGE, MAX_ID_LENGTH } from "./idLimits";
 
 /*
  * The exported zod schemas, for systems that validate at their own boundary. They are
@@ -38,6 +39,7 @@ const customerId = () =>
     .check(
       z.refine((id) => id.trim().length > 0, { error: "expected a non-empty customer id" }),
       z.refine((id) => id.trim().length === 0 || !id.includes("\0"), { error: NUL_IN_ID_MESSAGE("a customer id") }),
+      z.refine((id) => id.trim().length === 0 || id.includes("\0") || id.length <= MAX_ID_LENGTH, { error: LONG_ID_MESSAGE("a customer id") }),
     );
 
 const optionalText = (what: string) =>
@@ -60,6 +62,7 @@ export const PurchaseSchema = /* @__PURE__ */ lazySchema(() =>
           .check(
             z.minLength(1, { error: "expected a non-empty order id" }),
             z.refine((id) => id.length === 0 || !id.includes("\0"), { error: NUL_IN_ID_MESSAGE("an order id") }),
+            z.refine((id) => id.length === 0 || id.includes("\0") || id.length <= MAX_ID_LENGTH, { error: LONG_ID_MESSAGE("an order id") }),
           ),
       ),
       cost: z.optional(MoneyInputSchema),

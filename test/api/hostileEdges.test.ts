@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  createLedger,
   defectionReport,
   discountedExpectedLifetime,
   fitShiftedBetaGeometric,
@@ -54,6 +55,17 @@ describe("hostile values at the edges", () => {
     const model = fitShiftedBetaGeometric({ alive: [1000, 631, 468, 382, 326] });
     expect(() => discountedExpectedLifetime(model, 5e-324)).toThrow(RetentionOptionsError);
     expect(discountedExpectedLifetime(model, 0.1)).toBeGreaterThan(1);
+  });
+
+  it("refuses customer and order ids longer than 10,000 characters, naming the row and field", () => {
+    const long = "x".repeat(10_001);
+    expect(() => createLedger([{ customerId: long, at: "2024-01-05", amount: "1" }])).toThrow(
+      "purchases[0].customerId: expected a customer id of at most 10,000 characters",
+    );
+    expect(() => createLedger([{ customerId: "a", at: "2024-01-05", amount: "1", orderId: long }])).toThrow(
+      "purchases[0].orderId: expected an order id of at most 10,000 characters",
+    );
+    expect(createLedger([{ customerId: "x".repeat(10_000), at: "2024-01-05", amount: "1" }]).customerIds).toHaveLength(1);
   });
 
   it("refuses a window that starts before the first Date", () => {

@@ -1,7 +1,8 @@
 /*
  * The zod (classic) schemas as they were before the library dropped zod from its validation
  * path: the reference that pins the issues (path, code, message) users see today.
- * Changed on purpose since (issue 12, item 12): customer and order ids may not hold a NUL
+ * Changed on purpose since (issue 12, items 6 and 12, and the docs' id length limit): customer and
+ * order ids may not be longer than 10,000 characters; ids may not hold a NUL
  * character, a survey's customerId may not be blank, a quantity is a whole number ≥ 0, and
  * a money value refused for its length or exponent says which limit it broke.
  */
@@ -35,7 +36,8 @@ export const MoneyInputSchema = z.custom<MoneyInput>((value) => toPlainDecimalSt
 const CustomerIdSchema = z
   .string({ error: (issue) => `expected a customer id string, found ${describe(issue.input)}` })
   .refine((id) => id.trim().length > 0, { error: "expected a non-empty customer id" })
-  .refine((id) => id.trim().length === 0 || !id.includes("\0"), { error: "expected a customer id without NUL characters" });
+  .refine((id) => id.trim().length === 0 || !id.includes("\0"), { error: "expected a customer id without NUL characters" })
+  .refine((id) => id.trim().length === 0 || id.includes("\0") || id.length <= 10_000, { error: "expected a customer id of at most 10,000 characters" });
 
 const OptionalTextSchema = (what: string) =>
   z
@@ -52,6 +54,7 @@ export const PurchaseSchema = z.object({
     .string({ error: (issue) => `expected order id string, found ${describe(issue.input)}` })
     .min(1, { error: "expected a non-empty order id" })
     .refine((id) => id.length === 0 || !id.includes("\0"), { error: "expected an order id without NUL characters" })
+    .refine((id) => id.length === 0 || id.includes("\0") || id.length <= 10_000, { error: "expected an order id of at most 10,000 characters" })
     .optional(),
   cost: MoneyInputSchema.optional(),
   quantity: z
