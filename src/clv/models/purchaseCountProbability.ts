@@ -2,7 +2,7 @@ import { RetentionOptionsError } from "../../input/errors";
 import { bgNbdPurchaseCountProbability } from "./bgNbdPredictions";
 import type { BgNbdModel } from "./modelTypes";
 import { readModel, readTime } from "./readModel";
-import { printValue } from "../../input/describeValue";
+import { printJson, printValue } from "../../input/describeValue";
 
 /**
  * P(X(t) = n): the probability that a new customer makes exactly n purchases in (0, t]
@@ -23,7 +23,7 @@ export function purchaseCountProbability(model: BgNbdModel, n: number, t: number
   const time = readTime("t", t, "purchaseCountProbability");
   const p = bgNbdPurchaseCountProbability(params, n, time);
   if (Number.isNaN(p)) {
-    throw new RetentionOptionsError("model", `purchaseCountProbability cannot be evaluated at these parameters (${printValue(JSON.stringify(params))}): they are outside the range the BG/NBD formulas hold in double precision`);
+    throw new RetentionOptionsError("model", `purchaseCountProbability cannot be evaluated at these parameters (${printJson(params)}): they are outside the range the BG/NBD formulas hold in double precision`);
   }
   return Math.min(1, Math.max(0, p));
 }
