@@ -17,11 +17,6 @@ export type Callable = (...args: unknown[]) => unknown;
 
 /** Generated (fast-check) values per leaf position, on top of the fixed hostile values. */
 const GENERATED_PER_LEAF = 3;
-/**
- * Functions whose valid call holds a whole KPI report, with hundreds of positions: they run a
- * share of their null and undefined cases too.
- */
-const NULLISH_RATES: Readonly<Record<string, number>> = { renderMarkdown: 0.2, renderHtml: 0.2, toVegaLite: 0.2, "KpiReportJsonSchema.safeParse": 0.2 };
 
 /**
  * The share of its cases each function runs, where the valid call costs milliseconds or the
@@ -115,5 +110,5 @@ export function fuzzCasesOf(fn: string): FuzzCase[] {
   const cases = casesOf(fn, valid, GENERATED_PER_LEAF);
   if (fn === "parseLedgerText") cases.push(...csvCellCases(fn, (text) => [text, {}]));
   if (fn === "readLedger") cases.push(...csvCellCases(fn, (text) => [{ purchases: Buffer.from(text) }, {}]));
-  return sampled(cases, SAMPLE_RATES[fn] ?? 1, NULLISH_RATES[fn] ?? 1);
+  return sampled(cases, SAMPLE_RATES[fn] ?? 1);
 }

@@ -117,9 +117,9 @@ function dedupe(cases: readonly FuzzCase[]): FuzzCase[] {
 /**
  * The share `rate` of `cases`, chosen by a hash of each key, so a case is in or out whatever
  * other cases exist (a new field in a result does not reshuffle the sample). Null and
- * undefined cases are all kept, or the share `nullishRate` of them.
+ * undefined cases are all kept: every position gets both.
  */
-export function sampled(cases: readonly FuzzCase[], rate: number, nullishRate = 1): FuzzCase[] {
+export function sampled(cases: readonly FuzzCase[], rate: number): FuzzCase[] {
   const isNullish = (c: FuzzCase) => c.label === "null" || c.label === "undefined";
-  return cases.filter((c) => seedOf(c.key) / 2 ** 32 < (isNullish(c) ? nullishRate : rate));
+  return cases.filter((c) => isNullish(c) || seedOf(c.key) / 2 ** 32 < rate);
 }
