@@ -64,6 +64,13 @@ export interface BuilderCore {
     orderId: string | undefined,
     currency: string | undefined,
   ): void;
+  /** The provisional customer index of `customerId`, registering it on first sight (for `addPurchaseUnits`). */
+  registerCustomer(customerId: string): number;
+  /**
+   * Adds one purchase of a customer from `registerCustomer`, its amount already read to
+   * `units` of `10^-places` (see `PurchaseAccumulator.addUnits`); counts as one added purchase.
+   */
+  addPurchaseUnits(customer: number, at: number, units: number, places: number): void;
 }
 
 /** The builder behind `createLedgerBuilder` and `createLedger`, on options already read. */
@@ -118,6 +125,10 @@ export function createBuilderCore(options: LedgerOptions, capacity: LedgerCapaci
       const index = added.purchases++;
       checkCurrencyOption(currency, index);
       purchases.addValues(customerId, at, amount, cost, quantity, orderId, currency, index, registry.add(customerId), issues);
+    },
+    registerCustomer: (customerId) => registry.add(customerId),
+    addPurchaseUnits(customer, at, units, places) {
+      purchases.addUnits(at, units, places, added.purchases++, customer);
     },
   };
 }

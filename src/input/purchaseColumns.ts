@@ -125,6 +125,25 @@ export class PurchaseAccumulator {
   }
 
   /**
+   * Adds one purchase already read to integer money: `units` counts `10^-places` (so `19.90` may
+   * come as 1990 at 2 places or 199 at 1), `places` is at most `MAX_MONEY_SCALE` and `units` a
+   * safe integer. The same rows as `addValues` with `amount` its plain decimal, without a
+   * string: the byte-level CSV reader comes in here. No cost, quantity, order id or currency.
+   */
+  addUnits(at: number, units: number, places: number, index: number, customer: number): void {
+    const k = this.count;
+    this.reserve(k + 1);
+    if (places > this.scale) this.rescale(places, index);
+    const stored = places === this.scale ? units : units * 10 ** (this.scale - places);
+    this.customer[k] = customer;
+    this.at[k] = at;
+    this.amountUnits[k] = stored;
+    this.absoluteTotal += Math.abs(stored);
+    if (this.orderId !== null) this.orderId.push(undefined);
+    this.count = k + 1;
+  }
+
+  /**
    * Sorts the rows by time and marks where orders start; `finalIndex` maps provisional to
    * final customer indices. The accumulator's buffers are reused for the result, so call it once.
    */
