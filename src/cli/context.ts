@@ -10,6 +10,7 @@ import { choice, type ParsedArgs } from "./args";
 import { useColor } from "./color";
 import { parseColumns } from "./columnsFlag";
 import { escapeControlCharacters } from "../io/escapeControl";
+import { writeChunksToFile, writeChunksToStream } from "./chunkedOutput";
 import { toCsv } from "./csvWrite";
 import { CliError } from "./errors";
 import { Progress } from "./progress";
@@ -118,6 +119,23 @@ export class CommandContext {
     const out = this.args.out;
     if (out === undefined || out === "-") this.io.stdout.write(text);
     else this.writeFile(out, text);
+  }
+
+  /**
+   * `emit` for large outputs: writes the chunks as they are made, to `--out FILE` or stdout,
+   * so the whole text is never held in one string.
+   */
+  async emitChunks(chunks: Iterable<string>): Promise<void> {
+    const out = this.args.out;
+    if (out === undefined || out === "-") return writeChunksToStream(this.io.stdout, chunks);
+    try {
+      writeChunksToFile(out, chunks);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code !== "string" || !("syscall" in (error as object))) throw error;
+      throw new CliError(`cannot write ${out} (${code})`);
+    }
+    this.note(`wrote ${resolve(out)}`);
   }
 
   /** Writes a file and says where (its absolute path) on stderr. */

@@ -1,13 +1,6 @@
 import packageJson from "../../package.json" with { type: "json" };
 import { RetentionInputError, RetentionOptionsError } from "../input/errors";
 import { readArgs } from "./args";
-import { cohortsCommand } from "./commands/cohorts";
-import { defectionsCommand } from "./commands/defections";
-import { demoCommand } from "./commands/demo";
-import { fitCommand, predictCommand, summaryCommand } from "./commands/clv";
-import { npsCommand } from "./commands/nps";
-import { reportCommand } from "./commands/report";
-import { segmentsCommand } from "./commands/segments";
 import { paint, useColor } from "./color";
 import { CommandContext, type CliIo } from "./context";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./errors";
@@ -18,17 +11,23 @@ import { escapeControlCharacters } from "../io/escapeControl";
 /** A message as stderr gets it: its own lines kept, control characters within each escaped. */
 export const printable = (message: string): string => message.split("\n").map(escapeControlCharacters).join("\n");
 
-/** The subcommands, in a Map so that `constructor` or `__proto__` is an unknown command, not an inherited member. */
-const COMMANDS: ReadonlyMap<string, (ctx: CommandContext) => Promise<number>> = new Map([
-  ["report", reportCommand],
-  ["summary", summaryCommand],
-  ["fit", fitCommand],
-  ["predict", predictCommand],
-  ["cohorts", cohortsCommand],
-  ["defections", defectionsCommand],
-  ["segments", segmentsCommand],
-  ["nps", npsCommand],
-  ["demo", demoCommand],
+type Command = (ctx: CommandContext) => Promise<number>;
+
+/**
+ * The subcommands, in a Map so that `constructor` or `__proto__` is an unknown command, not an
+ * inherited member. Each is loaded when it runs, so a run compiles only the code of its command
+ * (`summary` does not load the report, its charts or the fits).
+ */
+const COMMANDS: ReadonlyMap<string, () => Promise<Command>> = new Map<string, () => Promise<Command>>([
+  ["report", async () => (await import("./commands/report")).reportCommand],
+  ["summary", async () => (await import("./commands/clv")).summaryCommand],
+  ["fit", async () => (await import("./commands/clv")).fitCommand],
+  ["predict", async () => (await import("./commands/clv")).predictCommand],
+  ["cohorts", async () => (await import("./commands/cohorts")).cohortsCommand],
+  ["defections", async () => (await import("./commands/defections")).defectionsCommand],
+  ["segments", async () => (await import("./commands/segments")).segmentsCommand],
+  ["nps", async () => (await import("./commands/nps")).npsCommand],
+  ["demo", async () => (await import("./commands/demo")).demoCommand],
 ]);
 
 /**
@@ -50,8 +49,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       (values.help === true || command === "help" ? io.stdout : io.stderr).write(generalHelp(packageJson.version));
       return values.help === true || command === "help" ? EXIT_OK : EXIT_USAGE;
     }
-    const handler = COMMANDS.get(command);
-    if (handler === undefined) {
+    const load = COMMANDS.get(command);
+    if (load === undefined) {
       const names = [...COMMANDS.keys()];
       const guess = nearest(command, names, typoBudget(command));
       return error(`unknown command "${command}"${guess === null ? "" : `; did you mean "${guess}"?`} (commands: ${names.join(", ")})`);
@@ -60,6 +59,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout.write(commandHelp(command) ?? "");
       return EXIT_OK;
     }
+    const handler = await load();
     return await handler(new CommandContext(values, io));
   } catch (caught) {
     if (caught instanceof CliError) return error(caught.message);

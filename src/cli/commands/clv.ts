@@ -7,6 +7,7 @@ import type { BgNbdModel, GammaGammaModel } from "../../clv/models/modelTypes";
 import { predictClv } from "../../clv/models/predictClv";
 import { formatCsvMoney } from "../../report/format";
 import { choice, numberFlag } from "../args";
+import { summaryCsvChunks } from "../summaryCsv";
 import type { CommandContext } from "../context";
 import { CliError, EXIT_OK } from "../errors";
 import { asOfFlag, INPUT_FLAGS, json, penalizerFlag, timeUnitFlag } from "./common";
@@ -28,12 +29,9 @@ export async function summaryCommand(ctx: CommandContext): Promise<number> {
   ctx.csvFormat(format);
   const timeUnit = timeUnitFlag(ctx);
   const ledger = await ctx.ledger(["purchases"]);
-  const summary = customerSummary(ledger, { asOf: asOfFlag(ctx, ledger), timeUnit });
-  if (format === "json") ctx.emit(json(summary));
-  else {
-    ctx.emit(ctx.csv(["customerId", "frequency", "recency", "T", "monetaryValue", "orders", "revenue", "firstOrder", "lastOrder"],
-      summary.customers.map((c) => [c.customerId, c.frequency, c.recency, c.T, formatCsvMoney(c.monetaryValue, ledger.moneyScale), c.orders, formatCsvMoney(c.revenue, ledger.moneyScale), c.firstOrder, c.lastOrder])));
-  }
+  const asOf = asOfFlag(ctx, ledger);
+  if (format === "json") ctx.emit(json(customerSummary(ledger, { asOf, timeUnit })));
+  else await ctx.emitChunks(summaryCsvChunks(ledger, asOf, timeUnit, { raw: ctx.args["csv-raw"] === true }));
   return EXIT_OK;
 }
 

@@ -1,0 +1,38 @@
+import { closeSync, openSync, writeSync } from "node:fs";
+import type { Writable } from "node:stream";
+
+/**
+ * Writes text chunks to a file as they come (synchronously, so only one chunk is ever held).
+ * Errors are the caller's to word (see `CommandContext.emitChunks`).
+ */
+export function writeChunksToFile(path: string, chunks: Iterable<string>): void {
+  const fd = openSync(path, "w");
+  try {
+    for (const chunk of chunks) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes text chunks to a stream, waiting for it to drain when its buffer is full, so a large
+ * output is never queued whole. A stream that closes or fails (a closed pipe: `… | head`)
+ * ends the writing: the reader has what it wanted (see `quietOnClosedPipe`).
+ */
+export async function writeChunksToStream(stream: Writable, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (stream.destroyed || stream.writableEnded) return;
+    if (stream.write(chunk)) continue;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        stream.off("drain", done);
+        stream.off("close", done);
+        stream.off("error", done);
+        resolve();
+      };
+      stream.on("drain", done);
+      stream.on("close", done);
+      stream.on("error", done);
+    });
+  }
+}
