@@ -1,53 +1,114 @@
 /**
- * End-to-end benchmark of `retention-metrics report` on a generated 1M-row CSV (target:
- * under 10 s), timed with `/usr/bin/time -v` for wall time and peak memory (maximum
- * resident set size). Run: `npx tsx bench/cli.ts [rows] [runs] [extra report flags...]`,
- * e.g. `npx tsx bench/cli.ts 1000000 5 --skip predictedClv`. Not run in CI.
- * It also times the same command on the bundled 0.2 MB CDNOW sample: that peak is the fixed
- * cost of Node.js and the loaded code, so the difference is what the data itself needs.
- * Times the built binary, as users run it: `npm run build` first. Needs GNU time
- * (`apt-get install -y time`).
+ * End-to-end benchmarks of the built CLI (`npm run build` first), timed with GNU time for wall
+ * time and peak memory. Not run in CI. Three modes:
+ *
+ * - `npx tsx bench/cli.ts summary [rows=1000000] [runs=5]`: side by side on one generated file,
+ *   in alternation, `retention-metrics summary` and its peers: DuckDB's SQL summary over
+ *   `read_csv` (bench/peers/duckdbSummary.mjs, @duckdb/node-api) and, where `python3` has
+ *   pandas, a pandas groupby summary (bench/peers/pandas_summary.py). Prints each run, the
+ *   medians, the median of the paired ratios, peak memory, and whether the outputs agree.
+ *   Target (issue 13): ours ≤ 1.0× DuckDB's wall time.
+ * - `npx tsx bench/cli.ts scaling [sizes=1000000,2000000,5000000,10000000] [runs=3]`: `summary`
+ *   at each size: median time and peak memory, per row and against the file size and the first
+ *   size. Targets: 10M rows ≤ 11× the 1M time, peak memory ≤ 3× the file. Generated files are
+ *   deleted afterwards.
+ * - `npx tsx bench/cli.ts report [rows=1000000] [runs=5] [report flags…]` (or the old form
+ *   `bench/cli.ts [rows] [runs] [flags…]`): `retention-metrics report`, target 2 s, plus the
+ *   fixed cost of Node.js and the code (the same command on the bundled sample).
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
-import { generatePurchases } from "./generate";
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { median, requireGnuTime, timeCommand, type CommandRun } from "./commandRuns";
+import { fileMiB, purchaseFile, RESULTS_DIR } from "./purchaseFile";
+import { summaryDifference } from "./summaryAgreement";
 
-const rows = Number(process.argv[2] ?? 1_000_000);
-const runs = Number(process.argv[3] ?? 5);
-const extra = process.argv.slice(4);
-const dir = new URL("./results/", import.meta.url).pathname;
-const file = `${dir}purchases-${rows}.csv`;
+const CLI = "dist/cli.js";
+const node = process.execPath;
+const [mode, ...rest] = /^\d/.test(process.argv[2] ?? "") ? ["report", ...process.argv.slice(2)] : process.argv.slice(2);
+requireGnuTime();
 
-if (!existsSync(file)) {
-  mkdirSync(dir, { recursive: true });
-  const lines = ["customerId,at,amount"];
-  for (const p of generatePurchases({ purchases: rows, seed: 7 })) lines.push(`${p.customerId},${String(p.at)},${String(p.amount)}`);
-  writeFileSync(file, `${lines.join("\n")}\n`);
-}
-console.log(`${file}: ${rows.toLocaleString("en-US")} rows, ${(statSync(file).size / 2 ** 20).toFixed(1)} MiB`);
-execFileSync("/usr/bin/time", ["--version"], { stdio: "ignore" });
+const describe = (rows: number, path: string): string => `${rows.toLocaleString("en-US")} rows, ${fileMiB(path).toFixed(1)} MiB`;
+const show = (run: CommandRun): string => `${run.seconds.toFixed(2)} s, ${run.rssMiB.toFixed(0)} MiB`;
 
-/** Wall seconds and peak RSS (MiB) of one `report` run on `input`. */
-function run(input: string): { seconds: number; rssMiB: number } {
-  const result = spawnSync("/usr/bin/time", ["-v", process.execPath, "dist/cli.js", "report", "--purchases", input, "--format", "json", "--out", "/dev/null", ...extra], { encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`run failed (${String(result.status)}): ${result.stderr}`);
-  const elapsed = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(result.stderr);
-  const maxRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
-  if (elapsed === null || maxRss === null) throw new Error(`cannot read /usr/bin/time output:\n${result.stderr}`);
-  return { seconds: Number(elapsed[1] ?? 0) * 3600 + Number(elapsed[2]) * 60 + Number(elapsed[3]), rssMiB: Number(maxRss[1]) / 1024 };
+/** The python3 that has pandas, if any (the pyenv one first, then Debian's). */
+function pandasPython(): string | null {
+  for (const python of ["python3", "/usr/bin/python3"]) {
+    if (spawnSync(python, ["-c", "import pandas"], { stdio: "ignore" }).status === 0) return python;
+  }
+  return null;
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const wall: number[] = [];
-const rss: number[] = [];
-for (let i = 0; i < runs; i++) {
-  const { seconds, rssMiB } = run(file);
-  wall.push(seconds);
-  rss.push(rssMiB);
-  console.log(`run ${i + 1}: ${seconds.toFixed(2)} s, peak RSS ${rssMiB.toFixed(0)} MiB`);
+function sideBySide(rows: number, runs: number): void {
+  const input = purchaseFile(rows);
+  console.log(`summary side by side on ${input}: ${describe(rows, input)}`);
+  const python = pandasPython();
+  const tools: { name: string; run: () => CommandRun; output: string }[] = [
+    { name: "retention-metrics summary", output: `${RESULTS_DIR}ours.csv`, run: () => timeCommand(node, [CLI, "summary", "--purchases", input, "--out", `${RESULTS_DIR}ours.csv`]) },
+    { name: "DuckDB SQL (read_csv, COPY)", output: `${RESULTS_DIR}duckdb.csv`, run: () => timeCommand(node, ["bench/peers/duckdbSummary.mjs", input, `${RESULTS_DIR}duckdb.csv`]) },
+  ];
+  if (python === null) console.log("pandas: not found (neither python3 nor /usr/bin/python3 imports it); skipped");
+  else tools.push({ name: `pandas groupby (${python})`, output: `${RESULTS_DIR}pandas.csv`, run: () => timeCommand(python, ["bench/peers/pandas_summary.py", input, `${RESULTS_DIR}pandas.csv`]) });
+  const times = tools.map(() => [] as CommandRun[]);
+  for (let i = 0; i < runs; i++) {
+    tools.forEach((tool, t) => times[t]!.push(tool.run()));
+    console.log(`run ${i + 1}: ${tools.map((tool, t) => `${tool.name} ${show(times[t]![i]!)}`).join(" | ")}`);
+  }
+  const ours = times[0]!;
+  for (const [t, tool] of tools.entries()) {
+    const seconds = times[t]!.map((run) => run.seconds);
+    const line = `${tool.name.padEnd(36)} median ${median(seconds).toFixed(2)} s, peak RSS median ${median(times[t]!.map((run) => run.rssMiB)).toFixed(0)} MiB`;
+    if (t === 0) console.log(line);
+    else {
+      const ratio = median(ours.map((run, i) => run.seconds / seconds[i]!));
+      const verdict = t === 1 ? ` (target ≤ 1.0: ${ratio <= 1 ? "met" : "MISSED"})` : "";
+      console.log(`${line}; ours ÷ this, median of ${runs} paired runs: ${ratio.toFixed(2)}×${verdict}`);
+      const difference = summaryDifference(tools[0]!.output, tool.output);
+      console.log(`  same result as ours: ${difference === null ? "yes" : `NO, ${difference}`}`);
+    }
+  }
 }
-const baseline = median([0, 1, 2].map(() => run("examples/data/cdnow-sample.csv").rssMiB));
-const fileMiB = statSync(file).size / 2 ** 20;
-const verdict = median(wall) <= 10 ? "met" : "MISSED";
-console.log(`retention-metrics report ${extra.join(" ")}, ${rows.toLocaleString("en-US")} rows: median ${median(wall).toFixed(2)} s (target 10 s: ${verdict}), median peak RSS ${median(rss).toFixed(0)} MiB, max ${Math.max(...rss).toFixed(0)} MiB`);
-console.log(`fixed cost (same command on the bundled sample): ${baseline.toFixed(0)} MiB; the data needs ${(median(rss) - baseline).toFixed(0)} MiB more, ${((median(rss) - baseline) / fileMiB).toFixed(1)}× the ${fileMiB.toFixed(1)} MiB file (${(median(rss) / fileMiB).toFixed(1)}× in all)`);
+
+function scaling(sizes: readonly number[], runs: number): void {
+  const rowsOf: { rows: number; seconds: number; rssMiB: number; fileMiB: number }[] = [];
+  for (const rows of sizes) {
+    const input = purchaseFile(rows);
+    const measured = Array.from({ length: runs }, () => timeCommand(node, [CLI, "summary", "--purchases", input, "--out", "/dev/null"]));
+    const result = { rows, seconds: median(measured.map((run) => run.seconds)), rssMiB: Math.max(...measured.map((run) => run.rssMiB)), fileMiB: fileMiB(input) };
+    rowsOf.push(result);
+    const base = rowsOf[0]!;
+    console.log(
+      `${describe(rows, input)}: median ${result.seconds.toFixed(2)} s (${((result.seconds / rows) * 1e9).toFixed(0)} ns/row, ${(result.seconds / base.seconds).toFixed(2)}× the ${base.rows.toLocaleString("en-US")}-row time for ${(rows / base.rows).toFixed(0)}× the rows), ` +
+        `peak RSS ${result.rssMiB.toFixed(0)} MiB (${((result.rssMiB * 2 ** 20) / rows).toFixed(0)} B/row, ${(result.rssMiB / result.fileMiB).toFixed(2)}× the file; target ≤ 3: ${result.rssMiB <= 3 * result.fileMiB ? "met" : "MISSED"})`,
+    );
+    rmSync(input);
+  }
+  const tenMillion = rowsOf.find((r) => r.rows === 10_000_000);
+  const oneMillion = rowsOf.find((r) => r.rows === 1_000_000);
+  if (tenMillion !== undefined && oneMillion !== undefined) {
+    const ratio = tenMillion.seconds / oneMillion.seconds;
+    console.log(`10M ÷ 1M: ${ratio.toFixed(2)}× (target ≤ 11: ${ratio <= 11 ? "met" : "MISSED"}; pandas was measured at 7× in issue 13)`);
+  }
+}
+
+function report(rows: number, runs: number, extra: readonly string[]): void {
+  const input = purchaseFile(rows);
+  console.log(`report on ${input}: ${describe(rows, input)}`);
+  const reportOn = (path: string): CommandRun => timeCommand(node, [CLI, "report", "--purchases", path, "--format", "json", "--out", "/dev/null", ...extra]);
+  const measured: CommandRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    measured.push(reportOn(input));
+    console.log(`run ${i + 1}: ${show(measured[i]!)}`);
+  }
+  const wall = median(measured.map((run) => run.seconds));
+  const rss = median(measured.map((run) => run.rssMiB));
+  const baseline = median([0, 1, 2].map(() => reportOn("examples/data/cdnow-sample.csv").rssMiB));
+  const mib = fileMiB(input);
+  console.log(`retention-metrics report ${extra.join(" ")}: median ${wall.toFixed(2)} s (target 2 s: ${wall <= 2 ? "met" : "MISSED"}), median peak RSS ${rss.toFixed(0)} MiB`);
+  console.log(`fixed cost (same command on the bundled sample): ${baseline.toFixed(0)} MiB; the data needs ${(rss - baseline).toFixed(0)} MiB more, ${((rss - baseline) / mib).toFixed(1)}× the ${mib.toFixed(1)} MiB file`);
+}
+
+const count = (text: string | undefined, fallback: number): number => (text === undefined ? fallback : Number(text));
+if (mode === "summary") sideBySide(count(rest[0], 1_000_000), count(rest[1], 5));
+else if (mode === "scaling") scaling((rest[0] ?? "1000000,2000000,5000000,10000000").split(",").map(Number), count(rest[1], 3));
+else if (mode === "report") report(count(rest[0], 1_000_000), count(rest[1], 5), rest.slice(2));
+else throw new Error(`unknown mode ${String(mode)}: summary, scaling or report`);

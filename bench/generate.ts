@@ -31,14 +31,19 @@ const DAY_MS = 86_400_000;
  * in customer order, not time order, as a real export often does.
  */
 export function generatePurchases(options: GenerateOptions): Purchase[] {
+  return [...purchaseStream(options)];
+}
+
+/** The rows of `generatePurchases`, one at a time, for files larger than an array should hold. */
+export function* purchaseStream(options: GenerateOptions): Generator<Purchase> {
   const random = seededRandom(options.seed ?? 42);
   const total = options.purchases;
   const customers = options.customers ?? Math.max(1, Math.round(total / 10));
   const start = Date.parse(options.start ?? "2022-01-01T00:00:00Z");
   const days = options.days ?? 730;
-  const rows: Purchase[] = [];
+  let count = 0;
   let customer = 0;
-  while (rows.length < total) {
+  while (count < total) {
     const id = `c${(customer % customers).toString().padStart(7, "0")}`;
     const meanGapDays = 5 + -Math.log(1 - random()) * 60;
     const dropout = 0.02 + random() * 0.25;
@@ -46,10 +51,10 @@ export function generatePurchases(options: GenerateOptions): Purchase[] {
     let day = random() * days;
     do {
       const cents = Math.max(1, Math.round((meanSpend * (0.5 + random())) * 100));
-      rows.push({ customerId: id, at: new Date(start + Math.floor(day * DAY_MS)).toISOString(), amount: (cents / 100).toFixed(2) });
+      yield { customerId: id, at: new Date(start + Math.floor(day * DAY_MS)).toISOString(), amount: (cents / 100).toFixed(2) };
+      count++;
       day += -Math.log(1 - random()) * meanGapDays;
-    } while (rows.length < total && day < days && random() > dropout);
+    } while (count < total && day < days && random() > dropout);
     customer++;
   }
-  return rows;
 }
