@@ -7,7 +7,8 @@ import { readOptions } from "../../input/readOptions";
 /**
  * Fits the Gamma-Gamma model of spend: a customer's transaction values are Gamma(p, ν) with
  * ν ~ Gamma(q, γ) across customers, independent of when they buy. Only repeat customers
- * (frequency > 0) enter, with `monetaryValue` the mean of their repeat transactions. On
+ * (frequency > 0) enter, with `monetaryValue` the mean of their repeat transactions, merged by
+ * identical (x, z̄); BFGS climbs the analytic gradient (Nelder–Mead is the fallback). On
  * CDNOW's 946 repeat customers it gives the published p = 6.25, q = 3.74, γ = 15.44, as
  * lifetimes' `GammaGammaFitter` does.
  *
@@ -33,6 +34,7 @@ export function fitGammaGammaColumns(rows: SummaryColumns, options: FitOptions):
       model: "gamma-gamma",
       names: ["p", "q", "gamma"],
       logLikelihood: (params) => gammaGammaLogLikelihood(params, data),
+      logLikelihoodWithGradient: (params, gradient) => gammaGammaLogLikelihood(params, data, gradient),
       starts: [
         [1, 1, 1],
         [2, 3, data.meanSpend],

@@ -1,6 +1,6 @@
 import { IssueCollector } from "../../input/errors";
 import { mergeIdenticalRows } from "./mergeIdentical";
-import { gammaln } from "./special";
+import { digamma, gammaln } from "./special";
 
 /** Repeat customers merged by (x, z̄), with the parameter-free logs precomputed. */
 export interface SpendRows {
@@ -18,22 +18,53 @@ export interface SpendRows {
  * The Gamma-Gamma log-likelihood of a customer with x repeat transactions of mean value z̄
  * (Fader, Hardie & Lee 2005, "RFM and CLV"; Fader & Hardie 2013, "The Gamma-Gamma Model of
  * Monetary Value", eq. 3):
- *   ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln γ + (px−1) ln z̄ + px ln x − (px+q) ln(γ + x z̄).
+ *   ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln γ + (px−1) ln z̄ + px ln x − (px+q) ln(γ + x z̄),
+ * with the Γ terms computed once per distinct x. When `gradient` is given it receives
+ * ∂ln L/∂(p, q, γ), by differentiating each term:
+ *   ∂p: x[ψ(px+q) − ψ(px) + ln z̄ + ln x − ln(γ + x z̄)],
+ *   ∂q: ψ(px+q) − ψ(q) + ln γ − ln(γ + x z̄),
+ *   ∂γ: q/γ − (px+q)/(γ + x z̄).
  */
-export function gammaGammaLogLikelihood([p = 0, q = 0, gamma = 0]: readonly number[], data: SpendRows): number {
-  const constant = q * Math.log(gamma) - gammaln(q);
+export function gammaGammaLogLikelihood([p = 0, q = 0, gamma = 0]: readonly number[], data: SpendRows, gradient?: number[]): number {
+  const logGamma = Math.log(gamma);
+  const constant = q * logGamma - gammaln(q);
+  const withGradient = gradient !== undefined;
+  const psiQ = withGradient ? digamma(q) : 0;
   let total = 0;
+  let gp = 0;
+  let gq = 0;
+  let gg = 0;
   let lastX = Number.NaN;
   let byX = 0;
+  let psiSum = 0;
+  let psiPx = 0;
   for (let i = 0; i < data.count; i++) {
     const x = data.x[i]!;
+    const px = p * x;
     if (x !== lastX) {
-      byX = gammaln(p * x + q) - gammaln(p * x) + constant;
+      byX = gammaln(px + q) - gammaln(px) + constant;
+      if (withGradient) {
+        psiSum = digamma(px + q);
+        psiPx = digamma(px);
+      }
       lastX = x;
     }
-    const px = p * x;
-    const ll = byX + (px - 1) * data.logZ[i]! + px * data.logX[i]! - (px + q) * Math.log(gamma + data.xz[i]!);
-    total += data.weight[i]! * ll;
+    const w = data.weight[i]!;
+    const logZ = data.logZ[i]!;
+    const logX = data.logX[i]!;
+    const denominator = gamma + data.xz[i]!;
+    const logDenominator = Math.log(denominator);
+    total += w * (byX + (px - 1) * logZ + px * logX - (px + q) * logDenominator);
+    if (withGradient) {
+      gp += w * x * (psiSum - psiPx + logZ + logX - logDenominator);
+      gq += w * (psiSum - psiQ + logGamma - logDenominator);
+      gg += w * (q / gamma - (px + q) / denominator);
+    }
+  }
+  if (withGradient) {
+    gradient[0] = gp;
+    gradient[1] = gq;
+    gradient[2] = gg;
   }
   return total;
 }
