@@ -26,6 +26,8 @@ export interface ValuedCustomers {
   readonly valueOf: (i: number) => Decimal;
   /** Negative when customer `a`'s value is higher than `b`'s, 0 when equal. */
   readonly compareDescending: (a: number, b: number) => number;
+  /** For values read from a ledger: customer `i`'s value in integer units of `10^-scale`. */
+  readonly units?: { readonly of: (i: number) => number; readonly scale: number };
 }
 
 /**
@@ -60,6 +62,7 @@ export function customerValues(input: MetricInput | CustomerValues, by: LtvValue
     ids,
     valueOf: (i) => unitsToDecimal(valueUnits[i]!, ledger.moneyScale),
     compareDescending: (a, b) => valueUnits[b]! - valueUnits[a]!,
+    units: { of: (i) => valueUnits[i]!, scale: ledger.moneyScale },
   };
 }
 

@@ -95,7 +95,7 @@ export function loyalCustomersOf(ledger: Ledger, options: Omit<LoyalCustomersOpt
   const units = totals.revenueUnits;
   buyers.sort((a, b) => units[b]! - units[a]! || a - b);
   const valueAt = (rank: number): Decimal => toMoney(units[buyers[rank]!]!);
-  const head = paretoHeadSize({ count: buyers.length, at: valueAt }, valueShare);
+  const head = paretoHeadSize({ count: buyers.length, at: valueAt, units: { at: (rank) => units[buyers[rank]!]!, scale: ledger.moneyScale } }, valueShare);
   let totalUnits = 0;
   for (const c of buyers) totalUnits += units[c]!;
   const totalRevenue = toMoney(totalUnits);

@@ -86,11 +86,15 @@ export function rankTiers(input: MetricInput | CustomerValues, options: LtvSegme
   if (by !== "revenue" && by !== "margin" && by !== "clv") throw new RetentionOptionsError("by", `expected "revenue", "margin" or "clv", found ${printValue(by)}`);
   if (by !== "clv" && input instanceof Map) throw new RetentionOptionsError("by", `a Map of values is segmented with by: "clv", found by: "${by}"`);
   const share = numberOption("share", options.share, { min: 0, max: 1, minOpen: true }, 0.8);
-  const { ids, valueOf, compareDescending } = customerValues(input, by);
+  const { ids, valueOf, compareDescending, units } = customerValues(input, by);
   const order = new Uint32Array(ids.length);
   for (let i = 0; i < ids.length; i++) order[i] = i;
   order.sort((a, b) => compareDescending(a, b) || compareIds(ids[a]!, ids[b]!));
-  const descending: RankedValues = { count: ids.length, at: (rank) => valueOf(order[rank]!) };
+  const descending: RankedValues = {
+    count: ids.length,
+    at: (rank) => valueOf(order[rank]!),
+    ...(units === undefined ? {} : { units: { at: (rank: number) => units.of(order[rank]!), scale: units.scale } }),
+  };
   const { names, tierOf } = assignTiers(descending, options.method, options.tiers, share);
   const tiers = summarizeTiers(names, descending, tierOf);
   const totalValue = tiers.reduce((sum: Decimal, tier) => sum.plus(tier.value), ZERO);

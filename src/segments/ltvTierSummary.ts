@@ -1,4 +1,4 @@
-import { ZERO, type Decimal } from "../core/money";
+import { unitsToDecimal, ZERO, type Decimal } from "../core/money";
 import type { RankedValues } from "./rankedValues";
 
 /** One value tier: its customers, their value and its range. */
@@ -15,8 +15,9 @@ export interface LtvTier {
   readonly max: Decimal | null;
 }
 
-/** Sums the tiers of values sorted in descending order (internal). */
+/** Sums the tiers of values sorted in descending order (internal); on integer units, in numbers. */
 export function summarizeTiers(names: readonly string[], descending: RankedValues, tierOf: Uint32Array): LtvTier[] {
+  if (descending.units !== undefined) return summarizeUnitTiers(names, descending.count, descending.units, tierOf);
   const n = descending.count;
   const counts = new Uint32Array(names.length);
   const sums: Decimal[] = names.map(() => ZERO);
@@ -32,6 +33,39 @@ export function summarizeTiers(names: readonly string[], descending: RankedValue
     maxs[t] ??= value;
     mins[t] = value;
   }
+  return tierRows(names, n, counts, sums, total, mins, maxs);
+}
+
+/** `summarizeTiers` on integer units: exact sums in numbers (see `RankedValues.units`), a Decimal per tier. */
+function summarizeUnitTiers(names: readonly string[], n: number, units: NonNullable<RankedValues["units"]>, tierOf: Uint32Array): LtvTier[] {
+  const counts = new Uint32Array(names.length);
+  const sums = new Float64Array(names.length);
+  const first = new Int32Array(names.length).fill(-1);
+  const last = new Int32Array(names.length).fill(-1);
+  let total = 0;
+  for (let p = 0; p < n; p++) {
+    const t = tierOf[p]!;
+    const value = units.at(p);
+    counts[t]!++;
+    sums[t]! += value;
+    total += value;
+    if (first[t] === -1) first[t] = p;
+    last[t] = p;
+  }
+  const money = (value: number): Decimal => unitsToDecimal(value, units.scale);
+  const at = (rank: number): Decimal | null => (rank === -1 ? null : money(units.at(rank)));
+  return tierRows(names, n, counts, Array.from(sums, money), money(total), Array.from(last, at), Array.from(first, at));
+}
+
+function tierRows(
+  names: readonly string[],
+  n: number,
+  counts: Uint32Array,
+  sums: readonly Decimal[],
+  total: Decimal,
+  mins: readonly (Decimal | null)[],
+  maxs: readonly (Decimal | null)[],
+): LtvTier[] {
   return names.map((name, t) => ({
     name,
     customers: counts[t]!,

@@ -1,4 +1,4 @@
-import { type Decimal, type MoneyInput } from "../core/money";
+import { Decimal, type MoneyInput } from "../core/money";
 import { moneyOption } from "../clv/readMoneyOption";
 import { RetentionOptionsError } from "../input/errors";
 import { paretoHeadSize } from "./paretoHead";
@@ -38,6 +38,14 @@ export function assignTiers(
   if (method === "quantile") {
     const names = quantileNames(tiers);
     const k = names.length;
+    const units = descending.units;
+    if (units !== undefined) {
+      for (let p = 0, first = 0; p < n; p++) {
+        if (p > 0 && units.at(p) !== units.at(p - 1)) first = p;
+        tierOf[p] = Math.floor((k * first) / n);
+      }
+      return { names, tierOf };
+    }
     for (let p = 0, first = 0, previous: Decimal | null = null; p < n; p++) {
       const value = descending.at(p);
       if (previous !== null && !value.eq(previous)) first = p;
@@ -54,6 +62,17 @@ export function assignTiers(
   if (method !== "thresholds") throw new RetentionOptionsError("method", `expected "quantile", "pareto" or "thresholds", found ${printValue(method)}`);
   const bounds = thresholdOption(tiers);
   const names = [...bounds.map((b) => b.name), "rest"];
+  const units = descending.units;
+  if (units !== undefined) {
+    // An integer count of units is below min × 10^scale exactly when it is below its ceiling.
+    const lowest = bounds.map((b) => b.min.times(new Decimal(10).pow(units.scale)).ceil().toNumber());
+    for (let p = 0, t = 0; p < n; p++) {
+      const value = units.at(p);
+      while (t < bounds.length && value < lowest[t]!) t++;
+      tierOf[p] = t;
+    }
+    return { names, tierOf };
+  }
   for (let p = 0, t = 0; p < n; p++) {
     const value = descending.at(p);
     while (t < bounds.length && value.lt(bounds[t]!.min)) t++;
