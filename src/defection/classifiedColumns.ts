@@ -86,8 +86,15 @@ export function classifyColumns(ledger: Ledger, { asOf, rules, thresholds }: Rea
     if (Number.isNaN(lastOrderAt) && Number.isNaN(lastEventAt)) continue;
     const lastActivityAt = Number.isNaN(lastEventAt) ? lastOrderAt : Number.isNaN(lastOrderAt) ? lastEventAt : Math.max(lastOrderAt, lastEventAt);
     let expectedGap = Number.NaN;
-    const facts = { orders: orders.orders[c]!, lastOrderAt, lastActivityAt, medianGapDays: orders.medianGapDays[c]!, annualValue: toMoney(orders.annualUnits[c]!) };
-    const custom = rules.length === 0 ? null : runCustomRules(rules, customerHistory(ledger, c, asOf, facts, toMoney), context);
+    // The facts of custom rules (a Decimal and objects per customer) are made only when there are rules.
+    const custom =
+      rules.length === 0
+        ? null
+        : runCustomRules(
+            rules,
+            customerHistory(ledger, c, asOf, { orders: orders.orders[c]!, lastOrderAt, lastActivityAt, medianGapDays: orders.medianGapDays[c]!, annualValue: toMoney(orders.annualUnits[c]!) }, toMoney),
+            context,
+          );
     if (custom === null) {
       const raw = applyDefaultRules(c, asOf, orders, events, thresholds, out);
       columns.status[c] = STATUS_CODES[raw.status];
