@@ -1,12 +1,14 @@
 import { RetentionInputError, RetentionOptionsError, type InputIssue } from "../input/errors";
 import type { Ledger } from "../input/ledger";
-import { createLedgerBuilder, type LedgerBuilder } from "../input/ledgerBuilder";
+import { createBuilderCore, type BuilderCore, type LedgerBuilder } from "../input/ledgerBuilder";
+import { readOptions } from "../input/readOptions";
 import { suggestName } from "../core/suggest";
 import { escapeControlCharacters } from "./escapeControl";
 import type { RecordKind } from "./fields";
 import type { ResolvedReadOptions } from "./readOptions";
 import { RecordBuilder } from "./recordBuilder";
 import { SourceReader } from "./sourceReader";
+import { CsvByteSource, type Utf8Bytes } from "./csvByteSource";
 
 /**
  * The one reader behind `parseLedgerText`, `readLedger` and the command-line tool: sources
@@ -15,18 +17,37 @@ import { SourceReader } from "./sourceReader";
  * message with control characters escaped (a message quotes the cell it refuses).
  */
 export class LedgerReader {
+  private readonly core: BuilderCore;
   private readonly ledger: LedgerBuilder;
   private readonly builders = new Map<RecordKind, RecordBuilder>();
 
   constructor(private readonly options: ResolvedReadOptions) {
-    this.ledger = createLedgerBuilder(options.currency === undefined ? {} : { currency: options.currency });
+    this.core = createBuilderCore(readOptions(options.currency === undefined ? {} : { currency: options.currency }, "createLedgerBuilder"), {});
+    this.ledger = this.core.builder;
   }
 
   /** A reader for the `kind` records of the source called `name`; push its text, then `end()` it. */
   source(kind: RecordKind, name: string, noun: "file" | "text"): SourceReader {
+    return new SourceReader(this.recordBuilder(kind, name), this.options, noun);
+  }
+
+  /**
+   * A reader for the bytes of the source called `name`, when they may take the byte-level fast
+   * path (purchases, read as CSV, ISO dates, "." amounts; see `CsvByteSource`), else `null`.
+   * Push its chunks, then `end()` it; `fail` throws the error of bytes that are not UTF-8 at
+   * a stream offset.
+   */
+  byteSource(kind: RecordKind, name: string, bytes: Utf8Bytes, fail: (offset: number) => never): CsvByteSource | null {
+    const { format, parseDate, decimalSeparator } = this.options;
+    if (kind !== "purchases" || (format !== undefined && format !== "csv") || parseDate !== null || decimalSeparator !== ".") return null;
+    const builder = this.recordBuilder(kind, name);
+    return new CsvByteSource(new SourceReader(builder, this.options, "file"), builder, this.core, bytes, fail);
+  }
+
+  private recordBuilder(kind: RecordKind, name: string): RecordBuilder {
     const builder = new RecordBuilder(kind, name, this.options, sinkFor(this.ledger, kind));
     this.builders.set(kind, builder);
-    return new SourceReader(builder, this.options, noun);
+    return builder;
   }
 
   /**
