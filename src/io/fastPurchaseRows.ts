@@ -6,6 +6,8 @@ import { isoBytesToEpochMs } from "./isoDateBytes";
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
+/** The lengths of the date shapes read here: `YYYY-MM-DD`, `…THH:MM:SSZ`, `…THH:MM:SS.sssZ`. */
+const DATE_LENGTHS = [10, 20, 24] as const;
 
 /** Where the ledger takes purchases read to integer money (the ledger builder's `registerCustomer` and `addPurchaseUnits`). */
 export interface PurchaseUnitsSink {
@@ -39,7 +41,7 @@ export type BytesToText = (bytes: Uint8Array, start: number, end: number) => str
  */
 export class FastPurchaseRows {
   private readonly ids = new ByteIdTable();
-  private readonly amount = new AmountBytes();
+  private readonly amountBytes = new AmountBytes();
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
 
@@ -60,46 +62,86 @@ export class FastPurchaseRows {
    * when there is none before `limit` (the line is not whole yet, and nothing is read); at
    * the `final` line, `limit` stands for its line break. The row, its CR before the line break
    * cut off, was added when `taken` is true; an empty line is not taken either (the caller
-   * skips it).
+   * skips it). Cells are read in order, each where it stands: the date and the amount by
+   * their parsers (which accept no quote, delimiter or line break), the others by a scan.
    */
   line(bytes: Uint8Array, start: number, limit: number, final = false): number {
-    const { width, delimiter } = this.layout;
-    const starts = this.starts;
-    const ends = this.ends;
-    let cell = 0;
-    let cellStart = start;
-    let plain = true;
-    let i = start;
-    for (; i < limit; i++) {
-      const byte = bytes[i]!;
-      if (byte === LF) break;
-      if (byte === delimiter) {
-        if (cell < width) {
-          starts[cell] = cellStart;
-          ends[cell] = i;
-        }
-        cell++;
-        cellStart = i + 1;
-      } else if (byte === QUOTE) plain = false;
+    this.taken = false;
+    const end = this.cells(bytes, start, limit, final);
+    if (end >= 0) {
+      this.taken = this.add(bytes);
+      return end;
     }
-    if (i === limit && !final) return -1;
-    this.taken = plain && cell === width - 1 && this.add(bytes, cellStart, i > cellStart && bytes[i - 1] === CR ? i - 1 : i);
-    return i;
+    const newline = bytes.indexOf(LF, start);
+    return newline >= 0 && newline < limit ? newline : final ? limit : -1;
   }
 
-  /** Adds the row whose cells `starts`/`ends` hold (the last one, `[lastStart, lastEnd)`, given). */
-  private add(bytes: Uint8Array, lastStart: number, lastEnd: number): boolean {
+  /** Finds the cells of a plain row (`starts`/`ends`); returns where its line ends, or -1 when the row is not plain. */
+  private cells(bytes: Uint8Array, start: number, limit: number, final: boolean): number {
+    const { width, delimiter, at, amount } = this.layout;
     const starts = this.starts;
     const ends = this.ends;
-    starts[this.layout.width - 1] = lastStart;
-    ends[this.layout.width - 1] = lastEnd;
-    const { customerId, at, amount } = this.layout;
-    const ms = isoBytesToEpochMs(bytes, starts[at]!, ends[at]!);
-    if (ms !== ms) return false;
-    const units = this.amount.read(bytes, starts[amount]!, ends[amount]!);
-    if (units !== units) return false;
-    const idStart = starts[customerId]!;
-    const idEnd = ends[customerId]!;
+    const last = width - 1;
+    let p = start;
+    for (let cell = 0; cell < width; cell++) {
+      let end: number;
+      if (cell === at) {
+        end = this.dateEnd(bytes, p, limit, cell === last ? -1 : delimiter, final);
+        if (end < 0) return -1;
+      } else if (cell === amount) {
+        this.units = this.amountBytes.read(bytes, p, limit);
+        if (this.units !== this.units) return -1;
+        end = this.amountBytes.end;
+      } else {
+        end = p;
+        const stop = cell === last ? LF : delimiter;
+        for (; end < limit; end++) {
+          const byte = bytes[end]!;
+          if (byte === stop) break;
+          if (byte === QUOTE || byte === LF || byte === delimiter) return -1;
+        }
+        if (cell === last && end > p && bytes[end - 1] === CR) end--;
+      }
+      starts[cell] = p;
+      ends[cell] = end;
+      if (cell < last) {
+        if (end >= limit || bytes[end] !== delimiter) return -1;
+        p = end + 1;
+      } else {
+        if (end < limit && bytes[end] === CR) end++;
+        if (end < limit) return bytes[end] === LF ? end : -1;
+        return final && end === limit ? end : -1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Where a date cell starting at `p` ends, when it is one of the fast shapes (10, 20 or 24
+   * bytes; `isoBytesToEpochMs` checks every byte), else -1. A cell ends at `delimiter`, or for
+   * the last cell (`delimiter` -1) at a line break (LF, CR) or at `limit` on the final line.
+   */
+  private dateEnd(bytes: Uint8Array, p: number, limit: number, delimiter: number, final: boolean): number {
+    for (const length of DATE_LENGTHS) {
+      const end = p + length;
+      if (end > limit) return -1;
+      const byte = end === limit ? -2 : bytes[end]!;
+      const ends = delimiter < 0 ? byte === LF || byte === CR || (byte === -2 && final) : byte === delimiter;
+      if (!ends) continue;
+      this.ms = isoBytesToEpochMs(bytes, p, end);
+      return this.ms === this.ms ? end : -1;
+    }
+    return -1;
+  }
+
+  /** The date and amount of the row being read. */
+  private ms = 0;
+  private units = 0;
+
+  /** Adds the row whose cells `cells` found; false when its id is not one (nothing added then). */
+  private add(bytes: Uint8Array): boolean {
+    const idStart = this.starts[this.layout.customerId]!;
+    const idEnd = this.ends[this.layout.customerId]!;
     let customer = this.ids.find(bytes, idStart, idEnd);
     if (customer < 0) {
       if (idEnd === idStart) return false;
@@ -108,7 +150,7 @@ export class FastPurchaseRows {
       customer = this.sink.registerCustomer(id);
       this.ids.insert(bytes, idStart, idEnd, customer);
     }
-    this.sink.addPurchaseUnits(customer, ms, units, this.amount.places);
+    this.sink.addPurchaseUnits(customer, this.ms, this.units, this.amountBytes.places);
     return true;
   }
 }

@@ -57,7 +57,7 @@ describe("AmountBytes", () => {
       fc.property(amounts, (text) => {
         const units = amount.read(ascii(text), 0, text.length);
         const plain = toPlainDecimalString(text);
-        if (Number.isNaN(units)) return;
+        if (Number.isNaN(units) || amount.end !== text.length) return;
         expect(plain).not.toBeNull();
         expect(moneyLimitProblem(plain!)).toBeNull();
         expect(amount.places).toBe(decimalPlaces(plain!));
@@ -69,10 +69,14 @@ describe("AmountBytes", () => {
 
   it("reads the common shapes, refunds and zero", () => {
     const amount = new AmountBytes();
-    const read = (text: string): [number, number] => [amount.read(ascii(text), 0, text.length), amount.places];
+    const read = (text: string): [number, number] => {
+      const units = amount.read(ascii(text), 0, text.length);
+      return [amount.end === text.length ? units : NaN, amount.places];
+    };
     expect([read("100.02"), read("-12.50"), read("-0.00"), read("007"), read("0.000000000000001")]).toEqual([[10002, 2], [-125, 1], [0, 0], [7, 0], [1, 15]]);
     expect(Object.is(read("-0")[0], 0)).toBe(true);
     for (const text of ["+5", ".5", "5.", "1e3", " 7", "", "-", "0.0000000000000001", "9007199254740992", "1,5"]) expect(read(text)[0]).toBeNaN();
+    expect([amount.read(ascii("12.5;x"), 0, 6), amount.end]).toEqual([125, 4]);
   });
 });
 
