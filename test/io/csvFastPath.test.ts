@@ -141,6 +141,13 @@ describe("the byte-level CSV fast path, by hand", () => {
     expect("error" in error && error.error.message).toMatch(/^p\.csv:3: field "customerId"/);
   });
 
+  it("hands the rest to the text path when a stream gives a string, with an open quote or a cut character carried over", async () => {
+    const head = Buffer.from('customerId,at,amount\na,2024-01-05,1\n"b\nc",2024-01-06,2\nün');
+    for (const chunks of [[head.subarray(0, 40), head.subarray(40), "ï,2024-01-07,3\n"], [head.subarray(0, 45), "x\",2024-01-06,2\n"], [head.subarray(0, head.length - 1), "ï,2024-01-07,3\n"]]) {
+      expect(await outcomeOf(() => readPurchasesFast(chunks))).toEqual(await outcomeOf(() => readPurchasesAsText(chunks)));
+    }
+  });
+
   it("keeps the ledger's money scale: trailing zeros do not make it finer", async () => {
     const ledger = await readPurchasesFast([Buffer.from("customerId,at,amount\na,2024-01-05,19.90\nb,2024-01-06,5.000\n")]);
     expect(ledger.moneyScale).toBe(1);

@@ -10,21 +10,21 @@ import { notUtf8, utf8Decoder } from "../../src/io/utf8";
  * decoded to text (refusing what is not UTF-8) and pushed to the text reader. The oracle the
  * fast path is compared with.
  */
-export function readPurchasesAsText(chunks: readonly Uint8Array[], options?: ParseLedgerOptions, name = "p.csv"): Ledger {
+export function readPurchasesAsText(chunks: readonly (Uint8Array | string)[], options?: ParseLedgerOptions, name = "p.csv"): Ledger {
   const reader = new LedgerReader(resolveReadOptions(options));
   const source = reader.source("purchases", name, "file");
   const decode = utf8Decoder((offset) => {
     throw sourceError({ kind: "purchases", source: name, index: source.records() }, "invalid_utf8", notUtf8(offset));
   });
-  for (const chunk of chunks) source.push(decode(chunk, false));
+  for (const chunk of chunks) source.push(typeof chunk === "string" ? chunk : decode(chunk, false));
   source.push(decode(new Uint8Array(0), true));
   source.end();
   return reader.finish();
 }
 
 /** The same chunks through `readSources`, the reader of `readLedger` and the CLI (the fast path when it applies). */
-export async function readPurchasesFast(chunks: readonly Uint8Array[], options?: ParseLedgerOptions, name = "p.csv"): Promise<Ledger> {
-  async function* stream(): AsyncGenerator<Uint8Array> {
+export async function readPurchasesFast(chunks: readonly (Uint8Array | string)[], options?: ParseLedgerOptions, name = "p.csv"): Promise<Ledger> {
+  async function* stream(): AsyncGenerator<Uint8Array | string> {
     for (const chunk of chunks) yield chunk;
   }
   return readSources([{ kind: "purchases", name, input: { [Symbol.asyncIterator]: stream } as never }], resolveReadOptions(options));
