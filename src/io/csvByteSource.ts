@@ -1,4 +1,6 @@
 import { FastPurchaseRows, type BytesToText, type PurchaseUnitsSink } from "./fastPurchaseRows";
+import type { RecordKind } from "./fields";
+import type { ResolvedReadOptions } from "./readOptions";
 import type { RecordBuilder } from "./recordBuilder";
 import type { SourceReader } from "./sourceReader";
 import { utf8Decoder } from "./utf8";
@@ -14,6 +16,14 @@ const BRACE = 123;
 export interface Utf8Bytes {
   readonly isUtf8: IsUtf8;
   readonly text: BytesToText;
+}
+
+/**
+ * True when a source may take the byte-level path: purchases, read as CSV (or sniffed), with
+ * ISO dates and "." amounts. Whether its header suits is known only once it is read.
+ */
+export function mayReadBytes(kind: RecordKind, options: ResolvedReadOptions): boolean {
+  return kind === "purchases" && (options.format === undefined || options.format === "csv") && options.parseDate === null && options.decimalSeparator === ".";
 }
 
 /** Where the byte reader stands. */

@@ -8,7 +8,7 @@ import type { RecordKind } from "./fields";
 import type { ResolvedReadOptions } from "./readOptions";
 import { RecordBuilder } from "./recordBuilder";
 import { SourceReader } from "./sourceReader";
-import { CsvByteSource, type Utf8Bytes } from "./csvByteSource";
+import type { PurchaseUnitsSink } from "./fastPurchaseRows";
 
 /**
  * The one reader behind `parseLedgerText`, `readLedger` and the command-line tool: sources
@@ -32,16 +32,13 @@ export class LedgerReader {
   }
 
   /**
-   * A reader for the bytes of the source called `name`, when they may take the byte-level fast
-   * path (purchases, read as CSV, ISO dates, "." amounts; see `CsvByteSource`), else `null`.
-   * Push its chunks, then `end()` it; `fail` throws the error of bytes that are not UTF-8 at
-   * a stream offset.
+   * The parts a byte-level reader is built from (see `CsvByteSource`, in the Node entry): the
+   * text reader of the source called `name` (as `source` gives), its record builder, and the
+   * ledger's hook for purchases already read to integer money.
    */
-  byteSource(kind: RecordKind, name: string, bytes: Utf8Bytes, fail: (offset: number) => never): CsvByteSource | null {
-    const { format, parseDate, decimalSeparator } = this.options;
-    if (kind !== "purchases" || (format !== undefined && format !== "csv") || parseDate !== null || decimalSeparator !== ".") return null;
+  sourceParts(kind: RecordKind, name: string): { readonly source: SourceReader; readonly builder: RecordBuilder; readonly purchases: PurchaseUnitsSink } {
     const builder = this.recordBuilder(kind, name);
-    return new CsvByteSource(new SourceReader(builder, this.options, "file"), builder, this.core, bytes, fail);
+    return { source: new SourceReader(builder, this.options, "file"), builder, purchases: this.core };
   }
 
   private recordBuilder(kind: RecordKind, name: string): RecordBuilder {

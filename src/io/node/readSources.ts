@@ -2,7 +2,7 @@ import * as nodeBuffer from "node:buffer";
 import { RetentionInputError, RetentionOptionsError } from "../../input/errors";
 import type { Ledger } from "../../input/ledger";
 import type { RecordKind } from "../fields";
-import type { Utf8Bytes } from "../csvByteSource";
+import { CsvByteSource, mayReadBytes, type Utf8Bytes } from "../csvByteSource";
 import { LedgerReader } from "../ledgerReader";
 import type { ResolvedReadOptions } from "../readOptions";
 import { sourceError } from "../sourceError";
@@ -33,7 +33,7 @@ export async function readSources(sources: readonly NamedSource[], options: Reso
     const failUtf8 = (offset: number): never => {
       throw sourceError({ kind, source: name, index: source.records() }, "invalid_utf8", notUtf8(offset));
     };
-    const source: ChunkReader = (NODE_UTF8 === null ? null : reader.byteSource(kind, name, NODE_UTF8, failUtf8)) ?? textSource(reader.source(kind, name, "file"), failUtf8);
+    const source: ChunkReader = NODE_UTF8 !== null && mayReadBytes(kind, options) ? byteSource(reader, kind, name, NODE_UTF8, failUtf8) : textSource(reader.source(kind, name, "file"), failUtf8);
     const unreadable = (error: unknown): Error => {
       if (error instanceof RetentionInputError || error instanceof RetentionOptionsError) return error;
       const reason = error instanceof UnreadableSource ? error.message : `cannot read (${describeError(error)})`;
@@ -68,6 +68,12 @@ interface ChunkReader {
   push(chunk: Uint8Array | string): void;
   end(): void;
   records(): number;
+}
+
+/** The byte-level path (see `CsvByteSource`). */
+function byteSource(reader: LedgerReader, kind: RecordKind, name: string, bytes: Utf8Bytes, fail: (offset: number) => never): ChunkReader {
+  const { source, builder, purchases } = reader.sourceParts(kind, name);
+  return new CsvByteSource(source, builder, purchases, bytes, fail);
 }
 
 /** The text path: bytes decoded (refusing what is not UTF-8), text as it comes. */
