@@ -46,6 +46,21 @@ export class CsvTokenizer {
     this.delimiterCode = delimiter.charCodeAt(0);
   }
 
+  /** True between records: no part of a record is held (so a reader may take over the lines that follow). */
+  get idle(): boolean {
+    return this.cells === null && this.rest.length === 0;
+  }
+
+  /** The line the next record starts on (1-based). */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /** Goes on at `line` after lines read elsewhere (call it between records). */
+  resumeAt(line: number): void {
+    this.line = line;
+  }
+
   /** Reads a chunk; complete records are handed to the sink, a partial one waits for more. */
   push(chunk: string): void {
     if (this.rest.length === 0) this.run(chunk, false);

@@ -1,12 +1,14 @@
 import { RetentionInputError, RetentionOptionsError, type InputIssue } from "../input/errors";
 import type { Ledger } from "../input/ledger";
-import { createLedgerBuilder, type LedgerBuilder } from "../input/ledgerBuilder";
+import { createBuilderCore, type BuilderCore, type LedgerBuilder } from "../input/ledgerBuilder";
+import { readOptions } from "../input/readOptions";
 import { suggestName } from "../core/suggest";
 import { escapeControlCharacters } from "./escapeControl";
 import type { RecordKind } from "./fields";
 import type { ResolvedReadOptions } from "./readOptions";
 import { RecordBuilder } from "./recordBuilder";
 import { SourceReader } from "./sourceReader";
+import type { PurchaseUnitsSink } from "./fastPurchaseRows";
 
 /**
  * The one reader behind `parseLedgerText`, `readLedger` and the command-line tool: sources
@@ -15,18 +17,34 @@ import { SourceReader } from "./sourceReader";
  * message with control characters escaped (a message quotes the cell it refuses).
  */
 export class LedgerReader {
+  private readonly core: BuilderCore;
   private readonly ledger: LedgerBuilder;
   private readonly builders = new Map<RecordKind, RecordBuilder>();
 
   constructor(private readonly options: ResolvedReadOptions) {
-    this.ledger = createLedgerBuilder(options.currency === undefined ? {} : { currency: options.currency });
+    this.core = createBuilderCore(readOptions(options.currency === undefined ? {} : { currency: options.currency }, "createLedgerBuilder"), {});
+    this.ledger = this.core.builder;
   }
 
   /** A reader for the `kind` records of the source called `name`; push its text, then `end()` it. */
   source(kind: RecordKind, name: string, noun: "file" | "text"): SourceReader {
+    return new SourceReader(this.recordBuilder(kind, name), this.options, noun);
+  }
+
+  /**
+   * The parts a byte-level reader is built from (see `CsvByteSource`, in the Node entry): the
+   * text reader of the source called `name` (as `source` gives), its record builder, and the
+   * ledger's hook for purchases already read to integer money.
+   */
+  sourceParts(kind: RecordKind, name: string): { readonly source: SourceReader; readonly builder: RecordBuilder; readonly purchases: PurchaseUnitsSink } {
+    const builder = this.recordBuilder(kind, name);
+    return { source: new SourceReader(builder, this.options, "file"), builder, purchases: this.core };
+  }
+
+  private recordBuilder(kind: RecordKind, name: string): RecordBuilder {
     const builder = new RecordBuilder(kind, name, this.options, sinkFor(this.ledger, kind));
     this.builders.set(kind, builder);
-    return new SourceReader(builder, this.options, noun);
+    return builder;
   }
 
   /**

@@ -24,6 +24,13 @@ export class LineIndex {
     this.count++;
   }
 
+  /** Records that the next `count` records start on consecutive lines from `line`. */
+  addRun(line: number, count: number): void {
+    if (count <= 0) return;
+    this.add(line);
+    this.count += count - 1;
+  }
+
   /** The line of record `index` (0-based), or `undefined` when there is no such record. */
   lineOf(index: number): number | undefined {
     if (!Number.isInteger(index) || index < 0 || index >= this.count) return undefined;

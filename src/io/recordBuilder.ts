@@ -40,6 +40,25 @@ export class RecordBuilder {
     this.fields = [...this.required, ...RECORD_FIELDS[kind].optional];
   }
 
+  /**
+   * The columns of a purchase CSV that the byte-level reader can take (see `FastPurchaseRows`):
+   * after the header, when the only fields read are `customerId`, `at` and `amount`, dates are
+   * ISO-8601 (no `dateFormat`) and amounts use "." (other columns are allowed and ignored, as
+   * here); otherwise `null`.
+   */
+  fastColumns(): { readonly width: number; readonly customerId: number; readonly at: number; readonly amount: number } | null {
+    if (this.kind !== "purchases" || this.options.parseDate !== null || this.options.decimalSeparator !== "." || this.plan.length !== 3) return null;
+    const column = (field: string): number => this.plan.find((entry) => entry.field === field)?.index ?? -1;
+    const [customerId, at, amount] = [column("customerId"), column("at"), column("amount")];
+    return customerId < 0 || at < 0 || amount < 0 ? null : { width: this.width, customerId, at, amount };
+  }
+
+  /** Counts `count` records read elsewhere (by the byte-level reader), on consecutive lines from `line`. */
+  addRecords(line: number, count: number): void {
+    this.lines.addRun(line, count);
+    this.count += count;
+  }
+
   /** True when this kind of record has `field`. */
   reads(field: string): boolean {
     return this.fields.includes(field);

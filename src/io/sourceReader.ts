@@ -28,6 +28,11 @@ export class SourceReader {
   /** Whether a non-blank character has come (the format can be sniffed). */
   private seenText = false;
   private consumer: Consumer | null = null;
+  /** The CSV tokenizer and its delimiter, once the format is known to be CSV. */
+  private tokenizer: CsvTokenizer | null = null;
+  private delimiter = ",";
+  /** Whether the CSV header has been read. */
+  private headerRead = false;
 
   /** `noun` names the source in messages ("the file is empty", "the text is empty"). */
   constructor(
@@ -39,6 +44,21 @@ export class SourceReader {
   /** Records read so far. */
   records(): number {
     return this.builder.count;
+  }
+
+  /**
+   * Where CSV records may be read elsewhere (see `CsvByteSource`): once the source is known to
+   * be CSV, its header is read and no record is open, the line the next record starts on and
+   * the delimiter; otherwise `null`.
+   */
+  csvBoundary(): { readonly line: number; readonly delimiter: string } | null {
+    const tokenizer = this.tokenizer;
+    return tokenizer !== null && this.headerRead && tokenizer.idle ? { line: tokenizer.nextLine, delimiter: this.delimiter } : null;
+  }
+
+  /** Goes on at `line` after CSV records read elsewhere (at a boundary, see `csvBoundary`). */
+  resumeCsvAt(line: number): void {
+    this.tokenizer?.resumeAt(line);
   }
 
   push(chunk: string): void {
@@ -83,18 +103,19 @@ export class SourceReader {
 
   private csv(delimiter: string, headerLine: string): Consumer {
     const builder = this.builder;
-    let header = true;
-    return new CsvTokenizer(
+    this.delimiter = delimiter;
+    this.tokenizer = new CsvTokenizer(
       delimiter,
       (cells, line) => {
-        if (!header) builder.csvRow(cells, line);
+        if (this.headerRead) builder.csvRow(cells, line);
         else {
           builder.header(cells, line, headerLine, delimiter);
-          header = false;
+          this.headerRead = true;
         }
       },
       (line, message) => this.fail(line, "invalid_csv", `invalid CSV: ${message}`),
     );
+    return this.tokenizer;
   }
 
   private json(): Consumer {

@@ -30,7 +30,9 @@ export interface ReadLedgerOptions extends ParseLedgerOptions {
  * the ledger's columns and little more. It is the reader of the `retention-metrics` command-line
  * tool. The format and the CSV delimiter are sniffed unless given; `columns` maps fields to
  * column names; `dateFormat` reads non-ISO dates in UTC; `decimalSeparator: ","` reads
- * `12,50` and `1.234,56` exactly. Errors name the source (the path, a file stream's path, or the
+ * `12,50` and `1.234,56` exactly. Plain rows of a purchase CSV go from the file's bytes straight
+ * into the ledger's columns; any other row takes the text path, with the same result (see
+ * docs/io.md, "The byte-level fast path"). Errors name the source (the path, a file stream's path, or the
  * collection for other streams and buffers), the line and the field.
  *
  * @param sources - `{ purchases?, events?, surveys? }`, each a path, a `Readable` or bytes; one source alone is purchases

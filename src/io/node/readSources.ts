@@ -1,9 +1,12 @@
+import * as nodeBuffer from "node:buffer";
 import { RetentionInputError, RetentionOptionsError } from "../../input/errors";
 import type { Ledger } from "../../input/ledger";
 import type { RecordKind } from "../fields";
+import { CsvByteSource, mayReadBytes, type Utf8Bytes } from "../csvByteSource";
 import { LedgerReader } from "../ledgerReader";
 import type { ResolvedReadOptions } from "../readOptions";
 import { sourceError } from "../sourceError";
+import type { SourceReader } from "../sourceReader";
 import { notUtf8, utf8Decoder } from "../utf8";
 import { openSource, UnreadableSource, type LedgerSource } from "./openSource";
 
@@ -27,7 +30,10 @@ export interface SourceProgress {
 export async function readSources(sources: readonly NamedSource[], options: ResolvedReadOptions, progress?: SourceProgress): Promise<Ledger> {
   const reader = new LedgerReader(options);
   for (const { kind, name, input } of sources) {
-    const source = reader.source(kind, name, "file");
+    const failUtf8 = (offset: number): never => {
+      throw sourceError({ kind, source: name, index: source.records() }, "invalid_utf8", notUtf8(offset));
+    };
+    const source: ChunkReader = NODE_UTF8 !== null && mayReadBytes(kind, options) ? byteSource(reader, kind, name, NODE_UTF8, failUtf8) : textSource(reader.source(kind, name, "file"), failUtf8);
     const unreadable = (error: unknown): Error => {
       if (error instanceof RetentionInputError || error instanceof RetentionOptionsError) return error;
       const reason = error instanceof UnreadableSource ? error.message : `cannot read (${describeError(error)})`;
@@ -35,9 +41,6 @@ export async function readSources(sources: readonly NamedSource[], options: Reso
     };
     const opened = await openSource(input, name).catch((error: unknown) => {
       throw unreadable(error);
-    });
-    const decode = utf8Decoder((offset) => {
-      throw sourceError({ kind, source: name, index: source.records() }, "invalid_utf8", notUtf8(offset));
     });
     const chunks = opened.chunks[Symbol.asyncIterator]();
     let done = false;
@@ -47,19 +50,57 @@ export async function readSources(sources: readonly NamedSource[], options: Reso
           throw unreadable(error);
         });
         if (next.done === true) break;
-        source.push(typeof next.value === "string" ? next.value : decode(next.value, false));
+        source.push(next.value);
         progress?.chunk(name, opened.bytesRead(), opened.size, source.records());
       }
       done = true;
     } finally {
       if (!done) await chunks.return?.();
     }
-    source.push(decode(new Uint8Array(0), true));
     source.end();
     progress?.done();
   }
   return reader.finish();
 }
+
+/** A source's reader fed chunks as they come: bytes or text. */
+interface ChunkReader {
+  push(chunk: Uint8Array | string): void;
+  end(): void;
+  records(): number;
+}
+
+/** The byte-level path (see `CsvByteSource`). */
+function byteSource(reader: LedgerReader, kind: RecordKind, name: string, bytes: Utf8Bytes, fail: (offset: number) => never): ChunkReader {
+  const { source, builder, purchases } = reader.sourceParts(kind, name);
+  return new CsvByteSource(source, builder, purchases, bytes, fail);
+}
+
+/** The text path: bytes decoded (refusing what is not UTF-8), text as it comes. */
+function textSource(source: SourceReader, fail: (offset: number) => never): ChunkReader {
+  const decode = utf8Decoder(fail);
+  return {
+    push: (chunk) => source.push(typeof chunk === "string" ? chunk : decode(chunk, false)),
+    end() {
+      source.push(decode(new Uint8Array(0), true));
+      source.end();
+    },
+    records: () => source.records(),
+  };
+}
+
+/**
+ * Node's UTF-8 check (simdutf, Node ≥ 18.14) and decoder, for the byte-level CSV reader;
+ * `null` on older Node, where every source takes the text path.
+ */
+const isUtf8 = (nodeBuffer as { isUtf8?: (bytes: Uint8Array) => boolean }).isUtf8;
+const NODE_UTF8: Utf8Bytes | null =
+  typeof isUtf8 === "function"
+    ? {
+        isUtf8,
+        text: (bytes, start, end) => (nodeBuffer.Buffer.isBuffer(bytes) ? bytes : nodeBuffer.Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString("utf8", start, end),
+      }
+    : null;
 
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
