@@ -1,5 +1,6 @@
 import { readTimeAxis } from "../clv/timeAxis";
 import { scanCustomers } from "../clv/scanCustomers";
+import { isoText } from "../core/isoText";
 import { meanUnitsText, unitsText } from "../core/unitsText";
 import type { Ledger } from "../input/ledger";
 import { csvCell, type CsvWriteOptions } from "./csvWrite";
@@ -13,7 +14,7 @@ const CHUNK_CHARACTERS = 1 << 18;
 /**
  * The `summary` CSV, in chunks of about 256 kB, written straight from the scans of the ledger:
  * the rows, order and text of `customerSummary` with `formatCsvMoney` (money to its decimals
- * plus four, half to even, exact), without a row object, a Decimal or a Date per customer, and
+ * plus four, half to even, exact), without a row object, a Decimal or a Date per customer (`isoText`), and
  * without the whole document in one string. `tests/cli/summaryCsv.test.ts` checks it against
  * the rows of `customerSummary`.
  */
@@ -39,5 +40,3 @@ export function* summaryCsvChunks(ledger: Ledger, asOf: number, timeUnit: "day" 
   }
   yield chunk;
 }
-
-const isoText = (ms: number): string => new Date(ms).toISOString();
