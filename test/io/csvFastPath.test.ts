@@ -153,6 +153,13 @@ describe("the byte-level CSV fast path, by hand", () => {
     }
   });
 
+  it("reads blank lines before the header, a header alone, and a file without a header line break, as the text path does", async () => {
+    for (const text of ["\r\n\n\ncustomerId,at,amount\na,2024-01-05,1", "\uFEFF\n customerId,at,amount\r\n", "customerId,at,amount", "\n \ncustomerId,at,amount\na,2024-01-05,1\n", "[1]"]) {
+      const bytes = Buffer.from(text);
+      for (const cuts of [[], [1], [2, 5]]) expect(await outcomeOf(() => readPurchasesFast(cutAt(bytes, cuts)))).toEqual(await outcomeOf(() => readPurchasesAsText(cutAt(bytes, cuts))));
+    }
+  });
+
   it("keeps the ledger's money scale: trailing zeros do not make it finer", async () => {
     const ledger = await readPurchasesFast([Buffer.from("customerId,at,amount\na,2024-01-05,19.90\nb,2024-01-06,5.000\n")]);
     expect(ledger.moneyScale).toBe(1);
