@@ -29,9 +29,10 @@ export type BytesToText = (bytes: Uint8Array, start: number, end: number) => str
 
 /**
  * The byte-level fast path for purchase rows: one row of UTF-8 bytes (its line break cut off)
- * goes straight into the ledger's columns when every cell is plain: no quote anywhere, the
- * header's number of cells, an ISO date of the shapes `isoBytesToEpochMs` reads, an amount
- * `AmountBytes` reads, and a customer id that is valid (`isId`). The id is looked up by its
+ * goes straight into the ledger's columns when every cell is plain: the header's number of
+ * cells, no quote (but around an id or other cell holding no quote or line break), an ISO date
+ * of the shapes `isoBytesToEpochMs` reads, an amount `AmountBytes` reads, and a customer id that
+ * is valid (`isId`). The id is looked up by its
  * bytes in a `ByteIdTable`; its string is made, checked and registered once, on first sight.
  * Any other row is refused with nothing added, for the text path to read (and report).
  *
@@ -76,22 +77,34 @@ export class FastPurchaseRows {
     return newline >= 0 && newline < limit ? newline : final ? limit : -1;
   }
 
-  /** Finds the cells of a plain row (`starts`/`ends`); returns where its line ends, or -1 when the row is not plain. */
+  /**
+   * Finds the cells of a plain row (`starts`/`ends`); returns where its line ends, or -1 when
+   * the row is not plain. An id or other cell may be quoted when it holds no quote and no line
+   * break (`"c1"`, `"a, b"`): its text is what stands between the quotes, as the text reader
+   * reads it.
+   */
   private cells(bytes: Uint8Array, start: number, limit: number, final: boolean): number {
     const { width, delimiter, at, amount } = this.layout;
-    const starts = this.starts;
-    const ends = this.ends;
     const last = width - 1;
     let p = start;
     for (let cell = 0; cell < width; cell++) {
+      let cellStart = p;
+      /** Where the cell's text ends, and where its delimiter or line break stands. */
       let end: number;
+      let next: number;
       if (cell === at) {
-        end = this.dateEnd(bytes, p, limit, cell === last ? -1 : delimiter, final);
+        end = next = this.dateEnd(bytes, p, limit, cell === last ? -1 : delimiter, final);
         if (end < 0) return -1;
       } else if (cell === amount) {
         this.units = this.amountBytes.read(bytes, p, limit);
         if (this.units !== this.units) return -1;
-        end = this.amountBytes.end;
+        end = next = this.amountBytes.end;
+      } else if (p < limit && bytes[p] === QUOTE) {
+        end = p + 1;
+        while (end < limit && bytes[end] !== QUOTE) if (bytes[end++] === LF) return -1;
+        if (end >= limit) return -1;
+        cellStart = p + 1;
+        next = end + 1;
       } else {
         end = p;
         const stop = cell === last ? LF : delimiter;
@@ -101,16 +114,17 @@ export class FastPurchaseRows {
           if (byte === QUOTE || byte === LF || byte === delimiter) return -1;
         }
         if (cell === last && end > p && bytes[end - 1] === CR) end--;
+        next = end;
       }
-      starts[cell] = p;
-      ends[cell] = end;
+      this.starts[cell] = cellStart;
+      this.ends[cell] = end;
       if (cell < last) {
-        if (end >= limit || bytes[end] !== delimiter) return -1;
-        p = end + 1;
+        if (next >= limit || bytes[next] !== delimiter) return -1;
+        p = next + 1;
       } else {
-        if (end < limit && bytes[end] === CR) end++;
-        if (end < limit) return bytes[end] === LF ? end : -1;
-        return final && end === limit ? end : -1;
+        if (next < limit && bytes[next] === CR) next++;
+        if (next < limit) return bytes[next] === LF ? next : -1;
+        return final && next === limit ? next : -1;
       }
     }
     return -1;

@@ -31,7 +31,8 @@ const row = fc.record({
   customerId: fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...PLAIN_IDS) }, { weight: 2, arbitrary: fc.constantFrom(...OTHER_IDS) }, { weight: 3, arbitrary: fc.string({ maxLength: 6, unit: "grapheme" }) }),
   at: cell(FAST_DATES, TEXT_DATES, BAD_DATES),
   amount: cell(FAST_AMOUNTS, TEXT_AMOUNTS, BAD_AMOUNTS),
-  quote: fc.constantFrom(false, false, false, true),
+  /** Which cells are quoted though they need not be. */
+  quote: fc.constantFrom("none", "none", "none", "text", "all"),
   crlf: fc.boolean(),
   /** Lines before the row: empty, blank, or broken (too few cells, a stray quote). */
   before: fc.oneof({ weight: 30, arbitrary: fc.constant("") }, { weight: 4, arbitrary: fc.constantFrom("\n", "\r\n", "\r\n\n") }, { weight: 1, arbitrary: fc.constantFrom("x,y\n", 'a"b,2024-01-01,1\n', " \n") }),
@@ -63,7 +64,7 @@ function render(input: CsvInput): Uint8Array {
   let text = (bom ? "\uFEFF" : "") + layout.header.join(layout.delimiter) + "\n";
   rows.forEach((r, i) => {
     const values: Record<string, string> = { customerId: r.customerId, at: r.at, amount: r.amount, note: `n${i}`, orderId: `o${i}` };
-    const line = layout.header.map((name) => csvCell(values[name]!, layout.delimiter, r.quote && name === "customerId")).join(layout.delimiter);
+    const line = layout.header.map((name) => csvCell(values[name]!, layout.delimiter, r.quote === "all" || (r.quote === "text" && (name === "customerId" || name === "note")))).join(layout.delimiter);
     text += r.before + line + (i < rows.length - 1 || finalNewline ? (r.crlf ? "\r\n" : "\n") : "");
   });
   text += tail;
@@ -116,7 +117,7 @@ describe("the byte-level CSV fast path, by hand", () => {
     expect(await outcomeOf(() => readPurchasesFast(bytes))).toEqual(await outcomeOf(() => readPurchasesAsText(bytes)));
   });
 
-  it("reads plain rows without making text of them; a row it cannot read goes to the text reader alone", async () => {
+  it("reads plain rows (ids quoted or not) without making text of them; a row it cannot read goes to the text reader alone", async () => {
     const push = vi.spyOn(SourceReader.prototype, "push");
     const rows = Array.from({ length: 1000 }, (_, i) => `c${i % 37},2024-01-${String((i % 28) + 1).padStart(2, "0")}T10:00:00.000Z,${i}.${i % 100}`);
     await readPurchasesFast([Buffer.from(["customerId,at,amount", ...rows].join("\n"))]);
@@ -126,9 +127,13 @@ describe("the byte-level CSV fast path, by hand", () => {
     await readPurchasesFast(cutAt(Buffer.from(["amount;customerId;at\r\n", ...reordered].join("")), [7, 5000, 5001]));
     expect(push).toHaveBeenCalledTimes(1);
     push.mockClear();
-    rows[500] = `"c1",2024-01-01,5`;
+    const quoted = rows.map((r, i) => (i % 2 === 0 ? r.replace(/^([^,]+),/, '"$1",') : r));
+    await readPurchasesFast([Buffer.from(["customerId,at,amount", ...quoted].join("\n"))]);
+    expect(push).toHaveBeenCalledTimes(1);
+    push.mockClear();
+    rows[500] = `"c""1",2024-01-01,5`;
     const ledger = await readPurchasesFast(cutAt(Buffer.from(["customerId,at,amount", ...rows].join("\n")), [9000, 20_000]));
-    expect(push.mock.calls.map(([text]) => text)).toEqual(["customerId,at,amount\n", `"c1",2024-01-01,5\n`]);
+    expect(push.mock.calls.map(([text]) => text)).toEqual(["customerId,at,amount\n", `"c""1",2024-01-01,5\n`]);
     expect(ledger).toEqual(readPurchasesAsText([Buffer.from(["customerId,at,amount", ...rows].join("\n"))]));
   });
 
@@ -145,6 +150,13 @@ describe("the byte-level CSV fast path, by hand", () => {
     const head = Buffer.from('customerId,at,amount\na,2024-01-05,1\n"b\nc",2024-01-06,2\nün');
     for (const chunks of [[head.subarray(0, 40), head.subarray(40), "ï,2024-01-07,3\n"], [head.subarray(0, 45), "x\",2024-01-06,2\n"], [head.subarray(0, head.length - 1), "ï,2024-01-07,3\n"]]) {
       expect(await outcomeOf(() => readPurchasesFast(chunks))).toEqual(await outcomeOf(() => readPurchasesAsText(chunks)));
+    }
+  });
+
+  it("reads blank lines before the header, a header alone, and a file without a header line break, as the text path does", async () => {
+    for (const text of ["\r\n\n\ncustomerId,at,amount\na,2024-01-05,1", "\uFEFF\n customerId,at,amount\r\n", "customerId,at,amount", "\n \ncustomerId,at,amount\na,2024-01-05,1\n", "[1]"]) {
+      const bytes = Buffer.from(text);
+      for (const cuts of [[], [1], [2, 5]]) expect(await outcomeOf(() => readPurchasesFast(cutAt(bytes, cuts)))).toEqual(await outcomeOf(() => readPurchasesAsText(cutAt(bytes, cuts))));
     }
   });
 
