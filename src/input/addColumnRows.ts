@@ -2,7 +2,7 @@ import { MoneyReader, toPlainDecimalString } from "../core/plainDecimal";
 import { toEpochMs } from "../core/time";
 import { isId, isOptionalOrderId, isOptionalQuantity, isOptionalText } from "./quickChecks";
 import type { CheckedColumns } from "./columnInput";
-import { cellAt, decimalWords, type Cells } from "./encodedCells";
+import { cellAt, decimalWords, isEncoded, type Cells } from "./encodedCells";
 import { FIELDS, type CollectionName } from "./fieldSpecs";
 import type { BuilderCore } from "./ledgerBuilder";
 
@@ -37,9 +37,10 @@ function addPurchaseColumns(core: BuilderCore, length: number, cells: ReadonlyMa
   const customerOf = customerReader(core, customerId!);
   const readAmount = amountReader(amount!, money);
   const row: Record<string, unknown> = { customerId: undefined, at: undefined, amount: undefined, orderId: undefined, cost: undefined, quantity: undefined, currency: undefined };
+  const times = isEncoded(at!) ? null : at!;
   for (let i = 0; i < length; i++) {
     if (requiredOnly) {
-      const time = toEpochMs(cellAt(at, i));
+      const time = toEpochMs(times === null ? cellAt(at, i) : times[i]);
       const customer = time !== null && readAmount(i) ? customerOf(i) : -1;
       if (customer >= 0) {
         core.addPurchaseUnits(customer, time!, money.units, money.places);
@@ -78,7 +79,7 @@ function addPurchaseColumns(core: BuilderCore, length: number, cells: ReadonlyMa
  * entries are checked and registered once each, on first use.
  */
 function customerReader(core: BuilderCore, cells: Cells): (i: number) => number {
-  if ("kind" in cells && cells.kind === "dictionary") {
+  if (isEncoded(cells) && cells.kind === "dictionary") {
     const { keys, dictionary } = cells;
     const customerOfKey = new Int32Array(dictionary.length).fill(-2);
     return (i) => {
@@ -91,19 +92,23 @@ function customerReader(core: BuilderCore, cells: Cells): (i: number) => number 
       return customer;
     };
   }
+  const ids = isEncoded(cells) ? null : cells;
   return (i) => {
-    const id = cellAt(cells, i);
+    const id = ids === null ? cellAt(cells, i) : ids[i];
     return isId(id) ? core.registerCustomer(id) : -1;
   };
 }
 
 /** Reads row `i`'s amount into `money`; false when it is not a common amount within the limits (the row then takes the general path). */
 function amountReader(cells: Cells, money: MoneyReader): (i: number) => boolean {
-  if ("kind" in cells && cells.kind === "decimal") {
-    return (i) => {
-      const units = decimalWords(cells, i);
-      return typeof units === "number" && money.readScaled(units, cells.scale);
-    };
+  if (isEncoded(cells)) {
+    if (cells.kind === "decimal") {
+      return (i) => {
+        const units = decimalWords(cells, i);
+        return typeof units === "number" && money.readScaled(units, cells.scale);
+      };
+    }
+    return (i) => money.read(cellAt(cells, i));
   }
-  return (i) => money.read(cellAt(cells, i));
+  return (i) => money.read(cells[i]);
 }

@@ -24,10 +24,15 @@ export interface DecimalCells {
 /** A column's cells: an array of values, or an encoded Arrow column. */
 export type Cells = ArrayLike<unknown> | DictionaryCells | DecimalCells;
 
+/** True for an encoded column, false for an array or typed array of values. */
+export function isEncoded(cells: Cells): cells is DictionaryCells | DecimalCells {
+  return !Array.isArray(cells) && !ArrayBuffer.isView(cells);
+}
+
 /** The value of row `i`, decoded where the column is encoded. */
 export function cellAt(cells: Cells | undefined, i: number): unknown {
   if (cells === undefined) return undefined;
-  if (!("kind" in cells)) return cells[i];
+  if (!isEncoded(cells)) return cells[i];
   if (cells.kind === "dictionary") return cells.dictionary[cells.keys[i]!];
   return scaledToPlain(decimalWords(cells, i), cells.scale);
 }

@@ -172,7 +172,7 @@ export class PurchaseAccumulator {
     let orderCount = 0;
     for (let k = 0; k < n; k++) {
       if (amountUnits![k]! < 0) continue;
-      const id = orderId[k];
+      const id = this.orderId === null ? undefined : orderId[k];
       if (id !== undefined) {
         if (openedOrders.has(id)) continue;
         openedOrders.add(id);
