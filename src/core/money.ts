@@ -15,7 +15,7 @@ export type Decimal = DecimalJs;
 /** Money as it comes in: a decimal string, a finite number, or a decimal.js `Decimal`. */
 export type MoneyInput = string | number | DecimalJs;
 
-export { decimalPlaces, MoneyReader, toPlainDecimalString, toUnits } from "./plainDecimal";
+export { decimalPlaces, toPlainDecimalString, toUnits } from "./plainDecimal";
 
 /** Exact zero, shared by results that hold no money (Decimals are immutable). */
 export const ZERO: Decimal = /* @__PURE__ */ new Decimal(0);

@@ -12,13 +12,7 @@ import { MAX_ID_LENGTH } from "./idLimits";
 const isRow = isRowObject;
 /** A customer id: not blank, no NUL character, at most `MAX_ID_LENGTH` long. */
 export const isId = (value: unknown): value is string =>
-  typeof value === "string" && value.length <= MAX_ID_LENGTH && !isBlank(value) && !value.includes("\0");
-
-/** True when `text` is empty or all whitespace; a first character that is printable ASCII answers without trimming. */
-function isBlank(text: string): boolean {
-  const first = text.charCodeAt(0);
-  return !(first > 32 && first < 127) && text.trim().length === 0;
-}
+  typeof value === "string" && value.trim().length > 0 && !value.includes("\0") && value.length <= MAX_ID_LENGTH;
 export const isOptionalText = (value: unknown): value is string | undefined => value === undefined || (typeof value === "string" && value.length > 0);
 /** An optional order id: non-empty, no NUL character, at most `MAX_ID_LENGTH` long. */
 export const isOptionalOrderId = (value: unknown): value is string | undefined => value === undefined || (typeof value === "string" && value.length > 0 && value.length <= MAX_ID_LENGTH && !value.includes("\0"));
