@@ -36,3 +36,55 @@ export function asArrowTable(purchases: readonly Purchase[]): Table {
     amount: makeVector(makeData({ type: new ArrowDecimal(2, 12, 128), length: purchases.length, data: words })),
   });
 }
+
+/**
+ * Run as a script, times `createLedger` on 1M generated purchases in each shape and prints the
+ * medians of 7 runs against issue 13's targets (wall and CPU time: this machine is shared, and
+ * CPU time is what a busy machine distorts least). Given the root of another checkout (say
+ * `git worktree add /tmp/base main`), it alternates that checkout's build and this one on the
+ * same inputs in the same process and prints both medians and their ratio.
+ *
+ * Run: npx tsx bench/ledgerInputShapes.ts [/path/to/baseline/checkout]
+ */
+async function main(baselineRoot: string | undefined): Promise<void> {
+  const { generatePurchases } = await import("./generate");
+  const current = await import("../src/index");
+  const baseline: typeof current | null = baselineRoot === undefined ? null : await import(`${baselineRoot}/src/index.ts`);
+  const purchases = generatePurchases({ purchases: 1_000_000 });
+  const shapes: [string, number, () => unknown][] = [
+    ["rows: Purchase[]", 400, () => purchases],
+    ["columns: plain arrays", 150, () => ({ purchases: asArrayColumns(purchases) })],
+    ["columns: Float64Array at, amount", 150, () => ({ purchases: asTypedColumns(purchases) })],
+    ["Arrow (dictionary, ms, Decimal128)", 150, () => asArrowTable(purchases)],
+  ];
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const time = (build: () => unknown) => {
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    build();
+    const used = process.cpuUsage(cpu);
+    return { wall: performance.now() - started, cpu: (used.user + used.system) / 1000 };
+  };
+  for (const [name, target, make] of shapes) {
+    const input = make() as Parameters<typeof current.createLedger>[0];
+    const runs = { new: [] as { wall: number; cpu: number }[], old: [] as { wall: number; cpu: number }[] };
+    current.createLedger(input);
+    baseline?.createLedger(input);
+    for (let r = 0; r < 7; r++) {
+      if (baseline !== null && r % 2 === 1) runs.old.push(time(() => baseline.createLedger(input)));
+      runs.new.push(time(() => current.createLedger(input)));
+      if (baseline !== null && r % 2 === 0) runs.old.push(time(() => baseline.createLedger(input)));
+    }
+    const wall = median(runs.new.map((t) => t.wall));
+    const cpu = median(runs.new.map((t) => t.cpu));
+    let line = `${name.padEnd(36)} wall ${wall.toFixed(0).padStart(5)} ms  cpu ${cpu.toFixed(0).padStart(5)} ms  target ${target} ms: ${wall <= target ? "met" : "MISSED"}`;
+    if (baseline !== null) {
+      const oldWall = median(runs.old.map((t) => t.wall));
+      const oldCpu = median(runs.old.map((t) => t.cpu));
+      line += `  | baseline wall ${oldWall.toFixed(0)} ms, cpu ${oldCpu.toFixed(0)} ms; new/old wall ${(wall / oldWall).toFixed(2)}, cpu ${(cpu / oldCpu).toFixed(2)}`;
+    }
+    console.log(line);
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) await main(process.argv[2]);

@@ -170,3 +170,96 @@ export function toUnits(plain: string, scale: number): number {
   const units = Number(whole + fraction);
   return units === 0 ? 0 : sign * units;
 }
+
+/** Units above this are left to the general path by `MoneyReader` for numbers: below it, `Math.round(value · 10^p)` is provably the nearest integer. */
+const NUMBER_UNITS_LIMIT = 2 ** 50;
+
+/**
+ * Reads the common money inputs straight to integer units, without making a string: plain
+ * decimal text (`"19.99"`, `"-2.50"`, `".5"`, `"+7"`) and finite numbers. After a `read` that
+ * returns true, `units` counts `10^-places` and `places` is the number of decimal places
+ * without trailing zeros: what `toUnits(plain, decimalPlaces(plain))` gives for the plain
+ * decimal `toPlainDecimalString` makes of the same value, within the limits `moneyLimitProblem`
+ * sets. It returns false for everything else (whitespace, exponents, Decimals, bad text, values
+ * past the limits), which the general path then reads or reports; so it never changes an answer.
+ *
+ * A number's plain decimal is its shortest round-trip text (`String(value)`), whose decimal
+ * places are the fewest `p` with a `p`-place decimal that reads back as the number: `read`
+ * tries `p = 0, 1, …` and checks `units / 10^p === value` (one correctly rounded division).
+ *
+ * @example
+ * const money = new MoneyReader();
+ * money.read("19.90")   //=> true, with money.units 199 and money.places 1
+ * money.read(2.5)       //=> true, with money.units 25 and money.places 1
+ * money.read(" 19.90 ") //=> false: the general path trims and reads it
+ */
+export class MoneyReader {
+  units = 0;
+  places = 0;
+
+  read(value: unknown): boolean {
+    if (typeof value === "string") return this.readText(value);
+    if (typeof value === "number") return this.readNumber(value);
+    return false;
+  }
+
+  /** Reads `units · 10^-scale` (a safe integer and a scale ≥ 0, as a decimal column holds them), trailing zeros dropped. */
+  readScaled(units: number, scale: number): boolean {
+    if (!Number.isSafeInteger(units) || !(scale >= 0)) return false;
+    let places = scale;
+    while (places > 0 && units % 10 === 0) {
+      units /= 10;
+      places--;
+    }
+    if (places > MAX_MONEY_SCALE) return false;
+    this.units = units === 0 ? 0 : units;
+    this.places = places;
+    return true;
+  }
+
+  private readText(text: string): boolean {
+    const length = text.length;
+    if (length === 0 || length > MAX_MONEY_TEXT_LENGTH) return false;
+    const first = text.charCodeAt(0);
+    let i = first === 45 || first === 43 ? 1 : 0;
+    let units = 0;
+    let places = 0;
+    let pendingZeros = 0;
+    let digitCount = 0;
+    let inFraction = false;
+    for (; i < length; i++) {
+      const code = text.charCodeAt(i);
+      const digit = code - 48;
+      if (digit >= 0 && digit <= 9) {
+        digitCount++;
+        if (!inFraction) units = units * 10 + digit;
+        else if (digit === 0) pendingZeros++;
+        else {
+          for (; pendingZeros > 0; pendingZeros--, places++) units *= 10;
+          units = units * 10 + digit;
+          places++;
+        }
+      } else if (code === 46 && !inFraction) inFraction = true;
+      else return false;
+    }
+    if (digitCount === 0 || places > MAX_MONEY_SCALE || units > Number.MAX_SAFE_INTEGER) return false;
+    this.units = first === 45 && units !== 0 ? -units : units;
+    this.places = places;
+    return true;
+  }
+
+  private readNumber(value: number): boolean {
+    if (!Number.isFinite(value)) return false;
+    let power = 1;
+    for (let places = 0; places <= MAX_MONEY_SCALE; places++, power *= 10) {
+      const units = Math.round(value * power);
+      if (Math.abs(units) > NUMBER_UNITS_LIMIT) return false;
+      if (units / power === value) {
+        this.units = units === 0 ? 0 : units;
+        this.places = places;
+        return true;
+      }
+    }
+    return false;
+  }
+}

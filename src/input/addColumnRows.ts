@@ -1,70 +1,114 @@
-import { toPlainDecimalString } from "../core/money";
+import { MoneyReader, toPlainDecimalString } from "../core/plainDecimal";
 import { toEpochMs } from "../core/time";
 import { isId, isOptionalOrderId, isOptionalQuantity, isOptionalText } from "./quickChecks";
 import type { CheckedColumns } from "./columnInput";
-import type { CollectionName } from "./fieldSpecs";
+import { cellAt, decimalWords, isEncoded, type Cells } from "./encodedCells";
+import { FIELDS, type CollectionName } from "./fieldSpecs";
 import type { BuilderCore } from "./ledgerBuilder";
 
-
 /**
- * Feeds checked columns to a builder row by row without making an object per row. Purchase
- * cells are checked one by one with the checks of `PurchaseSchema` and, when they pass, go to
- * the accumulator as values (each time and amount parsed once). A row with a bad cell, and
- * every event and survey row, goes through one reused scratch record to the row path, so
- * errors carry exactly the messages and issue paths of row input.
+ * Feeds checked columns to a builder row by row without making an object per row. A purchase
+ * with only the required columns is read straight to the ledger's columns (each time and
+ * amount parsed once; a dictionary id checked and looked up once per dictionary entry, a
+ * decimal read from its integer). Any other purchase has its cells checked one by one with
+ * the checks of `PurchaseSchema` and, when they pass, goes to the accumulator as values. A
+ * row with a bad cell, and every event and survey row, goes through one reused scratch record
+ * to the row path, so errors carry exactly the messages and issue paths of row input.
  */
 export function addColumnRows(core: BuilderCore, collection: CollectionName, { length, cells }: CheckedColumns): void {
-  const { builder } = core;
-  const column = (name: string): ArrayLike<unknown> | undefined => cells.get(name);
   if (collection === "purchases") {
-    const customerId = column("customerId")!;
-    const at = column("at")!;
-    const amount = column("amount")!;
-    const [orderId, cost, quantity, currency] = ["orderId", "cost", "quantity", "currency"].map(column);
-    const row: Record<string, unknown> = { customerId: undefined, at: undefined, amount: undefined, orderId: undefined, cost: undefined, quantity: undefined, currency: undefined };
-    for (let i = 0; i < length; i++) {
-      const id = customerId[i];
-      const time = toEpochMs(at[i]);
-      const money = toPlainDecimalString(amount[i]);
-      const costValue = cost?.[i];
-      const costMoney = costValue === undefined ? null : toPlainDecimalString(costValue);
-      const count = quantity?.[i];
-      const order = orderId?.[i];
-      const code = currency?.[i];
-      const valid =
-        isId(id) && time !== null && money !== null && (costValue === undefined || costMoney !== null) &&
-        isOptionalQuantity(count) && isOptionalOrderId(order) && isOptionalText(code);
-      if (valid) {
-        core.addPurchaseValues(id, time, money, costMoney, count as number | undefined, order, code);
+    addPurchaseColumns(core, length, cells);
+    return;
+  }
+  const names = FIELDS[collection].map((field) => field.name);
+  const columns = names.map((name) => cells.get(name));
+  const row: Record<string, unknown> = Object.fromEntries(names.map((name) => [name, undefined]));
+  const add = collection === "events" ? core.builder.addEvent : core.builder.addSurvey;
+  for (let i = 0; i < length; i++) {
+    for (let f = 0; f < names.length; f++) row[names[f]!] = cellAt(columns[f], i);
+    add(row);
+  }
+}
+
+function addPurchaseColumns(core: BuilderCore, length: number, cells: ReadonlyMap<string, Cells>): void {
+  const [customerId, at, amount, orderId, cost, quantity, currency] = FIELDS.purchases.map((field) => cells.get(field.name));
+  const requiredOnly = orderId === undefined && cost === undefined && quantity === undefined && currency === undefined;
+  const money = new MoneyReader();
+  const customerOf = customerReader(core, customerId!);
+  const readAmount = amountReader(amount!, money);
+  const row: Record<string, unknown> = { customerId: undefined, at: undefined, amount: undefined, orderId: undefined, cost: undefined, quantity: undefined, currency: undefined };
+  const times = isEncoded(at!) ? null : at!;
+  for (let i = 0; i < length; i++) {
+    if (requiredOnly) {
+      const time = toEpochMs(times === null ? cellAt(at, i) : times[i]);
+      const customer = time !== null && readAmount(i) ? customerOf(i) : -1;
+      if (customer >= 0) {
+        core.addPurchaseUnits(customer, time!, money.units, money.places);
         continue;
       }
-      row.customerId = id;
-      row.at = at[i];
-      row.amount = amount[i];
-      row.orderId = order;
-      row.cost = costValue;
-      row.quantity = count;
-      row.currency = code;
-      builder.addPurchase(row);
     }
-  } else if (collection === "events") {
-    const [customerId, at, type] = ["customerId", "at", "type"].map(column);
-    const row: Record<string, unknown> = { customerId: undefined, at: undefined, type: undefined };
-    for (let i = 0; i < length; i++) {
-      row.customerId = customerId?.[i];
-      row.at = at?.[i];
-      row.type = type?.[i];
-      builder.addEvent(row);
+    const id = cellAt(customerId, i);
+    const time = toEpochMs(cellAt(at, i));
+    const value = cellAt(amount, i);
+    const plain = toPlainDecimalString(value);
+    const costValue = cellAt(cost, i);
+    const costPlain = costValue === undefined ? null : toPlainDecimalString(costValue);
+    const count = cellAt(quantity, i);
+    const order = cellAt(orderId, i);
+    const code = cellAt(currency, i);
+    const valid =
+      isId(id) && time !== null && plain !== null && (costValue === undefined || costPlain !== null) &&
+      isOptionalQuantity(count) && isOptionalOrderId(order) && isOptionalText(code);
+    if (valid) {
+      core.addPurchaseValues(id, time, plain, costPlain, count, order, code);
+      continue;
     }
-  } else {
-    const [customerId, at, score, segment] = ["customerId", "at", "score", "segment"].map(column);
-    const row: Record<string, unknown> = { customerId: undefined, at: undefined, score: undefined, segment: undefined };
-    for (let i = 0; i < length; i++) {
-      row.customerId = customerId?.[i];
-      row.at = at?.[i];
-      row.score = score?.[i];
-      row.segment = segment?.[i];
-      builder.addSurvey(row);
-    }
+    row.customerId = id;
+    row.at = cellAt(at, i);
+    row.amount = value;
+    row.orderId = order;
+    row.cost = costValue;
+    row.quantity = count;
+    row.currency = code;
+    core.builder.addPurchase(row);
   }
+}
+
+/**
+ * The provisional customer of row `i`, or -1 when its id is not valid. A dictionary column's
+ * entries are checked and registered once each, on first use.
+ */
+function customerReader(core: BuilderCore, cells: Cells): (i: number) => number {
+  if (isEncoded(cells) && cells.kind === "dictionary") {
+    const { keys, dictionary } = cells;
+    const customerOfKey = new Int32Array(dictionary.length).fill(-2);
+    return (i) => {
+      const key = keys[i]!;
+      let customer = customerOfKey[key]!;
+      if (customer === -2) {
+        const id = dictionary[key];
+        customer = customerOfKey[key] = isId(id) ? core.registerCustomer(id) : -1;
+      }
+      return customer;
+    };
+  }
+  const ids = isEncoded(cells) ? null : cells;
+  return (i) => {
+    const id = ids === null ? cellAt(cells, i) : ids[i];
+    return isId(id) ? core.registerCustomer(id) : -1;
+  };
+}
+
+/** Reads row `i`'s amount into `money`; false when it is not a common amount within the limits (the row then takes the general path). */
+function amountReader(cells: Cells, money: MoneyReader): (i: number) => boolean {
+  if (isEncoded(cells)) {
+    if (cells.kind === "decimal") {
+      return (i) => {
+        const units = decimalWords(cells, i);
+        return typeof units === "number" && money.readScaled(units, cells.scale);
+      };
+    }
+    return (i) => money.read(cellAt(cells, i));
+  }
+  return (i) => money.read(cells[i]);
 }

@@ -1,5 +1,6 @@
 import { shapeError } from "./errors";
 import type { CollectionName, FieldKind, FieldSpec } from "./fieldSpecs";
+import { cellAt, type Cells, type DecimalCells, type DictionaryCells } from "./encodedCells";
 import type { ArrowVectorLike } from "./tableLike";
 
 /** Arrow `Type` ids (the format's `Type` enum, which apache-arrow and flechette share). */
@@ -50,15 +51,16 @@ const TIMESTAMP_DIVISORS = [0n, 1n, 1_000n, 1_000_000n];
 
 /**
  * The values of one Arrow column as the row path would see them: strings for text (dictionary
- * entries decoded), epoch milliseconds for dates and timestamps of any unit (truncated down to
- * the millisecond), exact plain decimal strings for decimal columns (read as scaled integers,
- * never through a float), and numbers for integer and float columns (64-bit integers too,
- * when safe; money from 64-bit integers as exact strings). Null entries read as `undefined` in
- * optional columns and as `null` in required ones, where the row check reports them.
+ * columns kept as keys into their dictionary), epoch milliseconds for dates and timestamps of
+ * any unit (truncated down to the millisecond), exact decimals for decimal columns (kept as
+ * scaled integers, never read through a float; see `encodedCells.ts`), and numbers for integer
+ * and float columns (64-bit integers too, when safe; money from 64-bit integers as exact
+ * strings). Null entries read as `undefined` in optional columns and as `null` in required
+ * ones, where the row check reports them.
  *
  * @throws {RetentionInputError} naming the column when its type cannot hold the field
  */
-export function readArrowColumn(vector: ArrowVectorLike, field: FieldSpec, collection: CollectionName): ArrayLike<unknown> {
+export function readArrowColumn(vector: ArrowVectorLike, field: FieldSpec, collection: CollectionName): Cells {
   const type = (vector.type ?? {}) as ArrowType;
   const typeId = typeof type.typeId === "number" ? type.typeId : Number.NaN;
   const valueTypeId = typeId === DICTIONARY ? type.dictionary?.typeId : typeId;
@@ -66,10 +68,16 @@ export function readArrowColumn(vector: ArrowVectorLike, field: FieldSpec, colle
     throw shapeError([collection, field.name], "invalid_column_type", `expected ${EXPECTED[field.kind]}, found ${typeName(type, typeId)}`);
   }
   const missing = field.required ? null : undefined;
+  if (typeId === DICTIONARY) {
+    const keyed = dictionaryCells(vector, missing);
+    if (keyed !== null) return keyed;
+  }
   const raw = vector.toArray();
-  const values = typeId === DECIMAL ? decimalStrings(raw, type, vector.length)
-    : typeId === DATE || typeId === TIMESTAMP ? epochMilliseconds(raw, type, typeId, vector.length)
-      : fromBigInts(raw, field.kind);
+  if (typeId === DECIMAL) {
+    const cells = decimalCells(raw, type, vector);
+    return "kind" in cells ? cells : withNulls(cells, vector, missing);
+  }
+  const values = typeId === DATE || typeId === TIMESTAMP ? epochMilliseconds(raw, type, typeId, vector.length) : fromBigInts(raw, field.kind);
   return withNulls(values, vector, missing);
 }
 
@@ -81,16 +89,63 @@ function typeName(type: ArrowType, typeId: number): string {
 
 /** `values` with null entries (per `isValid`) replaced by `missing`; the array itself when there are none. */
 function withNulls(values: ArrayLike<unknown>, vector: ArrowVectorLike, missing: null | undefined): ArrayLike<unknown> {
-  const hasNulls = (vector.nullCount ?? 0) > 0 && typeof vector.isValid === "function";
-  if (!hasNulls) {
+  const nulls = hasNulls(vector);
+  if (!nulls) {
     if (missing === null || !Array.isArray(values)) return values;
     if (!values.includes(null)) return values;
   }
   const out = Array.from(values);
   for (let i = 0; i < out.length; i++) {
-    if (out[i] === null || (hasNulls && !vector.isValid!(i))) out[i] = missing;
+    if (out[i] === null || (nulls && !vector.isValid!(i))) out[i] = missing;
   }
   return out;
+}
+
+function hasNulls(vector: ArrowVectorLike): boolean {
+  return (vector.nullCount ?? 0) > 0 && typeof vector.isValid === "function";
+}
+
+/** The part of an apache-arrow `Data` chunk of a dictionary column that `dictionaryCells` reads. */
+interface DictionaryChunk {
+  readonly length?: unknown;
+  readonly values?: unknown;
+  readonly dictionary?: { readonly toArray?: unknown } | null;
+}
+
+/**
+ * A dictionary column without a string per row: the keys of each chunk (apache-arrow's
+ * `vector.data[c].values`, into `vector.data[c].dictionary`), made into keys of one decoded
+ * dictionary. `null` when the vector has nulls or does not look like that (any other Arrow
+ * library), or a key is out of range: such columns are read through `toArray()`.
+ */
+function dictionaryCells(vector: ArrowVectorLike, missing: null | undefined): DictionaryCells | null {
+  const chunks: unknown = (vector as { data?: unknown }).data;
+  if (!Array.isArray(chunks) || (vector.nullCount ?? 0) !== 0) return null;
+  const keys = new Int32Array(vector.length);
+  const dictionary: unknown[] = [];
+  const bases = new Map<unknown, number>();
+  let row = 0;
+  for (const chunk of chunks as DictionaryChunk[]) {
+    const { values, length } = chunk;
+    const decoded = chunk.dictionary;
+    if (!ArrayBuffer.isView(values) || typeof length !== "number" || typeof decoded?.toArray !== "function") return null;
+    if (row + length > keys.length || (values as unknown as ArrayLike<unknown>).length < length) return null;
+    let base = bases.get(decoded);
+    if (base === undefined) {
+      base = dictionary.length;
+      bases.set(decoded, base);
+      const entries = (decoded.toArray as () => ArrayLike<unknown>).call(decoded);
+      for (let e = 0; e < entries.length; e++) dictionary.push(entries[e] ?? missing);
+    }
+    const size = dictionary.length;
+    const chunkKeys = values as unknown as ArrayLike<number>;
+    for (let j = 0; j < length; j++) {
+      const key = chunkKeys[j]!;
+      if (!(key >= 0 && key < size - base)) return null;
+      keys[row++] = base + key;
+    }
+  }
+  return row === keys.length ? { kind: "dictionary", length: row, keys, dictionary } : null;
 }
 
 /** 64-bit integer columns: exact strings for money, numbers where safe otherwise (an unsafe one stays a bigint and fails the row check). */
@@ -154,38 +209,18 @@ function floorToMilliseconds(value: bigint, unit: number): number {
 }
 
 /**
- * Decimal columns as plain decimal strings. Each value is `bitWidth / 32` little-endian 32-bit
- * words of a two's-complement integer, scaled by `10^-scale`; it is read as a bigint (or as a
- * safe integer when it is one), so no digit goes through a float.
+ * Decimal columns, kept as their words (see `DecimalCells`): each value is `bitWidth / 32`
+ * little-endian 32-bit words of a two's-complement integer, scaled by `10^-scale`, read per
+ * row as an integer, so no digit goes through a float. Columns with nulls, or not given as
+ * words, become plain decimal strings.
  */
-function decimalStrings(raw: unknown, type: ArrowType, length: number): ArrayLike<unknown> {
-  const words = raw instanceof Uint32Array ? raw : null;
+function decimalCells(raw: unknown, type: ArrowType, vector: ArrowVectorLike): Cells {
+  const length = vector.length;
   const bitWidth = typeof type.bitWidth === "number" ? type.bitWidth : 128;
-  const scale = typeof type.scale === "number" ? type.scale : 0;
-  const stride = bitWidth / 32;
-  if (words === null || words.length < length * stride) return Array.from(raw as ArrayLike<unknown>, (value) => (value === null ? null : String(value)));
-  const out = new Array<string>(length);
-  for (let i = 0; i < length; i++) out[i] = scaledToPlain(wordsToInteger(words, i * stride, stride), scale);
-  return out;
-}
-
-function wordsToInteger(words: Uint32Array, from: number, stride: number): bigint | number {
-  if (stride === 1) return words[from]! | 0;
-  const high = words[from + 1]! | 0;
-  const extension = high < 0 ? 0xffffffff : 0;
-  let fits = high >= -0x200000 && high < 0x200000;
-  for (let w = from + 2; w < from + stride && fits; w++) fits = words[w] === extension;
-  if (fits) return high * 4_294_967_296 + words[from]!;
-  let value = 0n;
-  for (let w = from + stride - 1; w >= from; w--) value = (value << 32n) | BigInt(words[w]!);
-  return BigInt.asIntN(stride * 32, value);
-}
-
-/** An integer count of `10^-scale` units as a plain decimal string: (1999, 2) → "19.99". */
-function scaledToPlain(units: bigint | number, scale: number): string {
-  const negative = units < 0;
-  let digits = (negative ? -units : units).toString();
-  if (scale <= 0) return `${negative ? "-" : ""}${digits}${"0".repeat(-scale)}`;
-  if (digits.length <= scale) digits = digits.padStart(scale + 1, "0");
-  return `${negative ? "-" : ""}${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`;
+  const cells: DecimalCells | null = raw instanceof Uint32Array && raw.length >= length * (bitWidth / 32)
+    ? { kind: "decimal", length, words: raw, stride: bitWidth / 32, scale: typeof type.scale === "number" ? type.scale : 0 }
+    : null;
+  if (cells !== null && !hasNulls(vector)) return cells;
+  if (cells !== null) return Array.from({ length }, (_, i) => cellAt(cells, i));
+  return Array.from(raw as ArrayLike<unknown>, (value) => (value === null ? null : String(value)));
 }

@@ -3,6 +3,7 @@ import type { MoneyInput } from "../core/money";
 import { describeValue } from "./describeValue";
 import { shapeError } from "./errors";
 import { readArrowColumn } from "./arrowColumn";
+import type { Cells } from "./encodedCells";
 import { FIELDS, type CollectionName, type FieldSpec } from "./fieldSpecs";
 import { suggestName } from "../core/suggest";
 import { tableColumnNames, type ArrowTableLike } from "./tableLike";
@@ -39,10 +40,10 @@ export interface SurveyColumnInput {
   readonly segment?: readonly (string | undefined)[] | undefined;
 }
 
-/** A collection's columns, read and checked: one array-like of cell values per field (absent fields `undefined`), all `length` long. */
+/** A collection's columns, read and checked: the cells of each field present (read them with `cellAt`), all `length` long. */
 export interface CheckedColumns {
   readonly length: number;
-  readonly cells: ReadonlyMap<string, ArrayLike<unknown>>;
+  readonly cells: ReadonlyMap<string, Cells>;
 }
 
 const NUMERIC_KINDS = new Set(["time", "money", "number"]);
@@ -93,7 +94,7 @@ export function readTableColumns(table: ArrowTableLike, collection: CollectionNa
   if (!Number.isSafeInteger(length) || length < 0) {
     throw shapeError([collection], "invalid_table", `expected a table with a whole numRows, found numRows ${String(length)}`);
   }
-  const cells = new Map<string, ArrayLike<unknown>>();
+  const cells = new Map<string, Cells>();
   for (const field of FIELDS[collection]) {
     const vector = table.getChild(field.name);
     if (vector === null || vector === undefined) {

@@ -5,8 +5,10 @@ import { EventAccumulator } from "./eventColumns";
 import { assembleLedger, type Ledger, type LedgerOptions } from "./ledger";
 import { PurchaseAccumulator } from "./purchaseColumns";
 import { readOptions } from "./readOptions";
-import { isValidEvent, isValidPurchase, isValidSurveyResponse } from "./quickChecks";
-import { countEventIssues, countPurchaseIssues, countSurveyIssues, eventIssues, purchaseIssues, surveyIssues, type RowIssue } from "./rowIssues";
+import { isId, isValidEvent, isValidPurchase, isValidSurveyResponse } from "./quickChecks";
+import { countEventIssues, countPurchaseIssues, countSurveyIssues, eventIssues, isRowObject, purchaseIssues, surveyIssues, type RowIssue } from "./rowIssues";
+import { MoneyReader } from "../core/plainDecimal";
+import { toEpochMs } from "../core/time";
 import { SurveyAccumulator } from "./surveyColumns";
 
 /** Builds a `Ledger` from records added one at a time, without holding the records. */
@@ -81,6 +83,7 @@ export function createBuilderCore(options: LedgerOptions, capacity: LedgerCapaci
   const events = new EventAccumulator(capacity.events);
   const surveys = new SurveyAccumulator(capacity.surveys);
   const added = { purchases: 0, events: 0, surveys: 0 };
+  const money = new MoneyReader();
   let finished = false;
 
   const checkCurrencyOption = (currency: string | undefined, index: number): void => {
@@ -89,9 +92,24 @@ export function createBuilderCore(options: LedgerOptions, capacity: LedgerCapaci
     }
   };
 
+  /**
+   * The common row, `{ customerId, at, amount }` and nothing more, valid: each field is read
+   * once, straight into the columns. False (nothing added) for any other row, which then takes
+   * the general path of checks and messages.
+   */
+  const addCommonPurchase = (row: unknown): boolean => {
+    if (!isRowObject(row) || row.orderId !== undefined || row.cost !== undefined || row.quantity !== undefined || row.currency !== undefined) return false;
+    const id = row.customerId;
+    const at = toEpochMs(row.at);
+    if (at === null || !isId(id) || !money.read(row.amount)) return false;
+    purchases.addUnits(at, money.units, money.places, added.purchases++, registry.add(id));
+    return true;
+  };
+
   const builder: LedgerBuilder = {
     added,
     addPurchase(row) {
+      if (addCommonPurchase(row)) return;
       const index = added.purchases++;
       if (!accept("purchases", row, index, isValidPurchase, purchaseIssues, countPurchaseIssues, issues)) return;
       const purchase = row as Purchase;

@@ -5,8 +5,9 @@ import type { Column } from "./growable";
  * column), where `order` is a permutation of `0..order.length-1` as `sortedOrder` returns.
  * Columns may be longer than `order` (growable buffers); only their first `order.length`
  * entries are read; a `null` column (an optional field no row had) stays `null`. Columns
- * must share one type: the buffer of each column, once read, holds the next result, so
- * sorting m columns takes one extra column of memory, not m.
+ * must share one type: the buffer of each column of exactly `order.length` entries, once
+ * read, holds the next result, so sorting m columns takes one extra column of memory, not m;
+ * a longer buffer is not kept (results never hold unused capacity).
  *
  * @example
  * reorderColumns(Uint32Array.of(1, 2, 0), [Float64Array.of(30, 10, 20)]) //=> [Float64Array [10, 20, 30]]
@@ -23,7 +24,7 @@ export function reorderColumns<T extends Column>(order: Uint32Array, columns: re
     const target: T = spare ?? (new (column.constructor as new (length: number) => T)(n));
     gather(column, order, target);
     sorted.push(target);
-    spare = column.subarray(0, n) as T;
+    spare = column.length === n ? column : null;
   }
   return sorted;
 }

@@ -1,5 +1,4 @@
-import { decimalPlaces, toPlainDecimalString, toUnits } from "../core/money";
-import { moneyLimitProblem } from "../core/plainDecimal";
+import { decimalPlaces, moneyLimitProblem, MoneyReader, toPlainDecimalString, toUnits } from "../core/plainDecimal";
 import { toEpochMs } from "../core/time";
 import type { IssueCollector } from "./errors";
 import { withCapacity } from "./growable";
@@ -71,6 +70,7 @@ export class PurchaseAccumulator {
   private absoluteTotal = 0;
   private currency: string | null = null;
   private currencyRow = -1;
+  private readonly money = new MoneyReader();
   private readonly orderOwner = new Map<string, { readonly index: number; readonly customerId: string }>();
 
   constructor(capacity = 0) {
@@ -100,19 +100,23 @@ export class PurchaseAccumulator {
     customer: number,
     issues: IssueCollector,
   ): void {
-    if (!this.withinLimits(amount, "amount", index, issues) || (cost !== null && !this.withinLimits(cost, "cost", index, issues))) return;
+    const money = this.money;
+    if (!this.readMoney(amount, "amount", index, issues)) return;
+    const amountUnits = money.units;
+    const amountPlaces = money.places;
+    if (cost !== null && !this.readMoney(cost, "cost", index, issues)) return;
     const k = this.count;
     this.reserve(k + 1);
     this.checkCurrency(currency, index, issues);
     this.checkOrderOwner(orderId, customerId, index, issues);
-    const places = Math.max(decimalPlaces(amount), cost === null ? 0 : decimalPlaces(cost));
+    const places = cost === null ? amountPlaces : Math.max(amountPlaces, money.places);
     if (places > this.scale) this.rescale(places, index);
     this.customer[k] = customer;
     this.at[k] = at;
-    this.amountUnits[k] = toUnits(amount, this.scale);
+    this.amountUnits[k] = toScale(amountUnits, amountPlaces, this.scale);
     this.absoluteTotal += Math.abs(this.amountUnits[k]!);
     if (cost !== null) {
-      const costUnits = toUnits(cost, this.scale);
+      const costUnits = toScale(money.units, money.places, this.scale);
       this.cost = setOptional(this.cost, this.at.length, k, costUnits);
       this.absoluteTotal += Math.abs(costUnits);
     }
@@ -134,7 +138,7 @@ export class PurchaseAccumulator {
     const k = this.count;
     this.reserve(k + 1);
     if (places > this.scale) this.rescale(places, index);
-    const stored = places === this.scale ? units : units * 10 ** (this.scale - places);
+    const stored = toScale(units, places, this.scale);
     this.customer[k] = customer;
     this.at[k] = at;
     this.amountUnits[k] = stored;
@@ -158,8 +162,8 @@ export class PurchaseAccumulator {
     }
     const n = this.count;
     const order = sortedOrder(this.at.subarray(0, n));
-    for (let k = 0; k < n; k++) this.customer[k] = finalIndex[this.customer[k]!]!;
-    const [customer] = reorderColumns(order, [this.customer]);
+    const customer = new Uint32Array(n);
+    for (let k = 0; k < n; k++) customer[k] = finalIndex[this.customer[order[k]!]!]!;
     const [at, amountUnits, costUnits, quantity] = reorderColumns(order, [this.at, this.amountUnits, this.cost?.values ?? null, this.quantity?.values ?? null]);
     const [hasCost, hasQuantity] = reorderColumns(order, [this.cost?.present ?? null, this.quantity?.present ?? null]);
     const orderId = this.orderId === null ? [] : reorderValues(order, this.orderId);
@@ -168,7 +172,7 @@ export class PurchaseAccumulator {
     let orderCount = 0;
     for (let k = 0; k < n; k++) {
       if (amountUnits![k]! < 0) continue;
-      const id = orderId[k];
+      const id = this.orderId === null ? undefined : orderId[k];
       if (id !== undefined) {
         if (openedOrders.has(id)) continue;
         openedOrders.add(id);
@@ -178,7 +182,7 @@ export class PurchaseAccumulator {
     }
     const columns: PurchaseColumns = {
       count: n,
-      customer: customer!,
+      customer,
       at: at!,
       amountUnits: amountUnits!,
       costUnits: costUnits ?? new Float64Array(0),
@@ -189,7 +193,18 @@ export class PurchaseAccumulator {
       sourceIndex: order,
       orderId,
     };
+    this.release();
     return { columns, moneyScale: this.scale, currency: this.currency, orderCount };
+  }
+
+  /** Drops the accumulator's references to its buffers, so capacity the result does not use can be collected. */
+  private release(): void {
+    this.customer = new Uint32Array(0);
+    this.at = new Float64Array(0);
+    this.amountUnits = new Float64Array(0);
+    this.cost = null;
+    this.quantity = null;
+    this.orderId = null;
   }
 
   private reserve(size: number): void {
@@ -213,14 +228,19 @@ export class PurchaseAccumulator {
   }
 
   /**
-   * True when the money can be held exactly (see `moneyLimitProblem`); otherwise records a
-   * `precision` issue naming the row, the field and the limit, and the row is not stored
-   * (the builder throws at `finish`). This keeps every stored unit finite, so no rescale can
-   * overflow to Infinity or turn 0 into NaN.
+   * Reads a plain decimal into `this.money` (units and places) and returns true when it can be
+   * held exactly (see `moneyLimitProblem`); otherwise records a `precision` issue naming the
+   * row, the field and the limit, and the row is not stored (the builder throws at `finish`).
+   * This keeps every stored unit finite, so no rescale can overflow to Infinity or turn 0 into NaN.
    */
-  private withinLimits(plain: string, field: "amount" | "cost", index: number, issues: IssueCollector): boolean {
+  private readMoney(plain: string, field: "amount" | "cost", index: number, issues: IssueCollector): boolean {
+    if (this.money.read(plain)) return true;
     const problem = moneyLimitProblem(plain);
-    if (problem === null) return true;
+    if (problem === null) {
+      this.money.places = decimalPlaces(plain);
+      this.money.units = toUnits(plain, this.money.places);
+      return true;
+    }
     const shown = plain.length > 40 ? `${plain.slice(0, 40)}…` : plain;
     issues.add({ index, path: ["purchases", field], code: "precision", message: `${field} ${shown} ${problem}` });
     return false;
@@ -254,6 +274,11 @@ export class PurchaseAccumulator {
       });
     }
   }
+}
+
+/** `units` of `10^-places` as units of `10^-scale` (`scale ≥ places`); exact while the result is a safe integer. */
+function toScale(units: number, places: number, scale: number): number {
+  return places === scale ? units : units * 10 ** (scale - places);
 }
 
 /** `column` (allocated at `capacity` on first use) with `value` stored at row `k`. */
