@@ -40,9 +40,10 @@ export function asArrowTable(purchases: readonly Purchase[]): Table {
 /**
  * Run as a script, times `createLedger` on 1M generated purchases in each shape and prints the
  * medians of 7 runs against issue 13's targets (wall and CPU time: this machine is shared, and
- * CPU time is what a busy machine distorts least). Given the root of another checkout (say
- * `git worktree add /tmp/base main`), it alternates that checkout's build and this one on the
- * same inputs in the same process and prints both medians and their ratio.
+ * CPU time is what a busy machine distorts least). Given the root of another copy of the code
+ * (say `mkdir /tmp/base && git archive main | tar -x -C /tmp/base && ln -s "$PWD/node_modules"
+ * /tmp/base/`), it alternates that copy's build and this one on the same inputs in the same
+ * process and prints both medians and their ratio.
  *
  * Run: npx tsx bench/ledgerInputShapes.ts [/path/to/baseline/checkout]
  */

@@ -141,4 +141,16 @@ describe("fast paths of the ledger build", () => {
       { numRuns: 200 },
     );
   });
+
+  it("keep no spare capacity in the ledger's columns when a builder grew them", () => {
+    const builder = createLedgerBuilder();
+    const n = 1000;
+    for (let i = 0; i < n; i++) builder.addPurchase({ customerId: `c${i % 7}`, at: Date.UTC(2024, 0, 1) + ((i * 7919) % n) * 60_000, amount: "1.50" });
+    const { purchases } = builder.finish();
+    expect(purchases.count).toBe(n);
+    for (const column of [purchases.customer, purchases.at, purchases.amountUnits, purchases.orderStart, purchases.sourceIndex]) {
+      expect(column.length).toBe(n);
+      expect(column.buffer.byteLength).toBe(n * column.BYTES_PER_ELEMENT);
+    }
+  });
 });
