@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { toPlainDecimalString } from "../core/plainDecimal";
-import type { MoneyInput } from "../core/money";
+import { Decimal, type MoneyInput } from "../core/money";
 import { IssueCollector, RetentionOptionsError, shapeError } from "../input/errors";
 import { isBrandedResult } from "../core/resultBrand";
 import { lazySchema } from "../input/lazySchema";
@@ -97,8 +97,15 @@ function quickValid(row: SummaryRowInput): boolean {
 const TIME_UNITS: readonly TimeUnit[] = ["day", "week", "month", "quarter", "year", "period"];
 
 /**
+ * Columns already read from a branded summary. The summary is frozen, so its columns never
+ * change: `fitBgNbd`, `fitGammaGamma` and `predictClv` on one summary read it once.
+ */
+const readBranded = new WeakMap<object, SummaryColumns>();
+
+/**
  * Reads and validates summary rows into columns. A `customerSummary` or
- * `calibrationHoldoutSummary` result, recognised by its brand and still frozen, is trusted;
+ * `calibrationHoldoutSummary` result, recognised by its brand and still frozen, is trusted
+ * (and read once: later calls return the same columns, which callers only read);
  * anything else, plain rows or a `{ customers, timeUnit }` object made elsewhere, is checked
  * row by row with the same checks (a fast check, then the hand-written explanation for the rows
  * that fail it), and its `timeUnit` must be one of the library's time units.
@@ -111,7 +118,11 @@ export function readSummaryRows(input: SummaryInput, fn: string): SummaryColumns
   const isSummary = !Array.isArray(input);
   const rows: readonly SummaryRowInput[] = isSummary ? (input as { customers: readonly SummaryRowInput[] }).customers : (input as readonly SummaryRowInput[]);
   if (!Array.isArray(rows)) throw new RetentionOptionsError("summaries", `${fn} expects summary rows or a customerSummary result`);
-  if (!isBrandedResult(input, ["customerSummary", "calibrationHoldoutSummary"])) {
+  const branded = isBrandedResult(input, ["customerSummary", "calibrationHoldoutSummary"]);
+  if (branded) {
+    const known = readBranded.get(input);
+    if (known !== undefined) return known;
+  } else {
     if (isSummary) checkTimeUnit((input as { timeUnit?: unknown }).timeUnit);
     const issues = new IssueCollector();
     for (let index = 0; index < rows.length; index++) {
@@ -140,8 +151,18 @@ export function readSummaryRows(input: SummaryInput, fn: string): SummaryColumns
     columns.frequency[i] = row.frequency;
     columns.recency[i] = row.recency;
     columns.T[i] = row.T;
-    columns.monetary[i] = row.monetaryValue === undefined ? Number.NaN : Number(toPlainDecimalString(row.monetaryValue));
+    columns.monetary[i] = monetaryNumber(row.monetaryValue);
     columns.weight[i] = row.weight ?? 1;
   }
+  if (branded) readBranded.set(input, columns);
   return columns;
+}
+
+/**
+ * A mean spend as a number; NaN when absent. A Decimal's `toNumber` parses the same decimal
+ * value as its plain string would, so it gives the same double, without the string.
+ */
+function monetaryNumber(value: MoneyInput | undefined): number {
+  if (value === undefined) return Number.NaN;
+  return Decimal.isDecimal(value) ? value.toNumber() : Number(toPlainDecimalString(value));
 }
