@@ -102,6 +102,8 @@ export interface RowPredictions {
   readonly expected: Float64Array;
   readonly alive: Float64Array;
   readonly failed: Uint8Array;
+  /** How many rows were interpolated rather than summed step by step. */
+  interpolated: number;
 }
 
 /** Width of an interpolation segment in v = ln(shift + T): ρ ≈ 8.6 for singularities at Im v = ±π, so 16 nodes reach ~1e-15. */
@@ -177,7 +179,7 @@ function interpolateSegment(steps: StepModel, schedule: StepSchedule, segment: S
  */
 export function predictRows(model: TransactionModel, schedule: StepSchedule, rows: SummaryColumns, include: Uint8Array): RowPredictions {
   const n = rows.count;
-  const out: RowPredictions = { value: new Float64Array(n), expected: new Float64Array(n), alive: new Float64Array(n), failed: new Uint8Array(n) };
+  const out: RowPredictions = { value: new Float64Array(n), expected: new Float64Array(n), alive: new Float64Array(n), failed: new Uint8Array(n), interpolated: 0 };
   const steps = model.model === "bg-nbd" ? bgNbdSteps(model, schedule.tau[schedule.steps]!) : paretoNbdSteps(model);
   const factors = new Float64Array(3);
   const a = new Float64Array(n);
@@ -227,6 +229,7 @@ export function predictRows(model: TransactionModel, schedule: StepSchedule, row
     const scale = a[i]! * b[i]!;
     out.value[i] = scale * chebyshevInterpolate(segment.points, segment.values, 0, 2, v[i]!);
     out.expected[i] = scale * chebyshevInterpolate(segment.points, segment.values, 1, 2, v[i]!);
+    out.interpolated++;
   }
   predictDirectly(steps, schedule, rows, direct, a, b, out);
   return out;
