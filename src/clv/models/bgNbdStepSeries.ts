@@ -13,13 +13,14 @@ const RESCALE = 1e250;
  * call. For z ≤ 0.75 (where `hyp2f1Log` sums that series) it runs the same recurrence, tail
  * test and final expressions, so it returns the same bits; anywhere else (z > 0.75, a series
  * that would need rescaling, more than 20,000 terms, or a pole of C + n) it calls
- * `bgNbdExpectedIfAlive` itself.
+ * `bgNbdExpectedIfAlive` itself, or, with `fallback` false, returns NaN at once (a cheap probe
+ * that never runs the long series).
  *
  * @example
  * const ifAlive = bgNbdIfAliveForX({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 2);
  * ifAlive(38.86, 52) === bgNbdExpectedIfAlive({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 2, 38.86, 52) //=> true
  */
-export function bgNbdIfAliveForX(params: BgNbdParams, x: number): (T: number, t: number) => number {
+export function bgNbdIfAliveForX(params: BgNbdParams, x: number, fallback: boolean = true): (T: number, t: number) => number {
   const { r, alpha, a, b } = params;
   const aa = Math.abs(a - 1) < 1e-7 ? 1 + 1e-7 : a;
   const A = aa + b - 1 - r;
@@ -45,22 +46,23 @@ export function bgNbdIfAliveForX(params: BgNbdParams, x: number): (T: number, t:
     ratios = next;
     return true;
   };
+  const slow = (T: number, t: number): number => (fallback ? bgNbdExpectedIfAlive(params, x, T, t) : Number.NaN);
   return (T, t) => {
     if (t === 0) return 0;
     const z = t / (alpha + T + t);
-    if (!(z > 0 && z <= 0.75)) return bgNbdExpectedIfAlive(params, x, T, t);
+    if (!(z > 0 && z <= 0.75)) return slow(T, t);
     let term = 1;
     let sum = 1;
     for (let n = 0; ; n++) {
-      if (n >= ratios.length && !grow()) return bgNbdExpectedIfAlive(params, x, T, t);
+      if (n >= ratios.length && !grow()) return slow(T, t);
       const ratio = ratios[n]! * z;
       term *= ratio;
       if (term === 0) break;
       sum += term;
-      if (Math.abs(sum) > RESCALE || Math.abs(term) > RESCALE) return bgNbdExpectedIfAlive(params, x, T, t);
+      if (Math.abs(sum) > RESCALE || Math.abs(term) > RESCALE) return slow(T, t);
       const rho = Math.max(Math.abs(ratio), z);
       if (rho < 1 && Math.abs(term) * (rho / (1 - rho)) <= EPSILON * Math.abs(sum)) break;
-      if (!Number.isFinite(sum)) return bgNbdExpectedIfAlive(params, x, T, t);
+      if (!Number.isFinite(sum)) return slow(T, t);
     }
     const sign = sum > 0 ? 1 : sum < 0 ? -1 : 0;
     const log = (aa - 1) * Math.log1p(-z) + (Math.log(Math.abs(sum)) + 0);

@@ -1,5 +1,5 @@
 import type { SummaryColumns } from "../summaryRows";
-import { bgNbdExpectedIfAlive, bgNbdProbabilityAlive } from "./bgNbdPredictions";
+import { bgNbdProbabilityAlive } from "./bgNbdPredictions";
 import { bgNbdIfAliveForX } from "./bgNbdStepSeries";
 import { chebyshevInterpolate, chebyshevPoints } from "./chebyshevInterpolant";
 import type { BgNbdModel, ParetoNbdModel, TransactionModel } from "./modelTypes";
@@ -44,7 +44,7 @@ interface StepModel {
   quiet(group: number, T: number): boolean;
 }
 
-/** Largest rounding noise, relative to one step's increment, that the direct values may carry where the interpolation stands in for them. */
+/** Largest rounding noise, relative to the value at the horizon, that the direct values may carry where the interpolation stands in for them. */
 const NOISE_LIMIT = 1e-12;
 
 function bgNbdSteps(model: BgNbdModel, lastTau: number): StepModel {
@@ -73,7 +73,7 @@ function bgNbdSteps(model: BgNbdModel, lastTau: number): StepModel {
     inRange: (T) => lastTau / (alpha + T + lastTau) <= 0.75,
     quiet: (x, T) => {
       const zLast = lastTau / (alpha + T + lastTau);
-      const bracket = (bgNbdExpectedIfAlive(params, x, T, lastTau) * (aa - 1)) / (aa + b + x - 1);
+      const bracket = (bgNbdIfAliveForX(params, x, false)(T, lastTau) * (aa - 1)) / (aa + b + x - 1);
       return (2.2e-16 * (4 + 2 * Math.abs((aa - 1) * Math.log1p(-zLast)))) / Math.abs(bracket) <= NOISE_LIMIT;
     },
   };
@@ -252,40 +252,57 @@ function segmentGroups(ranges: Map<number, { lo: number; hi: number }>): { list:
 
 /**
  * Every step of each row, as `predictClv` always summed them: E(τₖ) = max(0, (a·g(τₖ))·b),
- * failing on NaN or +∞; g is evaluated once per distinct (group, T) (rows sorted by them).
+ * failing on NaN or +∞. g is evaluated once per distinct (group, T), up to the first step
+ * where it is NaN or +∞ (every row of that (group, T) fails there or before). The distinct
+ * (group, T) are taken in the order of their first row, and none is evaluated past the first
+ * failing row, where the caller throws: a model whose series fail costs what it always did.
  */
 function predictDirectly(steps: StepModel, schedule: StepSchedule, rows: SummaryColumns, direct: number[], a: Float64Array, b: Float64Array, out: RowPredictions): void {
   const { frequency, T } = rows;
   const groupOf = (i: number): number => steps.group(frequency[i]!);
-  let curve = (_T: number, _tau: number): number => Number.NaN;
-  direct.sort((i, j) => groupOf(i) - groupOf(j) || T[i]! - T[j]!);
+  const sameKey = (i: number, j: number): boolean => groupOf(i) === groupOf(j) && T[i] === T[j];
+  direct.sort((i, j) => groupOf(i) - groupOf(j) || T[i]! - T[j]! || i - j);
+  const starts: number[] = [];
+  for (let k = 0; k < direct.length; k++) if (k === 0 || !sameKey(direct[k]!, direct[k - 1]!)) starts.push(k);
+  starts.sort((x, y) => direct[x]! - direct[y]!);
   const g = new Float64Array(schedule.steps + 1);
   const { tau, discount } = schedule;
-  let group = Number.NaN;
-  let time = Number.NaN;
-  for (const i of direct) {
-    if (groupOf(i) !== group || T[i] !== time) {
-      const changed = groupOf(i) !== group;
-      group = groupOf(i);
-      time = T[i]!;
-      if (changed) curve = steps.g(group);
-      for (let k = 1; k <= schedule.steps; k++) g[k] = curve(time, tau[k]!);
-    }
-    const ai = a[i]!;
-    const bi = b[i]!;
-    let value = 0;
-    let previous = 0;
+  let firstFailed = Number.POSITIVE_INFINITY;
+  for (const start of starts) {
+    if (direct[start]! > firstFailed) break;
+    const group = groupOf(direct[start]!);
+    const time = T[direct[start]!]!;
+    const curve = steps.g(group);
+    let valid = schedule.steps;
     for (let k = 1; k <= schedule.steps; k++) {
-      const e = ai * g[k]! * bi;
-      if (Number.isNaN(e) || e === Number.POSITIVE_INFINITY) {
-        out.failed[i] = 1;
+      g[k] = curve(time, tau[k]!);
+      if (Number.isNaN(g[k]!) || g[k] === Number.POSITIVE_INFINITY) {
+        valid = k;
         break;
       }
-      const cumulative = Math.max(0, e);
-      value += (cumulative - previous) / discount[k]!;
-      previous = cumulative;
     }
-    out.value[i] = value;
-    out.expected[i] = previous;
+    for (let m = start; m < direct.length && (m === start || sameKey(direct[m]!, direct[start]!)); m++) {
+      const i = direct[m]!;
+      predictRow(i, g, valid, a[i]!, b[i]!, discount, out);
+      if (out.failed[i] === 1 && i < firstFailed) firstFailed = i;
+    }
   }
+}
+
+/** One row's discounted sum over steps 1..`valid` of g (where g is NaN or +∞ at `valid` when that is before the last step). */
+function predictRow(i: number, g: Float64Array, valid: number, ai: number, bi: number, discount: Float64Array, out: RowPredictions): void {
+  let value = 0;
+  let previous = 0;
+  for (let k = 1; k <= valid; k++) {
+    const e = ai * g[k]! * bi;
+    if (Number.isNaN(e) || e === Number.POSITIVE_INFINITY) {
+      out.failed[i] = 1;
+      break;
+    }
+    const cumulative = Math.max(0, e);
+    value += (cumulative - previous) / discount[k]!;
+    previous = cumulative;
+  }
+  out.value[i] = value;
+  out.expected[i] = previous;
 }
