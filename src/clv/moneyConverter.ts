@@ -6,7 +6,7 @@ export interface MoneyConverter {
   readonly amount: (units: number) => Decimal;
   /** units × 10^−scale ÷ count, in one division (0 when count is 0). */
   readonly mean: (units: number, count: number) => Decimal;
-  /** `Number(toPlainDecimalString(mean(units, count)))` for count ≥ 1: the same double, mostly without the Decimal. */
+  /** `Number(toPlainDecimalString(mean(units, count)))` for a whole count ≥ 1: the same double, mostly without the Decimal. */
   readonly meanNumber: (units: number, count: number) => number;
 }
 
@@ -19,14 +19,14 @@ export function moneyConverter(scale: number): MoneyConverter {
     mean,
     meanNumber: (units, count) => {
       const divisor = count * factor;
-      return Number.isSafeInteger(units) && Number.isSafeInteger(factor) && Number.isSafeInteger(divisor) && count >= 1 ? units / divisor : Number(toPlainDecimalString(mean(units, count)));
+      return Number.isSafeInteger(units) && Number.isSafeInteger(divisor) ? units / divisor : Number(toPlainDecimalString(mean(units, count)));
     },
   };
 }
 
 /*
  * Why `units / divisor` is the double the Decimal path gives, when units and divisor D are safe
- * integers (|units|, D < 2^53). The Decimal path rounds q = units/D to 40 significant digits
+ * integers (|units|, D < 2^53; then so is the factor 10^scale ≤ D, exactly). The Decimal path rounds q = units/D to 40 significant digits
  * (relative error < 5e-40), then `Number` rounds that to the nearest double; the float division
  * rounds q itself to the nearest double (IEEE 754 division is correctly rounded). The two differ
  * only if some midpoint m between adjacent doubles lies between q and its 40-digit rounding, or

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { toPlainDecimalString } from "../core/plainDecimal";
-import { Decimal, type MoneyInput } from "../core/money";
+import type { MoneyInput } from "../core/money";
 import { IssueCollector, RetentionOptionsError, shapeError } from "../input/errors";
 import { isBrandedResult } from "../core/resultBrand";
 import { lazySchema } from "../input/lazySchema";
@@ -151,18 +151,9 @@ export function readSummaryRows(input: SummaryInput, fn: string): SummaryColumns
     columns.frequency[i] = row.frequency;
     columns.recency[i] = row.recency;
     columns.T[i] = row.T;
-    columns.monetary[i] = monetaryNumber(row.monetaryValue);
+    columns.monetary[i] = row.monetaryValue === undefined ? Number.NaN : Number(toPlainDecimalString(row.monetaryValue));
     columns.weight[i] = row.weight ?? 1;
   }
   if (branded) readBranded.set(input, columns);
   return columns;
-}
-
-/**
- * A mean spend as a number; NaN when absent. A Decimal's `toNumber` parses the same decimal
- * value as its plain string would, so it gives the same double, without the string.
- */
-function monetaryNumber(value: MoneyInput | undefined): number {
-  if (value === undefined) return Number.NaN;
-  return Decimal.isDecimal(value) ? value.toNumber() : Number(toPlainDecimalString(value));
 }

@@ -40,6 +40,8 @@ describe("bgNbdIfAliveForX", () => {
 describe("chebyshevInterpolate", () => {
   it("reproduces a polynomial of lower degree and each node's value exactly", () => {
     const points = chebyshevPoints(-1, 3, 6);
+    expect(points[0]).toBeCloseTo(3, 15);
+    expect(points[5]).toBeCloseTo(-1, 15);
     const cubic = (x: number): number => 2 * x ** 3 - x + 0.5;
     const values = Float64Array.from(points, cubic);
     for (const x of [-1, -0.37, 0, 1.5, 2.99, 3]) expect(chebyshevInterpolate(points, values, 0, 1, x)).toBeCloseTo(cubic(x), 12);

@@ -28,21 +28,17 @@ export function bgNbdIfAliveForX(params: BgNbdParams, x: number, fallback: boole
   const C = aa + b + x - 1;
   const factor = (aa + b + x - 1) / (aa - 1);
   let ratios = new Float64Array(0);
-  /** Ratios for n < `ratios.length`; false when no more may be kept (a pole of C + n, or the length bound). */
+  /** Doubles the ratios kept; false at the length bound or at a pole of C + n (the slow path then decides). */
   const grow = (): boolean => {
     const from = ratios.length;
-    if (from >= MAX_KEPT_TERMS) return false;
-    let to = Math.min(MAX_KEPT_TERMS, Math.max(256, 2 * from));
-    for (let n = from; n < to; n++) {
-      if (C + n === 0) {
-        to = n;
-        break;
-      }
-    }
-    if (to === from) return false;
+    const to = Math.min(MAX_KEPT_TERMS, Math.max(256, 2 * from));
+    if (from >= to) return false;
     const next = new Float64Array(to);
     next.set(ratios);
-    for (let n = from; n < to; n++) next[n] = ((A + n) * (B + n)) / ((C + n) * (n + 1));
+    for (let n = from; n < to; n++) {
+      if (C + n === 0) return false;
+      next[n] = ((A + n) * (B + n)) / ((C + n) * (n + 1));
+    }
     ratios = next;
     return true;
   };

@@ -7,12 +7,12 @@
  * Theory and Approximation Practice", ch. 8 and 5).
  */
 
-/** The n Chebyshev points of the second kind on [lo, hi], from hi down to lo. */
+/** The n Chebyshev points of the second kind on [lo, hi], from hi down to lo (the ends up to rounding). */
 export function chebyshevPoints(lo: number, hi: number, n: number): Float64Array {
   const mid = (lo + hi) / 2;
   const half = (hi - lo) / 2;
   const points = new Float64Array(n);
-  for (let j = 0; j < n; j++) points[j] = j === 0 ? hi : j === n - 1 ? lo : mid + half * Math.cos((j * Math.PI) / (n - 1));
+  for (let j = 0; j < n; j++) points[j] = mid + half * Math.cos((j * Math.PI) / (n - 1));
   return points;
 }
 
@@ -21,7 +21,7 @@ export function chebyshevPoints(lo: number, hi: number, n: number): Float64Array
  * formula; at a node it returns that node's value exactly.
  *
  * @example
- * const p = chebyshevPoints(0, 1, 3); // [1, 0.5, 0]
+ * const p = chebyshevPoints(0, 1, 3); // [1, 0.5, 0] (up to rounding)
  * chebyshevInterpolate(p, Float64Array.of(1, 0.25, 0), 0, 1, 0.3) //=> 0.09 (x² through three points)
  */
 export function chebyshevInterpolate(points: Float64Array, values: Float64Array, offset: number, stride: number, x: number): number {

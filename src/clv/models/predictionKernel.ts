@@ -143,7 +143,7 @@ interface Segment {
 /** Evaluates S and U at the Chebyshev points of the segment and checks three more; leaves `points` null when any fails. */
 function interpolateSegment(steps: StepModel, schedule: StepSchedule, segment: Segment): void {
   const { group, lo, hi } = segment;
-  if (!(hi - lo > 1e-9 * Math.max(1, Math.abs(hi))) || segment.customers <= NODES + CHECKS.length) return;
+  if (!(hi - lo > 1e-9 * Math.max(1, Math.abs(hi)))) return;
   const points = chebyshevPoints(lo, hi, NODES);
   const values = new Float64Array(2 * NODES);
   const curve = new Float64Array(2);
