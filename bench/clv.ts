@@ -1,12 +1,14 @@
 /**
  * CLV benchmarks (`npx tsx bench/clv.ts`): the summary step on a ready 1M-purchase ledger,
  * the BG/NBD and Gamma-Gamma fits on CDNOW (2,357 customers) and on the summary of a
- * generated 100k-customer ledger, and every fit on degenerate data (`npx tsx bench/clv.ts
- * degenerate` runs only those; target ≤ 10 s each at 100k customers, issue 13). Data is built
- * outside the timed part.
+ * generated 100k-customer ledger, `predictClv` on that summary (`npx tsx bench/clv.ts predict`
+ * runs only that; targets 150 ms for weekly models over 52 steps and 500 ms for day models
+ * over 365, issue 13), and every fit on degenerate data (`npx tsx bench/clv.ts degenerate`
+ * runs only those; target ≤ 10 s each at 100k customers, issue 13). Data is built outside the
+ * timed part.
  */
 import { readFileSync } from "node:fs";
-import { createLedger, customerSummary, fitBgNbd, fitGammaGamma, fitParetoNbd, fitShiftedBetaGeometric, isModelFitError } from "../src/index";
+import { createLedger, customerSummary, fitBgNbd, fitGammaGamma, fitParetoNbd, fitShiftedBetaGeometric, isModelFitError, predictClv } from "../src/index";
 import { generatePurchases, seededRandom } from "./generate";
 import { measure } from "./harness";
 
@@ -57,6 +59,27 @@ function degenerateBenchmarks(): void {
   measure("fitShiftedBetaGeometric, degenerate: a cohort that never churns", () => fitOrError(() => fitShiftedBetaGeometric({ alive: [n, n, n, n, n] })), { runs: 3, targetMs: 10_000 });
 }
 
+/**
+ * `predictClv` on the summary of the generated 1M-purchase ledger (seed 7), in weeks (52 steps)
+ * and in days (365 steps), with BG/NBD and Gamma-Gamma fitted on that summary (penalizer
+ * 0.001: without one the BG/NBD optimum of this data lies at a, b → ∞, where no prediction
+ * can be evaluated). The fits read the summary first, as in real use.
+ */
+function predictBenchmarks(ledger: ReturnType<typeof createLedger>): void {
+  for (const [timeUnit, horizon, annual, targetMs] of [["week", 52, 0.1, 150], ["day", 365, 0.1, 500]] as const) {
+    const summary = customerSummary(ledger, { asOf: "2024-01-01", timeUnit });
+    const bgNbd = fitBgNbd(summary, { penalizer: 0.001 });
+    const gammaGamma = fitGammaGamma(summary, { penalizer: 0.001 });
+    const options = { horizon, discountRate: (1 + annual) ** ((timeUnit === "week" ? 7 : 1) / 365.25) - 1 };
+    measure(`predictClv, ${summary.customerCount} customers, ${timeUnit}s, ${horizon} steps`, () => predictClv(bgNbd, gammaGamma, summary, options), { runs: 7, targetMs });
+  }
+}
+
+if (process.argv[2] === "predict") {
+  predictBenchmarks(createLedger({ purchases: generatePurchases({ purchases: 1_000_000, seed: 7 }) }));
+  process.exit(0);
+}
+
 if (process.argv[2] === "degenerate") {
   degenerateBenchmarks();
   process.exit(0);
@@ -71,6 +94,7 @@ const ledger = createLedger({ purchases: generatePurchases({ purchases: 1_000_00
 const asOf = "2024-01-01";
 measure("customerSummary, 1M purchases (ready ledger)", () => customerSummary(ledger, { asOf, timeUnit: "week" }), { targetMs: 500 });
 measure("customerSummary, 1M purchases, calendar month", () => customerSummary(ledger, { asOf, calendar: "month" }), { runs: 3 });
+predictBenchmarks(ledger);
 
 /**
  * A summary drawn from the BG/NBD and Gamma-Gamma processes themselves (seeded), with

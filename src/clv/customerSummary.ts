@@ -1,6 +1,6 @@
 import { brandResult } from "../core/resultBrand";
 import type { Granularity } from "../core/calendar";
-import { toPlainDecimalString, type Decimal } from "../core/money";
+import type { Decimal } from "../core/money";
 import { dateOption } from "../core/period";
 import type { DateInput } from "../core/time";
 import type { Ledger } from "../input/ledger";
@@ -161,7 +161,7 @@ export function summaryColumns(ledger: Ledger, asOf: number, axis: TimeAxis): Su
     rows.frequency[i] = frequency;
     rows.recency[i] = axis.span(scans.firstKey[c]!, scans.lastKey[c]!);
     rows.T[i] = axis.toEnd(scans.firstKey[c]!, asOf);
-    rows.monetary[i] = frequency === 0 ? 0 : Number(toPlainDecimalString(money.mean(scans.repeatUnits[c]!, frequency)));
+    rows.monetary[i] = frequency === 0 ? 0 : money.meanNumber(scans.repeatUnits[c]!, frequency);
     i++;
   }
   return { rows, customer, scans, repeatCustomerCount: repeat };

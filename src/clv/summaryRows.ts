@@ -97,8 +97,15 @@ function quickValid(row: SummaryRowInput): boolean {
 const TIME_UNITS: readonly TimeUnit[] = ["day", "week", "month", "quarter", "year", "period"];
 
 /**
+ * Columns already read from a branded summary. The summary is frozen, so its columns never
+ * change: `fitBgNbd`, `fitGammaGamma` and `predictClv` on one summary read it once.
+ */
+const readBranded = new WeakMap<object, SummaryColumns>();
+
+/**
  * Reads and validates summary rows into columns. A `customerSummary` or
- * `calibrationHoldoutSummary` result, recognised by its brand and still frozen, is trusted;
+ * `calibrationHoldoutSummary` result, recognised by its brand and still frozen, is trusted
+ * (and read once: later calls return the same columns, which callers only read);
  * anything else, plain rows or a `{ customers, timeUnit }` object made elsewhere, is checked
  * row by row with the same checks (a fast check, then the hand-written explanation for the rows
  * that fail it), and its `timeUnit` must be one of the library's time units.
@@ -111,7 +118,11 @@ export function readSummaryRows(input: SummaryInput, fn: string): SummaryColumns
   const isSummary = !Array.isArray(input);
   const rows: readonly SummaryRowInput[] = isSummary ? (input as { customers: readonly SummaryRowInput[] }).customers : (input as readonly SummaryRowInput[]);
   if (!Array.isArray(rows)) throw new RetentionOptionsError("summaries", `${fn} expects summary rows or a customerSummary result`);
-  if (!isBrandedResult(input, ["customerSummary", "calibrationHoldoutSummary"])) {
+  const branded = isBrandedResult(input, ["customerSummary", "calibrationHoldoutSummary"]);
+  if (branded) {
+    const known = readBranded.get(input);
+    if (known !== undefined) return known;
+  } else {
     if (isSummary) checkTimeUnit((input as { timeUnit?: unknown }).timeUnit);
     const issues = new IssueCollector();
     for (let index = 0; index < rows.length; index++) {
@@ -143,5 +154,6 @@ export function readSummaryRows(input: SummaryInput, fn: string): SummaryColumns
     columns.monetary[i] = row.monetaryValue === undefined ? Number.NaN : Number(toPlainDecimalString(row.monetaryValue));
     columns.weight[i] = row.weight ?? 1;
   }
+  if (branded) readBranded.set(input, columns);
   return columns;
 }

@@ -19,7 +19,7 @@ export function bgNbdProbabilityAlive({ r, alpha, a, b }: BgNbdParams, x: number
  * 1 − (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b+x−1; z): small numerator parameters whatever x is.
  * a = 1 is a removable singularity; it is approached from a + 1e-7.
  */
-function expectedIfAlive({ r, alpha, a, b }: BgNbdParams, x: number, T: number, t: number): number {
+export function bgNbdExpectedIfAlive({ r, alpha, a, b }: BgNbdParams, x: number, T: number, t: number): number {
   if (t === 0) return 0;
   const aa = Math.abs(a - 1) < 1e-7 ? 1 + 1e-7 : a;
   const z = t / (alpha + T + t);
@@ -29,14 +29,14 @@ function expectedIfAlive({ r, alpha, a, b }: BgNbdParams, x: number, T: number, 
   return ((aa + b + x - 1) / (aa - 1)) * bracket;
 }
 
-/** E[X(t)] for a new customer (FHL 2005, eq. 9), via `expectedIfAlive` with x = T = 0. */
+/** E[X(t)] for a new customer (FHL 2005, eq. 9), via `bgNbdExpectedIfAlive` with x = T = 0. */
 export function bgNbdExpectedPurchases(params: BgNbdParams, t: number): number {
-  return expectedIfAlive(params, 0, 0, t);
+  return bgNbdExpectedIfAlive(params, 0, 0, t);
 }
 
 /** E[Y(t) | x, tₓ, T] (FHL 2005, eq. 10) = P(alive) × the expected purchases if alive. */
 export function bgNbdConditionalExpectedPurchases(params: BgNbdParams, x: number, tx: number, T: number, t: number): number {
-  return bgNbdProbabilityAlive(params, x, tx, T) * expectedIfAlive(params, x, T, t);
+  return bgNbdProbabilityAlive(params, x, tx, T) * bgNbdExpectedIfAlive(params, x, T, t);
 }
 
 /**

@@ -81,7 +81,7 @@ export function paretoNbdProbabilityAlive(params: ParetoNbdParams, x: number, tx
 }
 
 /** (1 − e^(−k·u))/k, which tends to u as k → 0 (expm1 keeps it exact near 0). */
-function powerIntegral(k: number, u: number): number {
+export function powerIntegral(k: number, u: number): number {
   return k === 0 ? u : -Math.expm1(-k * u) / k;
 }
 

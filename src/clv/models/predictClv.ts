@@ -1,11 +1,10 @@
 import { Decimal } from "../../core/money";
 import { IssueCollector, RetentionOptionsError } from "../../input/errors";
 import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryRows";
-import { conditionalExpectedPurchases } from "./conditionalExpectedPurchases";
 import { expectedAverageSpend } from "./gammaGammaPredictions";
 import type { GammaGammaModel, TimeUnit, TransactionModel } from "./modelTypes";
-import { probabilityAlive } from "./probabilityAlive";
-import { readModel } from "./readModel";
+import { predictRows, stepSchedule } from "./predictionKernel";
+import { nonNegativeResult, readCustomer, readModel } from "./readModel";
 import { readOptions } from "../../input/readOptions";
 import { printValue } from "../../input/describeValue";
 
@@ -99,11 +98,19 @@ export function readPredictionSettings(transactionModel: TransactionModel, spend
   return { model, spendModel, horizon, step, discountRate: d, steps };
 }
 
+/** Whether a row is a valid customer history with a usable spend (what `readCustomer` and `expectedAverageSpend` accept). */
+function predictable(x: number, tx: number, T: number, monetary: number): boolean {
+  return Number.isFinite(x) && x >= 0 && Number.isFinite(tx) && tx >= 0 && Number.isFinite(T) && tx <= T && (x > 0 || tx === 0) && (x === 0 || Number.isFinite(monetary));
+}
+
 /**
  * Calls `visit` with each row's prediction (CLV as a number, `null` when spend is undefined),
  * allocating nothing per row: the engine of `predictClv`, for callers that only aggregate.
+ * The models and options are checked once (`readPredictionSettings`), the rows once here; the
+ * expected purchases come from `predictRows`, which evaluates each step's terms once per
+ * distinct (x, T) or interpolates them (docs/clv.md, "How predictClv computes").
  *
- * @throws {RetentionOptionsError} when the summary's time unit is not the model's
+ * @throws {RetentionOptionsError} when the summary's time unit is not the model's, or a prediction cannot be evaluated
  * @throws {RetentionInputError} when a repeat customer has no mean spend > 0 (after visiting the valid rows)
  */
 export function forEachPrediction(
@@ -111,28 +118,37 @@ export function forEachPrediction(
   rows: SummaryColumns,
   visit: (row: number, clv: number | null, expectedPurchases: number, expectedAverageSpend: number | null, probabilityAlive: number) => void,
 ): void {
-  const { model, spendModel, horizon, step, discountRate: d, steps } = settings;
+  const { model, spendModel, horizon, step, discountRate, steps } = settings;
   if (rows.timeUnit !== undefined && rows.timeUnit !== model.timeUnit) {
     throw new RetentionOptionsError("summaries", `the summary is in ${rows.timeUnit}s but the model is in ${model.timeUnit}s; recompute the summary with timeUnit "${model.timeUnit}"`);
   }
+  const { frequency, recency, T, monetary } = rows;
+  const include = new Uint8Array(rows.count);
+  for (let i = 0; i < rows.count; i++) {
+    const x = frequency[i]!;
+    if (x > 0 && !(monetary[i]! > 0)) continue;
+    if (predictable(x, recency[i]!, T[i]!, monetary[i]!)) include[i] = 1;
+  }
+  const predictions = predictRows(model, stepSchedule(steps, step, horizon, discountRate), rows, include);
+  const { p, q, gamma } = spendModel.params;
   const issues = new IssueCollector();
   for (let i = 0; i < rows.count; i++) {
-    const customer = { frequency: rows.frequency[i]!, recency: rows.recency[i]!, T: rows.T[i]! };
-    const monetaryValue = rows.monetary[i]!;
-    if (customer.frequency > 0 && !(monetaryValue > 0)) {
+    const x = frequency[i]!;
+    const monetaryValue = monetary[i]!;
+    if (x > 0 && !(monetaryValue > 0)) {
       issues.add({ index: i, path: ["summaries", "monetaryValue"], code: "missing_spend", message: "expected a mean repeat spend > 0 for a repeat customer" });
       continue;
     }
-    const spend = expectedAverageSpend(spendModel, { frequency: customer.frequency, monetaryValue: customer.frequency > 0 ? monetaryValue : 0 });
-    let value = 0;
-    let previous = 0;
-    for (let k = 1; k <= steps; k++) {
-      const tau = Math.min(k * step, horizon);
-      const cumulative = conditionalExpectedPurchases(model, customer, tau);
-      value += (cumulative - previous) / Math.pow(1 + d, tau);
-      previous = cumulative;
+    if (include[i] === 0) {
+      // Throws what the per-call functions throw for this row (a summary from readSummaryRows never gets here).
+      expectedAverageSpend(spendModel, { frequency: x, monetaryValue: x > 0 ? monetaryValue : 0 });
+      readCustomer({ frequency: x, recency: recency[i]!, T: T[i]! }, "conditionalExpectedPurchases");
     }
-    visit(i, spend === null ? null : value * spend, previous, spend, probabilityAlive(model, customer));
+    if (predictions.failed[i] === 1) nonNegativeResult(Number.NaN, "conditionalExpectedPurchases");
+    // expectedAverageSpend's formula, FHL 2005 "RFM and CLV" eq. 5 (the model was checked once).
+    const denominator = p * x + q - 1;
+    const spend = denominator > 0 ? (p * (gamma + (x === 0 ? 0 : x * monetaryValue))) / denominator : null;
+    visit(i, spend === null ? null : predictions.value[i]! * spend, predictions.expected[i]!, spend, predictions.alive[i]!);
   }
   issues.throwIfAny();
 }

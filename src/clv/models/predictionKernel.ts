@@ -1,0 +1,308 @@
+import type { SummaryColumns } from "../summaryRows";
+import { bgNbdProbabilityAlive } from "./bgNbdPredictions";
+import { bgNbdIfAliveForX } from "./bgNbdStepSeries";
+import { chebyshevInterpolate, chebyshevPoints } from "./chebyshevInterpolant";
+import type { BgNbdModel, ParetoNbdModel, TransactionModel } from "./modelTypes";
+import { paretoNbdProbabilityAlive, powerIntegral } from "./paretoNbdMath";
+
+/** The steps of a prediction: τₖ = min(k·step, horizon) and (1+d)^τₖ, for k = 1..K (index 0 unused). */
+export interface StepSchedule {
+  readonly steps: number;
+  readonly tau: Float64Array;
+  readonly discount: Float64Array;
+}
+
+/** Builds the schedule once, with the very expressions `predictClv` has always used per step. */
+export function stepSchedule(steps: number, step: number, horizon: number, discountRate: number): StepSchedule {
+  const tau = new Float64Array(steps + 1);
+  const discount = new Float64Array(steps + 1);
+  for (let k = 1; k <= steps; k++) {
+    tau[k] = Math.min(k * step, horizon);
+    discount[k] = Math.pow(1 + discountRate, tau[k]!);
+  }
+  return { steps, tau, discount };
+}
+
+/**
+ * A transaction model seen as E[Y(τ) | x, tₓ, T] = (a · g(τ)) · b, where g depends only on a
+ * group (x for BG/NBD, nothing for Pareto/NBD) and on T, and a, b are per customer:
+ * BG/NBD: a = P(alive), b = 1, g = E[Y(τ) | alive] (FHL 2005, eq. 10);
+ * Pareto/NBD: a = (r+x)(β+T)/(α+T), b = P(alive), g = [1 − ((β+T)/(β+T+τ))^(s−1)]/(s−1) (eq. 41).
+ * The products are grouped as `conditionalExpectedPurchases` groups them, so the direct path
+ * gives its bits. g is analytic in v = ln(shift + T), with its singularities on Im v = ±π.
+ */
+interface StepModel {
+  readonly shift: number;
+  group(x: number): number;
+  /** g(T, τ) for one group (made once per group and reused). */
+  g(group: number): (T: number, tau: number) => number;
+  /** Writes a, b and P(alive) into `out`. */
+  factors(x: number, tx: number, T: number, out: Float64Array): void;
+  /** Whether a customer with this T may be interpolated (cheap; checked per row). */
+  inRange(T: number): boolean;
+  /** Whether the direct values at (group, T) are free of visible rounding noise (checked at a segment's ends). */
+  quiet(group: number, T: number): boolean;
+}
+
+/** Largest rounding noise, relative to the value at the horizon, that the direct values may carry where the interpolation stands in for them. */
+const NOISE_LIMIT = 1e-12;
+
+function bgNbdSteps(model: BgNbdModel, lastTau: number): StepModel {
+  const params = model.params;
+  const { alpha, a, b } = params;
+  const aa = Math.abs(a - 1) < 1e-7 ? 1 + 1e-7 : a;
+  const byX = new Map<number, (T: number, t: number) => number>();
+  return {
+    shift: alpha,
+    group: (x) => x,
+    g: (x) => {
+      let g = byX.get(x);
+      if (g === undefined) byX.set(x, (g = bgNbdIfAliveForX(params, x)));
+      return g;
+    },
+    factors: (x, tx, T, out) => {
+      out[0] = bgNbdProbabilityAlive(params, x, tx, T);
+      out[1] = 1;
+      out[2] = out[0];
+    },
+    // Every ₂F₁ a plain Gauss series (z ≤ 0.75), and the bracket 1 − (1−z)^(a−1)₂F₁ at the
+    // horizon large beside the rounding of the logs it is computed from (a huge T or a makes
+    // it a difference of nearly equal numbers, whose noise no interpolation reproduces). The
+    // noise of each step's E cancels in the telescoped sum but for the last, so it is the
+    // horizon's bracket that bounds the sum's relative noise.
+    inRange: (T) => lastTau / (alpha + T + lastTau) <= 0.75,
+    quiet: (x, T) => {
+      const zLast = lastTau / (alpha + T + lastTau);
+      const bracket = (bgNbdIfAliveForX(params, x, false)(T, lastTau) * (aa - 1)) / (aa + b + x - 1);
+      return (2.2e-16 * (4 + 2 * Math.abs((aa - 1) * Math.log1p(-zLast)))) / Math.abs(bracket) <= NOISE_LIMIT;
+    },
+  };
+}
+
+function paretoNbdSteps(model: ParetoNbdModel): StepModel {
+  const params = model.params;
+  const { r, alpha, s, beta } = params;
+  return {
+    shift: beta,
+    group: () => 0,
+    g: () => (T, tau) => powerIntegral(s - 1, Math.log1p(tau / (beta + T))),
+    factors: (x, tx, T, out) => {
+      out[0] = ((r + x) * (beta + T)) / (alpha + T);
+      out[1] = paretoNbdProbabilityAlive(params, x, tx, T);
+      out[2] = out[1];
+    },
+    inRange: () => true,
+    quiet: () => true,
+  };
+}
+
+/** Per row: the discounted sum Σ (E(τₖ) − E(τₖ₋₁))/(1+d)^τₖ, E(τ_K), P(alive), and 1 where some E(τₖ) is NaN or +∞. */
+export interface RowPredictions {
+  readonly value: Float64Array;
+  readonly expected: Float64Array;
+  readonly alive: Float64Array;
+  readonly failed: Uint8Array;
+  /** How many rows were interpolated rather than summed step by step. */
+  interpolated: number;
+}
+
+/** Width of an interpolation segment in v = ln(shift + T): ρ ≈ 8.6 for singularities at Im v = ±π, so 16 nodes reach ~1e-15. */
+const SEGMENT_WIDTH = 1.5;
+const NODES = 16;
+/** Where (as fractions of a segment) the interpolant is checked against the direct sum. */
+const CHECKS = [0.013, 0.37, 0.81] as const;
+/** Largest relative difference a check may show; above it the segment is computed directly. */
+const CHECK_TOLERANCE = 1e-11;
+
+/** The direct sum for one (group, T): S = Σ (g(τₖ) − g(τₖ₋₁))/(1+d)^τₖ and U = g(τ_K); false when some g is not finite and ≥ 0. */
+function directCurve(g: (T: number, tau: number) => number, schedule: StepSchedule, T: number, out: Float64Array): boolean {
+  let sum = 0;
+  let previous = 0;
+  for (let k = 1; k <= schedule.steps; k++) {
+    const value = g(T, schedule.tau[k]!);
+    if (!(value >= 0 && value < Number.POSITIVE_INFINITY)) return false;
+    sum += (value - previous) / schedule.discount[k]!;
+    previous = value;
+  }
+  out[0] = sum;
+  out[1] = previous;
+  return true;
+}
+
+/** One group's stretch of v = ln(shift + T), interpolated when `nodes` is set. */
+interface Segment {
+  readonly group: number;
+  lo: number;
+  hi: number;
+  customers: number;
+  points: Float64Array | null;
+  /** S and U at each point, interleaved. */
+  values: Float64Array | null;
+}
+
+/** Evaluates S and U at the Chebyshev points of the segment and checks three more; leaves `points` null when any fails. */
+function interpolateSegment(steps: StepModel, schedule: StepSchedule, segment: Segment): void {
+  const { group, lo, hi } = segment;
+  if (!(hi - lo > 1e-9 * Math.max(1, Math.abs(hi)))) return;
+  const points = chebyshevPoints(lo, hi, NODES);
+  const values = new Float64Array(2 * NODES);
+  const curve = new Float64Array(2);
+  const g = steps.g(group);
+  for (let j = 0; j < NODES; j++) {
+    if (!directCurve(g, schedule, Math.exp(points[j]!) - steps.shift, curve)) return;
+    values[2 * j] = curve[0]!;
+    values[2 * j + 1] = curve[1]!;
+  }
+  for (const fraction of CHECKS) {
+    const at = lo + fraction * (hi - lo);
+    if (!directCurve(g, schedule, Math.exp(at) - steps.shift, curve)) return;
+    for (let m = 0; m < 2; m++) {
+      const exact = curve[m]!;
+      if (!(Math.abs(chebyshevInterpolate(points, values, m, 2, at) - exact) <= CHECK_TOLERANCE * Math.abs(exact))) return;
+    }
+  }
+  segment.points = points;
+  segment.values = values;
+}
+
+/**
+ * The prediction kernel of `predictClv`: for each included row, the discounted expected
+ * purchases over the schedule, E(τ_K) and P(alive), with the model's constants derived once.
+ *
+ * Rows are grouped (by x for BG/NBD). Within a group, each stretch of ln(shift + T) 1.5 wide
+ * that holds more customers than it has nodes is interpolated: the discounted sum and E(τ_K)
+ * are evaluated directly at 16 Chebyshev points and checked at three more points (relative
+ * 1e-11, else the stretch is computed directly). BG/NBD interpolates only where every step's
+ * ₂F₁ is a plain Gauss series (z ≤ 0.75) and the direct values carry no visible rounding noise.
+ * Every other row is computed directly, step by step, once per distinct (group, T), with the
+ * expressions of `conditionalExpectedPurchases`, so it gives the same bits.
+ */
+export function predictRows(model: TransactionModel, schedule: StepSchedule, rows: SummaryColumns, include: Uint8Array): RowPredictions {
+  const n = rows.count;
+  const out: RowPredictions = { value: new Float64Array(n), expected: new Float64Array(n), alive: new Float64Array(n), failed: new Uint8Array(n), interpolated: 0 };
+  const steps = model.model === "bg-nbd" ? bgNbdSteps(model, schedule.tau[schedule.steps]!) : paretoNbdSteps(model);
+  const factors = new Float64Array(3);
+  const a = new Float64Array(n);
+  const b = new Float64Array(n);
+  const v = new Float64Array(n);
+  const smooth = new Uint8Array(n);
+  const ranges = new Map<number, { lo: number; hi: number }>();
+  const { frequency, recency, T } = rows;
+  for (let i = 0; i < n; i++) {
+    if (include[i] === 0) continue;
+    steps.factors(frequency[i]!, recency[i]!, T[i]!, factors);
+    a[i] = factors[0]!;
+    b[i] = factors[1]!;
+    out.alive[i] = factors[2]!;
+    if (!(Number.isFinite(a[i]! * b[i]!) && steps.inRange(T[i]!))) continue;
+    const group = steps.group(frequency[i]!);
+    const position = Math.log(steps.shift + T[i]!);
+    v[i] = position;
+    const range = ranges.get(group);
+    if (range === undefined) ranges.set(group, { lo: position, hi: position });
+    else if (position < range.lo) range.lo = position;
+    else if (position > range.hi) range.hi = position;
+    smooth[i] = 1;
+  }
+  const segments = segmentGroups(ranges);
+  const segmentOf = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if (smooth[i] === 0) continue;
+    const { first, count, lo, width } = segments.byGroup.get(steps.group(frequency[i]!))!;
+    const s = first + (width > 0 ? Math.min(count - 1, Math.floor((v[i]! - lo) / width)) : 0);
+    segmentOf[i] = s;
+    segments.list[s]!.customers++;
+  }
+  for (const segment of segments.list) {
+    if (segment.customers <= NODES + CHECKS.length) continue;
+    if (!steps.quiet(segment.group, Math.exp(segment.lo) - steps.shift) || !steps.quiet(segment.group, Math.exp(segment.hi) - steps.shift)) continue;
+    interpolateSegment(steps, schedule, segment);
+  }
+  const direct: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (include[i] === 0) continue;
+    const segment = segmentOf[i]! < 0 ? undefined : segments.list[segmentOf[i]!]!;
+    if (segment?.points == null || segment.values === null) {
+      direct.push(i);
+      continue;
+    }
+    const scale = a[i]! * b[i]!;
+    out.value[i] = scale * chebyshevInterpolate(segment.points, segment.values, 0, 2, v[i]!);
+    out.expected[i] = scale * chebyshevInterpolate(segment.points, segment.values, 1, 2, v[i]!);
+    out.interpolated++;
+  }
+  predictDirectly(steps, schedule, rows, direct, a, b, out);
+  return out;
+}
+
+/** Splits each group's [lo, hi] of v into stretches at most `SEGMENT_WIDTH` wide. */
+function segmentGroups(ranges: Map<number, { lo: number; hi: number }>): { list: Segment[]; byGroup: Map<number, { first: number; count: number; lo: number; width: number }> } {
+  const list: Segment[] = [];
+  const byGroup = new Map<number, { first: number; count: number; lo: number; width: number }>();
+  for (const [group, { lo, hi }] of ranges) {
+    const count = Math.max(1, Math.ceil((hi - lo) / SEGMENT_WIDTH));
+    const width = (hi - lo) / count;
+    byGroup.set(group, { first: list.length, count, lo, width });
+    for (let k = 0; k < count; k++) {
+      list.push({ group, lo: lo + k * width, hi: k === count - 1 ? hi : lo + (k + 1) * width, customers: 0, points: null, values: null });
+    }
+  }
+  return { list, byGroup };
+}
+
+/**
+ * Every step of each row, as `predictClv` always summed them: E(τₖ) = max(0, (a·g(τₖ))·b),
+ * failing on NaN or +∞. g is evaluated once per distinct (group, T), up to the first step
+ * where it is NaN or +∞ (every row of that (group, T) fails there or before). The distinct
+ * (group, T) are taken in the order of their first row, and none is evaluated past the first
+ * failing row, where the caller throws: a model whose series fail costs what it always did.
+ */
+function predictDirectly(steps: StepModel, schedule: StepSchedule, rows: SummaryColumns, direct: number[], a: Float64Array, b: Float64Array, out: RowPredictions): void {
+  const { frequency, T } = rows;
+  const groupOf = (i: number): number => steps.group(frequency[i]!);
+  const sameKey = (i: number, j: number): boolean => groupOf(i) === groupOf(j) && T[i] === T[j];
+  direct.sort((i, j) => groupOf(i) - groupOf(j) || T[i]! - T[j]! || i - j);
+  const starts: number[] = [];
+  for (let k = 0; k < direct.length; k++) if (k === 0 || !sameKey(direct[k]!, direct[k - 1]!)) starts.push(k);
+  starts.sort((x, y) => direct[x]! - direct[y]!);
+  const g = new Float64Array(schedule.steps + 1);
+  const { tau, discount } = schedule;
+  let firstFailed = Number.POSITIVE_INFINITY;
+  for (const start of starts) {
+    if (direct[start]! > firstFailed) break;
+    const group = groupOf(direct[start]!);
+    const time = T[direct[start]!]!;
+    const curve = steps.g(group);
+    let valid = schedule.steps;
+    for (let k = 1; k <= schedule.steps; k++) {
+      g[k] = curve(time, tau[k]!);
+      if (Number.isNaN(g[k]!) || g[k] === Number.POSITIVE_INFINITY) {
+        valid = k;
+        break;
+      }
+    }
+    for (let m = start; m < direct.length && (m === start || sameKey(direct[m]!, direct[start]!)); m++) {
+      const i = direct[m]!;
+      predictRow(i, g, valid, a[i]!, b[i]!, discount, out);
+      if (out.failed[i] === 1 && i < firstFailed) firstFailed = i;
+    }
+  }
+}
+
+/** One row's discounted sum over steps 1..`valid` of g (where g is NaN or +∞ at `valid` when that is before the last step). */
+function predictRow(i: number, g: Float64Array, valid: number, ai: number, bi: number, discount: Float64Array, out: RowPredictions): void {
+  let value = 0;
+  let previous = 0;
+  for (let k = 1; k <= valid; k++) {
+    const e = ai * g[k]! * bi;
+    if (Number.isNaN(e) || e === Number.POSITIVE_INFINITY) {
+      out.failed[i] = 1;
+      break;
+    }
+    const cumulative = Math.max(0, e);
+    value += (cumulative - previous) / discount[k]!;
+    previous = cumulative;
+  }
+  out.value[i] = value;
+  out.expected[i] = previous;
+}
