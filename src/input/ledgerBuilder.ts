@@ -73,6 +73,8 @@ export interface BuilderCore {
    * `units` of `10^-places` (see `PurchaseAccumulator.addUnits`); counts as one added purchase.
    */
   addPurchaseUnits(customer: number, at: number, units: number, places: number): void;
+  /** Makes room for `count` purchases in all at once, so a reader that can estimate its rows spares the columns' growth. */
+  expectPurchases(count: number): void;
 }
 
 /** The builder behind `createLedgerBuilder` and `createLedger`, on options already read. */
@@ -145,6 +147,7 @@ export function createBuilderCore(options: LedgerOptions, capacity: LedgerCapaci
       purchases.addValues(customerId, at, amount, cost, quantity, orderId, currency, index, registry.add(customerId), issues);
     },
     registerCustomer: (customerId) => registry.add(customerId),
+    expectPurchases: (count) => purchases.expect(count),
     addPurchaseUnits(customer, at, units, places) {
       purchases.addUnits(at, units, places, added.purchases++, customer);
     },

@@ -147,6 +147,11 @@ export class PurchaseAccumulator {
     this.count = k + 1;
   }
 
+  /** Makes room for `count` rows in all, allocated once (a reader's estimate; more rows still fit, by growing). */
+  expect(count: number): void {
+    this.reserve(count);
+  }
+
   /**
    * Sorts the rows by time and marks where orders start; `finalIndex` maps provisional to
    * final customer indices. The accumulator's buffers are reused for the result, so call it once.

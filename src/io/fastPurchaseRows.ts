@@ -13,6 +13,8 @@ const DATE_LENGTHS = [10, 20, 24] as const;
 export interface PurchaseUnitsSink {
   registerCustomer(customerId: string): number;
   addPurchaseUnits(customer: number, at: number, units: number, places: number): void;
+  /** Room for `count` purchases in all (an estimate from the file's size). */
+  expectPurchases(count: number): void;
 }
 
 /** A purchase CSV's layout: cells per row, the cells of the three fields, the delimiter's byte. */

@@ -33,7 +33,9 @@ export async function readSources(sources: readonly NamedSource[], options: Reso
     const failUtf8 = (offset: number): never => {
       throw sourceError({ kind, source: name, index: source.records() }, "invalid_utf8", notUtf8(offset));
     };
-    const source: ChunkReader = NODE_UTF8 !== null && mayReadBytes(kind, options) ? byteSource(reader, kind, name, NODE_UTF8, failUtf8) : textSource(reader.source(kind, name, "file"), failUtf8);
+    let size: number | null = null;
+    const source: ChunkReader =
+      NODE_UTF8 !== null && mayReadBytes(kind, options) ? byteSource(reader, kind, name, NODE_UTF8, failUtf8, () => size) : textSource(reader.source(kind, name, "file"), failUtf8);
     const unreadable = (error: unknown): Error => {
       if (error instanceof RetentionInputError || error instanceof RetentionOptionsError) return error;
       const reason = error instanceof UnreadableSource ? error.message : `cannot read (${describeError(error)})`;
@@ -42,6 +44,7 @@ export async function readSources(sources: readonly NamedSource[], options: Reso
     const opened = await openSource(input, name).catch((error: unknown) => {
       throw unreadable(error);
     });
+    size = opened.size;
     const chunks = opened.chunks[Symbol.asyncIterator]();
     let done = false;
     try {
@@ -71,9 +74,9 @@ interface ChunkReader {
 }
 
 /** The byte-level path (see `CsvByteSource`). */
-function byteSource(reader: LedgerReader, kind: RecordKind, name: string, bytes: Utf8Bytes, fail: (offset: number) => never): ChunkReader {
+function byteSource(reader: LedgerReader, kind: RecordKind, name: string, bytes: Utf8Bytes, fail: (offset: number) => never, size: () => number | null): ChunkReader {
   const { source, builder, purchases } = reader.sourceParts(kind, name);
-  return new CsvByteSource(source, builder, purchases, bytes, fail);
+  return new CsvByteSource(source, builder, purchases, bytes, fail, size);
 }
 
 /** The text path: bytes decoded (refusing what is not UTF-8), text as it comes. */
