@@ -23,20 +23,41 @@ export function* summaryCsvChunks(ledger: Ledger, asOf: number, timeUnit: "day" 
   const scans = scanCustomers(ledger, Number.NEGATIVE_INFINITY, asOf, axis);
   const scale = ledger.moneyScale;
   const ids = ledger.customerIds;
-  let chunk = `${SUMMARY_CSV_HEADER.join(",")}\n`;
+  // Recency and T take a few hundred values (whole days apart), each written once.
+  const recencyText = memo((days) => String(axis.span(0, days)));
+  const tText = memo((firstKey) => String(axis.toEnd(firstKey, asOf)));
+  let lines: string[] = [`${SUMMARY_CSV_HEADER.join(",")}
+`];
+  let length = 0;
   for (let c = 0; c < ids.length; c++) {
     const transactions = scans.transactions[c]!;
     if (transactions === 0) continue;
     const frequency = transactions - 1;
     const firstKey = scans.firstKey[c]!;
-    chunk +=
-      `${csvCell(ids[c], options)},${frequency},${axis.span(firstKey, scans.lastKey[c]!)},${axis.toEnd(firstKey, asOf)},` +
+    const line =
+      `${csvCell(ids[c], options)},${frequency},${recencyText(scans.lastKey[c]! - firstKey)},${tText(firstKey)},` +
       `${meanUnitsText(scans.repeatUnits[c]!, frequency, scale, 4)},${scans.orders[c]!},${unitsText(scans.revenueUnits[c]!, scale)},` +
       `${isoText(scans.firstAt[c]!)},${isoText(scans.lastAt[c]!)}\n`;
-    if (chunk.length >= CHUNK_CHARACTERS) {
-      yield chunk;
-      chunk = "";
+    lines.push(line);
+    length += line.length;
+    if (length >= CHUNK_CHARACTERS) {
+      yield lines.join("");
+      lines = [];
+      length = 0;
     }
   }
-  yield chunk;
+  yield lines.join("");
+}
+
+/** `text` remembered by its argument. */
+function memo(text: (key: number) => string): (key: number) => string {
+  const known = new Map<number, string>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) {
+      value = text(key);
+      known.set(key, value);
+    }
+    return value;
+  };
 }
