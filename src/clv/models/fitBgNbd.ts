@@ -1,7 +1,7 @@
 import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryRows";
 import { compressHistories, meanTimePerPurchase } from "./compress";
 import { bgNbdLogLikelihood } from "./bgNbdLikelihood";
-import { maximizeLikelihood, requireData } from "./maximizeLikelihood";
+import { distinctHistories, maximizeLikelihood, requireData } from "./maximizeLikelihood";
 import type { BgNbdModel, BgNbdParams, FitOptions } from "./modelTypes";
 import { readOptions } from "../../input/readOptions";
 
@@ -39,13 +39,13 @@ export function fitBgNbdColumns(rows: SummaryColumns, options: FitOptions): BgNb
     {
       model: "bg-nbd",
       names: ["r", "alpha", "a", "b"],
-      logLikelihood: (params) => bgNbdLogLikelihood(params, data),
-      logLikelihoodWithGradient: (params, gradient) => bgNbdLogLikelihood(params, data, gradient),
+      logLikelihood: (params, meter) => bgNbdLogLikelihood(params, data, undefined, meter),
+      logLikelihoodWithGradient: (params, gradient, meter) => bgNbdLogLikelihood(params, data, gradient, meter),
       starts: [
         [1, alpha0, 1, 1],
         [0.3, alpha0 / 3, 0.8, 2.5],
       ],
-      work: data.count,
+      ...distinctHistories(data.count),
       scales: [1, alpha0, 1, 1],
       observations: data.totalWeight,
       timeUnit: options.timeUnit ?? rows.timeUnit ?? "period",

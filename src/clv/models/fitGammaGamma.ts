@@ -32,12 +32,12 @@ export function fitGammaGammaColumns(rows: SummaryColumns, options: FitOptions):
     {
       model: "gamma-gamma",
       names: ["p", "q", "gamma"],
-      logLikelihood: (params) => gammaGammaLogLikelihood(params, data),
+      logLikelihood: (params, meter) => gammaGammaLogLikelihood(params, data, meter),
       starts: [
         [1, 1, 1],
         [2, 3, data.meanSpend],
       ],
-      work: data.count,
+      rowsDescription: `${data.count} distinct (frequency, mean spend) pairs`,
       scales: [1, 1, data.meanSpend],
       observations: data.totalWeight,
       timeUnit: options.timeUnit ?? rows.timeUnit ?? "period",

@@ -1,6 +1,10 @@
 import { IssueCollector } from "../../input/errors";
 import { mergeIdenticalRows } from "./mergeIdentical";
+import type { FitWorkMeter } from "./fitWorkMeter";
 import { gammaln } from "./special";
+
+/** Work units of one Gamma-Gamma row (one logarithm: about a fifth of a BG/NBD row). */
+const SPEND_ROW_WORK = 0.2;
 
 /** Repeat customers merged by (x, z̄), with the parameter-free logs precomputed. */
 export interface SpendRows {
@@ -19,8 +23,10 @@ export interface SpendRows {
  * (Fader, Hardie & Lee 2005, "RFM and CLV"; Fader & Hardie 2013, "The Gamma-Gamma Model of
  * Monetary Value", eq. 3):
  *   ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln γ + (px−1) ln z̄ + px ln x − (px+q) ln(γ + x z̄).
+ * With a `meter` it charges `SPEND_ROW_WORK` per distinct (x, z̄) to the fit's work budget.
  */
-export function gammaGammaLogLikelihood([p = 0, q = 0, gamma = 0]: readonly number[], data: SpendRows): number {
+export function gammaGammaLogLikelihood([p = 0, q = 0, gamma = 0]: readonly number[], data: SpendRows, meter?: FitWorkMeter): number {
+  meter?.charge(data.count * SPEND_ROW_WORK);
   const constant = q * Math.log(gamma) - gammaln(q);
   let total = 0;
   let lastX = Number.NaN;
