@@ -5,7 +5,7 @@ import { bfgs } from "./bfgs";
 import { nelderMead } from "./nelderMead";
 import { standardErrors } from "./standardErrors";
 import { printValue } from "../../input/describeValue";
-import { FitWorkBudgetSpent, FitWorkMeter, MAX_FIT_WORK } from "./fitWorkMeter";
+import { FitWorkBudgetSpent, FitWorkMeter } from "./fitWorkMeter";
 
 /** A likelihood to maximise over positive parameters. */
 export interface FitProblem {
@@ -113,7 +113,7 @@ interface BestSeen {
  * Every fit ends in bounded time: all runs together make at most `MAX_FIT_EVALUATIONS`
  * likelihood evaluations, and spend at most `MAX_FIT_WORK` work units (rows and series terms
  * the likelihoods charge to a `FitWorkMeter`; one evaluation that costs more than
- * `MAX_EVALUATION_WORK` counts as a point the likelihood cannot be computed at). Throws
+ * `MAX_EVALUATION_SHARE` of it counts as a point the likelihood cannot be computed at). Throws
  * `ModelFitError` rather than return parameters or a likelihood that are not finite, or a
  * fit that did not converge within those bounds (reason `not-converged`, with the best point
  * reached in `diagnostics`); the message says which bound and suggests the penalizer. A
@@ -188,7 +188,7 @@ export function maximizeLikelihood<P>(problem: FitProblem, options: FitOptions):
     if (!(error instanceof FitWorkBudgetSpent)) throw error;
     const params = seen.x === null ? null : seen.x.map(Math.exp);
     const where = problem.rowsDescription === undefined ? "" : ` over ${problem.rowsDescription}`;
-    throw new ModelFitError(`did not converge within its work budget (${MAX_FIT_WORK.toExponential()} work units, here ${calls} likelihood evaluations${where}); ${advice(problem, params, penalizer)}`, {
+    throw new ModelFitError(`did not converge within its work budget (${meter.limit.toExponential()} work units, here ${calls} likelihood evaluations${where}); ${advice(problem, params, penalizer)}`, {
       model: problem.model,
       reason: "not-converged",
       logLikelihood: params === null ? null : -n * (seen.value - penalizer * penaltyOf(params)),

@@ -62,7 +62,7 @@ const TERMS_PER_CHARGE = 20_000;
  * with ln Γ(r+x) and ln(r+s+x) once per distinct x, and ln(α+T), ln(β+T) once per distinct T.
  * With a `meter` it charges its rows and series terms to the fit's work budget, and gives
  * NaN (a point the optimizer steps back from) once this one evaluation has cost more than
- * `MAX_EVALUATION_WORK`.
+ * `MAX_EVALUATION_SHARE` of the budget.
  */
 export function paretoNbdLogLikelihood([r = 0, alpha = 0, s = 0, beta = 0]: readonly number[], data: CompressedHistories, meter?: FitWorkMeter): number {
   meter?.evaluationStart();
