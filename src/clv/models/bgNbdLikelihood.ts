@@ -2,6 +2,11 @@ import type { CompressedHistories } from "./compress";
 import type { FitWorkMeter } from "./fitWorkMeter";
 import { betaln, digamma, gammaln, logOfShifted } from "./special";
 
+/** Work units of one distinct history (an exp and a log1p: about 40 ns on the reference machine). */
+const ROW_WORK = 0.5;
+/** Work units of one distinct recency or T (its ln(α + t), and 1/(α + t) for the gradient). */
+const DISTINCT_TIME_WORK = 0.3;
+
 /**
  * The BG/NBD log-likelihood summed over weighted customers (Fader, Hardie & Lee 2005, eq. 6):
  *
@@ -12,10 +17,10 @@ import { betaln, digamma, gammaln, logOfShifted } from "./special";
  * once per distinct x and every log(α + ·) once per distinct recency and T. When `gradient`
  * is given it receives ∂ln L/∂(r, α, a, b), from ψ (digamma) for the x terms and, per
  * customer, the shares w = e^(D − ln L₂) of the "dropped out after the last purchase" term.
- * With a `meter` it charges one work unit per distinct history to the fit's budget.
+ * With a `meter` it charges its distinct histories and distinct times to the fit's work budget.
  */
 export function bgNbdLogLikelihood([r = 0, alpha = 0, a = 0, b = 0]: readonly number[], data: CompressedHistories, gradient?: number[], meter?: FitWorkMeter): number {
-  meter?.charge(data.count);
+  meter?.charge(data.count * ROW_WORK + (data.txs.values.length + data.Ts.values.length) * DISTINCT_TIME_WORK);
   const { xs, txs, Ts } = data;
   const withGradient = gradient !== undefined;
   const constant = r * Math.log(alpha) - gammaln(r) - betaln(a, b);
