@@ -85,7 +85,7 @@ function edgeWarnings(names: readonly string[], params: readonly number[], scale
  */
 function advice(problem: FitProblem, params: readonly number[] | null, penalizer: number): string {
   const edge = params === null ? [] : problem.names.filter((_, i) => isAtEdge(params[i]! / (problem.scales?.[i] ?? 1)));
-  const penalize = penalizer === 0 ? PENALIZER_HINT : `try a larger penalizer than ${penalizer} (for example ${penalizer * 10}), which pulls the parameters in harder`;
+  const penalize = penalizer === 0 ? PENALIZER_HINT : `try a larger penalizer than ${penalizer} (for example ${Number((penalizer * 10).toPrecision(12))}), which pulls the parameters in harder`;
   const cheaper = problem.cheaperHint === undefined ? "" : `; ${problem.cheaperHint}`;
   if (edge.length > 0) return `at the best point reached ${edge.join(", ")} ${edge.length === 1 ? "is" : "are"} heading to 0 or ∞: the likelihood is still rising toward the edge of the parameter space, as on data where every customer behaves alike; ${penalize}${cheaper}`;
   if (params === null) return `no point had a finite likelihood; ${penalize}${cheaper}`;
