@@ -1,5 +1,5 @@
 import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryRows";
-import { compressHistories, meanTimePerPurchase } from "./compress";
+import { compressHistories, meanTimePerPurchase, observedWeight } from "./compress";
 import { bgNbdLogLikelihood } from "./bgNbdLikelihood";
 import { distinctHistories, maximizeLikelihood, requireData } from "./maximizeLikelihood";
 import type { BgNbdModel, BgNbdParams, FitOptions } from "./modelTypes";
@@ -34,6 +34,7 @@ export function fitBgNbd(summaries: SummaryInput, options: FitOptions = {}): BgN
 export function fitBgNbdColumns(rows: SummaryColumns, options: FitOptions): BgNbdModel {
   const data = compressHistories(rows);
   requireData("bg-nbd", data.totalWeight, "customers");
+  requireData("bg-nbd", observedWeight(data), "customers observed for some time (T > 0; with every T = 0 the likelihood is 1 at any parameters)");
   const alpha0 = meanTimePerPurchase(data);
   const fit = maximizeLikelihood<BgNbdParams>(
     {

@@ -1,5 +1,5 @@
 import { readSummaryRows, type SummaryInput } from "../summaryRows";
-import { compressHistories, meanTimePerPurchase } from "./compress";
+import { compressHistories, meanTimePerPurchase, observedWeight } from "./compress";
 import { distinctHistories, maximizeLikelihood, requireData } from "./maximizeLikelihood";
 import type { ParetoNbdParams, FitOptions, ParetoNbdModel } from "./modelTypes";
 import { paretoNbdLogLikelihood } from "./paretoNbdMath";
@@ -29,6 +29,7 @@ export function fitParetoNbd(summaries: SummaryInput, options: FitOptions = {}):
   const rows = readSummaryRows(summaries, "fitParetoNbd");
   const data = compressHistories(rows);
   requireData("pareto-nbd", data.totalWeight, "customers");
+  requireData("pareto-nbd", observedWeight(data), "customers observed for some time (T > 0; with every T = 0 the likelihood is 1 at any parameters)");
   const scale = meanTimePerPurchase(data);
   const fit = maximizeLikelihood<ParetoNbdParams>(
     {
