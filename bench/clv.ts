@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { createLedger, customerSummary, fitBgNbd, fitGammaGamma, fitParetoNbd, fitShiftedBetaGeometric, isModelFitError, predictClv } from "../src/index";
 import { generatePurchases, seededRandom } from "./generate";
 import { measure } from "./harness";
+import { degenerateCohorts, degenerateSummaries } from "../test/clv/degenerateSummaries";
 
 function cdnowRows(): { frequency: number; recency: number; T: number; monetaryValue: string }[] {
   const text = readFileSync(new URL("../test/fixtures/clv/cdnow_customers_summary_with_transactions.csv", import.meta.url), "utf8");
@@ -32,31 +33,28 @@ function fitOrError(fit: () => { warnings?: readonly string[] }): string {
   try {
     return `converged, ${fit().warnings?.length ?? 0} warnings`;
   } catch (error) {
-    if (isModelFitError(error)) return `ModelFitError (${error.diagnostics.reason})`;
+    if (isModelFitError(error)) return `ModelFitError (${error.diagnostics.reason}): ${error.message.slice(0, 160)}…`;
     throw error;
   }
 }
 
-/** Degenerate data sets at 100k customers (1M rows for the identical ones). */
-function degenerateBenchmarks(): void {
+/** Every fit on every degenerate set (100k customers; `npx tsx bench/clv.ts degenerate [name filter]`), medians of 3 runs against the 10 s bound. */
+function degenerateBenchmarks(filter = ""): void {
   const n = 100_000;
-  const everyDay = Array.from({ length: n }, (_, i) => ({ frequency: 1 + (i % 365), recency: 1 + (i % 365), T: 1 + (i % 365) }));
-  const everyPeriodFractional = Array.from({ length: n }, (_, i) => ({ frequency: 30 + (i % 7), recency: 30 + (i % 7) + i / n, T: 30 + (i % 7) + i / n }));
-  const once = Array.from({ length: n }, (_, i) => ({ frequency: 0, recency: 0, T: 1 + ((i * 7) % 365) / 7 }));
-  const one = [{ frequency: 2, recency: 5, T: 10, monetaryValue: 12 }];
-  const identical = Array.from({ length: 1_000_000 }, () => ({ frequency: 3, recency: 10, T: 20, monetaryValue: 25 }));
-  const hugeT = Array.from({ length: n }, (_, i) => ({ frequency: i % 5, recency: i % 5 === 0 ? 0 : 1e11 * (i % 5), T: 1e12 }));
-  const sets = { "everyone buys every day": everyDay, "every period, T distinct per customer": everyPeriodFractional, "everyone bought once": once, "one customer": one, "1M identical rows": identical, "T = 1e12": hugeT };
+  const fits = { fitBgNbd, fitParetoNbd, fitGammaGamma } as const;
+  const sets = { ...degenerateSummaries(n), "100k distinct histories (BG/NBD process)": simulateSummary(n, 23) };
   for (const [name, rows] of Object.entries(sets)) {
-    for (const [fitName, fit] of [["fitBgNbd", fitBgNbd], ["fitParetoNbd", fitParetoNbd]] as const) {
+    if (!name.includes(filter)) continue;
+    for (const [fitName, fit] of Object.entries(fits)) {
       console.log(`  ${fitName}, ${name}: ${fitOrError(() => fit(rows))}`);
       measure(`${fitName}, degenerate: ${name} (${rows.length} rows)`, () => fitOrError(() => fit(rows)), { runs: 3, warmup: 0, targetMs: 10_000 });
     }
   }
-  const spends = Array.from({ length: n }, (_, i) => ({ frequency: 1 + (i % 9), recency: 10, T: 20, monetaryValue: "25" }));
-  console.log(`  fitGammaGamma, identical spends: ${fitOrError(() => fitGammaGamma(spends))}`);
-  measure(`fitGammaGamma, degenerate: identical spends (${n} customers)`, () => fitOrError(() => fitGammaGamma(spends)), { runs: 3, warmup: 0, targetMs: 10_000 });
-  measure("fitShiftedBetaGeometric, degenerate: a cohort that never churns", () => fitOrError(() => fitShiftedBetaGeometric({ alive: [n, n, n, n, n] })), { runs: 3, targetMs: 10_000 });
+  for (const [name, cohort] of Object.entries(degenerateCohorts(n))) {
+    if (!name.includes(filter)) continue;
+    console.log(`  fitShiftedBetaGeometric, ${name}: ${fitOrError(() => fitShiftedBetaGeometric(cohort))}`);
+    measure(`fitShiftedBetaGeometric, degenerate: ${name}`, () => fitOrError(() => fitShiftedBetaGeometric(cohort)), { runs: 3, warmup: 0, targetMs: 10_000 });
+  }
 }
 
 /**
@@ -81,7 +79,7 @@ if (process.argv[2] === "predict") {
 }
 
 if (process.argv[2] === "degenerate") {
-  degenerateBenchmarks();
+  degenerateBenchmarks(process.argv[3]);
   process.exit(0);
 }
 

@@ -1,5 +1,11 @@
 import type { CompressedHistories } from "./compress";
-import { betaln, digamma, gammaln } from "./special";
+import type { FitWorkMeter } from "./fitWorkMeter";
+import { betaln, digamma, gammaln, logOfShifted } from "./special";
+
+/** Work units of one distinct history (an exp and a log1p: about 40 ns on the reference machine). */
+const ROW_WORK = 0.5;
+/** Work units of one distinct recency or T (its ln(α + t), and 1/(α + t) for the gradient). */
+const DISTINCT_TIME_WORK = 0.3;
 
 /**
  * The BG/NBD log-likelihood summed over weighted customers (Fader, Hardie & Lee 2005, eq. 6):
@@ -11,8 +17,10 @@ import { betaln, digamma, gammaln } from "./special";
  * once per distinct x and every log(α + ·) once per distinct recency and T. When `gradient`
  * is given it receives ∂ln L/∂(r, α, a, b), from ψ (digamma) for the x terms and, per
  * customer, the shares w = e^(D − ln L₂) of the "dropped out after the last purchase" term.
+ * With a `meter` it charges its distinct histories and distinct times to the fit's work budget.
  */
-export function bgNbdLogLikelihood([r = 0, alpha = 0, a = 0, b = 0]: readonly number[], data: CompressedHistories, gradient?: number[]): number {
+export function bgNbdLogLikelihood([r = 0, alpha = 0, a = 0, b = 0]: readonly number[], data: CompressedHistories, gradient?: number[], meter?: FitWorkMeter): number {
+  meter?.charge(data.count * ROW_WORK + (data.txs.values.length + data.Ts.values.length) * DISTINCT_TIME_WORK);
   const { xs, txs, Ts } = data;
   const withGradient = gradient !== undefined;
   const constant = r * Math.log(alpha) - gammaln(r) - betaln(a, b);
@@ -36,10 +44,10 @@ export function bgNbdLogLikelihood([r = 0, alpha = 0, a = 0, b = 0]: readonly nu
       db[k] = digamma(b + x) - psiABX - psiB + psiAB;
     }
   }
-  const logAlphaTx = txs.values.map((tx) => Math.log(alpha + tx));
-  const logAlphaT = Ts.values.map((T) => Math.log(alpha + T));
-  const inverseTx = withGradient ? txs.values.map((tx) => 1 / (alpha + tx)) : txs.values;
-  const inverseT = withGradient ? Ts.values.map((T) => 1 / (alpha + T)) : Ts.values;
+  const logAlphaTx = logOfShifted(txs.values, alpha);
+  const logAlphaT = logOfShifted(Ts.values, alpha);
+  const inverseTx = withGradient ? inverseOfShifted(txs.values, alpha) : txs.values;
+  const inverseT = withGradient ? inverseOfShifted(Ts.values, alpha) : Ts.values;
   const { count, x: xCol, weight } = data;
   const xIndex = xs.index;
   const txIndex = txs.index;
@@ -88,4 +96,11 @@ export function bgNbdLogLikelihood([r = 0, alpha = 0, a = 0, b = 0]: readonly nu
     gradient[3] = gb;
   }
   return total;
+}
+
+/** 1 / (shift + v) for each v. */
+function inverseOfShifted(values: Float64Array, shift: number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = 1 / (shift + values[i]!);
+  return out;
 }

@@ -81,3 +81,10 @@ export function meanTimePerPurchase(data: CompressedHistories): number {
   }
   return Math.max(meanT, 1e-6) / Math.max(meanX, 0.5);
 }
+
+/** The weight of the customers observed for some time (T > 0): a likelihood over T = 0 alone is flat, 1 at every parameter. */
+export function observedWeight(data: CompressedHistories): number {
+  let weight = 0;
+  for (let i = 0; i < data.count; i++) if (data.T[i]! > 0) weight += data.weight[i]!;
+  return weight;
+}

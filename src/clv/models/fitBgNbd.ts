@@ -1,7 +1,7 @@
 import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryRows";
-import { compressHistories, meanTimePerPurchase } from "./compress";
+import { compressHistories, meanTimePerPurchase, observedWeight } from "./compress";
 import { bgNbdLogLikelihood } from "./bgNbdLikelihood";
-import { maximizeLikelihood, requireData } from "./maximizeLikelihood";
+import { distinctHistories, maximizeLikelihood, requireData } from "./maximizeLikelihood";
 import type { BgNbdModel, BgNbdParams, FitOptions } from "./modelTypes";
 import { readOptions } from "../../input/readOptions";
 
@@ -34,18 +34,19 @@ export function fitBgNbd(summaries: SummaryInput, options: FitOptions = {}): BgN
 export function fitBgNbdColumns(rows: SummaryColumns, options: FitOptions): BgNbdModel {
   const data = compressHistories(rows);
   requireData("bg-nbd", data.totalWeight, "customers");
+  requireData("bg-nbd", observedWeight(data), "customers observed for some time (T > 0; with every T = 0 the likelihood is 1 at any parameters)");
   const alpha0 = meanTimePerPurchase(data);
   const fit = maximizeLikelihood<BgNbdParams>(
     {
       model: "bg-nbd",
       names: ["r", "alpha", "a", "b"],
-      logLikelihood: (params) => bgNbdLogLikelihood(params, data),
-      logLikelihoodWithGradient: (params, gradient) => bgNbdLogLikelihood(params, data, gradient),
+      logLikelihood: (params, meter) => bgNbdLogLikelihood(params, data, undefined, meter),
+      logLikelihoodWithGradient: (params, gradient, meter) => bgNbdLogLikelihood(params, data, gradient, meter),
       starts: [
         [1, alpha0, 1, 1],
         [0.3, alpha0 / 3, 0.8, 2.5],
       ],
-      work: data.count,
+      ...distinctHistories(data.count),
       scales: [1, alpha0, 1, 1],
       observations: data.totalWeight,
       timeUnit: options.timeUnit ?? rows.timeUnit ?? "period",

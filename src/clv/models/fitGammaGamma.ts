@@ -33,13 +33,13 @@ export function fitGammaGammaColumns(rows: SummaryColumns, options: FitOptions):
     {
       model: "gamma-gamma",
       names: ["p", "q", "gamma"],
-      logLikelihood: (params) => gammaGammaLogLikelihood(params, data),
-      logLikelihoodWithGradient: (params, gradient) => gammaGammaLogLikelihood(params, data, gradient),
+      logLikelihood: (params, meter) => gammaGammaLogLikelihood(params, data, undefined, meter),
+      logLikelihoodWithGradient: (params, gradient, meter) => gammaGammaLogLikelihood(params, data, gradient, meter),
       starts: [
         [1, 1, 1],
         [2, 3, data.meanSpend],
       ],
-      work: data.count,
+      rowsDescription: `${data.count} distinct (frequency, mean spend) pairs`,
       scales: [1, 1, data.meanSpend],
       observations: data.totalWeight,
       timeUnit: options.timeUnit ?? rows.timeUnit ?? "period",

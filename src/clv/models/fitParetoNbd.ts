@@ -1,7 +1,6 @@
 import { readSummaryRows, type SummaryInput } from "../summaryRows";
-import { compressHistories, meanTimePerPurchase } from "./compress";
-import { HYPERGEOMETRIC_ROW_WORK, maximizeLikelihood, requireData } from "./maximizeLikelihood";
-import type { CompressedHistories } from "./compress";
+import { compressHistories, meanTimePerPurchase, observedWeight } from "./compress";
+import { distinctHistories, maximizeLikelihood, requireData } from "./maximizeLikelihood";
 import type { ParetoNbdParams, FitOptions, ParetoNbdModel } from "./modelTypes";
 import { paretoNbdLogLikelihood } from "./paretoNbdMath";
 import { readOptions } from "../../input/readOptions";
@@ -30,18 +29,19 @@ export function fitParetoNbd(summaries: SummaryInput, options: FitOptions = {}):
   const rows = readSummaryRows(summaries, "fitParetoNbd");
   const data = compressHistories(rows);
   requireData("pareto-nbd", data.totalWeight, "customers");
+  requireData("pareto-nbd", observedWeight(data), "customers observed for some time (T > 0; with every T = 0 the likelihood is 1 at any parameters)");
   const scale = meanTimePerPurchase(data);
   const fit = maximizeLikelihood<ParetoNbdParams>(
     {
       model: "pareto-nbd",
       names: ["r", "alpha", "s", "beta"],
-      logLikelihood: (params) => paretoNbdLogLikelihood(params, data),
+      logLikelihood: (params, meter) => paretoNbdLogLikelihood(params, data, meter),
       starts: [
         [1, scale, 1, scale],
         [0.5, scale, 0.5, 2 * scale],
       ],
       scales: [1, scale, 1, scale],
-      work: paretoNbdWork(data),
+      ...distinctHistories(data.count),
       observations: data.totalWeight,
       timeUnit: options.timeUnit ?? rows.timeUnit ?? "period",
     },
@@ -50,9 +50,3 @@ export function fitParetoNbd(summaries: SummaryInput, options: FitOptions = {}):
   return Object.freeze({ model: "pareto-nbd" as const, ...fit });
 }
 
-/** Work of one likelihood evaluation: a row per distinct history, `HYPERGEOMETRIC_ROW_WORK` for each that needs ₂F₁ (tₓ < T). */
-function paretoNbdWork(data: CompressedHistories): number {
-  let work = 0;
-  for (let i = 0; i < data.count; i++) work += data.tx[i]! < data.T[i]! ? HYPERGEOMETRIC_ROW_WORK : 1;
-  return work;
-}

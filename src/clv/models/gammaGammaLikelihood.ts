@@ -1,6 +1,10 @@
 import { IssueCollector } from "../../input/errors";
 import { mergeIdenticalRows } from "./mergeIdentical";
+import type { FitWorkMeter } from "./fitWorkMeter";
 import { digamma, gammaln } from "./special";
+
+/** Work units of one Gamma-Gamma row (one logarithm: about a fifth of a BG/NBD row). */
+const SPEND_ROW_WORK = 0.2;
 
 /** Repeat customers merged by (x, z̄), with the parameter-free logs precomputed. */
 export interface SpendRows {
@@ -24,8 +28,10 @@ export interface SpendRows {
  *   ∂p: x[ψ(px+q) − ψ(px) + ln z̄ + ln x − ln(γ + x z̄)],
  *   ∂q: ψ(px+q) − ψ(q) + ln γ − ln(γ + x z̄),
  *   ∂γ: q/γ − (px+q)/(γ + x z̄).
+ * With a `meter` it charges `SPEND_ROW_WORK` per distinct (x, z̄) to the fit's work budget.
  */
-export function gammaGammaLogLikelihood([p = 0, q = 0, gamma = 0]: readonly number[], data: SpendRows, gradient?: number[]): number {
+export function gammaGammaLogLikelihood([p = 0, q = 0, gamma = 0]: readonly number[], data: SpendRows, gradient?: number[], meter?: FitWorkMeter): number {
+  meter?.charge(data.count * SPEND_ROW_WORK);
   const logGamma = Math.log(gamma);
   const constant = q * logGamma - gammaln(q);
   const withGradient = gradient !== undefined;

@@ -5,15 +5,19 @@ import { bfgs } from "./bfgs";
 import { nelderMead } from "./nelderMead";
 import { standardErrors } from "./standardErrors";
 import { printValue } from "../../input/describeValue";
+import { FitWorkBudgetSpent, FitWorkMeter } from "./fitWorkMeter";
 
 /** A likelihood to maximise over positive parameters. */
 export interface FitProblem {
   readonly model: ModelName;
   readonly names: readonly string[];
-  /** Total log-likelihood at natural-scale parameters (NaN or −Infinity where it cannot be computed). */
-  readonly logLikelihood: (params: readonly number[]) => number;
+  /**
+   * Total log-likelihood at natural-scale parameters (NaN or −Infinity where it cannot be
+   * computed). Inside the fit it is given the fit's `FitWorkMeter` and charges its work to it.
+   */
+  readonly logLikelihood: (params: readonly number[], meter?: FitWorkMeter) => number;
   /** Optional: the log-likelihood that also writes ∂LL/∂params into `gradient`; enables BFGS. */
-  readonly logLikelihoodWithGradient?: (params: readonly number[], gradient: number[]) => number;
+  readonly logLikelihoodWithGradient?: (params: readonly number[], gradient: number[], meter?: FitWorkMeter) => number;
   /** Natural-scale starting points, tried in order. */
   readonly starts: readonly (readonly number[])[];
   /**
@@ -23,12 +27,10 @@ export interface FitProblem {
    * Default 1 for every parameter.
    */
   readonly scales?: readonly number[];
-  /**
-   * Work units of one likelihood evaluation: its distinct rows, each weighted by its cost (a
-   * Pareto/NBD row that needs ₂F₁ counts `HYPERGEOMETRIC_ROW_WORK`). Bounds the evaluations so
-   * that their total work stays within `MAX_FIT_WORK`. Default 1.
-   */
-  readonly work?: number;
+  /** What one likelihood evaluation runs over, for the messages: e.g. "100000 distinct (frequency, recency, T) histories". */
+  readonly rowsDescription?: string;
+  /** What makes an evaluation cheaper on this model's data, added to the work-budget message. */
+  readonly cheaperHint?: string;
   readonly observations: number;
   readonly timeUnit: TimeUnit;
 }
@@ -37,23 +39,12 @@ export interface FitProblem {
 export type FitOutcome<P> = Omit<FittedModel<ModelName, P>, "model">;
 
 /**
- * Most likelihood evaluations one fit makes, over all its starts and optimizer runs. With the
- * bounded ₂F₁ series this bounds the time of every fit: a fit that has not converged by then
- * throws `ModelFitError` (reason `not-converged`). CDNOW's Pareto/NBD fit, the slowest of the
- * published fits, needs about 1,100; BG/NBD about 100.
+ * Most likelihood evaluations one fit makes, over all its starts and optimizer runs: a fit
+ * that has not converged by then throws `ModelFitError` (reason `not-converged`). CDNOW's
+ * Pareto/NBD fit, the slowest of the published fits, needs about 1,100; BG/NBD about 60.
+ * On large data the work budget (`MAX_FIT_WORK`, see fitWorkMeter.ts) ends a fit sooner.
  */
 export const MAX_FIT_EVALUATIONS = 4000;
-
-/**
- * Most work units (row evaluations, see `FitProblem.work`) one fit may spend, about 5 s on
- * a 2-core machine (~100 ns a row): with 100,000 distinct histories a fit gets 500
- * evaluations (never fewer than `MIN_FIT_EVALUATIONS`). CDNOW's fits are far below it.
- */
-export const MAX_FIT_WORK = 5e7;
-/** The evaluations a fit always gets, however large its data. */
-const MIN_FIT_EVALUATIONS = 50;
-/** Work of a Pareto/NBD row with tₓ < T (two ₂F₁) relative to a row of plain logs. */
-export const HYPERGEOMETRIC_ROW_WORK = 25;
 
 /** A parameter this many times its natural size (or 1/this) is at the edge of the parameter space. */
 const EDGE_RATIO = 1e4;
@@ -78,7 +69,7 @@ function edgeWarnings(names: readonly string[], params: readonly number[], scale
   const warnings: string[] = [];
   for (let i = 0; i < names.length; i++) {
     const ratio = params[i]! / (scales?.[i] ?? 1);
-    if (ratio <= EDGE_RATIO && ratio >= 1 / EDGE_RATIO) continue;
+    if (!isAtEdge(ratio)) continue;
     const side = ratio > EDGE_RATIO ? "∞" : "0";
     warnings.push(
       `${names[i]} = ${params[i]!.toPrecision(3)} is at the edge of the parameter space (heading to ${side}): the likelihood has no interior optimum on this data, so the parameters and the predictions from them are not meaningful; ${PENALIZER_HINT}`,
@@ -88,19 +79,63 @@ function edgeWarnings(names: readonly string[], params: readonly number[], scale
 }
 
 /**
+ * Why a fit stopped short and what to try, from the best point it reached: the parameters
+ * heading to 0 or ∞ (the penalizer keeps them finite; a larger one when it is already set),
+ * or none (the optimizer was still moving: fewer distinct rows fit faster).
+ */
+function advice(problem: FitProblem, params: readonly number[] | null, penalizer: number): string {
+  const edge = params === null ? [] : problem.names.filter((_, i) => isAtEdge(params[i]! / (problem.scales?.[i] ?? 1)));
+  const penalize = penalizer === 0 ? PENALIZER_HINT : `try a larger penalizer than ${penalizer} (for example ${Number((penalizer * 10).toPrecision(12))}), which pulls the parameters in harder`;
+  const cheaper = problem.cheaperHint === undefined ? "" : `; ${problem.cheaperHint}`;
+  if (edge.length > 0) return `at the best point reached ${edge.join(", ")} ${edge.length === 1 ? "is" : "are"} heading to 0 or ∞: the likelihood is still rising toward the edge of the parameter space, as on data where every customer behaves alike; ${penalize}${cheaper}`;
+  if (params === null) return `no point had a finite likelihood; ${penalize}${cheaper}`;
+  return `the optimizer was still improving at an interior point${cheaper}; or ${penalize}`;
+}
+
+/** True when a parameter over its natural size is beyond `EDGE_RATIO` either way. */
+function isAtEdge(ratio: number): boolean {
+  return !(ratio <= EDGE_RATIO && ratio >= 1 / EDGE_RATIO);
+}
+
+/** The best point any evaluation reached, in log-parameter space. */
+interface BestSeen {
+  x: readonly number[] | null;
+  value: number;
+}
+
+/**
  * Maximum likelihood in log-parameter space: minimises −LL/N + penalizer·Σθ² (θ the natural
  * parameters, N the observations, as lifetimes scales it). With an analytic gradient it runs
  * BFGS from each start and keeps the best; without one, or when BFGS did not converge, it
  * runs Nelder–Mead from each start (or from the BFGS point), then restarts the simplex once
- * from the best point, which guards against a collapsed simplex. All runs together make at
- * most `MAX_FIT_EVALUATIONS` likelihood evaluations, and fewer on large data (`MAX_FIT_WORK`). Throws `ModelFitError` rather than return
- * parameters or a likelihood that are not finite, or a fit that did not converge (reason
- * `not-converged`); the message suggests the penalizer. A converged fit whose parameters are at
- * the edge of the parameter space carries a warning per such parameter in `warnings`.
+ * from the best point, which guards against a collapsed simplex.
+ *
+ * Every fit ends in bounded time: all runs together make at most `MAX_FIT_EVALUATIONS`
+ * likelihood evaluations, and spend at most `MAX_FIT_WORK` work units (rows and series terms
+ * the likelihoods charge to a `FitWorkMeter`; one evaluation that costs more than
+ * `MAX_EVALUATION_SHARE` of it counts as a point the likelihood cannot be computed at). Throws
+ * `ModelFitError` rather than return parameters or a likelihood that are not finite, or a
+ * fit that did not converge within those bounds (reason `not-converged`, with the best point
+ * reached in `diagnostics`); the message says which bound and suggests the penalizer. A
+ * converged fit whose parameters are at the edge of the parameter space carries a warning
+ * per such parameter in `warnings`. Standard errors are left out when the budget runs out
+ * while computing them.
  */
 export function maximizeLikelihood<P>(problem: FitProblem, options: FitOptions): FitOutcome<P> {
   const { penalizer, maxIterations } = readFitOptions(options);
   const n = problem.observations;
+  const meter = new FitWorkMeter();
+  const seen: BestSeen = { x: null, value: Number.POSITIVE_INFINITY };
+  let calls = 0;
+  const penaltyOf = (params: readonly number[]): number => params.reduce((sum, p) => sum + p * p, 0);
+  const note = (logParams: readonly number[], value: number): number => {
+    calls++;
+    if (value < seen.value) {
+      seen.value = value;
+      seen.x = logParams.slice();
+    }
+    return value;
+  };
   const objective = (logParams: readonly number[]): number => {
     const params = logParams.map(Math.exp);
     let penalty = 0;
@@ -108,51 +143,60 @@ export function maximizeLikelihood<P>(problem: FitProblem, options: FitOptions):
       if (!(p > 0 && Number.isFinite(p))) return Number.POSITIVE_INFINITY;
       penalty += p * p;
     }
-    const ll = problem.logLikelihood(params);
-    return Number.isFinite(ll) ? -ll / n + penalizer * penalty : Number.POSITIVE_INFINITY;
+    const ll = problem.logLikelihood(params, meter);
+    return note(logParams, Number.isFinite(ll) ? -ll / n + penalizer * penalty : Number.POSITIVE_INFINITY);
   };
   let best: { x: readonly number[]; value: number; converged: boolean } | null = null;
   let iterations = 0;
   let evaluations = 0;
-  const maxEvaluations = Math.max(MIN_FIT_EVALUATIONS, Math.min(MAX_FIT_EVALUATIONS, Math.floor(MAX_FIT_WORK / Math.max(1, problem.work ?? 1))));
-  const budget = (): number => Math.max(1, maxEvaluations - evaluations);
+  const budget = (): number => Math.max(1, MAX_FIT_EVALUATIONS - evaluations);
   const withGradient = problem.logLikelihoodWithGradient;
-  if (withGradient !== undefined) {
-    const natural = new Array<number>(problem.names.length).fill(0);
-    const valueAndGradient = (logParams: readonly number[], gradient: number[]): number => {
-      const params = logParams.map(Math.exp);
-      if (!params.every((p) => p > 0 && Number.isFinite(p))) return Number.POSITIVE_INFINITY;
-      const ll = withGradient(params, natural);
-      let penalty = 0;
-      for (let i = 0; i < params.length; i++) {
-        const p = params[i]!;
-        penalty += p * p;
-        gradient[i] = p * (-natural[i]! / n + 2 * penalizer * p);
+  try {
+    if (withGradient !== undefined) {
+      const natural = new Array<number>(problem.names.length).fill(0);
+      const valueAndGradient = (logParams: readonly number[], gradient: number[]): number => {
+        const params = logParams.map(Math.exp);
+        if (!params.every((p) => p > 0 && Number.isFinite(p))) return Number.POSITIVE_INFINITY;
+        const ll = withGradient(params, natural, meter);
+        for (let i = 0; i < params.length; i++) gradient[i] = params[i]! * (-natural[i]! / n + 2 * penalizer * params[i]!);
+        return note(logParams, Number.isFinite(ll) ? -ll / n + penalizer * penaltyOf(params) : Number.POSITIVE_INFINITY);
+      };
+      for (const start of problem.starts) {
+        if (evaluations >= MAX_FIT_EVALUATIONS) break;
+        const run = bfgs(valueAndGradient, start.map(Math.log), { maxIterations, maxEvaluations: budget() });
+        iterations += run.iterations;
+        evaluations += run.evaluations;
+        if (best === null || run.value < best.value) best = run;
       }
-      return Number.isFinite(ll) ? -ll / n + penalizer * penalty : Number.POSITIVE_INFINITY;
-    };
-    for (const start of problem.starts) {
-      if (evaluations >= maxEvaluations) break;
-      const run = bfgs(valueAndGradient, start.map(Math.log), { maxIterations, maxEvaluations: budget() });
-      iterations += run.iterations;
-      evaluations += run.evaluations;
-      if (best === null || run.value < best.value) best = run;
     }
-  }
-  if (best === null || !best.converged || !Number.isFinite(best.value)) {
-    for (const start of best === null ? problem.starts.map((s) => s.map(Math.log)) : [best.x]) {
-      if (evaluations >= maxEvaluations) break;
-      const run = nelderMead(objective, start, { maxIterations, maxEvaluations: budget() });
-      iterations += run.iterations;
-      evaluations += run.evaluations;
-      if (best === null || run.value < best.value || !best.converged) best = run;
+    if (best === null || !best.converged || !Number.isFinite(best.value)) {
+      for (const start of best === null ? problem.starts.map((s) => s.map(Math.log)) : [best.x]) {
+        if (evaluations >= MAX_FIT_EVALUATIONS) break;
+        const run = nelderMead(objective, start, { maxIterations, maxEvaluations: budget() });
+        iterations += run.iterations;
+        evaluations += run.evaluations;
+        if (best === null || run.value < best.value || !best.converged) best = run;
+      }
+      if (best !== null && Number.isFinite(best.value) && evaluations < MAX_FIT_EVALUATIONS) {
+        const polish = nelderMead(objective, best.x, { maxIterations, step: 0.05, maxEvaluations: budget() });
+        iterations += polish.iterations;
+        evaluations += polish.evaluations;
+        if (polish.value <= best.value) best = { ...polish, converged: polish.converged || best.converged };
+      }
     }
-    if (best !== null && Number.isFinite(best.value) && evaluations < maxEvaluations) {
-      const polish = nelderMead(objective, best.x, { maxIterations, step: 0.05, maxEvaluations: budget() });
-      iterations += polish.iterations;
-      evaluations += polish.evaluations;
-      if (polish.value <= best.value) best = { ...polish, converged: polish.converged || best.converged };
-    }
+  } catch (error) {
+    if (!(error instanceof FitWorkBudgetSpent)) throw error;
+    const params = seen.x === null ? null : seen.x.map(Math.exp);
+    const where = problem.rowsDescription === undefined ? "" : ` over ${problem.rowsDescription}`;
+    throw new ModelFitError(`did not converge within its work budget (${meter.limit.toExponential()} work units, here ${calls} likelihood evaluations${where}); ${advice(problem, params, penalizer)}`, {
+      model: problem.model,
+      reason: "not-converged",
+      logLikelihood: params === null ? null : -n * (seen.value - penalizer * penaltyOf(params)),
+      params: params === null ? null : Object.fromEntries(problem.names.map((name, i) => [name, params[i]!])),
+      iterations,
+      observations: n,
+      starts: problem.starts.length,
+    });
   }
   const params = best === null ? null : best.x.map(Math.exp);
   const ll = params === null ? Number.NaN : problem.logLikelihood(params);
@@ -161,14 +205,10 @@ export function maximizeLikelihood<P>(problem: FitProblem, options: FitOptions):
   if (params === null || !Number.isFinite(ll)) throw new ModelFitError("no starting point gave a finite likelihood", { ...diagnostics, reason: "not-finite" });
   if (!params.every((p) => Number.isFinite(p) && p > 0)) throw new ModelFitError(`the best parameters are not finite and positive; ${PENALIZER_HINT}`, { ...diagnostics, reason: "bad-parameters" });
   if (!best!.converged) {
-    const large = maxEvaluations < MAX_FIT_EVALUATIONS ? ` (fewer for ${problem.work} units of work per evaluation: fewer distinct histories, e.g. recency and T in whole time units, fit faster)` : "";
-    const limit = evaluations >= maxEvaluations ? `${maxEvaluations} likelihood evaluations${large}` : `${maxIterations} iterations per run (maxIterations)`;
-    throw new ModelFitError(
-      `did not converge within ${limit}; the likelihood is usually still rising toward the edge of the parameter space (a rate or shape heading to 0 or ∞), as on data where every customer behaves alike; ${PENALIZER_HINT}`,
-      { ...diagnostics, reason: "not-converged" },
-    );
+    const limit = evaluations >= MAX_FIT_EVALUATIONS ? `${MAX_FIT_EVALUATIONS} likelihood evaluations` : `${maxIterations} iterations per run (maxIterations)`;
+    throw new ModelFitError(`did not converge within ${limit}; ${advice(problem, params, penalizer)}`, { ...diagnostics, reason: "not-converged" });
   }
-  const errors = standardErrors(problem.logLikelihood, params);
+  const errors = standardErrorsWithin(meter, problem.logLikelihood, params);
   return Object.freeze({
     params: Object.freeze(named!) as P,
     logLikelihood: ll,
@@ -182,8 +222,26 @@ export function maximizeLikelihood<P>(problem: FitProblem, options: FitOptions):
   });
 }
 
+/** `standardErrors` charged to the fit's meter; `null` when the work budget runs out first. */
+function standardErrorsWithin(meter: FitWorkMeter, logLikelihood: FitProblem["logLikelihood"], params: readonly number[]): number[] | null {
+  try {
+    return standardErrors((p) => logLikelihood(p, meter), params);
+  } catch (error) {
+    if (error instanceof FitWorkBudgetSpent) return null;
+    throw error;
+  }
+}
+
 /** Throws `ModelFitError` (reason `no-data`) when there is nothing to fit. */
 export function requireData(model: ModelName, observations: number, what: string): void {
   if (observations > 0) return;
   throw new ModelFitError(`no ${what} to fit`, { model, reason: "no-data", logLikelihood: null, params: null, iterations: 0, observations, starts: 0 });
+}
+
+/** What a BG/NBD or Pareto/NBD likelihood runs over and what makes it cheaper, for the work-budget message. */
+export function distinctHistories(count: number): Pick<FitProblem, "rowsDescription" | "cheaperHint"> {
+  return {
+    rowsDescription: `${count} distinct (frequency, recency, T) histories`,
+    cheaperHint: "customers with identical (frequency, recency, T) are merged into one row, so fewer distinct histories (recency and T in whole time units) also fit faster",
+  };
 }

@@ -36,3 +36,11 @@ export function inverseOnePlusExp(x: number): number {
   }
   return 1 / (1 + Math.exp(x));
 }
+
+/** ln(shift + v) for each v, in a plain loop (a typed array's `map` with a callback costs several times more per element). */
+export function logOfShifted(values: Float64Array, shift: number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = Math.log(shift + values[i]!);
+  return out;
+}
+
