@@ -7,18 +7,25 @@ const DAY_MS = 86_400_000;
 const weekShift = (weekStartsOn: WeekStartsOn): number => (4 - weekStartsOn + 7) % 7;
 
 /**
- * Months since 0000-01 (year · 12 + month − 1) of a UTC day number, by H. Hinnant's
- * `civil_from_days` (proleptic Gregorian calendar), without building a `Date`.
+ * The proleptic Gregorian date of a UTC day number (days since 1970-01-01), by H. Hinnant's
+ * `civil_from_days` ("chrono-Compatible Low-Level Date Algorithms", 2013), without a `Date`.
+ *
+ * @example civilFromDays(19782) //=> { year: 2024, month: 2, day: 29 }
  */
-function monthOfDay(day: number): number {
-  const z = day + 719_468;
+export function civilFromDays(days: number): { readonly year: number; readonly month: number; readonly day: number } {
+  const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
   const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const shifted = Math.floor((5 * dayOfYear + 2) / 153);
   const month = shifted < 10 ? shifted + 3 : shifted - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1 };
+}
+
+/** Months since 0000-01 (year · 12 + month − 1) of a UTC day number. */
+function monthOfDay(day: number): number {
+  const { year, month } = civilFromDays(day);
   return year * 12 + month - 1;
 }
 

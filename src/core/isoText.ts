@@ -1,3 +1,5 @@
+import { civilFromDays } from "./bucketIndex";
+
 const DAY_MS = 86_400_000;
 /** 10000-01-01T00:00:00Z: from here on `toISOString` writes six-digit years. */
 const YEAR_10000_MS = 253_402_300_800_000;
@@ -7,8 +9,7 @@ const three = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `$
 
 /**
  * The text `new Date(ms).toISOString()` gives (`2024-03-01T09:30:00.000Z`), without making a
- * Date: the day from the epoch day count by Hinnant's civil-from-days algorithm
- * ("chrono-Compatible Low-Level Date Algorithms", 2013), the time from the remainder. Instants
+ * Date: the day from the epoch day count (`civilFromDays`), the time from the remainder. Instants
  * before 1970 or from year 10000 on are left to `toISOString` (a property test checks the two
  * agree). For writers of one date per customer.
  *
@@ -18,15 +19,7 @@ export function isoText(ms: number): string {
   if (!(ms >= 0 && ms < YEAR_10000_MS) || !Number.isInteger(ms)) return new Date(ms).toISOString();
   const days = Math.floor(ms / DAY_MS);
   let rest = ms - days * DAY_MS;
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const mp = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const { year, month, day } = civilFromDays(days);
   const hours = Math.floor(rest / 3_600_000);
   rest -= hours * 3_600_000;
   const minutes = Math.floor(rest / 60_000);
