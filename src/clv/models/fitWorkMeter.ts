@@ -6,7 +6,7 @@
  * Pareto/NBD, the terms of its ₂F₁ series (a tenth of a unit each). The benchmark's fits that
  * converged before the budget existed (CDNOW, the simulated and the generated 100k-customer
  * summaries) still converge to the same parameters; the largest, the generated ledger's BG/NBD
- * fit, spends about 1.7·10⁷.
+ * fit, spends about 1.7·10⁷ by these charges.
  */
 export const MAX_FIT_WORK = 3e7;
 
