@@ -16,11 +16,11 @@ type Command = (ctx: CommandContext) => Promise<number>;
 /**
  * The subcommands, in a Map so that `constructor` or `__proto__` is an unknown command, not an
  * inherited member. Each is loaded when it runs, so a run compiles only the code of its command
- * (`summary` does not load the report, its charts or the fits).
+ * (`summary` does not load the report, the fits or zod).
  */
 const COMMANDS: ReadonlyMap<string, () => Promise<Command>> = new Map<string, () => Promise<Command>>([
   ["report", async () => (await import("./commands/report")).reportCommand],
-  ["summary", async () => (await import("./commands/clv")).summaryCommand],
+  ["summary", async () => (await import("./commands/summary")).summaryCommand],
   ["fit", async () => (await import("./commands/clv")).fitCommand],
   ["predict", async () => (await import("./commands/clv")).predictCommand],
   ["cohorts", async () => (await import("./commands/cohorts")).cohortsCommand],

@@ -7,7 +7,6 @@ import type { BgNbdModel, GammaGammaModel } from "../../clv/models/modelTypes";
 import { predictClv } from "../../clv/models/predictClv";
 import { formatCsvMoney } from "../../report/format";
 import { choice, numberFlag } from "../args";
-import { summaryCsvChunks } from "../summaryCsv";
 import type { CommandContext } from "../context";
 import { CliError, EXIT_OK } from "../errors";
 import { asOfFlag, INPUT_FLAGS, json, penalizerFlag, timeUnitFlag } from "./common";
@@ -20,19 +19,6 @@ export interface ModelFile {
   readonly timeUnit: "day" | "week";
   readonly bgNbd: BgNbdModel;
   readonly gammaGamma: GammaGammaModel;
-}
-
-/** `summary`: per-customer frequency, recency, T and monetary value (CSV money: `formatCsvMoney`). */
-export async function summaryCommand(ctx: CommandContext): Promise<number> {
-  ctx.allow("summary", [...INPUT_FLAGS, "time-unit"]);
-  const format = choice("format", ctx.args.format, ["csv", "json"], "csv");
-  ctx.csvFormat(format);
-  const timeUnit = timeUnitFlag(ctx);
-  const ledger = await ctx.ledger(["purchases"]);
-  const asOf = asOfFlag(ctx, ledger);
-  if (format === "json") ctx.emit(json(customerSummary(ledger, { asOf, timeUnit })));
-  else await ctx.emitChunks(summaryCsvChunks(ledger, asOf, timeUnit, { raw: ctx.args["csv-raw"] === true }));
-  return EXIT_OK;
 }
 
 /** `fit`: BG/NBD and Gamma-Gamma on the customers' summaries, as model JSON. */

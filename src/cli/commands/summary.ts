@@ -1,0 +1,19 @@
+import { customerSummary } from "../../clv/customerSummary";
+import { choice } from "../args";
+import type { CommandContext } from "../context";
+import { EXIT_OK } from "../errors";
+import { summaryCsvChunks } from "../summaryCsv";
+import { asOfFlag, INPUT_FLAGS, json, timeUnitFlag } from "./common";
+
+/** `summary`: per-customer frequency, recency, T and monetary value (CSV money: `formatCsvMoney`). */
+export async function summaryCommand(ctx: CommandContext): Promise<number> {
+  ctx.allow("summary", [...INPUT_FLAGS, "time-unit"]);
+  const format = choice("format", ctx.args.format, ["csv", "json"], "csv");
+  ctx.csvFormat(format);
+  const timeUnit = timeUnitFlag(ctx);
+  const ledger = await ctx.ledger(["purchases"]);
+  const asOf = asOfFlag(ctx, ledger);
+  if (format === "json") ctx.emit(json(customerSummary(ledger, { asOf, timeUnit })));
+  else await ctx.emitChunks(summaryCsvChunks(ledger, asOf, timeUnit, { raw: ctx.args["csv-raw"] === true }));
+  return EXIT_OK;
+}
