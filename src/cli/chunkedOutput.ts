@@ -2,24 +2,26 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import type { Writable } from "node:stream";
 
 /**
- * Writes text chunks to a file as they come (synchronously, so only one chunk is ever held).
+ * Writes chunks of bytes to a file as they come (synchronously, so only one chunk is ever held).
  * Errors are the caller's to word (see `CommandContext.emitChunks`).
  */
-export function writeChunksToFile(path: string, chunks: Iterable<string>): void {
+export function writeChunksToFile(path: string, chunks: Iterable<Uint8Array>): void {
   const fd = openSync(path, "w");
   try {
-    for (const chunk of chunks) writeSync(fd, chunk);
+    for (const chunk of chunks) {
+      for (let written = 0; written < chunk.length; ) written += writeSync(fd, chunk, written);
+    }
   } finally {
     closeSync(fd);
   }
 }
 
 /**
- * Writes text chunks to a stream, waiting for it to drain when its buffer is full, so a large
+ * Writes chunks of bytes to a stream, waiting for it to drain when its buffer is full, so a large
  * output is never queued whole. A stream that closes or fails (a closed pipe: `… | head`)
  * ends the writing: the reader has what it wanted (see `quietOnClosedPipe`).
  */
-export async function writeChunksToStream(stream: Writable, chunks: Iterable<string>): Promise<void> {
+export async function writeChunksToStream(stream: Writable, chunks: Iterable<Uint8Array>): Promise<void> {
   for (const chunk of chunks) {
     if (stream.destroyed || stream.writableEnded) return;
     if (stream.write(chunk)) continue;

@@ -123,9 +123,9 @@ export class CommandContext {
 
   /**
    * `emit` for large outputs: writes the chunks as they are made, to `--out FILE` or stdout,
-   * so the whole text is never held in one string.
+   * so the whole output is never held at once.
    */
-  async emitChunks(chunks: Iterable<string>): Promise<void> {
+  async emitChunks(chunks: Iterable<Uint8Array>): Promise<void> {
     const out = this.args.out;
     if (out === undefined || out === "-") return writeChunksToStream(this.io.stdout, chunks);
     try {

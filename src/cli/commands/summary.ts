@@ -1,4 +1,3 @@
-import { customerSummary } from "../../clv/customerSummary";
 import { choice } from "../args";
 import type { CommandContext } from "../context";
 import { EXIT_OK } from "../errors";
@@ -13,7 +12,8 @@ export async function summaryCommand(ctx: CommandContext): Promise<number> {
   const timeUnit = timeUnitFlag(ctx);
   const ledger = await ctx.ledger(["purchases"]);
   const asOf = asOfFlag(ctx, ledger);
-  if (format === "json") ctx.emit(json(customerSummary(ledger, { asOf, timeUnit })));
+  // JSON needs the result object (and decimal.js): loaded only for it.
+  if (format === "json") ctx.emit(json((await import("../../clv/customerSummary")).customerSummary(ledger, { asOf, timeUnit })));
   else await ctx.emitChunks(summaryCsvChunks(ledger, asOf, timeUnit, { raw: ctx.args["csv-raw"] === true }));
   return EXIT_OK;
 }
