@@ -128,22 +128,25 @@ export class CommandContext {
   async emitChunks(chunks: Iterable<Uint8Array>): Promise<void> {
     const out = this.args.out;
     if (out === undefined || out === "-") return writeChunksToStream(this.io.stdout, chunks);
-    try {
-      writeChunksToFile(out, chunks);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (typeof code !== "string" || !("syscall" in (error as object))) throw error;
-      throw new CliError(`cannot write ${out} (${code})`);
-    }
-    this.note(`wrote ${resolve(out)}`);
+    this.writeTo(out, () => writeChunksToFile(out, chunks));
   }
 
   /** Writes a file and says where (its absolute path) on stderr. */
   writeFile(path: string, text: string): void {
+    this.writeTo(path, () => writeFileSync(path, text));
+  }
+
+  /**
+   * Runs `write` and says where it wrote. A failure of the file system becomes `cannot write
+   * PATH (CODE)`; anything else (an error of the output being made) is thrown as it is.
+   */
+  private writeTo(path: string, write: () => void): void {
     try {
-      writeFileSync(path, text);
+      write();
     } catch (error) {
-      throw new CliError(`cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code !== "string" || !("syscall" in (error as object))) throw error;
+      throw new CliError(`cannot write ${path} (${code})`);
     }
     this.note(`wrote ${resolve(path)}`);
   }

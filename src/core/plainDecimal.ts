@@ -32,7 +32,7 @@ export const MAX_MONEY_SCALE = 15;
  * Writes `sign · 0.digits × 10^pointAt` without an exponent, the way decimal.js `toFixed()`
  * does: no leading zeros before the point, no trailing zeros after it, "0" for zero.
  */
-function placePoint(negative: boolean, digits: string, pointAt: number): string {
+export function placePoint(negative: boolean, digits: string, pointAt: number): string {
   const first = digits.search(/[1-9]/);
   if (first < 0) return "0";
   let last = digits.length;

@@ -3,6 +3,7 @@
  * outputs (the CLI's `summary`) format one value per customer this way, with the same text
  * that `formatCsvMoney` gives from a Decimal, and no object per value.
  */
+import { placePoint } from "./plainDecimal";
 
 /**
  * `units × 10^-scale` as plain decimal text, as decimal.js `toFixed()` writes it: no trailing
@@ -13,7 +14,8 @@
  */
 export function unitsText(units: number, scale: number): string {
   if (units === 0) return "0";
-  return pointed(units < 0, String(Math.abs(units)), scale);
+  const digits = String(Math.abs(units));
+  return placePoint(units < 0, digits, digits.length - scale);
 }
 
 /**
@@ -56,15 +58,5 @@ export function meanUnitsText(units: number, count: number, scale: number, extra
     if (q === 0n) return "0";
     quotient = q.toString();
   }
-  return pointed(negative, quotient, scale + extraPlaces);
-}
-
-/** `sign · digits × 10^-places` with trailing fraction zeros dropped; `digits` has no sign and is not all zeros. */
-function pointed(negative: boolean, digits: string, places: number): string {
-  const padded = digits.length <= places ? "0".repeat(places - digits.length + 1) + digits : digits;
-  const point = padded.length - places;
-  let end = padded.length;
-  while (end > point && padded.charCodeAt(end - 1) === 48) end--;
-  const text = end === point ? padded.slice(0, point) : `${padded.slice(0, point)}.${padded.slice(point, end)}`;
-  return negative ? `-${text}` : text;
+  return placePoint(negative, quotient, quotient.length - scale - extraPlaces);
 }
