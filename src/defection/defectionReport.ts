@@ -79,15 +79,26 @@ export function defectionReport(
  * built without an object per customer; only the `top` at-risk customers become objects.
  */
 export function defectionReportOfColumns(ledger: Ledger, columns: ClassifiedColumns, top: number): DefectionReport {
-  const tally = new ReasonTally();
+  const { status, reason, reasons, annualUnits } = columns;
+  // Per status and reason code: customers and summed value in integer units (exact: every
+  // partial sum of a ledger's units is a safe integer), turned into Decimals once per reason.
+  const customersBy = [new Uint32Array(reasons.length), new Uint32Array(reasons.length), new Uint32Array(reasons.length)];
+  const unitsBy = [new Float64Array(reasons.length), new Float64Array(reasons.length), new Float64Array(reasons.length)];
   const atRiskRows = new Uint32Array(columns.count);
   let atRiskCount = 0;
-  const { status, reason, reasons, annualUnits } = columns;
   for (let c = 0; c < status.length; c++) {
     if (columns.classified[c] === 0) continue;
-    if (status[c] === ACTIVE) tally.add("active", "none", ZERO);
-    else tally.add(status[c] === DEFECTED ? "defected" : "at_risk", reasons[reason[c]!]!, unitsToDecimal(annualUnits[c]!, ledger.moneyScale));
-    if (status[c] === AT_RISK) atRiskRows[atRiskCount++] = c;
+    const s = status[c]!;
+    customersBy[s]![reason[c]!]!++;
+    if (s !== ACTIVE) unitsBy[s]![reason[c]!]! += annualUnits[c]!;
+    if (s === AT_RISK) atRiskRows[atRiskCount++] = c;
+  }
+  const tally = new ReasonTally();
+  for (const [code, name] of reasons.entries()) {
+    for (const [s, statusName] of [[ACTIVE, "active"], [DEFECTED, "defected"], [AT_RISK, "at_risk"]] as const) {
+      const customers = customersBy[s]![code]!;
+      if (customers > 0) tally.addGroup(statusName, name, customers, s === ACTIVE ? ZERO : unitsToDecimal(unitsBy[s]![code]!, ledger.moneyScale));
+    }
   }
   const ids = ledger.customerIds;
   const atRisk = atRiskRows.subarray(0, atRiskCount);

@@ -30,8 +30,13 @@ export class ReasonTally {
 
   /** Counts one customer; `value` is its unrealized value when defected, its value at risk when at risk. */
   add(status: DefectionStatus, reason: string, value: Decimal): void {
+    this.addGroup(status, reason, 1, value);
+  }
+
+  /** Counts `customers` customers of one status and reason at once; `value` is their summed value. */
+  addGroup(status: DefectionStatus, reason: string, customers: number, value: Decimal): void {
     if (status === "active") {
-      this.active++;
+      this.active += customers;
       return;
     }
     let totals = this.reasons.get(reason);
@@ -40,13 +45,13 @@ export class ReasonTally {
       this.reasons.set(reason, totals);
     }
     if (status === "defected") {
-      this.defected++;
-      totals.defected++;
+      this.defected += customers;
+      totals.defected += customers;
       totals.unrealized = totals.unrealized.plus(value);
       this.unrealizedValue = this.unrealizedValue.plus(value);
     } else {
-      this.atRisk++;
-      totals.atRisk++;
+      this.atRisk += customers;
+      totals.atRisk += customers;
       totals.atRiskValue = totals.atRiskValue.plus(value);
       this.atRiskValue = this.atRiskValue.plus(value);
     }
