@@ -15,7 +15,7 @@ export function segmentSection(ledger: Ledger, asOf: number, classified: () => C
   }
   const tiers = rankTiers(ledger, { by: "revenue", method: "pareto", share: 0.8 }).summary;
   const columns = classified();
-  const loyal = loyalCustomersOf(ledger, { asOf }, { isActive: (c) => columns.classified[c] === 1 && columns.status[c] === ACTIVE, classified: columns.count });
+  const loyal = loyalCustomersOf(ledger, { asOf }, { isActive: (c) => columns.classified[c] === 1 && columns.status[c] === ACTIVE, classified: columns.count }, top);
   return {
     ltvTiers:
       tiers.customers === 0

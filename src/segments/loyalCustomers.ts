@@ -7,6 +7,7 @@ import { toLedger, type MetricInput } from "../input/toLedger";
 import { classifyDefections } from "../defection/classifyDefections";
 import type { ClassifyDefectionsOptions, DefectionClassification } from "../defection/types";
 import { customerTotals } from "./customerTotals";
+import { descendingOrder } from "./descendingOrder";
 import { paretoHeadSize } from "./paretoHead";
 import { readOptions } from "../input/readOptions";
 
@@ -83,31 +84,43 @@ export interface CustomerActivity {
   readonly classified: number;
 }
 
-/** `loyalCustomers` given the classification as `activity` (internal; the report passes columns). */
-export function loyalCustomersOf(ledger: Ledger, options: Omit<LoyalCustomersOptions, "classifications">, activity: CustomerActivity): LoyalCustomers {
+/**
+ * `loyalCustomers` given the classification as `activity` (internal; the report passes columns).
+ * `keep` limits how many of the loyal customers become objects in `customers` (the report shows
+ * a few); `count` and `value` always cover them all.
+ */
+export function loyalCustomersOf(ledger: Ledger, options: Omit<LoyalCustomersOptions, "classifications">, activity: CustomerActivity, keep = Number.POSITIVE_INFINITY): LoyalCustomers {
   const valueShare = numberOption("valueShare", options.valueShare, { min: 0, max: 1, minOpen: true }, 0.8);
   const minOrders = integerOption("minOrders", options.minOrders, { min: 1, max: Number.MAX_SAFE_INTEGER }, 3);
   const asOfMs = dateOption("asOf", options.asOf);
   const totals = customerTotals(ledger, asOfMs);
   const toMoney = (units: number): Decimal => unitsToDecimal(units, ledger.moneyScale);
-  const buyers = new Uint32Array(totals.buyers);
-  for (let c = 0, b = 0; c < totals.orders.length; c++) if (totals.orders[c]! > 0) buyers[b++] = c;
+  const buyerUnits = new Float64Array(totals.buyers);
+  const buyerIndex = new Uint32Array(totals.buyers);
   const units = totals.revenueUnits;
-  buyers.sort((a, b) => units[b]! - units[a]! || a - b);
-  const valueAt = (rank: number): Decimal => toMoney(units[buyers[rank]!]!);
-  const head = paretoHeadSize({ count: buyers.length, at: valueAt, units: { at: (rank) => units[buyers[rank]!]!, scale: ledger.moneyScale } }, valueShare);
+  for (let c = 0, b = 0; c < totals.orders.length; c++) {
+    if (totals.orders[c] === 0) continue;
+    buyerIndex[b] = c;
+    buyerUnits[b++] = units[c]!;
+  }
+  // Buyers by revenue descending, ties by ledger index (which is id order).
+  const buyers = descendingOrder(buyerUnits).map((b) => buyerIndex[b]!);
+  const head = paretoHeadSize({ count: buyers.length, at: (rank) => toMoney(units[buyers[rank]!]!), units: { at: (rank) => units[buyers[rank]!]!, scale: ledger.moneyScale } }, valueShare);
   let totalUnits = 0;
   for (const c of buyers) totalUnits += units[c]!;
   const totalRevenue = toMoney(totalUnits);
   const share = (value: Decimal) => (totalRevenue.gt(0) ? value.div(totalRevenue).toNumber() : null);
   const customers: LoyalCustomer[] = [];
+  let count = 0;
   let valueUnits = 0;
   for (let p = 0; p < head; p++) {
     const c = buyers[p]!;
     if (totals.orders[c]! < minOrders || !activity.isActive(c)) continue;
-    const customerValue = valueAt(p);
-    customers.push({ customerId: ledger.customerIds[c]!, value: customerValue, orders: totals.orders[c]!, shareOfRevenue: share(customerValue) });
+    count++;
     valueUnits += units[c]!;
+    if (customers.length >= keep) continue;
+    const customerValue = toMoney(units[c]!);
+    customers.push({ customerId: ledger.customerIds[c]!, value: customerValue, orders: totals.orders[c]!, shareOfRevenue: share(customerValue) });
   }
   const value = toMoney(valueUnits);
   return {
@@ -115,9 +128,9 @@ export function loyalCustomersOf(ledger: Ledger, options: Omit<LoyalCustomersOpt
     valueShare,
     minOrders,
     customers,
-    count: customers.length,
+    count,
     totalCustomers: activity.classified,
-    shareOfCustomers: activity.classified === 0 ? null : customers.length / activity.classified,
+    shareOfCustomers: activity.classified === 0 ? null : count / activity.classified,
     topValueCustomers: head,
     value,
     totalRevenue,

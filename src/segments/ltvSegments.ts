@@ -1,4 +1,5 @@
 import { numberOption } from "../input/optionReaders";
+import { descendingOrder } from "./descendingOrder";
 import { compareIds } from "../core/compareIds";
 import { ZERO, type Decimal } from "../core/money";
 import { RetentionOptionsError } from "../input/errors";
@@ -87,9 +88,7 @@ export function rankTiers(input: MetricInput | CustomerValues, options: LtvSegme
   if (by !== "clv" && input instanceof Map) throw new RetentionOptionsError("by", `a Map of values is segmented with by: "clv", found by: "${by}"`);
   const share = numberOption("share", options.share, { min: 0, max: 1, minOpen: true }, 0.8);
   const { ids, valueOf, compareDescending, units } = customerValues(input, by);
-  const order = new Uint32Array(ids.length);
-  for (let i = 0; i < ids.length; i++) order[i] = i;
-  order.sort((a, b) => compareDescending(a, b) || compareIds(ids[a]!, ids[b]!));
+  const order = units === undefined ? comparedOrder(ids, compareDescending) : descendingOrder(Float64Array.from({ length: ids.length }, (_, i) => units.of(i)));
   const descending: RankedValues = {
     count: ids.length,
     at: (rank) => valueOf(order[rank]!),
@@ -100,4 +99,15 @@ export function rankTiers(input: MetricInput | CustomerValues, options: LtvSegme
   const totalValue = tiers.reduce((sum: Decimal, tier) => sum.plus(tier.value), ZERO);
   const summary = { by, method: options.method, customers: ids.length, totalValue, tiers, concentration: valueConcentration(descending) };
   return { summary, ids, order, tierOfRank: tierOf };
+}
+
+/**
+ * Customers by value descending, ties by id, with a comparison sort: for supplied values, whose
+ * ids come in the caller's order. Values read from a ledger come in id order, so ties by index
+ * are ties by id and `descendingOrder` sorts them without a callback.
+ */
+function comparedOrder(ids: readonly string[], compareDescending: (a: number, b: number) => number): Uint32Array {
+  const order = new Uint32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) order[i] = i;
+  return order.sort((a, b) => compareDescending(a, b) || compareIds(ids[a]!, ids[b]!));
 }

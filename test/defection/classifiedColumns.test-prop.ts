@@ -18,7 +18,10 @@ function expectSameAsObjects(input: { purchases: readonly Purchase[]; events?: L
   const classifications = classifyDefections(ledger, { asOf });
   expect(defectionReportOfColumns(ledger, columns, top)).toEqual(defectionReport(classifications, { topAtRisk: top }));
   const activity = { isActive: (c: number) => columns.classified[c] === 1 && columns.status[c] === ACTIVE, classified: columns.count };
-  expect(loyalCustomersOf(ledger, { asOf }, activity)).toEqual(loyalCustomers(ledger, { asOf, classifications }));
+  const loyal = loyalCustomers(ledger, { asOf, classifications });
+  expect(loyalCustomersOf(ledger, { asOf }, activity)).toEqual(loyal);
+  // The report keeps only the first `top` loyal customers as objects; the counts and sums stay whole.
+  expect(loyalCustomersOf(ledger, { asOf }, activity, top)).toEqual({ ...loyal, customers: loyal.customers.slice(0, top) });
 }
 
 describe("classification columns", () => {

@@ -1,0 +1,21 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { descendingOrder } from "../../src/segments/descendingOrder";
+
+describe("descendingOrder", () => {
+  it("orders by value descending, equal values by index", () => {
+    expect(Array.from(descendingOrder(Float64Array.of(5, 9, 5, -2, 9, 0)))).toEqual([1, 4, 0, 2, 5, 3]);
+    expect(Array.from(descendingOrder(new Float64Array(0)))).toEqual([]);
+  });
+
+  it("equals a comparison sort on any whole or fractional amounts", () => {
+    const amount = fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e3, max: 1e3, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(amount, { maxLength: 300 }), (values) => {
+        const expected = values.map((_, i) => i).sort((a, b) => values[b]! - values[a]! || a - b);
+        expect(Array.from(descendingOrder(Float64Array.from(values)))).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
