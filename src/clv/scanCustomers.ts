@@ -1,4 +1,4 @@
-import { lowerBound } from "../core/search";
+import { customerMajorPurchases } from "../input/customerMajorPurchases";
 import type { Ledger } from "../input/ledger";
 import type { TimeAxis } from "./timeAxis";
 
@@ -22,15 +22,14 @@ export interface CustomerScans {
 }
 
 /**
- * One sequential pass over the time-sorted purchases with `from < at ≤ to`, collapsing each
- * customer's rows with the same transaction key (UTC day, or calendar bucket) into one
- * transaction whose value is their sum. A key with only refunds is not a transaction (its
- * amounts still count in revenue). Reading the columns in order, rather than customer by
- * customer, keeps the memory access sequential on large ledgers.
+ * One pass over each customer's purchases with `from < at ≤ to` (read in sequence from the
+ * customer-major copy), collapsing the customer's rows with the same transaction key (UTC day,
+ * or calendar bucket) into one transaction whose value is their sum. A key with only refunds is
+ * not a transaction (its amounts still count in revenue).
  */
 export function scanCustomers(ledger: Ledger, from: number, to: number, axis: TimeAxis): CustomerScans {
   const n = ledger.customerIds.length;
-  const { at, amountUnits, orderStart, customer } = ledger.purchases;
+  const { offsets, at, amountUnits, orderStart } = customerMajorPurchases(ledger);
   const scans: CustomerScans = {
     transactions: new Uint32Array(n),
     firstKey: new Float64Array(n).fill(Number.NaN),
@@ -42,42 +41,61 @@ export function scanCustomers(ledger: Ledger, from: number, to: number, axis: Ti
     firstAt: new Float64Array(n).fill(Number.NaN),
     lastAt: new Float64Array(n).fill(Number.NaN),
   };
-  const openKey = new Float64Array(n).fill(Number.NaN);
-  const openUnits = new Float64Array(n);
-  const openBought = new Uint8Array(n);
-  const close = (c: number): void => {
-    if (openBought[c] === 0) return;
-    const units = openUnits[c]!;
-    if (scans.transactions[c] === 0) scans.firstKey[c] = openKey[c]!;
-    else scans.repeatUnits[c]! += units;
-    scans.transactionUnits[c]! += units;
-    scans.lastKey[c] = openKey[c]!;
-    scans.transactions[c]!++;
-  };
-  const start = from === Number.NEGATIVE_INFINITY ? 0 : lowerBound(at, from);
   const key = axis.key;
-  for (let k = start; k < at.length; k++) {
-    const time = at[k]!;
-    if (time <= from) continue;
-    if (time > to) break;
-    const c = customer[k]!;
-    const amount = amountUnits[k]!;
-    scans.revenueUnits[c]! += amount;
-    scans.orders[c]! += orderStart[k]!;
-    const rowKey = key(time);
-    if (rowKey !== openKey[c]) {
-      close(c);
-      openKey[c] = rowKey;
-      openUnits[c] = 0;
-      openBought[c] = 0;
+  for (let c = 0; c < n; c++) {
+    let start = offsets[c]!;
+    const stop = offsets[c + 1]!;
+    while (start < stop && at[start]! <= from) start++;
+    let end = start;
+    while (end < stop && at[end]! <= to) end++;
+    if (start === end) continue;
+    let transactions = 0;
+    let firstKey = Number.NaN;
+    let lastKey = Number.NaN;
+    let repeatUnits = 0;
+    let transactionUnits = 0;
+    let revenueUnits = 0;
+    let orders = 0;
+    let firstAt = Number.NaN;
+    let lastAt = Number.NaN;
+    let openKey = Number.NaN;
+    let openUnits = 0;
+    let openBought = false;
+    // Position `end` closes the last open key: NaN differs from every key.
+    for (let p = start; p <= end; p++) {
+      const rowKey = p === end ? Number.NaN : key(at[p]!);
+      if (rowKey !== openKey) {
+        if (openBought) {
+          if (transactions === 0) firstKey = openKey;
+          else repeatUnits += openUnits;
+          transactionUnits += openUnits;
+          lastKey = openKey;
+          transactions++;
+        }
+        if (p === end) break;
+        openKey = rowKey;
+        openUnits = 0;
+        openBought = false;
+      }
+      const amount = amountUnits[p]!;
+      revenueUnits += amount;
+      orders += orderStart[p]!;
+      openUnits += amount;
+      if (amount >= 0) {
+        openBought = true;
+        if (Number.isNaN(firstAt)) firstAt = at[p]!;
+        lastAt = at[p]!;
+      }
     }
-    openUnits[c]! += amount;
-    if (amount >= 0) {
-      openBought[c] = 1;
-      if (Number.isNaN(scans.firstAt[c]!)) scans.firstAt[c] = time;
-      scans.lastAt[c] = time;
-    }
+    scans.transactions[c] = transactions;
+    scans.firstKey[c] = firstKey;
+    scans.lastKey[c] = lastKey;
+    scans.repeatUnits[c] = repeatUnits;
+    scans.transactionUnits[c] = transactionUnits;
+    scans.revenueUnits[c] = revenueUnits;
+    scans.orders[c] = orders;
+    scans.firstAt[c] = firstAt;
+    scans.lastAt[c] = lastAt;
   }
-  for (let c = 0; c < n; c++) close(c);
   return scans;
 }

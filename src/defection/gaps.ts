@@ -47,24 +47,15 @@ export class GapBuffer {
 
   /** Median gap in days (sorting the buffer in place), or `NaN` with fewer than 2 visits. */
   median(): number {
-    return medianInPlace(this.values, 0, this.count);
+    const { values, count } = this;
+    if (count > 32) return medianOfSorted(values.subarray(0, count).sort());
+    // Insertion sort: most customers have a handful of gaps, and this allocates nothing.
+    for (let i = 1; i < count; i++) {
+      const value = values[i]!;
+      let j = i - 1;
+      for (; j >= 0 && values[j]! > value; j--) values[j + 1] = values[j]!;
+      values[j + 1] = value;
+    }
+    return medianOfSorted(values, count);
   }
-}
-
-/**
- * Median of `values[from .. from + count)`, sorting that range in place (internal only): an
- * insertion sort for a handful of values, which allocates nothing, else the typed-array sort.
- * `NaN` when `count` is 0.
- */
-export function medianInPlace(values: Float64Array, from: number, count: number): number {
-  if (count > 32) return medianOfSorted(values.subarray(from, from + count).sort());
-  const end = from + count;
-  for (let i = from + 1; i < end; i++) {
-    const value = values[i]!;
-    let j = i - 1;
-    for (; j >= from && values[j]! > value; j--) values[j + 1] = values[j]!;
-    values[j + 1] = value;
-  }
-  const mid = from + (count >>> 1);
-  return count === 0 ? Number.NaN : count % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
 }

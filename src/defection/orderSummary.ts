@@ -1,6 +1,6 @@
 import type { Ledger } from "../input/ledger";
-import { upperBound } from "../core/search";
-import { DAY_MS, YEAR_MS, medianInPlace, medianOfSorted } from "./gaps";
+import { customerMajorPurchases } from "../input/customerMajorPurchases";
+import { GapBuffer, YEAR_MS, medianOfSorted } from "./gaps";
 
 /** Per-customer order facts as of an instant, as typed columns indexed like `ledger.customerIds`. */
 export interface OrderSummary {
@@ -20,49 +20,50 @@ export interface OrderSummary {
 }
 
 /**
- * Two sequential passes over the time-sorted purchases up to `asOf` (inclusive), then one
- * per customer: the first counts orders and visit days and writes each customer's day gaps
- * between visits (gaps below `minGapDays` count as `minGapDays`) into the customer's slice of
- * one buffer; the second sums the rows in the 365 days ending at the customer's last order;
- * the last takes the median of each slice. Reading the columns in time order, rather than
- * customer by customer, keeps the memory access sequential on large ledgers.
+ * One pass over every customer's purchase rows (in time order, up to `asOf` inclusive, read from
+ * the customer-major copy so memory is read in sequence): counts orders and visit days, takes the
+ * median of the day gaps between visits (gaps below `minGapDays` count as `minGapDays`) and sums
+ * the 365-day value before the last order.
  */
 export function summarizeOrders(ledger: Ledger, asOf: number, minGapDays: number): OrderSummary {
   const n = ledger.customerIds.length;
-  const { at, amountUnits, orderStart, customer } = ledger.purchases;
-  const { offsets } = ledger.purchasesByCustomer;
+  const { offsets, at, amountUnits, orderStart } = customerMajorPurchases(ledger);
   const orders = new Uint32Array(n);
   const visits = new Uint32Array(n);
   const lastOrderAt = new Float64Array(n).fill(Number.NaN);
-  const lastVisitDay = new Float64Array(n).fill(Number.NaN);
   const medianGapDays = new Float64Array(n).fill(Number.NaN);
   const annualUnits = new Float64Array(n);
-  const end = upperBound(at, asOf);
-  // Customer c's gaps go to gaps[offsets[c] ..]: a customer has fewer gaps than purchase rows.
-  const gaps = new Float64Array(at.length);
-  for (let k = 0; k < end; k++) {
-    if (orderStart[k] === 0) continue;
-    const c = customer[k]!;
-    const t = at[k]!;
-    orders[c]!++;
-    lastOrderAt[c] = t;
-    const day = Math.floor(t / DAY_MS);
-    if (day === lastVisitDay[c]) continue;
-    if (visits[c]! > 0) gaps[offsets[c]! + visits[c]! - 1] = Math.max(day - lastVisitDay[c]!, minGapDays);
-    visits[c]!++;
-    lastVisitDay[c] = day;
-  }
-  for (let k = 0; k < end; k++) {
-    const c = customer[k]!;
-    if (at[k]! > lastOrderAt[c]! - YEAR_MS) annualUnits[c]! += amountUnits[k]!;
-  }
   const medians = new Float64Array(n);
+  const gaps = new GapBuffer(minGapDays);
   let repeatCustomers = 0;
   for (let c = 0; c < n; c++) {
-    if (visits[c]! < 2) continue;
-    const median = medianInPlace(gaps, offsets[c]!, visits[c]! - 1);
-    medianGapDays[c] = median;
-    medians[repeatCustomers++] = median;
+    const from = offsets[c]!;
+    const stop = offsets[c + 1]!;
+    let end = from;
+    let count = 0;
+    let last = Number.NaN;
+    gaps.reset();
+    for (; end < stop; end++) {
+      const t = at[end]!;
+      if (t > asOf) break;
+      if (orderStart[end] === 0) continue;
+      count++;
+      last = t;
+      gaps.visit(t);
+    }
+    if (count === 0) continue;
+    orders[c] = count;
+    lastOrderAt[c] = last;
+    visits[c] = gaps.visits;
+    const windowFrom = last - YEAR_MS;
+    let units = 0;
+    for (let p = end - 1; p >= from && at[p]! > windowFrom; p--) units += amountUnits[p]!;
+    annualUnits[c] = units;
+    if (gaps.visits > 1) {
+      const median = gaps.median();
+      medianGapDays[c] = median;
+      medians[repeatCustomers++] = median;
+    }
   }
   const population = medianOfSorted(medians.subarray(0, repeatCustomers).sort());
   return {
