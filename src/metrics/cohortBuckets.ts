@@ -41,12 +41,16 @@ export function cohortLayout(
     if (!Number.isFinite(first)) continue;
     const b = bucketIndex(first, granularity, weekStartsOn);
     if (b >= limit) continue;
-    const start = bucketIndexStart(b, granularity, weekStartsOn);
-    if (start < from || start >= to) continue;
     customerBucket[c] = b;
     sizeByBucket.set(b, (sizeByBucket.get(b) ?? 0) + 1);
   }
-  const bucket = [...sizeByBucket.keys()].sort((a, b) => a - b);
+  // Buckets starting outside [from, to) are dropped once per bucket, not once per customer.
+  const bucket = [...sizeByBucket.keys()]
+    .filter((b) => {
+      const start = bucketIndexStart(b, granularity, weekStartsOn);
+      return start >= from && start < to;
+    })
+    .sort((a, b) => a - b);
   if (bucket.length > 0) checkBucketCount("asOf", limit - bucket[0]!, `${granularity} offsets (from the first cohort to asOf)`);
   let cells = 0;
   for (const b of bucket) cells += limit - b;
@@ -62,7 +66,7 @@ export function cohortLayout(
   const cohortOf = new Int32Array(customerCount).fill(-1);
   for (let c = 0; c < customerCount; c++) {
     const b = customerBucket[c]!;
-    if (!Number.isNaN(b)) cohortOf[c] = rowOfBucket.get(b)!;
+    if (!Number.isNaN(b)) cohortOf[c] = rowOfBucket.get(b) ?? -1;
   }
   return { cohortOf, bucket, size, cellStart, limit };
 }

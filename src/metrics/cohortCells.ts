@@ -29,9 +29,11 @@ export function cohortCells(
   const last = new Int32Array(ledger.customerIds.length).fill(-0x80000000);
   const end = kind === "return-on-or-after" ? asOf : bucketIndexStart(limit, granularity, weekStartsOn);
   const rows = lowerBound(purchases.at, end);
+  // A row before the first cohort's bucket is at a negative offset of every cohort: skip them all.
+  const first = bucket.length === 0 ? rows : lowerBound(purchases.at, bucketIndexStart(bucket[0]!, granularity, weekStartsOn));
   let current = 0;
   let next = Number.NEGATIVE_INFINITY;
-  for (let k = 0; k < rows; k++) {
+  for (let k = first; k < rows; k++) {
     const at = purchases.at[k]!;
     if (at >= next) {
       current = bucketIndex(at, granularity, weekStartsOn);
