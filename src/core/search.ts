@@ -9,3 +9,18 @@ export function lowerBound(sorted: Float64Array, value: number): number {
   }
   return low;
 }
+
+/**
+ * Position of `id` in `sortedIds` (ascending in `compareIds` order, as `Ledger.customerIds`),
+ * or -1: a binary search, for a few lookups where building an id → index Map would cost more.
+ */
+export function indexOfSortedId(sortedIds: readonly string[], id: string): number {
+  let low = 0;
+  let high = sortedIds.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sortedIds[mid]! < id) low = mid + 1;
+    else high = mid;
+  }
+  return low < sortedIds.length && sortedIds[low] === id ? low : -1;
+}

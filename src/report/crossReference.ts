@@ -1,5 +1,6 @@
 import { ACTIVE, AT_RISK, type ClassifiedColumns } from "../defection/classifiedColumns";
 import type { DefectionStatus } from "../defection/types";
+import { indexOfSortedId } from "../core/search";
 import type { Ledger } from "../input/ledger";
 import type { ClvSection, DefectionSection } from "./insightTypes";
 import type { ReportSection } from "./types";
@@ -23,8 +24,8 @@ export function crossReference(
     ? { ...defections, topAtRisk: defections.topAtRisk.map((row) => ({ ...row, probabilityAlive: aliveOf.get(row.customerId) ?? null })) }
     : defections;
   const statusOf = (customerId: string): DefectionStatus | null => {
-    const index = ledger.customerIndex.get(customerId);
-    if (classified === null || index === undefined || classified.classified[index] !== 1) return null;
+    const index = indexOfSortedId(ledger.customerIds, customerId);
+    if (classified === null || index < 0 || classified.classified[index] !== 1) return null;
     const status = classified.status[index];
     return status === ACTIVE ? "active" : status === AT_RISK ? "at_risk" : "defected";
   };
