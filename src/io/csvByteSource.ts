@@ -89,7 +89,7 @@ export class CsvByteSource {
       this.source.push(typeof chunk === "string" ? chunk : this.decode!(chunk, false));
       return;
     }
-    const bytes = chunk as Uint8Array;
+    const bytes = plainBytes(chunk as Uint8Array);
     this.streamed += bytes.length;
     if (this.mode === Mode.Head) this.head(bytes);
     else this.rowsOf(bytes);
@@ -240,3 +240,9 @@ export class CsvByteSource {
 
 /** True when `bytes[start, newline)` is empty or a lone CR: a line the CSV reader skips. */
 const isEmptyLine = (bytes: Uint8Array, start: number, newline: number): boolean => newline === start || (newline === start + 1 && bytes[start] === CR);
+
+/**
+ * `bytes` as a plain `Uint8Array` (a view, not a copy, of a `Buffer`): the row reader then sees
+ * one kind of array, chunks and carried lines alike, and its element reads stay monomorphic.
+ */
+const plainBytes = (bytes: Uint8Array): Uint8Array => (bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
