@@ -118,6 +118,7 @@ export class FastPurchaseRows {
         if (ms !== ms) return -1;
         next = end;
       } else if (cell === this.amount) {
+        if (p >= limit) return -1;
         units = this.amountBytes.read(bytes, p, limit);
         if (units !== units) return -1;
         end = next = this.amountBytes.end;
