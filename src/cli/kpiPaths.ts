@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { toJSONSchema } from "zod/mini";
 import { KpiReportJsonSchema } from "../report/schema";
 
 /** A JSON Schema node, as far as the walk below reads it. */
@@ -44,7 +44,7 @@ let cached: readonly (readonly string[])[] | undefined;
 export function kpiPaths(): readonly (readonly string[])[] {
   if (cached === undefined) {
     const out = new Set<string>();
-    walk(z.toJSONSchema(KpiReportJsonSchema, { unrepresentable: "any" }) as JsonSchemaNode, [], out);
+    walk(toJSONSchema(KpiReportJsonSchema, { unrepresentable: "any" }) as JsonSchemaNode, [], out);
     cached = [...out].filter((path) => path !== "").map((path) => path.split("."));
   }
   return cached;

@@ -1,4 +1,4 @@
-import { UTCDate } from "@date-fns/utc";
+import { UTCDateMini as UTCDate } from "@date-fns/utc/date/mini";
 import { addDays } from "date-fns/addDays";
 import { addMonths } from "date-fns/addMonths";
 import { addQuarters } from "date-fns/addQuarters";

@@ -47,7 +47,8 @@ export class AmountBytes {
         if (d < 0 || d > 9) break;
         if (d === 0) zeros++;
         else {
-          units = units * 10 ** (zeros + 1) + d;
+          // No zeros before this digit is the common case, spared the power of ten.
+          units = (zeros === 0 ? units * 10 : units * 10 ** (zeros + 1)) + d;
           places += zeros + 1;
           zeros = 0;
         }

@@ -72,8 +72,9 @@ export class ByteIdTable {
       this.keyLength = withCapacity(this.keyLength, entry + 1);
       this.values = withCapacity(this.values, entry + 1);
     }
-    this.arena = withCapacity(this.arena, this.arenaUsed + length);
-    this.arena.set(bytes.subarray(start, end), this.arenaUsed);
+    const arena = (this.arena = withCapacity(this.arena, this.arenaUsed + length));
+    // Ids are short: a loop copies them without the view `set` would need.
+    for (let i = 0, at = this.arenaUsed; i < length; i++) arena[at + i] = bytes[start + i]!;
     this.hashes[entry] = this.missHash;
     this.keyStart[entry] = this.arenaUsed;
     this.keyLength[entry] = length;

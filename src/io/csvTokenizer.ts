@@ -176,7 +176,7 @@ export class CsvTokenizer {
             i++;
           } else if (c === CR) i++;
           else if (c === LF) return this.endRecord(i, false);
-          else this.fail(this.line, `unexpected text after a closing quote: ${JSON.stringify(text.slice(i, i + 10))} (a quoted field ends at its closing quote)`);
+          else this.fail(this.line, `unexpected text after a closing quote: ${JSON.stringify(lineStart(text, i, 10))} (a quoted field ends at its closing quote)`);
           break;
       }
     }
@@ -227,4 +227,14 @@ export function splitCsvLine(line: string, delimiter: string): string[] | null {
     throw error;
   }
   return cells;
+}
+
+/**
+ * Up to `count` characters of `text` from `i`, stopping before a line break: an error quotes
+ * the same text whether its line came alone (from the byte-level reader) or with the lines after it.
+ */
+function lineStart(text: string, i: number, count: number): string {
+  const piece = text.slice(i, i + count);
+  const lineBreak = piece.search(/[\r\n]/);
+  return lineBreak < 0 ? piece : piece.slice(0, lineBreak);
 }

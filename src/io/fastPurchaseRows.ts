@@ -6,8 +6,12 @@ import { isoBytesToEpochMs } from "./isoDateBytes";
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
+const DOT = 46;
+const T = 84;
 /** The lengths of the date shapes read here: `YYYY-MM-DD`, `…THH:MM:SSZ`, `…THH:MM:SS.sssZ`. */
-const DATE_LENGTHS = [10, 20, 24] as const;
+const DATE = 10;
+const DATE_TIME = 20;
+const DATE_TIME_MS = 24;
 
 /** Where the ledger takes purchases read to integer money (the ledger builder's `registerCustomer` and `addPurchaseUnits`). */
 export interface PurchaseUnitsSink {
@@ -38,126 +42,128 @@ export type BytesToText = (bytes: Uint8Array, start: number, end: number) => str
  * bytes in a `ByteIdTable`; its string is made, checked and registered once, on first sight.
  * Any other row is refused with nothing added, for the text path to read (and report).
  *
+ * Rows are read in runs (`run`): one call reads every plain line of a chunk until one it must
+ * refuse, each row in one pass over its bytes, cells in order, with nothing allocated per row.
+ *
  * @example
  * const rows = new FastPurchaseRows({ width: 3, customerId: 0, at: 1, amount: 2, delimiter: 44 }, sink, text);
- * rows.add(new TextEncoder().encode("ann,2024-01-05,12.50"), 0, 20) //=> true
+ * const bytes = new TextEncoder().encode("ann,2024-01-05,12.50\nbob,2024-01-06,3\n");
+ * rows.run(bytes, 0, bytes.length, false) //=> 38 (both rows added)
+ * rows.taken                              //=> 2
  */
 export class FastPurchaseRows {
   private readonly ids = new ByteIdTable();
   private readonly amountBytes = new AmountBytes();
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
+  private readonly width: number;
+  private readonly customerId: number;
+  private readonly at: number;
+  private readonly amount: number;
+  private readonly delimiter: number;
 
   constructor(
-    private readonly layout: FastCsvLayout,
+    layout: FastCsvLayout,
     private readonly sink: PurchaseUnitsSink,
     private readonly text: BytesToText,
   ) {
-    this.starts = new Int32Array(layout.width);
-    this.ends = new Int32Array(layout.width);
+    ({ width: this.width, customerId: this.customerId, at: this.at, amount: this.amount, delimiter: this.delimiter } = layout);
   }
 
-  /** True when the last `line` added its row; false when the row must be read as text (nothing was added). */
-  taken = false;
+  /** Rows the last `run` added. */
+  taken = 0;
 
   /**
-   * Reads the line that starts at `start`: returns the index of its line break (LF), or -1
-   * when there is none before `limit` (the line is not whole yet, and nothing is read); at
-   * the `final` line, `limit` stands for its line break. The row, its CR before the line break
-   * cut off, was added when `taken` is true; an empty line is not taken either (the caller
-   * skips it). Cells are read in order, each where it stands: the date and the amount by
-   * their parsers (which accept no quote, delimiter or line break), the others by a scan.
+   * Reads and adds the plain rows of the lines that start at `start`, one after another, and
+   * returns where it stopped: the start of the first line it did not add, because that line is
+   * not whole before `limit` (nothing read of it) or is not plain (nothing added for it; an
+   * empty line is not read either, the caller skips it). At the `final` line, `limit` stands
+   * for its line break. A row's CR before its line break is cut off.
    */
-  line(bytes: Uint8Array, start: number, limit: number, final = false): number {
-    this.taken = false;
-    const end = this.cells(bytes, start, limit, final);
-    if (end >= 0) {
-      this.taken = this.add(bytes);
-      return end;
-    }
-    const newline = bytes.indexOf(LF, start);
-    return newline >= 0 && newline < limit ? newline : final ? limit : -1;
-  }
-
-  /**
-   * Finds the cells of a plain row (`starts`/`ends`); returns where its line ends, or -1 when
-   * the row is not plain. An id or other cell may be quoted when it holds no quote and no line
-   * break (`"c1"`, `"a, b"`): its text is what stands between the quotes, as the text reader
-   * reads it.
-   */
-  private cells(bytes: Uint8Array, start: number, limit: number, final: boolean): number {
-    const { width, delimiter, at, amount } = this.layout;
-    const last = width - 1;
+  run(bytes: Uint8Array, start: number, limit: number, final: boolean): number {
+    let taken = 0;
     let p = start;
-    for (let cell = 0; cell < width; cell++) {
-      let cellStart = p;
+    while (p < limit) {
+      const newline = this.row(bytes, p, limit, final);
+      if (newline < 0) break;
+      taken++;
+      p = newline + 1;
+    }
+    this.taken = taken;
+    return Math.min(p, limit);
+  }
+
+  /**
+   * Reads the row that starts at `p` and adds it; returns the index of its line break (LF, or
+   * `limit` at the `final` line), or -1 when it is not a plain row that ends before `limit`
+   * (nothing added). Cells are read in order, each where it stands: the date and the amount by
+   * their parsers (which accept no quote, delimiter or line break), the others by a scan. An id
+   * or other cell may be quoted when it holds no quote and no line break (`"c1"`, `"a, b"`): its
+   * text is what stands between the quotes, as the text reader reads it.
+   */
+  private row(bytes: Uint8Array, p: number, limit: number, final: boolean): number {
+    const last = this.width - 1;
+    const delimiter = this.delimiter;
+    let idStart = 0;
+    let idEnd = 0;
+    let ms = 0;
+    let units = 0;
+    for (let cell = 0; ; cell++) {
       /** Where the cell's text ends, and where its delimiter or line break stands. */
       let end: number;
       let next: number;
-      if (cell === at) {
-        end = next = this.dateEnd(bytes, p, limit, cell === last ? -1 : delimiter, final);
-        if (end < 0) return -1;
-      } else if (cell === amount) {
-        this.units = this.amountBytes.read(bytes, p, limit);
-        if (this.units !== this.units) return -1;
-        end = next = this.amountBytes.end;
-      } else if (p < limit && bytes[p] === QUOTE) {
-        end = p + 1;
-        while (end < limit && bytes[end] !== QUOTE) if (bytes[end++] === LF) return -1;
-        if (end >= limit) return -1;
-        cellStart = p + 1;
-        next = end + 1;
-      } else {
-        end = p;
-        const stop = cell === last ? LF : delimiter;
-        for (; end < limit; end++) {
-          const byte = bytes[end]!;
-          if (byte === stop) break;
-          if (byte === QUOTE || byte === LF || byte === delimiter) return -1;
-        }
-        if (cell === last && end > p && bytes[end - 1] === CR) end--;
+      if (cell === this.at) {
+        end = p + DATE;
+        if (end < limit && bytes[end] === T) end = p + 19 < limit && bytes[p + 19] === DOT ? p + DATE_TIME_MS : p + DATE_TIME;
+        if (end > limit) return -1;
+        ms = isoBytesToEpochMs(bytes, p, end);
+        if (ms !== ms) return -1;
         next = end;
+      } else if (cell === this.amount) {
+        if (p >= limit) return -1;
+        units = this.amountBytes.read(bytes, p, limit);
+        if (units !== units) return -1;
+        end = next = this.amountBytes.end;
+      } else {
+        let cellStart = p;
+        if (p < limit && bytes[p] === QUOTE) {
+          end = p + 1;
+          while (end < limit && bytes[end] !== QUOTE) if (bytes[end++] === LF) return -1;
+          if (end >= limit) return -1;
+          cellStart = p + 1;
+          next = end + 1;
+        } else if (cell < last) {
+          for (end = p; end < limit; end++) {
+            const byte = bytes[end]!;
+            if (byte === delimiter) break;
+            if (byte === QUOTE || byte === LF) return -1;
+          }
+          next = end;
+        } else {
+          for (end = p; end < limit; end++) {
+            const byte = bytes[end]!;
+            if (byte === LF) break;
+            if (byte === QUOTE || byte === delimiter) return -1;
+          }
+          if (end > p && bytes[end - 1] === CR) end--;
+          next = end;
+        }
+        if (cell === this.customerId) {
+          idStart = cellStart;
+          idEnd = end;
+        }
       }
-      this.starts[cell] = cellStart;
-      this.ends[cell] = end;
       if (cell < last) {
         if (next >= limit || bytes[next] !== delimiter) return -1;
         p = next + 1;
-      } else {
-        if (next < limit && bytes[next] === CR) next++;
-        if (next < limit) return bytes[next] === LF ? next : -1;
-        return final && next === limit ? next : -1;
+        continue;
       }
+      if (next < limit && bytes[next] === CR) next++;
+      if (next < limit ? bytes[next] !== LF : !final || next > limit) return -1;
+      return this.add(bytes, idStart, idEnd, ms, units) ? next : -1;
     }
-    return -1;
   }
 
-  /**
-   * Where a date cell starting at `p` ends, when it is one of the fast shapes (10, 20 or 24
-   * bytes; `isoBytesToEpochMs` checks every byte), else -1. A cell ends at `delimiter`, or for
-   * the last cell (`delimiter` -1) at a line break (LF, CR) or at `limit` on the final line.
-   */
-  private dateEnd(bytes: Uint8Array, p: number, limit: number, delimiter: number, final: boolean): number {
-    for (const length of DATE_LENGTHS) {
-      const end = p + length;
-      if (end > limit) return -1;
-      const byte = end === limit ? -2 : bytes[end]!;
-      const ends = delimiter < 0 ? byte === LF || byte === CR || (byte === -2 && final) : byte === delimiter;
-      if (!ends) continue;
-      this.ms = isoBytesToEpochMs(bytes, p, end);
-      return this.ms === this.ms ? end : -1;
-    }
-    return -1;
-  }
-
-  /** The date and amount of the row being read. */
-  private ms = 0;
-  private units = 0;
-
-  /** Adds the row whose cells `cells` found; false when its id is not one (nothing added then). */
-  private add(bytes: Uint8Array): boolean {
-    const idStart = this.starts[this.layout.customerId]!;
-    const idEnd = this.ends[this.layout.customerId]!;
+  /** Adds a row read whole; false when its id is not one (nothing added then). */
+  private add(bytes: Uint8Array, idStart: number, idEnd: number, ms: number, units: number): boolean {
     let customer = this.ids.find(bytes, idStart, idEnd);
     if (customer < 0) {
       if (idEnd === idStart) return false;
@@ -166,7 +172,7 @@ export class FastPurchaseRows {
       customer = this.sink.registerCustomer(id);
       this.ids.insert(bytes, idStart, idEnd, customer);
     }
-    this.sink.addPurchaseUnits(customer, this.ms, this.units, this.amountBytes.places);
+    this.sink.addPurchaseUnits(customer, ms, units, this.amountBytes.places);
     return true;
   }
 }

@@ -7,15 +7,18 @@ const DOT = 46;
 const T = 84;
 const Z = 90;
 
-/** The number written by `count` ASCII digits at `from`, or -1 when one is not a digit. */
-function digitsAt(bytes: Uint8Array, from: number, count: number): number {
-  let value = 0;
-  for (let i = from; i < from + count; i++) {
-    const d = bytes[i]! - 48;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
+/** The number written by the two ASCII digits at `i`, or -1 when one is not a digit. */
+function twoDigits(bytes: Uint8Array, i: number): number {
+  const high = bytes[i]! - 48;
+  const low = bytes[i + 1]! - 48;
+  return high >>> 0 > 9 || low >>> 0 > 9 ? -1 : high * 10 + low;
+}
+
+/** The milliseconds written by the three ASCII digits at `i`, or -1 when one is not a digit. */
+function millisAt(bytes: Uint8Array, i: number): number {
+  const hundreds = bytes[i]! - 48;
+  const rest = twoDigits(bytes, i + 1);
+  return hundreds >>> 0 > 9 || rest < 0 ? -1 : hundreds * 100 + rest;
 }
 
 /** Days in `month` (1–12) of `year`, in the proleptic Gregorian calendar. */
@@ -38,17 +41,20 @@ export function isoBytesToEpochMs(bytes: Uint8Array, start: number, end: number)
   const length = end - start;
   if (length !== 10 && length !== 20 && length !== 24) return NaN;
   if (bytes[start + 4] !== DASH || bytes[start + 7] !== DASH) return NaN;
-  const year = digitsAt(bytes, start, 4);
-  const month = digitsAt(bytes, start + 5, 2);
-  const day = digitsAt(bytes, start + 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  const century = twoDigits(bytes, start);
+  const yearOfCentury = twoDigits(bytes, start + 2);
+  const month = twoDigits(bytes, start + 5);
+  const day = twoDigits(bytes, start + 8);
+  if (century < 0 || yearOfCentury < 0 || month < 1 || month > 12 || day < 1) return NaN;
+  const year = century * 100 + yearOfCentury;
+  if (day > daysInMonth(year, month)) return NaN;
   const midnight = daysFromCivil(year, month, day) * DAY_MS;
   if (length === 10) return midnight;
   if (bytes[start + 10] !== T || bytes[start + 13] !== COLON || bytes[start + 16] !== COLON || bytes[end - 1] !== Z) return NaN;
-  const hour = digitsAt(bytes, start + 11, 2);
-  const minute = digitsAt(bytes, start + 14, 2);
-  const second = digitsAt(bytes, start + 17, 2);
-  const millis = length === 24 ? (bytes[start + 19] === DOT ? digitsAt(bytes, start + 20, 3) : -1) : 0;
+  const hour = twoDigits(bytes, start + 11);
+  const minute = twoDigits(bytes, start + 14);
+  const second = twoDigits(bytes, start + 17);
+  const millis = length === 24 ? (bytes[start + 19] === DOT ? millisAt(bytes, start + 20) : -1) : 0;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || millis < 0) return NaN;
   return midnight + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
 }

@@ -1,4 +1,4 @@
-import { UTCDate } from "@date-fns/utc";
+import { UTCDateMini as UTCDate } from "@date-fns/utc/date/mini";
 import { addYears } from "date-fns/addYears";
 import type { Ledger } from "../input/ledger";
 import type { AnniversaryMilestone } from "./milestoneTypes";

@@ -1,6 +1,4 @@
 import { kpiReport, SKIPPABLE_SECTIONS, type SkippableSection } from "../../report/kpiReport";
-import { renderHtml } from "../../report/renderHtml";
-import { renderMarkdown } from "../../report/renderMarkdown";
 import type { RenderOptions } from "../../report/renderOptions";
 import type { ReportPeriodOption } from "../../report/reportPeriod";
 import { choice, numberFlag } from "../args";
@@ -9,7 +7,6 @@ import { paint } from "../color";
 import { penalizerFlag } from "./common";
 import type { CommandContext } from "../context";
 import { CliError, EXIT_OK, EXIT_THRESHOLD } from "../errors";
-import { annotation, checkThreshold, readThreshold, thresholdsJson, toOutcomes } from "../thresholds";
 
 const FLAGS = ["purchases", "events", "surveys", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "thresholds-out", "top", "horizon", "discount-rate", "penalizer", "skip", "csv-raw"];
 
@@ -39,7 +36,10 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
   ctx.allow("report", FLAGS);
   const format = choice("format", ctx.args.format, ["json", "md", "html", "csv"], "json");
   ctx.csvFormat(format);
-  const thresholds = (ctx.args["fail-if"] ?? []).map(readThreshold);
+  const failIf = ctx.args["fail-if"] ?? [];
+  // The thresholds' code, with the report's JSON Schema and zod's full build, loads only when asked for.
+  const checks = failIf.length > 0 || ctx.args["thresholds-out"] !== undefined ? await import("../thresholds") : null;
+  const thresholds = checks === null ? [] : failIf.map(checks.readThreshold);
   const period = readPeriodFlag(ctx.args.period);
   const timeUnit = choice("time-unit", ctx.args["time-unit"], ["day", "week"], "week");
   const top = numberFlag("top", ctx.args.top, (n) => Number.isInteger(n) && n >= 0, "an integer ≥ 0");
@@ -61,23 +61,25 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
   });
   ctx.progress.done();
   const json: unknown = JSON.parse(JSON.stringify(report));
-  const results = thresholds.map((threshold) => checkThreshold(json, threshold));
-  const rendering: RenderOptions = results.length === 0 ? {} : { thresholds: toOutcomes(results) };
+  const results = checks === null ? [] : thresholds.map((threshold) => checks.checkThreshold(json, threshold));
+  const rendering: RenderOptions = checks === null || results.length === 0 ? {} : { thresholds: checks.toOutcomes(results) };
+  // The renderers load only for the formats that use them.
+  const renderHtml = async () => (await import("../../report/renderHtml")).renderHtml(report, rendering);
   if (format === "json") ctx.emit(`${JSON.stringify(json, null, 2)}\n`);
-  else if (format === "md") ctx.emit(renderMarkdown(report, rendering));
-  else if (format === "html") ctx.emit(renderHtml(report, rendering));
+  else if (format === "md") ctx.emit((await import("../../report/renderMarkdown")).renderMarkdown(report, rendering));
+  else if (format === "html") ctx.emit(await renderHtml());
   else {
     const rows: [string, unknown][] = [];
     flatten(json, "", rows);
     ctx.emit(ctx.csv(["kpi", "value"], rows));
   }
-  if (ctx.args.html !== undefined) ctx.writeFile(ctx.args.html, renderHtml(report, rendering));
-  if (ctx.args["thresholds-out"] !== undefined) ctx.writeFile(ctx.args["thresholds-out"], thresholdsJson(results));
+  if (ctx.args.html !== undefined) ctx.writeFile(ctx.args.html, await renderHtml());
+  if (checks !== null && ctx.args["thresholds-out"] !== undefined) ctx.writeFile(ctx.args["thresholds-out"], checks.thresholdsJson(results));
   const annotate = ctx.io.env.GITHUB_ACTIONS === "true";
   for (const result of results) {
     const passed = result.outcome === "pass";
     ctx.io.stderr.write(`${paint(passed ? "ok" : "FAIL", passed ? "green" : "red", ctx.color)}: ${escapeControlCharacters(result.message)}\n`);
-    if (annotate && !passed) ctx.io.stderr.write(annotation(result));
+    if (annotate && !passed) ctx.io.stderr.write(checks!.annotation(result));
   }
   return results.every((r) => r.outcome === "pass") ? EXIT_OK : EXIT_THRESHOLD;
 }
