@@ -3,7 +3,7 @@ import { ModelFitError } from "./modelFitError";
 import type { FitOptions, FittedModel, ModelName, TimeUnit } from "./modelTypes";
 import { bfgs } from "./bfgs";
 import { nelderMead } from "./nelderMead";
-import { standardErrors } from "./standardErrors";
+import { standardErrors, standardErrorsFromGradient } from "./standardErrors";
 import { printValue } from "../../input/describeValue";
 import { FitWorkBudgetSpent, FitWorkMeter } from "./fitWorkMeter";
 
@@ -163,6 +163,7 @@ export function maximizeLikelihood<P>(problem: FitProblem, options: FitOptions):
       };
       for (const start of problem.starts) {
         if (evaluations >= MAX_FIT_EVALUATIONS) break;
+        if (best !== null && best.converged && Number.isFinite(best.value) && !best.x.some((x, i) => isAtEdge(Math.exp(x) / (problem.scales?.[i] ?? 1)))) break;
         const run = bfgs(valueAndGradient, start.map(Math.log), { maxIterations, maxEvaluations: budget() });
         iterations += run.iterations;
         evaluations += run.evaluations;
@@ -208,7 +209,7 @@ export function maximizeLikelihood<P>(problem: FitProblem, options: FitOptions):
     const limit = evaluations >= MAX_FIT_EVALUATIONS ? `${MAX_FIT_EVALUATIONS} likelihood evaluations` : `${maxIterations} iterations per run (maxIterations)`;
     throw new ModelFitError(`did not converge within ${limit}; ${advice(problem, params, penalizer)}`, { ...diagnostics, reason: "not-converged" });
   }
-  const errors = standardErrorsWithin(meter, problem.logLikelihood, params);
+  const errors = standardErrorsWithin(meter, problem, params);
   return Object.freeze({
     params: Object.freeze(named!) as P,
     logLikelihood: ll,
@@ -222,10 +223,16 @@ export function maximizeLikelihood<P>(problem: FitProblem, options: FitOptions):
   });
 }
 
-/** `standardErrors` charged to the fit's meter; `null` when the work budget runs out first. */
-function standardErrorsWithin(meter: FitWorkMeter, logLikelihood: FitProblem["logLikelihood"], params: readonly number[]): number[] | null {
+/**
+ * Standard errors charged to the fit's meter, from the analytic gradient where the model has
+ * one (`standardErrorsFromGradient`), else from likelihood values; `null` when the work budget
+ * runs out first.
+ */
+function standardErrorsWithin(meter: FitWorkMeter, problem: FitProblem, params: readonly number[]): number[] | null {
+  const withGradient = problem.logLikelihoodWithGradient;
   try {
-    return standardErrors((p) => logLikelihood(p, meter), params);
+    if (withGradient !== undefined) return standardErrorsFromGradient((p, gradient) => withGradient(p, gradient, meter), params);
+    return standardErrors((p) => problem.logLikelihood(p, meter), params);
   } catch (error) {
     if (error instanceof FitWorkBudgetSpent) return null;
     throw error;
