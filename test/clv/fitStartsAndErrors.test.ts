@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fitBgNbd, fitGammaGamma } from "../../src/index";
+import { bfgs } from "../../src/clv/models/bfgs";
 import { maximizeLikelihood, type FitProblem } from "../../src/clv/models/maximizeLikelihood";
 import { standardErrors, standardErrorsFromGradient } from "../../src/clv/models/standardErrors";
 import { cdnowSpendRows, cdnowSummaryRows } from "./cdnowFixtures";
@@ -41,6 +42,31 @@ describe("the second start", () => {
     const fit = maximizeLikelihood<{ theta: number }>(problem((t) => [-10 / t, 10 / (t * t)], seen), {});
     expect(fit.warnings?.length).toBe(1);
     expect(seen.some((t) => Math.abs(t - 50) < 1e-9)).toBe(true);
+  });
+});
+
+describe("a BFGS run at the edge of the parameter space", () => {
+  it("bfgs ends, converged, at the first step where the caller's stopWhen says so", () => {
+    const fg = (x: readonly number[], g: number[]): number => ((g[0] = -Math.exp(-x[0]!)), Math.exp(-x[0]!));
+    const plain = bfgs(fg, [0]);
+    const asked: number[] = [];
+    const stopped = bfgs(fg, [0], { stopWhen: (x) => (asked.push(x[0]!), x[0]! > 5) });
+    expect(plain.converged && stopped.converged).toBe(true);
+    expect(stopped.x[0]).toBeGreaterThan(5);
+    expect(stopped.x[0]).toBe(asked.at(-1));
+    expect(asked.slice(0, -1).every((x) => x <= 5)).toBe(true);
+    expect(stopped.iterations).toBe(asked.length);
+    expect(stopped.evaluations).toBeLessThan(plain.evaluations);
+  });
+
+  it("so a fit heading to ∞ stops once a step gains less than 1e-9 of the objective there, with its warning", () => {
+    // −LL/N = 100 + 1/θ: the gradient in ln θ reaches 1e-9 only at θ ≈ 1e9, but once past the
+    // edge (θ > 1e4) a step gains less than 1e-9 of 1 + |100 + 1/θ| from θ ≈ 10⁸ / 4 or so on.
+    const seen: number[] = [];
+    const fit = maximizeLikelihood<{ theta: number }>(problem((t) => [-10 * (100 + 1 / t), 10 / (t * t)], seen), {});
+    expect(fit.params.theta).toBeGreaterThan(1e4);
+    expect(fit.params.theta).toBeLessThan(1e9);
+    expect(fit.warnings).toHaveLength(1);
   });
 });
 
