@@ -96,26 +96,55 @@ describe("gammaGammaLogLikelihood", () => {
 });
 
 describe("mergeIdenticalRows", () => {
-  it("gives the same rows through the sort callback (keys past 2⁵³) as through the packed native sort, and each column's distinct values", () => {
-    const row = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom(0, -0, 0.5, 1 / 3, 7), fc.constantFrom(1, 2.25, 10), fc.constantFrom(1, 2, 0.5));
+  it("orders and merges as a comparison sort would, for any finite values (negative, −0, tiny, huge), and gives each column's distinct values", () => {
+    const value = fc.oneof(fc.constantFrom(0, -0, 1, 2, 0.5, 1 / 3, -1, -2.5, 1e-300, -1e-300, 5e-324, 1e300, -1e300, 2 ** 52 + 1), fc.double({ noNaN: true, noDefaultInfinity: true }));
+    const row = fc.tuple(value, value, value, fc.constantFrom(1, 2, 0.5));
     fc.assert(
-      fc.property(fc.array(row, { maxLength: 40 }), fc.boolean(), (rows, three) => {
+      fc.property(fc.array(row, { maxLength: 60 }), fc.boolean(), (rows, three) => {
         const all = [0, 1, 2].map((c) => Float64Array.from(rows, (r) => r[c]!));
         const columns = (three ? all : all.slice(0, 2)) as [Float64Array, Float64Array, Float64Array?];
+        const used = three ? 3 : 2;
         const weight = Float64Array.from(rows, (r) => r[3]);
         const kept = Uint32Array.from(rows.keys());
-        const packed = mergeIdenticalRows(kept, columns, weight);
-        for (const limit of [1, 50]) {
-          const general = mergeIdenticalRows(kept, columns, weight, limit);
-          expect([...general.first]).toEqual([...packed.first]);
-          expect([...general.weight]).toEqual([...packed.weight]);
+        const compare = (a: number, b: number): number => {
+          for (let c = 0; c < used; c++) if (columns[c]![a] !== columns[c]![b]) return columns[c]![a]! < columns[c]![b]! ? -1 : 1;
+          return a - b;
+        };
+        const order = [...kept].sort(compare);
+        const first: number[] = [];
+        const sums: number[] = [];
+        for (const i of order) {
+          const previous = first.at(-1);
+          if (previous !== undefined && [0, 1, 2].slice(0, used).every((c) => columns[c]![i] === columns[c]![previous])) sums[sums.length - 1]! += weight[i]!;
+          else {
+            first.push(i);
+            sums.push(weight[i]!);
+          }
         }
-        packed.columns.forEach(({ values, index }, c) => {
+        const merged = mergeIdenticalRows(kept, columns, weight);
+        expect([...merged.first]).toEqual(first);
+        expect([...merged.weight]).toEqual(sums);
+        merged.columns.forEach(({ values, index }, c) => {
           expect([...values]).toEqual([...new Set([...columns[c]!].map((v) => v + 0))].sort((a, b) => a - b));
-          packed.first.forEach((row, g) => expect(values[index[g]!]! + 0).toBe(columns[c]![row]! + 0));
+          merged.first.forEach((row, g) => expect(values[index[g]!]).toBe(columns[c]![row]! + 0));
         });
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("merges 10⁵ rows in any order to the same ascending rows", () => {
+    const n = 100_000;
+    const x = Float64Array.from({ length: n }, (_, i) => (i * 7919) % 50);
+    const t = Float64Array.from({ length: n }, (_, i) => ((i * 104729) % 700) / 7);
+    const weight = new Float64Array(n).fill(1);
+    const merged = mergeIdenticalRows(Uint32Array.from({ length: n }, (_, i) => i), [x, t], weight);
+    expect(merged.first.length).toBe(new Set(Array.from(x, (v, i) => `${v}|${t[i]}`)).size);
+    for (let g = 1; g < merged.first.length; g++) {
+      const a = merged.first[g - 1]!;
+      const b = merged.first[g]!;
+      expect(x[a]! < x[b]! || (x[a] === x[b] && t[a]! < t[b]!)).toBe(true);
+    }
+    expect(merged.weight.reduce((sum, w) => sum + w, 0)).toBe(n);
   });
 });

@@ -13,112 +13,119 @@ export interface MergedRows {
   readonly columns: readonly DistinctColumn[];
 }
 
-/** Largest integer a double holds exactly (2⁵³): packed sort keys stay below it. */
-const EXACT_INTEGERS = 2 ** 53;
-
-/** Ascending distinct values of `values` (−0 and 0 are one value, 0) and each element's rank among them. */
-function rankValues(values: Float64Array): { distinct: Float64Array; rank: Float64Array } {
-  const sorted = values.slice().sort();
-  let count = 0;
-  for (let i = 0; i < sorted.length; i++) if (count === 0 || sorted[i] !== sorted[count - 1]) sorted[count++] = sorted[i]! + 0; // + 0 turns −0 into 0
-  const distinct = sorted.subarray(0, count);
-  const rank = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    let low = 0;
-    let high = count - 1;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (distinct[middle]! < v) low = middle + 1;
-      else high = middle;
-    }
-    rank[i] = low;
-  }
-  return { distinct: distinct.slice(), rank };
-}
-
 /**
  * Merges the rows `kept` (indices, ascending) whose values are equal in every column (two or three),
  * summing their weights in the rows' order (internal). The result is ascending by the columns'
- * values, whatever the order of the rows. Each column is ranked (a native numeric sort of its
- * values and a binary search per row); the ranks are packed into one integer key per row,
- * lexicographic in the columns, times the row count plus the row's position, so one native sort
- * of doubles orders the rows by value and then by index, and neighbours with equal keys merge.
- * Where the packed key would pass 2⁵³ (`packLimit`; more than about 9·10⁷ rows) the ranks are
- * compared by a sort callback instead (tests pass a small `packLimit` to take that path).
+ * values, whatever the order of the rows: a stable least-significant-digit radix sort on each
+ * value's 64 bits (16 at a time, skipping the digits every row shares, such as the low bits of
+ * whole numbers), last column first, orders the rows by value and then by index in a few
+ * linear passes, and neighbours with equal values merge. −0 and 0 are one value.
  *
  * @example
  * mergeIdenticalRows(Uint32Array.of(0, 1, 2), [Float64Array.of(2, 1, 2), Float64Array.of(5, 5, 5)], Float64Array.of(1, 1, 3))
  * //=> { first: Uint32Array [1, 0], weight: Float64Array [1, 4], columns: [{ values: [1, 2], index: [0, 1] }, { values: [5], index: [0, 0] }] }
  */
-export function mergeIdenticalRows(kept: Uint32Array, columns: readonly [Float64Array, Float64Array, Float64Array?], weight: Float64Array, packLimit: number = EXACT_INTEGERS): MergedRows {
+export function mergeIdenticalRows(kept: Uint32Array, columns: readonly [Float64Array, Float64Array, Float64Array?], weight: Float64Array): MergedRows {
+  const values = columns.filter((column): column is Float64Array => column !== undefined).map((column) => gather(column, kept));
+  const order = radixOrder(values);
+  const [u, v, w] = values as [Float64Array, Float64Array, Float64Array?];
   const m = kept.length;
-  const ranked = columns.filter((column): column is Float64Array => column !== undefined).map((column) => rankValues(gather(column, kept)));
-  let key = ranked[0]!.rank;
-  let keys = ranked[0]!.distinct.length;
-  for (const { distinct, rank } of ranked.slice(1)) {
-    if (keys * distinct.length * Math.max(m, 1) >= packLimit) {
-      const reranked = rankValues(key);
-      key = reranked.rank;
-      keys = reranked.distinct.length;
-    }
-    const next = new Float64Array(m);
-    for (let p = 0; p < m; p++) next[p] = key[p]! * distinct.length + rank[p]!;
-    key = next;
-    keys *= distinct.length;
-  }
-  const order = keys * m < packLimit ? packedOrder(key) : rankOrder(ranked);
   const first = new Uint32Array(m);
   const merged = new Float64Array(m);
   const at = new Uint32Array(m);
-  const [r0, r1, r2] = ranked.map(({ rank }) => rank) as [Float64Array, Float64Array, Float64Array?];
-  const same = (p: number, q: number): boolean => r0[p] === r0[q] && r1[p] === r1[q] && (r2 === undefined || r2[p] === r2[q]);
   let count = 0;
   for (let k = 0; k < m; k++) {
     const p = order[k]!;
     const row = kept[p]!;
-    if (count > 0 && same(p, at[count - 1]!)) {
-      merged[count - 1]! += weight[row]!;
-      continue;
+    if (count > 0) {
+      const q = at[count - 1]!;
+      if (u[p] === u[q] && v[p] === v[q] && (w === undefined || w[p] === w[q])) {
+        merged[count - 1]! += weight[row]!;
+        continue;
+      }
     }
     at[count] = p;
     first[count] = row;
     merged[count++] = weight[row]!;
   }
+  const positions = at.subarray(0, count);
   return {
     first: first.slice(0, count),
     weight: merged.slice(0, count),
-    columns: ranked.map(({ distinct, rank }) => {
-      const index = new Uint32Array(count);
-      for (let g = 0; g < count; g++) index[g] = rank[at[g]!]!;
-      return { values: distinct, index };
-    }),
+    columns: values.map((column, c) => distinctColumn(gather(column, positions), c === 0)),
   };
 }
 
-/** `column[rows[p]]` for each position p, in a plain loop (a typed array's `from` with a callback costs several times more per element). */
+/** Ascending distinct values of `column` and each element's index among them; `sorted` when the column is already ascending. */
+function distinctColumn(column: Float64Array, sorted: boolean): DistinctColumn {
+  const order = sorted ? null : radixOrder([column]);
+  const index = new Uint32Array(column.length);
+  const distinct = new Float64Array(column.length);
+  let count = 0;
+  for (let k = 0; k < column.length; k++) {
+    const p = order === null ? k : order[k]!;
+    const value = column[p]!;
+    if (count === 0 || value !== distinct[count - 1]) distinct[count++] = value;
+    index[p] = count - 1;
+  }
+  return { values: distinct.slice(0, count), index };
+}
+
+/** `column[rows[p]] + 0` for each position p (+ 0 turns −0 into 0), in a plain loop. */
 export function gather(column: Float64Array, rows: Uint32Array): Float64Array {
   const out = new Float64Array(rows.length);
-  for (let p = 0; p < rows.length; p++) out[p] = column[rows[p]!]!;
+  for (let p = 0; p < rows.length; p++) out[p] = column[rows[p]!]! + 0;
   return out;
 }
 
-/** Positions 0…m−1 ordered by `key` (integers whose product with m stays below 2⁵³), then by position: one native sort of key·m + position. */
-function packedOrder(key: Float64Array): Uint32Array {
-  const m = key.length;
-  const packed = new Float64Array(m);
-  for (let p = 0; p < m; p++) packed[p] = key[p]! * m + p;
-  packed.sort();
-  const order = new Uint32Array(m);
-  for (let k = 0; k < m; k++) order[k] = packed[k]! % m;
+/** Bits per radix digit: 4 digits per 64-bit key. */
+const DIGIT_BITS = 16;
+const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+
+/**
+ * Positions 0…m−1 ordered by the columns' values (the first column first), then by position:
+ * each value becomes a 64-bit key that sorts as the double does (sign bit flipped for
+ * positive values, every bit for negative ones), split into a high and a low 32-bit word,
+ * and a stable counting sort runs per 16-bit digit, least significant first, skipping any
+ * digit on which all keys agree. NaN does not occur in the models' columns.
+ */
+function radixOrder(columns: readonly Float64Array[]): Uint32Array {
+  const m = columns[0]!.length;
+  let order = new Uint32Array(m);
+  for (let p = 0; p < m; p++) order[p] = p;
+  let spare = new Uint32Array(m);
+  const counts = new Uint32Array((1 << DIGIT_BITS) + 1);
+  for (let c = columns.length - 1; c >= 0; c--) {
+    const [low, high] = sortKeys(columns[c]!);
+    for (const [word, shift] of [[low, 0], [low, DIGIT_BITS], [high, 0], [high, DIGIT_BITS]] as const) {
+      counts.fill(0);
+      for (let p = 0; p < m; p++) counts[((word[p]! >>> shift) & DIGIT_MASK) + 1]!++;
+      if (counts.includes(m)) continue;
+      for (let d = 1; d < counts.length; d++) counts[d]! += counts[d - 1]!;
+      for (let k = 0; k < m; k++) {
+        const p = order[k]!;
+        spare[counts[(word[p]! >>> shift) & DIGIT_MASK]!++] = p;
+      }
+      [order, spare] = [spare, order];
+    }
+  }
   return order;
 }
 
-/** Positions 0…m−1 ordered by each column's rank in turn, then by position, with a sort callback. */
-function rankOrder(ranked: readonly { rank: Float64Array }[]): Uint32Array {
-  const compare = (a: number, b: number): number => {
-    for (const { rank } of ranked) if (rank[a] !== rank[b]) return rank[a]! - rank[b]!;
-    return a - b;
-  };
-  return Uint32Array.from({ length: ranked[0]!.rank.length }, (_, p) => p).sort(compare);
+/** Where a double's high 32-bit word sits in a Uint32Array view of it: 1 on little-endian machines. */
+const HIGH_WORD = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
+
+/** The low and high 32-bit words of each value's order-preserving 64-bit key. */
+function sortKeys(column: Float64Array): [Uint32Array, Uint32Array] {
+  const bits = new Uint32Array(Float64Array.from(column).buffer);
+  const low = new Uint32Array(column.length);
+  const high = new Uint32Array(column.length);
+  for (let p = 0; p < column.length; p++) {
+    const hi = bits[2 * p + HIGH_WORD]!;
+    const lo = bits[2 * p + 1 - HIGH_WORD]!;
+    const negative = hi >>> 31 === 1;
+    low[p] = negative ? ~lo : lo;
+    high[p] = negative ? ~hi : hi ^ 0x80000000;
+  }
+  return [low, high];
 }
