@@ -81,31 +81,27 @@ export function gather(column: Float64Array, rows: Uint32Array): Float64Array {
 /** Bits per radix digit: 4 digits per 64-bit key. */
 const DIGIT_BITS = 16;
 const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+const BUCKETS = 1 << DIGIT_BITS;
 
 /**
  * Positions 0…m−1 ordered by the columns' values (the first column first), then by position:
- * each value becomes a 64-bit key that sorts as the double does (sign bit flipped for
- * positive values, every bit for negative ones), split into a high and a low 32-bit word,
- * and a stable counting sort runs per 16-bit digit, least significant first, skipping any
- * digit on which all keys agree. NaN does not occur in the models' columns.
+ * each value becomes a 64-bit key that sorts as the double does (`radixKeys`), and a stable
+ * counting sort runs per 16-bit digit, least significant first, skipping any digit on which
+ * all keys agree. NaN does not occur in the models' columns. The loops sit in small functions
+ * that run many times, so the engine optimises them early even on a single call.
  */
 function radixOrder(columns: readonly Float64Array[]): Uint32Array {
   const m = columns[0]!.length;
   let order = new Uint32Array(m);
   for (let p = 0; p < m; p++) order[p] = p;
   let spare = new Uint32Array(m);
-  const counts = new Uint32Array((1 << DIGIT_BITS) + 1);
+  const counts = new Uint32Array(4 * BUCKETS);
   for (let c = columns.length - 1; c >= 0; c--) {
-    const [low, high] = sortKeys(columns[c]!);
-    for (const [word, shift] of [[low, 0], [low, DIGIT_BITS], [high, 0], [high, DIGIT_BITS]] as const) {
-      counts.fill(0);
-      for (let p = 0; p < m; p++) counts[((word[p]! >>> shift) & DIGIT_MASK) + 1]!++;
-      if (counts.includes(m)) continue;
-      for (let d = 1; d < counts.length; d++) counts[d]! += counts[d - 1]!;
-      for (let k = 0; k < m; k++) {
-        const p = order[k]!;
-        spare[counts[(word[p]! >>> shift) & DIGIT_MASK]!++] = p;
-      }
+    const { low, high } = radixKeys(columns[c]!, counts);
+    for (let digit = 0; digit < 4; digit++) {
+      const digitCounts = counts.subarray(digit * BUCKETS, (digit + 1) * BUCKETS);
+      if (digitCounts.includes(m)) continue;
+      scatter(order, spare, digit < 2 ? low : high, (digit % 2) * DIGIT_BITS, startsOf(digitCounts));
       [order, spare] = [spare, order];
     }
   }
@@ -115,17 +111,48 @@ function radixOrder(columns: readonly Float64Array[]): Uint32Array {
 /** Where a double's high 32-bit word sits in a Uint32Array view of it: 1 on little-endian machines. */
 const HIGH_WORD = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
 
-/** The low and high 32-bit words of each value's order-preserving 64-bit key. */
-function sortKeys(column: Float64Array): [Uint32Array, Uint32Array] {
-  const bits = new Uint32Array(Float64Array.from(column).buffer);
-  const low = new Uint32Array(column.length);
-  const high = new Uint32Array(column.length);
-  for (let p = 0; p < column.length; p++) {
+/**
+ * Each value's order-preserving 64-bit key (the sign bit flipped for positive values, every
+ * bit for negative ones) as low and high 32-bit words, and into `counts` the counts of each of
+ * its four 16-bit digits (digit d's counts at d·2¹⁶), in one pass.
+ */
+function radixKeys(column: Float64Array, counts: Uint32Array): { low: Uint32Array; high: Uint32Array } {
+  const bits = new Uint32Array(column.buffer, column.byteOffset, 2 * column.length);
+  const m = column.length;
+  const low = new Uint32Array(m);
+  const high = new Uint32Array(m);
+  counts.fill(0);
+  for (let p = 0; p < m; p++) {
     const hi = bits[2 * p + HIGH_WORD]!;
     const lo = bits[2 * p + 1 - HIGH_WORD]!;
     const negative = hi >>> 31 === 1;
-    low[p] = negative ? ~lo : lo;
-    high[p] = negative ? ~hi : hi ^ 0x80000000;
+    const l = negative ? ~lo >>> 0 : lo;
+    const h = negative ? ~hi >>> 0 : (hi ^ 0x80000000) >>> 0;
+    low[p] = l;
+    high[p] = h;
+    counts[l & DIGIT_MASK]!++;
+    counts[BUCKETS + (l >>> DIGIT_BITS)]!++;
+    counts[2 * BUCKETS + (h & DIGIT_MASK)]!++;
+    counts[3 * BUCKETS + (h >>> DIGIT_BITS)]!++;
   }
-  return [low, high];
+  return { low, high };
+}
+
+/** Turns each digit's count into the first position of its bucket (the running sum of the counts before it), in place. */
+function startsOf(counts: Uint32Array): Uint32Array {
+  let sum = 0;
+  for (let d = 0; d < counts.length; d++) {
+    const count = counts[d]!;
+    counts[d] = sum;
+    sum += count;
+  }
+  return counts;
+}
+
+/** One stable counting-sort pass: `order` into `out` by the digit of `word` at `shift`. */
+function scatter(order: Uint32Array, out: Uint32Array, word: Uint32Array, shift: number, starts: Uint32Array): void {
+  for (let k = 0; k < order.length; k++) {
+    const p = order[k]!;
+    out[starts[(word[p]! >>> shift) & DIGIT_MASK]!++] = p;
+  }
 }
