@@ -10,6 +10,11 @@ export interface BfgsOptions {
   readonly maxStep?: number;
   /** Largest number of evaluations of `fg` (default unlimited): it stops, unconverged, on reaching it. */
   readonly maxEvaluations?: number;
+  /**
+   * The caller's own stopping test, asked after each step with the point reached and the step's
+   * improvement of the value relative to 1 + |f|: `true` ends the run there, converged.
+   */
+  readonly stopWhen?: (x: readonly number[], improvement: number) => boolean;
 }
 
 /** Where `bfgs` stopped. */
@@ -90,11 +95,12 @@ export function bfgs(fg: (x: readonly number[], gradient: number[]) => number, s
       if (iterations === 1) for (let i = 0; i < n; i++) h[i]![i] = sy / yy;
       updateInverseHessian(h, s, y, sy);
     }
+    const improvement = (f - fNew) / (1 + Math.abs(f));
     slow = f - fNew <= fTol * (1 + Math.abs(f)) ? slow + 1 : 0;
     x = xNew;
     g = gNew;
     f = fNew;
-    if (slow >= 5) {
+    if (slow >= 5 || options.stopWhen?.(x, improvement) === true) {
       converged = true;
       break;
     }

@@ -6,6 +6,45 @@ import { betaln, digamma, gammaln, logOfShifted } from "./special";
 const ROW_WORK = 0.5;
 /** Work units of one distinct recency or T (its ln(α + t), and 1/(α + t) for the gradient). */
 const DISTINCT_TIME_WORK = 0.3;
+/** A running product of factors in [1, 2] is folded into the sum of logs once it passes this. */
+const FOLD_PRODUCT_AT = 1e300;
+
+/**
+ * Compressed histories with the parameter-free sums the BG/NBD likelihood needs, computed once
+ * per fit (`bgNbdHistories`): the rows of each distinct x (contiguous, as `compressHistories`
+ * sorts them), and per distinct x and per distinct T the customers' weight (and, per T, their
+ * weighted x).
+ */
+export interface BgNbdHistories extends CompressedHistories {
+  /** The rows of distinct x number k are `xStart[k]` up to `xStart[k + 1]`. */
+  readonly xStart: Uint32Array;
+  readonly weightOfX: Float64Array;
+  readonly weightOfT: Float64Array;
+  readonly weightedXOfT: Float64Array;
+}
+
+/**
+ * Adds the per-x and per-T sums to histories from `compressHistories` (whose rows are in
+ * ascending x, so each distinct x is one run of rows; distinct values are indexed in order of
+ * appearance, so the run of x number k is the k-th).
+ */
+export function bgNbdHistories(data: CompressedHistories): BgNbdHistories {
+  const nx = data.xs.values.length;
+  const xStart = new Uint32Array(nx + 1);
+  const weightOfX = new Float64Array(nx);
+  const weightOfT = new Float64Array(data.Ts.values.length);
+  const weightedXOfT = new Float64Array(data.Ts.values.length);
+  for (let i = 0; i < data.count; i++) {
+    const k = data.xs.index[i]!;
+    const t = data.Ts.index[i]!;
+    const w = data.weight[i]!;
+    xStart[k + 1] = i + 1;
+    weightOfX[k]! += w;
+    weightOfT[t]! += w;
+    weightedXOfT[t]! += w * data.x[i]!;
+  }
+  return { ...data, xStart, weightOfX, weightOfT, weightedXOfT };
+}
 
 /**
  * The BG/NBD log-likelihood summed over weighted customers (Fader, Hardie & Lee 2005, eq. 6):
@@ -13,80 +52,115 @@ const DISTINCT_TIME_WORK = 0.3;
  *   ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x) − ln B(a, b)
  *        + ln[ (α+T)^−(r+x) + 𝟙(x>0) · a/(b+x−1) · (α+tₓ)^−(r+x) ]
  *
- * evaluated in log space (the last term as a log-sum-exp), with every x-only term computed
- * once per distinct x and every log(α + ·) once per distinct recency and T. When `gradient`
- * is given it receives ∂ln L/∂(r, α, a, b), from ψ (digamma) for the x terms and, per
- * customer, the shares w = e^(D − ln L₂) of the "dropped out after the last purchase" term.
- * With a `meter` it charges its distinct histories and distinct times to the fit's work budget.
+ * written as −(r+x) ln(α+T) + ln(1 + e^d) with d = ln(a/(b+x−1)) − (r+x)(ln(α+tₓ) − ln(α+T)),
+ * the "dropped out after the last purchase" term against the "still alive" one. Only
+ * ln(1 + e^d) needs a pass over the distinct histories (one exp each, and only for x > 0);
+ * the x-only terms are summed once per distinct x and −(r+x) ln(α+T) once per distinct T,
+ * with the weights `bgNbdHistories` sums. ln(1 + e^d) is summed as the log of a running
+ * product of the factors 1 + e^(−|d|) ∈ [1, 2] (folded into a sum before it can overflow),
+ * plus max(d, 0): one logarithm per few hundred customers instead of one each (a row of
+ * weight ≠ 1 takes its own logarithm).
+ *
+ * When `gradient` is given it receives ∂ln L/∂(r, α, a, b), from ψ (digamma) for the x terms
+ * and the shares w = e^d / (1 + e^d) of the dropped-out term, summed per distinct x. With a
+ * `meter` it charges its distinct histories and distinct times to the fit's work budget.
  */
-export function bgNbdLogLikelihood([r = 0, alpha = 0, a = 0, b = 0]: readonly number[], data: CompressedHistories, gradient?: number[], meter?: FitWorkMeter): number {
+export function bgNbdLogLikelihood([r = 0, alpha = 0, a = 0, b = 0]: readonly number[], data: CompressedHistories | BgNbdHistories, gradient?: number[], meter?: FitWorkMeter): number {
   meter?.charge(data.count * ROW_WORK + (data.txs.values.length + data.Ts.values.length) * DISTINCT_TIME_WORK);
-  const { xs, txs, Ts } = data;
+  const histories = "xStart" in data ? data : bgNbdHistories(data);
+  const { xs, txs, Ts, xStart, weightOfX, weightOfT, weightedXOfT, weight } = histories;
   const withGradient = gradient !== undefined;
-  const constant = r * Math.log(alpha) - gammaln(r) - betaln(a, b);
-  const nx = xs.values.length;
-  const byX = new Float64Array(nx);
-  const dropX = new Float64Array(nx);
-  const dr = new Float64Array(nx);
-  const da = new Float64Array(nx);
-  const db = new Float64Array(nx);
-  const psiR = withGradient ? digamma(r) : 0;
-  const psiAB = withGradient ? digamma(a + b) : 0;
-  const psiB = withGradient ? digamma(b) : 0;
-  for (let k = 0; k < nx; k++) {
-    const x = xs.values[k]!;
-    byX[k] = gammaln(r + x) + betaln(a, b + x) + constant;
-    dropX[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY;
-    if (withGradient) {
-      const psiABX = digamma(a + b + x);
-      dr[k] = digamma(r + x) - psiR + Math.log(alpha);
-      da[k] = psiAB - psiABX;
-      db[k] = digamma(b + x) - psiABX - psiB + psiAB;
-    }
-  }
+  const logAlpha = Math.log(alpha);
+  const logA = Math.log(a);
   const logAlphaTx = logOfShifted(txs.values, alpha);
   const logAlphaT = logOfShifted(Ts.values, alpha);
   const inverseTx = withGradient ? inverseOfShifted(txs.values, alpha) : txs.values;
   const inverseT = withGradient ? inverseOfShifted(Ts.values, alpha) : Ts.values;
-  const { count, x: xCol, weight } = data;
-  const xIndex = xs.index;
   const txIndex = txs.index;
   const TIndex = Ts.index;
-  let total = 0;
-  let gr = 0;
-  let gAlpha = 0;
+  // −(r + x) ln(α + T), summed per distinct T.
+  let alive = 0;
+  let weightedLogT = 0;
+  let weightedRxOverT = 0;
+  for (let t = 0; t < Ts.values.length; t++) {
+    const rx = r * weightOfT[t]! + weightedXOfT[t]!;
+    alive -= rx * logAlphaT[t]!;
+    if (withGradient) {
+      weightedLogT += weightOfT[t]! * logAlphaT[t]!;
+      weightedRxOverT += rx * inverseT[t]!;
+    }
+  }
+  const constant = r * logAlpha - gammaln(r) - betaln(a, b);
+  const psiR = withGradient ? digamma(r) : 0;
+  const psiAB = withGradient ? digamma(a + b) : 0;
+  const psiB = withGradient ? digamma(b) : 0;
+  let byX = 0;
+  let positive = 0;
+  let logs = 0;
+  let product = 1;
+  let gr = -weightedLogT;
+  let gAlpha = (histories.totalWeight * r) / alpha - weightedRxOverT;
   let ga = 0;
   let gb = 0;
-  for (let i = 0; i < count; i++) {
-    const x = xCol[i]!;
+  for (let k = 0; k < xs.values.length; k++) {
+    const x = xs.values[k]!;
+    const weightK = weightOfX[k]!;
+    byX += weightK * (gammaln(r + x) + betaln(a, b + x) + constant);
+    if (withGradient) {
+      const psiABX = digamma(a + b + x);
+      gr += weightK * (digamma(r + x) - psiR + logAlpha);
+      ga += weightK * (psiAB - psiABX);
+      gb += weightK * (digamma(b + x) - psiABX - psiB + psiAB);
+    }
+    if (x === 0) continue;
     const rx = r + x;
-    const k = xIndex[i]!;
-    const w = weight[i]!;
-    const lT = logAlphaT[TIndex[i]!]!;
-    const stays = -rx * lT;
-    let ll = stays;
-    let dropShare = 0;
-    const drop = dropX[k]!;
-    const lTx = drop === Number.NEGATIVE_INFINITY ? 0 : logAlphaTx[txIndex[i]!]!;
-    if (drop !== Number.NEGATIVE_INFINITY) {
-      const d = drop - rx * lTx - stays;
-      if (d > 0) {
-        const e = Math.exp(-d);
-        ll = stays + d + Math.log1p(e);
-        dropShare = 1 / (1 + e);
-      } else {
-        const e = Math.exp(d);
-        ll = stays + Math.log1p(e);
-        dropShare = e / (1 + e);
+    const logDrop = logA - Math.log(b + x - 1);
+    let shareSum = 0;
+    let shareLogRatio = 0;
+    let shareInverse = 0;
+    const end = xStart[k + 1]!;
+    if (withGradient) {
+      for (let i = xStart[k]!; i < end; i++) {
+        const j = txIndex[i]!;
+        const t = TIndex[i]!;
+        const logRatio = logAlphaTx[j]! - logAlphaT[t]!;
+        const d = logDrop - rx * logRatio;
+        const w = weight[i]!;
+        const e = Math.exp(d > 0 ? -d : d);
+        const onePlus = 1 + e;
+        if (d > 0) positive += w * d;
+        if (w === 1) {
+          product *= onePlus;
+          if (product > FOLD_PRODUCT_AT) {
+            logs += Math.log(product);
+            product = 1;
+          }
+        } else logs += w * Math.log(onePlus);
+        const share = (w * (d > 0 ? 1 : e)) / onePlus;
+        shareSum += share;
+        shareLogRatio += share * logRatio;
+        shareInverse += share * (inverseTx[j]! - inverseT[t]!);
+      }
+    } else {
+      for (let i = xStart[k]!; i < end; i++) {
+        const d = logDrop - rx * (logAlphaTx[txIndex[i]!]! - logAlphaT[TIndex[i]!]!);
+        const w = weight[i]!;
+        const e = Math.exp(d > 0 ? -d : d);
+        if (d > 0) positive += w * d;
+        if (w === 1) {
+          product *= 1 + e;
+          if (product > FOLD_PRODUCT_AT) {
+            logs += Math.log(product);
+            product = 1;
+          }
+        } else logs += w * Math.log(1 + e);
       }
     }
-    total += w * (byX[k]! + ll);
     if (withGradient) {
-      const stayShare = 1 - dropShare;
-      gr += w * (dr[k]! - stayShare * lT - dropShare * lTx);
-      gAlpha += w * (r / alpha - rx * (stayShare * inverseT[TIndex[i]!]! + dropShare * inverseTx[txIndex[i]!]!));
-      ga += w * (da[k]! + dropShare / a);
-      gb += w * (db[k]! - (dropShare === 0 ? 0 : dropShare / (b + x - 1)));
+      gr -= shareLogRatio;
+      gAlpha -= rx * shareInverse;
+      ga += shareSum / a;
+      gb -= shareSum === 0 ? 0 : shareSum / (b + x - 1);
     }
   }
   if (withGradient) {
@@ -95,7 +169,7 @@ export function bgNbdLogLikelihood([r = 0, alpha = 0, a = 0, b = 0]: readonly nu
     gradient[2] = ga;
     gradient[3] = gb;
   }
-  return total;
+  return byX + alive + positive + (logs + Math.log(product));
 }
 
 /** 1 / (shift + v) for each v. */

@@ -1,11 +1,7 @@
 import type { SummaryColumns } from "../summaryRows";
-import { mergeIdenticalRows } from "./mergeIdentical";
+import { gather, mergeIdenticalRows, type DistinctColumn } from "./mergeIdentical";
 
-/** Distinct values of one column and, per row, the index of its value. */
-export interface DistinctColumn {
-  readonly values: Float64Array;
-  readonly index: Uint32Array;
-}
+export type { DistinctColumn } from "./mergeIdentical";
 
 /**
  * Summary rows with identical (frequency, recency, T) merged into one weighted row, and
@@ -24,23 +20,6 @@ export interface CompressedHistories {
   readonly totalWeight: number;
 }
 
-function distinct(column: Float64Array): DistinctColumn {
-  const positions = new Map<number, number>();
-  const index = new Uint32Array(column.length);
-  const values: number[] = [];
-  for (let i = 0; i < column.length; i++) {
-    const v = column[i]!;
-    let k = positions.get(v);
-    if (k === undefined) {
-      k = values.length;
-      values.push(v);
-      positions.set(v, k);
-    }
-    index[i] = k;
-  }
-  return { values: Float64Array.from(values), index };
-}
-
 /** Merges identical rows; the result is in ascending (x, tₓ, T) order, whatever the rows' order. */
 export function compressHistories(rows: SummaryColumns, keep: (i: number) => boolean = () => true): CompressedHistories {
   const kept = new Uint32Array(rows.count);
@@ -51,21 +30,9 @@ export function compressHistories(rows: SummaryColumns, keep: (i: number) => boo
     kept[count++] = i;
     totalWeight += rows.weight[i]!;
   }
-  const { first, weight } = mergeIdenticalRows(kept.subarray(0, count), [rows.frequency, rows.recency, rows.T], rows.weight);
-  const columns = { x: gather(rows.frequency, first), tx: gather(rows.recency, first), T: gather(rows.T, first) };
-  return {
-    count: first.length,
-    ...columns,
-    weight,
-    xs: distinct(columns.x),
-    txs: distinct(columns.tx),
-    Ts: distinct(columns.T),
-    totalWeight,
-  };
-}
-
-function gather(column: Float64Array, rows: Uint32Array): Float64Array {
-  return Float64Array.from(rows, (i) => column[i]!);
+  const { first, weight, columns } = mergeIdenticalRows(kept.subarray(0, count), [rows.frequency, rows.recency, rows.T], rows.weight);
+  const [xs, txs, Ts] = columns as [DistinctColumn, DistinctColumn, DistinctColumn];
+  return { count: first.length, x: gather(rows.frequency, first), tx: gather(rows.recency, first), T: gather(rows.T, first), weight, xs, txs, Ts, totalWeight };
 }
 
 /**

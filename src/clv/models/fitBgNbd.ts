@@ -1,6 +1,6 @@
 import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryRows";
 import { compressHistories, meanTimePerPurchase, observedWeight } from "./compress";
-import { bgNbdLogLikelihood } from "./bgNbdLikelihood";
+import { bgNbdHistories, bgNbdLogLikelihood } from "./bgNbdLikelihood";
 import { distinctHistories, maximizeLikelihood, requireData } from "./maximizeLikelihood";
 import type { BgNbdModel, BgNbdParams, FitOptions } from "./modelTypes";
 import { readOptions } from "../../input/readOptions";
@@ -32,7 +32,7 @@ export function fitBgNbd(summaries: SummaryInput, options: FitOptions = {}): BgN
 
 /** `fitBgNbd` on rows already read into columns. */
 export function fitBgNbdColumns(rows: SummaryColumns, options: FitOptions): BgNbdModel {
-  const data = compressHistories(rows);
+  const data = bgNbdHistories(compressHistories(rows));
   requireData("bg-nbd", data.totalWeight, "customers");
   requireData("bg-nbd", observedWeight(data), "customers observed for some time (T > 0; with every T = 0 the likelihood is 1 at any parameters)");
   const alpha0 = meanTimePerPurchase(data);
