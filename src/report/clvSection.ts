@@ -13,6 +13,7 @@ import type { Ledger } from "../input/ledger";
 import { RetentionOptionsError } from "../input/errors";
 import type { ClvSection, HistoricalClvKpis, PredictedClvKpis, ReportModelFit } from "./insightTypes";
 import { phase, type KpiReportProgress } from "./progress";
+import { roundedDecimalSum } from "./roundedDecimalSum";
 import type { ReportSection } from "./types";
 import { printValue } from "../input/describeValue";
 
@@ -120,7 +121,6 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
     const clv = new Float64Array(n);
     const probabilityAlive = new Float64Array(n);
     const expectedPurchases = new Float64Array(n);
-    let total = new Decimal(0);
     let alive = 0;
     let purchases = 0;
     let undefinedSpend = false;
@@ -130,7 +130,6 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
       if ((i + 1) % PROGRESS_EVERY === 0) progress("predictions", i + 1, n);
       if (watch.size > 0 && watch.has(ids[i]!)) aliveOf.set(ids[i]!, pAlive);
       if (value === null) undefinedSpend = true;
-      else total = total.plus(value);
       clv[i] = value ?? 0;
       probabilityAlive[i] = pAlive;
       expectedPurchases[i] = expected;
@@ -139,6 +138,8 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
     });
     progress("predictions", n, n);
     if (undefinedSpend) return { available: false, reason: "the Gamma-Gamma model gives no finite expected spend (q ≤ 1)" };
+    // decimal.js's running sum of the customers' CLVs, to the cent, without 99k decimal.js additions.
+    const total = roundedDecimalSum(clv, n);
     const topCustomers = topRows(n, top, (x, y) => clv[y]! - clv[x]! || compareIds(ids[x]!, ids[y]!)).map((i) => ({
       customerId: ids[i] ?? "",
       clv: new Decimal(clv[i]!).toDecimalPlaces(2),
@@ -153,8 +154,8 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
       discountRate,
       penalizer,
       customers: n,
-      totalClv: total.toDecimalPlaces(2),
-      averageClv: total.div(n).toDecimalPlaces(2),
+      totalClv: total.total,
+      averageClv: total.mean,
       averageProbabilityAlive: alive / n,
       expectedPurchases: purchases,
       bgNbd: fitSummary(bgNbd),
