@@ -1,9 +1,9 @@
 import type { SummaryColumns } from "../summaryRows";
-import { bgNbdProbabilityAlive } from "./bgNbdPredictions";
 import { bgNbdIfAliveForX } from "./bgNbdStepSeries";
 import { chebyshevInterpolate, chebyshevInterpolatePair, chebyshevPoints } from "./chebyshevInterpolant";
 import type { BgNbdModel, ParetoNbdModel, TransactionModel } from "./modelTypes";
 import { paretoNbdProbabilityAlive, powerIntegral } from "./paretoNbdMath";
+import { inverseOnePlusExp } from "./special";
 
 /** The steps of a prediction: τₖ = min(k·step, horizon) and (1+d)^τₖ, for k = 1..K (index 0 unused). */
 export interface StepSchedule {
@@ -36,8 +36,8 @@ interface StepModel {
   group(x: number): number;
   /** g(T, τ) for one group (made once per group and reused). */
   g(group: number): (T: number, tau: number) => number;
-  /** Writes a, b and P(alive) into `out`. */
-  factors(x: number, tx: number, T: number, out: Float64Array): void;
+  /** Writes a, b and P(alive) into `out`; `logShiftT` is ln(shift + T), computed once per row. */
+  factors(x: number, tx: number, T: number, logShiftT: number, out: Float64Array): void;
   /** Whether a customer with this T may be interpolated (cheap; checked per row). */
   inRange(T: number): boolean;
   /** Whether the direct values at (group, T) are free of visible rounding noise (checked at a segment's ends). */
@@ -49,9 +49,17 @@ const NOISE_LIMIT = 1e-12;
 
 function bgNbdSteps(model: BgNbdModel, lastTau: number): StepModel {
   const params = model.params;
-  const { alpha, a, b } = params;
+  const { r, alpha, a, b } = params;
   const aa = Math.abs(a - 1) < 1e-7 ? 1 + 1e-7 : a;
   const byX = new Map<number, (T: number, t: number) => number>();
+  const logA = Math.log(a);
+  /** ln a − ln(b+x−1), kept for x below `DENSE_GROUPS` (NaN: not yet computed). */
+  const leads = new Float64Array(DENSE_GROUPS).fill(Number.NaN);
+  const lead = (x: number): number => {
+    if (!(Number.isInteger(x) && x < DENSE_GROUPS)) return logA - Math.log(b + x - 1);
+    const kept = leads[x]!;
+    return kept === kept ? kept : (leads[x] = logA - Math.log(b + x - 1));
+  };
   return {
     shift: alpha,
     group: (x) => x,
@@ -60,8 +68,9 @@ function bgNbdSteps(model: BgNbdModel, lastTau: number): StepModel {
       if (g === undefined) byX.set(x, (g = bgNbdIfAliveForX(params, x)));
       return g;
     },
-    factors: (x, tx, T, out) => {
-      out[0] = bgNbdProbabilityAlive(params, x, tx, T);
+    // bgNbdProbabilityAlive's expression, with ln a − ln(b+x−1) kept per x and ln(α+T) shared with v.
+    factors: (x, tx, _T, logShiftT, out) => {
+      out[0] = x === 0 ? 1 : inverseOnePlusExp(lead(x) + (r + x) * (logShiftT - Math.log(alpha + tx)));
       out[1] = 1;
       out[2] = out[0];
     },
@@ -86,7 +95,7 @@ function paretoNbdSteps(model: ParetoNbdModel): StepModel {
     shift: beta,
     group: () => 0,
     g: () => (T, tau) => powerIntegral(s - 1, Math.log1p(tau / (beta + T))),
-    factors: (x, tx, T, out) => {
+    factors: (x, tx, T, _logShiftT, out) => {
       out[0] = ((r + x) * (beta + T)) / (alpha + T);
       out[1] = paretoNbdProbabilityAlive(params, x, tx, T);
       out[2] = out[1];
@@ -191,12 +200,12 @@ export function predictRows(model: TransactionModel, schedule: StepSchedule, row
   const { frequency, recency, T } = rows;
   for (let i = 0; i < n; i++) {
     if (include[i] === 0) continue;
-    steps.factors(frequency[i]!, recency[i]!, T[i]!, factors);
+    const position = Math.log(steps.shift + T[i]!);
+    steps.factors(frequency[i]!, recency[i]!, T[i]!, position, factors);
     a[i] = factors[0]!;
     b[i] = factors[1]!;
     out.alive[i] = factors[2]!;
     if (!(Number.isFinite(a[i]! * b[i]!) && steps.inRange(T[i]!))) continue;
-    const position = Math.log(steps.shift + T[i]!);
     v[i] = position;
     groupOf[i] = groups.add(steps.group(frequency[i]!), position);
   }
