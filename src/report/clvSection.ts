@@ -13,6 +13,7 @@ import type { Ledger } from "../input/ledger";
 import { RetentionOptionsError } from "../input/errors";
 import type { ClvSection, HistoricalClvKpis, PredictedClvKpis, ReportModelFit } from "./insightTypes";
 import { phase, type KpiReportProgress } from "./progress";
+import { roundedDecimalSum } from "./roundedDecimalSum";
 import type { ReportSection } from "./types";
 import { printValue } from "../input/describeValue";
 
@@ -89,6 +90,35 @@ export interface ClvSectionContext {
   readonly aliveOf: Map<string, number>;
 }
 
+/** Longest list `firstRows` selects in one pass; a longer one is sorted (`topRows`). */
+const SELECT_UP_TO = 64;
+
+/**
+ * `topRows(n, k, compare)` for a short list: one pass that keeps the k first rows seen so far
+ * in order (a row equal to one kept goes after it, as the stable sort puts it), O(n) for a
+ * small k instead of sorting all n rows (the sort took ~60 ms of the predictions phase at
+ * 100k customers on a loaded machine).
+ *
+ * @example
+ * const clv = [5, 9, 7];
+ * firstRows(3, 2, (a, b) => clv[b]! - clv[a]!) //=> [1, 2], as topRows
+ */
+export function firstRows(n: number, k: number, compare: (a: number, b: number) => number): number[] {
+  if (k > SELECT_UP_TO) return topRows(n, k, compare);
+  const kept: number[] = [];
+  if (k <= 0) return kept;
+  for (let i = 0; i < n; i++) {
+    if (kept.length === k) {
+      if (compare(i, kept[k - 1]!) >= 0) continue;
+      kept.pop();
+    }
+    let at = kept.length;
+    while (at > 0 && compare(i, kept[at - 1]!) < 0) at--;
+    kept.splice(at, 0, i);
+  }
+  return kept;
+}
+
 /** Reports prediction progress every this many customers. */
 const PROGRESS_EVERY = 1 << 14;
 
@@ -120,7 +150,6 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
     const clv = new Float64Array(n);
     const probabilityAlive = new Float64Array(n);
     const expectedPurchases = new Float64Array(n);
-    let total = new Decimal(0);
     let alive = 0;
     let purchases = 0;
     let undefinedSpend = false;
@@ -130,7 +159,6 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
       if ((i + 1) % PROGRESS_EVERY === 0) progress("predictions", i + 1, n);
       if (watch.size > 0 && watch.has(ids[i]!)) aliveOf.set(ids[i]!, pAlive);
       if (value === null) undefinedSpend = true;
-      else total = total.plus(value);
       clv[i] = value ?? 0;
       probabilityAlive[i] = pAlive;
       expectedPurchases[i] = expected;
@@ -139,7 +167,9 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
     });
     progress("predictions", n, n);
     if (undefinedSpend) return { available: false, reason: "the Gamma-Gamma model gives no finite expected spend (q ≤ 1)" };
-    const topCustomers = topRows(n, top, (x, y) => clv[y]! - clv[x]! || compareIds(ids[x]!, ids[y]!)).map((i) => ({
+    // decimal.js's running sum of the customers' CLVs, to the cent, without 99k decimal.js additions.
+    const total = roundedDecimalSum(clv, n);
+    const topCustomers = firstRows(n, top, (x, y) => clv[y]! - clv[x]! || compareIds(ids[x]!, ids[y]!)).map((i) => ({
       customerId: ids[i] ?? "",
       clv: new Decimal(clv[i]!).toDecimalPlaces(2),
       probabilityAlive: probabilityAlive[i]!,
@@ -153,8 +183,8 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
       discountRate,
       penalizer,
       customers: n,
-      totalClv: total.toDecimalPlaces(2),
-      averageClv: total.div(n).toDecimalPlaces(2),
+      totalClv: total.total,
+      averageClv: total.mean,
       averageProbabilityAlive: alive / n,
       expectedPurchases: purchases,
       bgNbd: fitSummary(bgNbd),

@@ -37,3 +37,34 @@ export function chebyshevInterpolate(points: Float64Array, values: Float64Array,
   }
   return numerator / denominator;
 }
+
+/**
+ * Both series of `values` interleaved in pairs (stride 2) at x, in one pass: writes into
+ * `out[0]` and `out[1]` what `chebyshevInterpolate(points, values, 0, 2, x)` and
+ * `chebyshevInterpolate(points, values, 1, 2, x)` return, bit for bit (the same weights, sums
+ * and order), with half the divisions.
+ *
+ * @example
+ * const out = new Float64Array(2);
+ * chebyshevInterpolatePair(chebyshevPoints(0, 1, 3), Float64Array.of(1, 2, 0.25, 1.5, 0, 1), 0.3, out); // out ≈ [0.09, 1.3] (x² and 1 + x)
+ */
+export function chebyshevInterpolatePair(points: Float64Array, values: Float64Array, x: number, out: Float64Array): void {
+  const n = points.length;
+  let first = 0;
+  let second = 0;
+  let denominator = 0;
+  for (let j = 0; j < n; j++) {
+    const d = x - points[j]!;
+    if (d === 0) {
+      out[0] = values[2 * j]!;
+      out[1] = values[2 * j + 1]!;
+      return;
+    }
+    const w = ((j & 1 ? -1 : 1) * (j === 0 || j === n - 1 ? 0.5 : 1)) / d;
+    first += w * values[2 * j]!;
+    second += w * values[2 * j + 1]!;
+    denominator += w;
+  }
+  out[0] = first / denominator;
+  out[1] = second / denominator;
+}

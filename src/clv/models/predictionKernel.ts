@@ -1,9 +1,9 @@
 import type { SummaryColumns } from "../summaryRows";
-import { bgNbdProbabilityAlive } from "./bgNbdPredictions";
 import { bgNbdIfAliveForX } from "./bgNbdStepSeries";
-import { chebyshevInterpolate, chebyshevPoints } from "./chebyshevInterpolant";
+import { chebyshevInterpolate, chebyshevInterpolatePair, chebyshevPoints } from "./chebyshevInterpolant";
 import type { BgNbdModel, ParetoNbdModel, TransactionModel } from "./modelTypes";
 import { paretoNbdProbabilityAlive, powerIntegral } from "./paretoNbdMath";
+import { inverseOnePlusExp } from "./special";
 
 /** The steps of a prediction: τₖ = min(k·step, horizon) and (1+d)^τₖ, for k = 1..K (index 0 unused). */
 export interface StepSchedule {
@@ -36,8 +36,8 @@ interface StepModel {
   group(x: number): number;
   /** g(T, τ) for one group (made once per group and reused). */
   g(group: number): (T: number, tau: number) => number;
-  /** Writes a, b and P(alive) into `out`. */
-  factors(x: number, tx: number, T: number, out: Float64Array): void;
+  /** Writes a, b and P(alive) into `out`; `logShiftT` is ln(shift + T), computed once per row. */
+  factors(x: number, tx: number, T: number, logShiftT: number, out: Float64Array): void;
   /** Whether a customer with this T may be interpolated (cheap; checked per row). */
   inRange(T: number): boolean;
   /** Whether the direct values at (group, T) are free of visible rounding noise (checked at a segment's ends). */
@@ -49,9 +49,17 @@ const NOISE_LIMIT = 1e-12;
 
 function bgNbdSteps(model: BgNbdModel, lastTau: number): StepModel {
   const params = model.params;
-  const { alpha, a, b } = params;
+  const { r, alpha, a, b } = params;
   const aa = Math.abs(a - 1) < 1e-7 ? 1 + 1e-7 : a;
   const byX = new Map<number, (T: number, t: number) => number>();
+  const logA = Math.log(a);
+  /** ln a − ln(b+x−1), kept for x below `DENSE_GROUPS` (NaN: not yet computed). */
+  const leads = new Float64Array(DENSE_GROUPS).fill(Number.NaN);
+  const lead = (x: number): number => {
+    if (!(Number.isInteger(x) && x < DENSE_GROUPS)) return logA - Math.log(b + x - 1);
+    const kept = leads[x]!;
+    return kept === kept ? kept : (leads[x] = logA - Math.log(b + x - 1));
+  };
   return {
     shift: alpha,
     group: (x) => x,
@@ -60,8 +68,9 @@ function bgNbdSteps(model: BgNbdModel, lastTau: number): StepModel {
       if (g === undefined) byX.set(x, (g = bgNbdIfAliveForX(params, x)));
       return g;
     },
-    factors: (x, tx, T, out) => {
-      out[0] = bgNbdProbabilityAlive(params, x, tx, T);
+    // bgNbdProbabilityAlive's expression, with ln a − ln(b+x−1) kept per x and ln(α+T) shared with v.
+    factors: (x, tx, _T, logShiftT, out) => {
+      out[0] = x === 0 ? 1 : inverseOnePlusExp(lead(x) + (r + x) * (logShiftT - Math.log(alpha + tx)));
       out[1] = 1;
       out[2] = out[0];
     },
@@ -86,7 +95,7 @@ function paretoNbdSteps(model: ParetoNbdModel): StepModel {
     shift: beta,
     group: () => 0,
     g: () => (T, tau) => powerIntegral(s - 1, Math.log1p(tau / (beta + T))),
-    factors: (x, tx, T, out) => {
+    factors: (x, tx, T, _logShiftT, out) => {
       out[0] = ((r + x) * (beta + T)) / (alpha + T);
       out[1] = paretoNbdProbabilityAlive(params, x, tx, T);
       out[2] = out[1];
@@ -185,69 +194,107 @@ export function predictRows(model: TransactionModel, schedule: StepSchedule, row
   const a = new Float64Array(n);
   const b = new Float64Array(n);
   const v = new Float64Array(n);
-  const smooth = new Uint8Array(n);
-  const ranges = new Map<number, { lo: number; hi: number }>();
+  /** Per row that may be interpolated, its group's index in `groups` (−1 for the others). */
+  const groupOf = new Int32Array(n).fill(-1);
+  const groups = new GroupIndex();
   const { frequency, recency, T } = rows;
   for (let i = 0; i < n; i++) {
     if (include[i] === 0) continue;
-    steps.factors(frequency[i]!, recency[i]!, T[i]!, factors);
+    const position = Math.log(steps.shift + T[i]!);
+    steps.factors(frequency[i]!, recency[i]!, T[i]!, position, factors);
     a[i] = factors[0]!;
     b[i] = factors[1]!;
     out.alive[i] = factors[2]!;
     if (!(Number.isFinite(a[i]! * b[i]!) && steps.inRange(T[i]!))) continue;
-    const group = steps.group(frequency[i]!);
-    const position = Math.log(steps.shift + T[i]!);
     v[i] = position;
-    const range = ranges.get(group);
-    if (range === undefined) ranges.set(group, { lo: position, hi: position });
-    else if (position < range.lo) range.lo = position;
-    else if (position > range.hi) range.hi = position;
-    smooth[i] = 1;
+    groupOf[i] = groups.add(steps.group(frequency[i]!), position);
   }
-  const segments = segmentGroups(ranges);
+  const segments = segmentGroups(groups.list);
   const segmentOf = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
-    if (smooth[i] === 0) continue;
-    const { first, count, lo, width } = segments.byGroup.get(steps.group(frequency[i]!))!;
+    if (groupOf[i]! < 0) continue;
+    const { first, count, lo, width } = groups.list[groupOf[i]!]!;
     const s = first + (width > 0 ? Math.min(count - 1, Math.floor((v[i]! - lo) / width)) : 0);
     segmentOf[i] = s;
-    segments.list[s]!.customers++;
+    segments[s]!.customers++;
   }
-  for (const segment of segments.list) {
+  for (const segment of segments) {
     if (segment.customers <= NODES + CHECKS.length) continue;
     if (!steps.quiet(segment.group, Math.exp(segment.lo) - steps.shift) || !steps.quiet(segment.group, Math.exp(segment.hi) - steps.shift)) continue;
     interpolateSegment(steps, schedule, segment);
   }
   const direct: number[] = [];
+  const pair = new Float64Array(2);
   for (let i = 0; i < n; i++) {
     if (include[i] === 0) continue;
-    const segment = segmentOf[i]! < 0 ? undefined : segments.list[segmentOf[i]!]!;
+    const segment = segmentOf[i]! < 0 ? undefined : segments[segmentOf[i]!]!;
     if (segment?.points == null || segment.values === null) {
       direct.push(i);
       continue;
     }
     const scale = a[i]! * b[i]!;
-    out.value[i] = scale * chebyshevInterpolate(segment.points, segment.values, 0, 2, v[i]!);
-    out.expected[i] = scale * chebyshevInterpolate(segment.points, segment.values, 1, 2, v[i]!);
+    chebyshevInterpolatePair(segment.points, segment.values, v[i]!, pair);
+    out.value[i] = scale * pair[0]!;
+    out.expected[i] = scale * pair[1]!;
     out.interpolated++;
   }
   predictDirectly(steps, schedule, rows, direct, a, b, out);
   return out;
 }
 
-/** Splits each group's [lo, hi] of v into stretches at most `SEGMENT_WIDTH` wide. */
-function segmentGroups(ranges: Map<number, { lo: number; hi: number }>): { list: Segment[]; byGroup: Map<number, { first: number; count: number; lo: number; width: number }> } {
+/** A group's range of v = ln(shift + T), and (after `segmentGroups`) its stretches. */
+interface Group {
+  readonly group: number;
+  lo: number;
+  hi: number;
+  /** Index of its first segment, how many, and their common width. */
+  first: number;
+  count: number;
+  width: number;
+}
+
+/** Largest group (x) found through an array rather than the Map. */
+const DENSE_GROUPS = 4096;
+
+/** The groups met so far, in order of first appearance; small integer groups (every x under 4096) are found without a Map lookup. */
+class GroupIndex {
+  readonly list: Group[] = [];
+  private readonly dense = new Int32Array(DENSE_GROUPS);
+  private readonly sparse = new Map<number, number>();
+
+  /** Widens the group's range to `position` and returns its index. */
+  add(group: number, position: number): number {
+    const isDense = Number.isInteger(group) && group >= 0 && group < DENSE_GROUPS;
+    let index = (isDense ? this.dense[group]! : (this.sparse.get(group) ?? 0)) - 1;
+    if (index < 0) {
+      index = this.list.length;
+      this.list.push({ group, lo: position, hi: position, first: 0, count: 0, width: 0 });
+      if (isDense) this.dense[group] = index + 1;
+      else this.sparse.set(group, index + 1);
+      return index;
+    }
+    const range = this.list[index]!;
+    if (position < range.lo) range.lo = position;
+    else if (position > range.hi) range.hi = position;
+    return index;
+  }
+}
+
+/** Splits each group's [lo, hi] of v into stretches at most `SEGMENT_WIDTH` wide, recording them in the group. */
+function segmentGroups(groups: readonly Group[]): Segment[] {
   const list: Segment[] = [];
-  const byGroup = new Map<number, { first: number; count: number; lo: number; width: number }>();
-  for (const [group, { lo, hi }] of ranges) {
+  for (const entry of groups) {
+    const { group, lo, hi } = entry;
     const count = Math.max(1, Math.ceil((hi - lo) / SEGMENT_WIDTH));
     const width = (hi - lo) / count;
-    byGroup.set(group, { first: list.length, count, lo, width });
+    entry.first = list.length;
+    entry.count = count;
+    entry.width = width;
     for (let k = 0; k < count; k++) {
       list.push({ group, lo: lo + k * width, hi: k === count - 1 ? hi : lo + (k + 1) * width, customers: 0, points: null, values: null });
     }
   }
-  return { list, byGroup };
+  return list;
 }
 
 /**
