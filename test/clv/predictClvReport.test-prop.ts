@@ -2,8 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/core/money";
 import { roundedDecimalSum } from "../../src/report/roundedDecimalSum";
-import { firstRows } from "../../src/report/clvSection";
-import { topRows } from "../../src/core/topRows";
 
 /** What the predicted-CLV section computed before issue 13: a decimal.js running sum, to 2 places, and its mean. */
 function decimalJsSum(values: readonly number[]): { total: string; mean: string } {
@@ -47,18 +45,6 @@ describe("roundedDecimalSum (the predicted-CLV section's total and average)", ()
         if (Number(sum.total.slice(1, -1)) < 1e12) expectSame([...values, (cents + 0.5) / 100]);
       }),
       { numRuns: 400 },
-    );
-  });
-});
-
-describe("firstRows (the predicted-CLV section's top customers)", () => {
-  it("gives what topRows gives: the same rows in the same order, ties kept in row order", () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 400 }), fc.integer({ min: 0, max: 80 }), fc.boolean(), (values, k, breakTies) => {
-        const compare = (a: number, b: number): number => values[b]! - values[a]! || (breakTies ? a - b : 0);
-        expect(firstRows(values.length, k, compare)).toEqual(topRows(values.length, k, compare));
-      }),
-      { numRuns: 500 },
     );
   });
 });
