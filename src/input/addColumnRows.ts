@@ -92,11 +92,8 @@ function customerReader(core: BuilderCore, cells: Cells): (i: number) => number 
       return customer;
     };
   }
-  const ids = isEncoded(cells) ? null : cells;
-  return (i) => {
-    const id = ids === null ? cellAt(cells, i) : ids[i];
-    return isId(id) ? core.registerCustomer(id) : -1;
-  };
+  if (isEncoded(cells)) return (i) => core.registerCheckedCustomer(cellAt(cells, i));
+  return (i) => core.registerCheckedCustomer(cells[i]);
 }
 
 /** Reads row `i`'s amount into `money`; false when it is not a common amount within the limits (the row then takes the general path). */

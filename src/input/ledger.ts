@@ -113,20 +113,29 @@ function buildLedger(sources: LedgerSources, options: LedgerOptions): Ledger {
   return builder.finish();
 }
 
-/** Puts the prepared columns together with the per-customer indexes into a frozen `Ledger`. */
+/**
+ * Puts the prepared columns together with the per-customer indexes into a frozen `Ledger`.
+ * `customerIndex` is built on first read (most metrics never read it), once.
+ */
 export function assembleLedger(
   ids: readonly string[],
-  index: ReadonlyMap<string, number>,
   prepared: PreparedPurchases,
   events: EventColumns,
   surveys: SurveyColumns,
   options: LedgerOptions,
 ): Ledger {
   const { firstActivity, hasContract } = customerFirsts(ids.length, prepared.columns, events);
+  let index: Map<string, number> | null = null;
   return Object.freeze({
     [LEDGER]: true as const,
     customerIds: Object.freeze(ids),
-    customerIndex: index,
+    get customerIndex(): ReadonlyMap<string, number> {
+      if (index === null) {
+        index = new Map();
+        for (let c = 0; c < ids.length; c++) index.set(ids[c]!, c);
+      }
+      return index;
+    },
     currency: prepared.currency ?? options.currency ?? null,
     moneyScale: prepared.moneyScale,
     orderCount: prepared.orderCount,
