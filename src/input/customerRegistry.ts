@@ -15,6 +15,8 @@ const MAX_PROBES = 64;
  */
 export class CustomerRegistry {
   private ids: string[] = [];
+  /** The hash of each id, so growing the table hashes nothing again. */
+  private hashes = new Int32Array(512);
   private slots = new Int32Array(1024);
   private spilled: Map<string, number> | null = null;
   private lastId: string | null = null;
@@ -45,11 +47,6 @@ export class CustomerRegistry {
     return isId(value) ? this.add(value) : -1;
   }
 
-  /** Number of distinct ids registered. */
-  get size(): number {
-    return this.ids.length;
-  }
-
   /**
    * The sorted ids and the final index of each provisional one. Ids that arrived in sorted
    * order keep their indices, with no sort or copy.
@@ -76,7 +73,8 @@ export class CustomerRegistry {
   private lookup(id: string): number {
     const { slots, ids } = this;
     const mask = slots.length - 1;
-    let slot = hashId(id) & mask;
+    const hash = hashId(id);
+    let slot = hash & mask;
     for (let probes = 0; ; probes++) {
       const entry = slots[slot]!;
       if (entry === 0) break;
@@ -87,27 +85,32 @@ export class CustomerRegistry {
     const index = ids.length;
     ids.push(id);
     slots[slot] = index + 1;
-    if (ids.length * 2 > slots.length) this.grow();
+    this.hashes[index] = hash;
+    if (ids.length * 2 === slots.length) this.grow();
     return index;
   }
 
-  /** Doubles the table and puts every id back in it. */
+  /** Doubles the table (and the hashes) and puts every id back in it. */
   private grow(): void {
-    const { ids } = this;
+    const { hashes } = this;
+    const count = this.ids.length;
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
-    for (let i = 0; i < ids.length; i++) {
-      let slot = hashId(ids[i]!) & mask;
+    for (let i = 0; i < count; i++) {
+      let slot = hashes[i]! & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = i + 1;
     }
     this.slots = slots;
+    this.hashes = new Int32Array(slots.length / 2);
+    this.hashes.set(hashes);
   }
 
   /** Moves the ids to a `Map` (the table is dropped) and looks `id` up there. */
   private spill(id: string): number {
     this.spilled = new Map(this.ids.map((known, i) => [known, i]));
     this.slots = new Int32Array(0);
+    this.hashes = new Int32Array(0);
     return this.lookupSpilled(id);
   }
 

@@ -33,7 +33,7 @@ export function sortedOrder(key: Float64Array, tieRank?: Uint8Array): Uint32Arra
  * Linear for keys spread like times; keys crowded into a few buckets at every scale (only
  * possible for keys spread over many orders of magnitude) end, 8 levels down, in a comparison
  * sort, so the worst case is n log n. Works on any finite keys (fractions of a millisecond too).
- * Besides the results it needs a `Uint32Array` of `n` entries while it runs.
+ * Besides the results it needs n/4 bucket counters (and, with tie ranks, an index per row).
  */
 export function sortByKey(key: Float64Array, tieRank?: Uint8Array): SortedKeys {
   const n = key.length;
@@ -60,24 +60,19 @@ export function sortByKey(key: Float64Array, tieRank?: Uint8Array): SortedKeys {
     comparisonSort(keys, order, 0, n);
     return { order, keys };
   }
-  const digits = new Uint32Array(n);
   const buckets = bucketCount(n);
   const scale = buckets / (max - min);
-  const starts = new Uint32Array(buckets + 1);
-  for (let i = 0; i < n; i++) {
-    const d = Math.min(((key[i]! - min) * scale) | 0, buckets - 1);
-    digits[i] = d;
-    starts[d + 1]!++;
-  }
-  for (let d = 0; d < buckets; d++) starts[d + 1]! += starts[d]!;
-  const next = starts.slice(0, buckets);
+  const ends = new Uint32Array(buckets + 1);
+  for (let i = 0; i < n; i++) ends[Math.min(((key[i]! - min) * scale) | 0, buckets - 1) + 1]!++;
+  for (let d = 0; d < buckets; d++) ends[d + 1]! += ends[d]!;
   for (let j = 0; j < n; j++) {
     const i = first === null ? j : first[j]!;
-    const at = next[digits[i]!]!++;
-    keys[at] = key[i]!;
+    const k = key[i]!;
+    const at = ends[Math.min(((k - min) * scale) | 0, buckets - 1)]!++;
+    keys[at] = k;
     order[at] = i;
   }
-  finishBuckets(keys, order, starts, buckets, digits, 1);
+  finishBuckets(keys, order, 0, ends, buckets, 1);
   return { order, keys };
 }
 
@@ -96,21 +91,22 @@ function bucketCount(rows: number): number {
   return Math.max(2, Math.ceil(rows / ROWS_PER_BUCKET));
 }
 
-/** Sorts each bucket `[starts[d], starts[d + 1])` of `keys` (and `order` with it), stably. */
-function finishBuckets(keys: Float64Array, order: Uint32Array, starts: Uint32Array, buckets: number, digits: Uint32Array, depth: number): void {
+/**
+ * Sorts each bucket of `keys` (and `order` with it), stably: bucket d ends at `ends[d]` and
+ * starts where bucket d − 1 ends (the first at `from`).
+ */
+function finishBuckets(keys: Float64Array, order: Uint32Array, from: number, ends: Uint32Array, buckets: number, depth: number): void {
+  let start = from;
   for (let d = 0; d < buckets; d++) {
-    const from = starts[d]!;
-    const to = starts[d + 1]!;
-    if (to - from <= SMALL) insertionSort(keys, order, from, to);
-    else sortSlice(keys, order, from, to, digits, depth);
+    const end = ends[d]!;
+    if (end - start <= SMALL) insertionSort(keys, order, start, end);
+    else sortSlice(keys, order, start, end, depth);
+    start = end;
   }
 }
 
-/**
- * Sorts `keys[from..to)` (and `order` with it) stably by the bucket pass on the slice's own
- * range; `digits[from..to)` is scratch.
- */
-function sortSlice(keys: Float64Array, order: Uint32Array, from: number, to: number, digits: Uint32Array, depth: number): void {
+/** Sorts `keys[from..to)` (and `order` with it) stably by the bucket pass on the slice's own range. */
+function sortSlice(keys: Float64Array, order: Uint32Array, from: number, to: number, depth: number): void {
   let min = keys[from]!;
   let max = min;
   for (let i = from + 1; i < to; i++) {
@@ -126,23 +122,23 @@ function sortSlice(keys: Float64Array, order: Uint32Array, from: number, to: num
     comparisonSort(keys, order, from, to);
     return;
   }
-  const starts = new Uint32Array(buckets + 1);
-  for (let i = from; i < to; i++) {
-    const d = Math.min(((keys[i]! - min) * scale) | 0, buckets - 1);
-    digits[i] = d;
-    starts[d + 1]!++;
-  }
-  for (let d = 0; d < buckets; d++) starts[d + 1]! += starts[d]!;
-  const next = starts.slice(0, buckets);
+  const ends = new Uint32Array(buckets + 1);
   const sliceKeys = keys.slice(from, to);
   const sliceOrder = order.slice(from, to);
+  const digits = new Uint32Array(size);
   for (let j = 0; j < size; j++) {
-    const at = from + next[digits[from + j]!]!++;
+    const d = Math.min(((sliceKeys[j]! - min) * scale) | 0, buckets - 1);
+    digits[j] = d;
+    ends[d + 1]!++;
+  }
+  ends[0] = from;
+  for (let d = 0; d < buckets; d++) ends[d + 1]! += ends[d]!;
+  for (let j = 0; j < size; j++) {
+    const at = ends[digits[j]!]!++;
     keys[at] = sliceKeys[j]!;
     order[at] = sliceOrder[j]!;
   }
-  for (let d = 0; d <= buckets; d++) starts[d]! += from;
-  finishBuckets(keys, order, starts, buckets, digits, depth + 1);
+  finishBuckets(keys, order, from, ends, buckets, depth + 1);
 }
 
 /** Stable insertion sort of `keys[from..to)`, moving `order` along. */
