@@ -1,6 +1,8 @@
 import { compareIds } from "../core/compareIds";
 import { isId } from "./quickChecks";
 
+const NO_ID = Symbol("no id yet");
+
 /** Probes a lookup may take before the registry moves its ids to a `Map` (see `CustomerRegistry`). */
 const MAX_PROBES = 64;
 
@@ -19,7 +21,8 @@ export class CustomerRegistry {
   private hashes = new Int32Array(512);
   private slots = new Int32Array(1024);
   private spilled: Map<string, number> | null = null;
-  private lastId: string | null = null;
+  /** The id of the call before; before the first, a symbol no value can be. */
+  private lastId: string | symbol = NO_ID;
   private lastIndex = 0;
 
   /** @param maxProbes - probes a lookup may take before the ids move to a `Map` */

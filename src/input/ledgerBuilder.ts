@@ -75,8 +75,21 @@ export interface BuilderCore {
    * `units` of `10^-places` (see `PurchaseAccumulator.addUnits`); counts as one added purchase.
    */
   addPurchaseUnits(customer: number, at: number, units: number, places: number): void;
+  /**
+   * Adds rows `from..to` of `rows` as `addPurchaseUnits` adds one (every customer from
+   * `registerCustomer`, every amount within the limits), in one call; each counts as one added purchase.
+   */
+  addPurchaseUnitRows(rows: UnitRows, from: number, to: number): void;
   /** Makes room for `count` purchases in all at once, so a reader that can estimate its rows spares the columns' growth. */
   expectPurchases(count: number): void;
+}
+
+/** A block of purchases read to integer money: row j is `customer[j]`, `at[j]`, and `units[j]` of `10^-places[j]`. */
+export interface UnitRows {
+  readonly customer: Int32Array;
+  readonly at: Float64Array;
+  readonly units: Float64Array;
+  readonly places: Int8Array;
 }
 
 /** The builder behind `createLedgerBuilder` and `createLedger`, on options already read. */
@@ -154,6 +167,10 @@ export function createBuilderCore(options: LedgerOptions, capacity: LedgerCapaci
     expectPurchases: (count) => purchases.expect(count),
     addPurchaseUnits(customer, at, units, places) {
       purchases.addUnits(at, units, places, added.purchases++, customer);
+    },
+    addPurchaseUnitRows(rows, from, to) {
+      purchases.addUnitRows(rows, from, to, added.purchases);
+      added.purchases += to - from;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { decimalPlaces, moneyLimitProblem, MoneyReader, toPlainDecimalString, toUnits } from "../core/plainDecimal";
 import { toEpochMs } from "../core/time";
 import type { IssueCollector } from "./errors";
+import type { UnitRows } from "./ledgerBuilder";
 import { withCapacity, type Column } from "./growable";
 import type { Purchase } from "./schemas";
 import { reorderColumns, reorderValues } from "./permute";
@@ -145,6 +146,12 @@ export class PurchaseAccumulator {
     this.absoluteTotal += Math.abs(stored);
     if (this.orderId !== null) this.orderId.push(undefined);
     this.count = k + 1;
+  }
+
+  /** Adds rows `from..to` of a block as `addUnits` adds one; row `from` is the input's row `index`. */
+  addUnitRows(rows: UnitRows, from: number, to: number, index: number): void {
+    const { customer, at, units, places } = rows;
+    for (let j = from; j < to; j++) this.addUnits(at[j]!, units[j]!, places[j]!, index + j - from, customer[j]!);
   }
 
   /** Makes room for `count` rows in all, allocated once (a reader's estimate; more rows still fit, by growing). */
