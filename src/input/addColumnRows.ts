@@ -1,5 +1,5 @@
 import { MoneyReader, toPlainDecimalString } from "../core/plainDecimal";
-import { toEpochMs } from "../core/time";
+import { MAX_EPOCH_MS, toEpochMs } from "../core/time";
 import { isId, isOptionalOrderId, isOptionalQuantity, isOptionalText } from "./quickChecks";
 import type { CheckedColumns } from "./columnInput";
 import { cellAt, decimalWords, isEncoded, type Cells } from "./encodedCells";
@@ -94,11 +94,18 @@ function addRequiredColumns(core: BuilderCore, length: number, ids: Cells, times
   }
 }
 
-/** `out[i − from]` = row i's time in epoch milliseconds, NaN where it is not a valid time. */
+/**
+ * `out[i − from]` = row i's time in epoch milliseconds, NaN where it is not a valid time. A
+ * typed array's numbers are checked here as `toEpochMs` checks them (within ±8.64e15, which
+ * NaN and ±Infinity are not), without a call per row that would box each number.
+ */
 function readTimes(cells: Cells, from: number, to: number, out: Float64Array): void {
   if (ArrayBuffer.isView(cells)) {
     const values = cells as ArrayLike<number>;
-    for (let i = from; i < to; i++) out[i - from] = toEpochMs(values[i]) ?? Number.NaN;
+    for (let i = from; i < to; i++) {
+      const ms = values[i]!;
+      out[i - from] = Math.abs(ms) <= MAX_EPOCH_MS ? ms : Number.NaN;
+    }
   } else if (Array.isArray(cells)) {
     for (let i = from; i < to; i++) out[i - from] = toEpochMs(cells[i]) ?? Number.NaN;
   } else {

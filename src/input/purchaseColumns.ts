@@ -150,8 +150,26 @@ export class PurchaseAccumulator {
 
   /** Adds rows `from..to` of a block as `addUnits` adds one; row `from` is the input's row `index`. */
   addUnitRows(rows: UnitRows, from: number, to: number, index: number): void {
+    if (to <= from) return;
     const { customer, at, units, places } = rows;
-    for (let j = from; j < to; j++) this.addUnits(at[j]!, units[j]!, places[j]!, index + j - from, customer[j]!);
+    let k = this.count;
+    this.reserve(k + to - from);
+    let total = this.absoluteTotal;
+    for (let j = from; j < to; j++, k++) {
+      if (places[j]! > this.scale) {
+        this.absoluteTotal = total;
+        this.rescale(places[j]!, index + j - from);
+        total = this.absoluteTotal;
+      }
+      const stored = toScale(units[j]!, places[j]!, this.scale);
+      this.customer[k] = customer[j]!;
+      this.at[k] = at[j]!;
+      this.amountUnits[k] = stored;
+      total += Math.abs(stored);
+      if (this.orderId !== null) this.orderId.push(undefined);
+      this.count = k + 1;
+    }
+    this.absoluteTotal = total;
   }
 
   /** Makes room for `count` rows in all, allocated once (a reader's estimate; more rows still fit, by growing). */
