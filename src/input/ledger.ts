@@ -38,6 +38,7 @@ export interface Ledger {
   readonly [LEDGER]: true;
   /** Customer ids of purchases and events, sorted; a customer's index is its position here. */
   readonly customerIds: readonly string[];
+  /** Each customer id's index in `customerIds`; the `Map` is built on first read, once. */
   readonly customerIndex: ReadonlyMap<string, number>;
   /** The currency of the purchases, or `null` when no row names one. */
   readonly currency: string | null;
