@@ -10,8 +10,8 @@ import type { BuilderCore, UnitRows } from "./ledgerBuilder";
  * Feeds checked columns to a builder row by row without making an object per row. Purchases
  * with only the required columns are read straight to the ledger's columns, a block of rows
  * at a time (each time and amount parsed once; a dictionary id checked and looked up once per
- * dictionary entry, a decimal read from its integer). Any other purchase has its cells checked one by one with
- * the checks of `PurchaseSchema` and, when they pass, goes to the accumulator as values. A
+ * dictionary entry, a decimal read from its integer). Any other purchase has its cells checked
+ * one by one with the checks of `PurchaseSchema` and, when they pass, goes to the accumulator as values. A
  * row with a bad cell, and every event and survey row, goes through one reused scratch record
  * to the row path, so errors carry exactly the messages and issue paths of row input.
  */
@@ -77,10 +77,11 @@ function addRequiredColumns(core: BuilderCore, length: number, ids: Cells, times
   const block: UnitRows = { customer: new Int32Array(BLOCK), at: new Float64Array(BLOCK), units: new Float64Array(BLOCK), places: new Int8Array(BLOCK) };
   const money = new MoneyReader();
   const customerOf = customerReader(core, ids);
+  const readAmount = amountReader(amounts, money);
   for (let from = 0; from < length; from += BLOCK) {
     const to = Math.min(length, from + BLOCK);
     readTimes(times, from, to, block.at);
-    readAmounts(amounts, from, to, money, block);
+    readAmounts(readAmount, money, from, to, block);
     for (let i = from; i < to; i++) block.customer[i - from] = customerOf(i);
     let run = from;
     for (let i = from; i < to; i++) {
@@ -113,12 +114,14 @@ function readTimes(cells: Cells, from: number, to: number, out: Float64Array): v
   }
 }
 
-/** Row i's amount in `rows.units[i − from]` of `10^-places[i − from]`; places −1 where it is not a common amount within the limits. */
-function readAmounts(cells: Cells, from: number, to: number, money: MoneyReader, rows: UnitRows): void {
+/**
+ * Row i's amount (read by `readAmount` into `money`) in `rows.units[i − from]` of
+ * `10^-places[i − from]`; places −1 where it is not a common amount within the limits.
+ */
+function readAmounts(readAmount: (i: number) => boolean, money: MoneyReader, from: number, to: number, rows: UnitRows): void {
   const { units, places } = rows;
-  const readAt = amountReader(cells, money);
   for (let i = from; i < to; i++) {
-    const read = readAt(i);
+    const read = readAmount(i);
     units[i - from] = read ? money.units : 0;
     places[i - from] = read ? money.places : -1;
   }
