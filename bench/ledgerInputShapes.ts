@@ -43,21 +43,25 @@ export function asArrowTable(purchases: readonly Purchase[]): Table {
  * CPU time is what a busy machine distorts least). Given the root of another copy of the code
  * (say `mkdir /tmp/base && git archive main | tar -x -C /tmp/base && ln -s "$PWD/node_modules"
  * /tmp/base/`), it alternates that copy's build and this one on the same inputs in the same
- * process and prints both medians and their ratio.
+ * process and prints both medians and their ratio. A second argument names the shapes to time
+ * (`rows`, `arrays`, `typed`, `arrow`, comma-separated), so each can run in a process of its
+ * own, where the engine compiles its code for that shape alone, as in a program that reads one.
  *
- * Run: npx tsx bench/ledgerInputShapes.ts [/path/to/baseline/checkout]
+ * Run: npx tsx bench/ledgerInputShapes.ts [/path/to/baseline/checkout [rows,arrays,typed,arrow]]
  */
-async function main(baselineRoot: string | undefined): Promise<void> {
+async function main(baselineRoot: string | undefined, only: string | undefined): Promise<void> {
   const { generatePurchases } = await import("./generate");
   const current = await import("../src/index");
   const baseline: typeof current | null = baselineRoot === undefined ? null : await import(`${baselineRoot}/src/index.ts`);
   const purchases = generatePurchases({ purchases: 1_000_000 });
-  const shapes: [string, number, () => unknown][] = [
-    ["rows: Purchase[]", 400, () => purchases],
-    ["columns: plain arrays", 150, () => ({ purchases: asArrayColumns(purchases) })],
-    ["columns: Float64Array at, amount", 150, () => ({ purchases: asTypedColumns(purchases) })],
-    ["Arrow (dictionary, ms, Decimal128)", 150, () => asArrowTable(purchases)],
+  const allShapes: [string, string, number, () => unknown][] = [
+    ["rows", "rows: Purchase[]", 400, () => purchases],
+    ["arrays", "columns: plain arrays", 150, () => ({ purchases: asArrayColumns(purchases) })],
+    ["typed", "columns: Float64Array at, amount", 150, () => ({ purchases: asTypedColumns(purchases) })],
+    ["arrow", "Arrow (dictionary, ms, Decimal128)", 150, () => asArrowTable(purchases)],
   ];
+  const wanted = only?.split(",");
+  const shapes = allShapes.filter(([key]) => wanted === undefined || wanted.includes(key)).map(([, ...rest]) => rest);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const time = (build: () => unknown) => {
     const cpu = process.cpuUsage();
@@ -88,4 +92,4 @@ async function main(baselineRoot: string | undefined): Promise<void> {
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) await main(process.argv[2]);
+if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) await main(process.argv[2], process.argv[3]);

@@ -129,7 +129,7 @@ function parseCommonIso(text: string): number | null {
 }
 
 /** Largest magnitude of epoch milliseconds a JavaScript `Date` can hold. */
-const MAX_EPOCH_MS = 8.64e15;
+export const MAX_EPOCH_MS = 8.64e15;
 
 /** Converts a `DateInput` into epoch milliseconds, or `null` when it is not a valid instant. */
 export function toEpochMs(value: unknown): number | null {

@@ -121,6 +121,10 @@ interface DictionaryChunk {
 function dictionaryCells(vector: ArrowVectorLike, missing: null | undefined): DictionaryCells | null {
   const chunks: unknown = (vector as { data?: unknown }).data;
   if (!Array.isArray(chunks) || (vector.nullCount ?? 0) !== 0) return null;
+  if (chunks.length === 1) {
+    const only = singleChunkCells(chunks[0] as DictionaryChunk, vector.length, missing);
+    if (only !== null) return only;
+  }
   const keys = new Int32Array(vector.length);
   const dictionary: unknown[] = [];
   const bases = new Map<unknown, number>();
@@ -146,6 +150,26 @@ function dictionaryCells(vector: ArrowVectorLike, missing: null | undefined): Di
     }
   }
   return row === keys.length ? { kind: "dictionary", length: row, keys, dictionary } : null;
+}
+
+/**
+ * The common case of one chunk with 32-bit keys: its keys are used as they are (read only,
+ * never copied), once checked to be in range. `null` when the chunk is not like that.
+ */
+function singleChunkCells(chunk: DictionaryChunk, length: number, missing: null | undefined): DictionaryCells | null {
+  const { values } = chunk;
+  const decoded = chunk.dictionary;
+  if (!(values instanceof Int32Array) || chunk.length !== length || values.length < length || typeof decoded?.toArray !== "function") return null;
+  const entries = (decoded.toArray as () => ArrayLike<unknown>).call(decoded);
+  const size = entries.length;
+  const keys = values.length === length ? values : values.subarray(0, length);
+  for (let j = 0; j < length; j++) {
+    const key = keys[j]!;
+    if (!(key >= 0 && key < size)) return null;
+  }
+  const dictionary: unknown[] = [];
+  for (let e = 0; e < size; e++) dictionary.push(entries[e] ?? missing);
+  return { kind: "dictionary", length, keys, dictionary };
 }
 
 /** 64-bit integer columns: exact strings for money, numbers where safe otherwise (an unsafe one stays a bigint and fails the row check). */

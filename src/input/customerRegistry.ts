@@ -1,15 +1,32 @@
 import { compareIds } from "../core/compareIds";
+import { isId } from "./quickChecks";
+
+const NO_ID = Symbol("no id yet");
+
+/** Probes a lookup may take before the registry moves its ids to a `Map` (see `CustomerRegistry`). */
+const MAX_PROBES = 64;
+
 /**
  * Gives each customer id a dense index. Ids get a provisional index as they arrive; once
  * all are known, `finish` sorts them, so final indices follow the ids' sorted order and no
- * result depends on the order of input rows. Ids live in a `Map`, so any string (even
- * `__proto__`) is an ordinary id.
+ * result depends on the order of input rows. Ids live in an open-addressing table of
+ * `Int32Array` slots (an FNV-1a hash of the id's UTF-16 code units, linear probing, at most half
+ * full), which costs less than a `Map` of 100k strings; should ids ever collide so much that
+ * a lookup takes more than `maxProbes` probes, the registry moves them to a `Map` and goes on
+ * there, so no input can make it slow. Any string (even `__proto__`) is an ordinary id.
  */
 export class CustomerRegistry {
-  private firstSeen = new Map<string, number>();
   private ids: string[] = [];
-  private lastId: string | null = null;
+  /** The hash of each id, so growing the table hashes nothing again. */
+  private hashes = new Int32Array(512);
+  private slots = new Int32Array(1024);
+  private spilled: Map<string, number> | null = null;
+  /** The id of the call before; before the first, a symbol no value can be. */
+  private lastId: string | symbol = NO_ID;
   private lastIndex = 0;
+
+  /** @param maxProbes - probes a lookup may take before the ids move to a `Map` */
+  constructor(private readonly maxProbes = MAX_PROBES) {}
 
   /**
    * The provisional index of `id`, registering it on first sight. Rows of one customer often
@@ -17,23 +34,27 @@ export class CustomerRegistry {
    */
   add(id: string): number {
     if (id === this.lastId) return this.lastIndex;
-    let index = this.firstSeen.get(id);
-    if (index === undefined) {
-      index = this.ids.length;
-      this.firstSeen.set(id, index);
-      this.ids.push(id);
-    }
+    const index = this.spilled === null ? this.lookup(id) : this.lookupSpilled(id);
     this.lastId = id;
     this.lastIndex = index;
     return index;
   }
 
   /**
-   * The sorted ids, a map from id to final index, and the final index of each provisional one.
-   * Ids that arrived in sorted order keep their indices and their map, with no sort or copy
-   * (the registry then starts empty, so nothing added later reaches the map handed out).
+   * The provisional index of `value` when it is a valid customer id (`isId`), registering it
+   * on first sight; -1 when it is not. The id of the call before is known to be valid, so a
+   * repeat is neither checked nor hashed again.
    */
-  finish(): { ids: readonly string[]; index: ReadonlyMap<string, number>; finalIndex: Uint32Array } {
+  addChecked(value: unknown): number {
+    if (value === this.lastId) return this.lastIndex;
+    return isId(value) ? this.add(value) : -1;
+  }
+
+  /**
+   * The sorted ids and the final index of each provisional one. Ids that arrived in sorted
+   * order keep their indices, with no sort or copy.
+   */
+  finish(): { ids: readonly string[]; finalIndex: Uint32Array } {
     const { ids } = this;
     const count = ids.length;
     const finalIndex = new Uint32Array(count);
@@ -41,21 +62,78 @@ export class CustomerRegistry {
     for (let i = 1; i < count && sorted; i++) sorted = compareIds(ids[i - 1]!, ids[i]!) < 0;
     if (sorted) {
       for (let i = 0; i < count; i++) finalIndex[i] = i;
-      const index = this.firstSeen;
-      this.firstSeen = new Map();
-      this.ids = [];
-      this.lastId = null;
-      return { ids, index, finalIndex };
+      return { ids, finalIndex };
     }
     const order = ids.map((_, i) => i).sort((a, b) => compareIds(ids[a]!, ids[b]!));
     const sortedIds = new Array<string>(count);
-    const index = new Map<string, number>();
     for (let p = 0; p < count; p++) {
-      const id = ids[order[p]!]!;
       finalIndex[order[p]!] = p;
-      sortedIds[p] = id;
-      index.set(id, p);
+      sortedIds[p] = ids[order[p]!]!;
     }
-    return { ids: sortedIds, index, finalIndex };
+    return { ids: sortedIds, finalIndex };
   }
+
+  private lookup(id: string): number {
+    const { slots, ids } = this;
+    const mask = slots.length - 1;
+    const hash = hashId(id);
+    let slot = hash & mask;
+    for (let probes = 0; ; probes++) {
+      const entry = slots[slot]!;
+      if (entry === 0) break;
+      if (ids[entry - 1] === id) return entry - 1;
+      if (probes >= this.maxProbes) return this.spill(id);
+      slot = (slot + 1) & mask;
+    }
+    const index = ids.length;
+    ids.push(id);
+    slots[slot] = index + 1;
+    this.hashes[index] = hash;
+    if (ids.length * 2 === slots.length) this.grow();
+    return index;
+  }
+
+  /** Doubles the table (and the hashes) and puts every id back in it. */
+  private grow(): void {
+    const { hashes } = this;
+    const count = this.ids.length;
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let i = 0; i < count; i++) {
+      let slot = hashes[i]! & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = i + 1;
+    }
+    this.slots = slots;
+    this.hashes = new Int32Array(slots.length / 2);
+    this.hashes.set(hashes);
+  }
+
+  /** Moves the ids to a `Map` (the table is dropped) and looks `id` up there. */
+  private spill(id: string): number {
+    this.spilled = new Map(this.ids.map((known, i) => [known, i]));
+    this.slots = new Int32Array(0);
+    this.hashes = new Int32Array(0);
+    return this.lookupSpilled(id);
+  }
+
+  private lookupSpilled(id: string): number {
+    const spilled = this.spilled!;
+    let index = spilled.get(id);
+    if (index === undefined) {
+      index = this.ids.length;
+      spilled.set(id, index);
+      this.ids.push(id);
+    }
+    return index;
+  }
+}
+
+/** FNV-1a over the UTF-16 code units of `id`, with a final mix so the low bits (the slot) depend on every unit. */
+function hashId(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  return hash ^ (hash >>> 13);
 }

@@ -38,6 +38,7 @@ export interface Ledger {
   readonly [LEDGER]: true;
   /** Customer ids of purchases and events, sorted; a customer's index is its position here. */
   readonly customerIds: readonly string[];
+  /** Each customer id's index in `customerIds`; the `Map` is built on first read, once. */
   readonly customerIndex: ReadonlyMap<string, number>;
   /** The currency of the purchases, or `null` when no row names one. */
   readonly currency: string | null;
@@ -113,20 +114,29 @@ function buildLedger(sources: LedgerSources, options: LedgerOptions): Ledger {
   return builder.finish();
 }
 
-/** Puts the prepared columns together with the per-customer indexes into a frozen `Ledger`. */
+/**
+ * Puts the prepared columns together with the per-customer indexes into a frozen `Ledger`.
+ * `customerIndex` is built on first read (most metrics never read it), once.
+ */
 export function assembleLedger(
   ids: readonly string[],
-  index: ReadonlyMap<string, number>,
   prepared: PreparedPurchases,
   events: EventColumns,
   surveys: SurveyColumns,
   options: LedgerOptions,
 ): Ledger {
   const { firstActivity, hasContract } = customerFirsts(ids.length, prepared.columns, events);
+  let index: Map<string, number> | null = null;
   return Object.freeze({
     [LEDGER]: true as const,
     customerIds: Object.freeze(ids),
-    customerIndex: index,
+    get customerIndex(): ReadonlyMap<string, number> {
+      if (index === null) {
+        index = new Map();
+        for (let c = 0; c < ids.length; c++) index.set(ids[c]!, c);
+      }
+      return index;
+    },
     currency: prepared.currency ?? options.currency ?? null,
     moneyScale: prepared.moneyScale,
     orderCount: prepared.orderCount,

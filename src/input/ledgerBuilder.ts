@@ -5,7 +5,7 @@ import { EventAccumulator } from "./eventColumns";
 import { assembleLedger, type Ledger, type LedgerOptions } from "./ledger";
 import { PurchaseAccumulator } from "./purchaseColumns";
 import { readOptions } from "./readOptions";
-import { isId, isValidEvent, isValidPurchase, isValidSurveyResponse } from "./quickChecks";
+import { isValidEvent, isValidPurchase, isValidSurveyResponse } from "./quickChecks";
 import { countEventIssues, countPurchaseIssues, countSurveyIssues, eventIssues, isRowObject, purchaseIssues, surveyIssues, type RowIssue } from "./rowIssues";
 import { MoneyReader } from "../core/plainDecimal";
 import { toEpochMs } from "../core/time";
@@ -68,13 +68,28 @@ export interface BuilderCore {
   ): void;
   /** The provisional customer index of `customerId`, registering it on first sight (for `addPurchaseUnits`). */
   registerCustomer(customerId: string): number;
+  /** As `registerCustomer` for a value not yet checked: -1 (nothing registered) when it is not a valid customer id. */
+  registerCheckedCustomer(value: unknown): number;
   /**
    * Adds one purchase of a customer from `registerCustomer`, its amount already read to
    * `units` of `10^-places` (see `PurchaseAccumulator.addUnits`); counts as one added purchase.
    */
   addPurchaseUnits(customer: number, at: number, units: number, places: number): void;
+  /**
+   * Adds rows `from..to` of `rows` as `addPurchaseUnits` adds one (every customer from
+   * `registerCustomer`, every amount within the limits), in one call; each counts as one added purchase.
+   */
+  addPurchaseUnitRows(rows: UnitRows, from: number, to: number): void;
   /** Makes room for `count` purchases in all at once, so a reader that can estimate its rows spares the columns' growth. */
   expectPurchases(count: number): void;
+}
+
+/** A block of purchases read to integer money: row j is `customer[j]`, `at[j]`, and `units[j]` of `10^-places[j]`. */
+export interface UnitRows {
+  readonly customer: Int32Array;
+  readonly at: Float64Array;
+  readonly units: Float64Array;
+  readonly places: Int8Array;
 }
 
 /** The builder behind `createLedgerBuilder` and `createLedger`, on options already read. */
@@ -101,10 +116,11 @@ export function createBuilderCore(options: LedgerOptions, capacity: LedgerCapaci
    */
   const addCommonPurchase = (row: unknown): boolean => {
     if (!isRowObject(row) || row.orderId !== undefined || row.cost !== undefined || row.quantity !== undefined || row.currency !== undefined) return false;
-    const id = row.customerId;
     const at = toEpochMs(row.at);
-    if (at === null || !isId(id) || !money.read(row.amount)) return false;
-    purchases.addUnits(at, money.units, money.places, added.purchases++, registry.add(id));
+    if (at === null || !money.read(row.amount)) return false;
+    const customer = registry.addChecked(row.customerId);
+    if (customer < 0) return false;
+    purchases.addUnits(at, money.units, money.places, added.purchases++, customer);
     return true;
   };
 
@@ -132,10 +148,10 @@ export function createBuilderCore(options: LedgerOptions, capacity: LedgerCapaci
       if (finished) throw new RetentionOptionsError("finish", "LedgerBuilder.finish() was already called; create a new builder");
       finished = true;
       issues.throwIfAny();
-      const { ids, index, finalIndex } = registry.finish();
+      const { ids, finalIndex } = registry.finish();
       const prepared = purchases.finish(finalIndex, issues);
       issues.throwIfAny();
-      return assembleLedger(ids, index, prepared, events.finish(finalIndex), surveys.finish(), options);
+      return assembleLedger(ids, prepared, events.finish(finalIndex), surveys.finish(), options);
     },
   };
 
@@ -147,9 +163,14 @@ export function createBuilderCore(options: LedgerOptions, capacity: LedgerCapaci
       purchases.addValues(customerId, at, amount, cost, quantity, orderId, currency, index, registry.add(customerId), issues);
     },
     registerCustomer: (customerId) => registry.add(customerId),
+    registerCheckedCustomer: (value) => registry.addChecked(value),
     expectPurchases: (count) => purchases.expect(count),
     addPurchaseUnits(customer, at, units, places) {
       purchases.addUnits(at, units, places, added.purchases++, customer);
+    },
+    addPurchaseUnitRows(rows, from, to) {
+      purchases.addUnitRows(rows, from, to, added.purchases);
+      added.purchases += to - from;
     },
   };
 }

@@ -1,10 +1,11 @@
 import { decimalPlaces, moneyLimitProblem, MoneyReader, toPlainDecimalString, toUnits } from "../core/plainDecimal";
 import { toEpochMs } from "../core/time";
 import type { IssueCollector } from "./errors";
-import { withCapacity } from "./growable";
+import type { UnitRows } from "./ledgerBuilder";
+import { withCapacity, type Column } from "./growable";
 import type { Purchase } from "./schemas";
 import { reorderColumns, reorderValues } from "./permute";
-import { sortedOrder } from "./sortedOrder";
+import { sortByKey } from "./sortedOrder";
 
 /**
  * Purchases as typed columns, one entry per input row, sorted by time (ties in input order).
@@ -147,6 +148,30 @@ export class PurchaseAccumulator {
     this.count = k + 1;
   }
 
+  /** Adds rows `from..to` of a block as `addUnits` adds one; row `from` is the input's row `index`. */
+  addUnitRows(rows: UnitRows, from: number, to: number, index: number): void {
+    if (to <= from) return;
+    const { customer, at, units, places } = rows;
+    let k = this.count;
+    this.reserve(k + to - from);
+    let total = this.absoluteTotal;
+    for (let j = from; j < to; j++, k++) {
+      if (places[j]! > this.scale) {
+        this.absoluteTotal = total;
+        this.rescale(places[j]!, index + j - from);
+        total = this.absoluteTotal;
+      }
+      const stored = toScale(units[j]!, places[j]!, this.scale);
+      this.customer[k] = customer[j]!;
+      this.at[k] = at[j]!;
+      this.amountUnits[k] = stored;
+      total += Math.abs(stored);
+      if (this.orderId !== null) this.orderId.push(undefined);
+      this.count = k + 1;
+    }
+    this.absoluteTotal = total;
+  }
+
   /** Makes room for `count` rows in all, allocated once (a reader's estimate; more rows still fit, by growing). */
   expect(count: number): void {
     this.reserve(count);
@@ -166,40 +191,68 @@ export class PurchaseAccumulator {
       });
     }
     const n = this.count;
-    const order = sortedOrder(this.at.subarray(0, n));
-    const customer = new Uint32Array(n);
-    for (let k = 0; k < n; k++) customer[k] = finalIndex[this.customer[order[k]!]!]!;
-    const [at, amountUnits, costUnits, quantity] = reorderColumns(order, [this.at, this.amountUnits, this.cost?.values ?? null, this.quantity?.values ?? null]);
-    const [hasCost, hasQuantity] = reorderColumns(order, [this.cost?.present ?? null, this.quantity?.present ?? null]);
-    const orderId = this.orderId === null ? [] : reorderValues(order, this.orderId);
-    const orderStart = new Uint8Array(n);
-    const openedOrders = new Set<string>();
-    let orderCount = 0;
-    for (let k = 0; k < n; k++) {
-      if (amountUnits![k]! < 0) continue;
-      const id = this.orderId === null ? undefined : orderId[k];
-      if (id !== undefined) {
-        if (openedOrders.has(id)) continue;
-        openedOrders.add(id);
-      }
-      orderStart[k] = 1;
-      orderCount++;
-    }
-    const columns: PurchaseColumns = {
+    const times = this.at.subarray(0, n);
+    const { order, keys } = sortByKey(times);
+    const columns = keys === times ? this.keptInOrder(order, finalIndex) : this.gathered(order, keys, finalIndex);
+    this.release();
+    return { columns, moneyScale: this.scale, currency: this.currency, orderCount: countOrders(columns) };
+  }
+
+  /** The columns of rows that came in time order: the buffers themselves (trimmed to the rows), customers mapped to final indices. */
+  private keptInOrder(order: Uint32Array, finalIndex: Uint32Array): PurchaseColumns {
+    const n = order.length;
+    const customer = exactLength(this.customer, n);
+    for (let k = 0; k < n; k++) customer[k] = finalIndex[customer[k]!]!;
+    const { cost, quantity } = this;
+    const amountUnits = exactLength(this.amountUnits, n);
+    const orderId = this.orderId ?? [];
+    return {
       count: n,
       customer,
-      at: at!,
-      amountUnits: amountUnits!,
+      at: exactLength(this.at, n),
+      amountUnits,
+      costUnits: cost === null ? new Float64Array(0) : exactLength(cost.values, n),
+      hasCost: cost === null ? new Uint8Array(0) : exactLength(cost.present, n),
+      quantity: quantity === null ? new Float64Array(0) : exactLength(quantity.values, n),
+      hasQuantity: quantity === null ? new Uint8Array(0) : exactLength(quantity.present, n),
+      orderStart: orderStarts(amountUnits, orderId),
+      sourceIndex: order,
+      orderId,
+    };
+  }
+
+  /**
+   * The columns gathered into time order: the customer (mapped to its final index) and the
+   * amount of each row in one pass, the amounts into the time buffer when it holds exactly the
+   * rows (the sorted times are `keys`, so it is free), the optional columns after them.
+   */
+  private gathered(order: Uint32Array, keys: Float64Array, finalIndex: Uint32Array): PurchaseColumns {
+    const n = order.length;
+    const customer = new Uint32Array(n);
+    const amountUnits = this.at.length === n ? this.at : new Float64Array(n);
+    const sourceCustomer = this.customer;
+    const sourceAmount = this.amountUnits;
+    for (let k = 0; k < n; k++) {
+      const row = order[k]!;
+      customer[k] = finalIndex[sourceCustomer[row]!]!;
+      amountUnits[k] = sourceAmount[row]!;
+    }
+    const [costUnits, quantity] = reorderColumns(order, [this.cost?.values ?? null, this.quantity?.values ?? null]);
+    const [hasCost, hasQuantity] = reorderColumns(order, [this.cost?.present ?? null, this.quantity?.present ?? null]);
+    const orderId = this.orderId === null ? [] : reorderValues(order, this.orderId);
+    return {
+      count: n,
+      customer,
+      at: keys,
+      amountUnits,
       costUnits: costUnits ?? new Float64Array(0),
       hasCost: hasCost ?? new Uint8Array(0),
       quantity: quantity ?? new Float64Array(0),
       hasQuantity: hasQuantity ?? new Uint8Array(0),
-      orderStart,
+      orderStart: orderStarts(amountUnits, orderId),
       sourceIndex: order,
       orderId,
     };
-    this.release();
-    return { columns, moneyScale: this.scale, currency: this.currency, orderCount };
   }
 
   /** Drops the accumulator's references to its buffers, so capacity the result does not use can be collected. */
@@ -279,6 +332,42 @@ export class PurchaseAccumulator {
       });
     }
   }
+}
+
+/**
+ * The `orderStart` column: 1 on a non-refund row without an order id, and on the first
+ * non-refund row (in time order) of each order id.
+ */
+function orderStarts(amountUnits: Float64Array, orderId: readonly (string | undefined)[]): Uint8Array {
+  const count = amountUnits.length;
+  const orderStart = new Uint8Array(count);
+  if (orderId.length === 0) {
+    for (let k = 0; k < count; k++) orderStart[k] = amountUnits[k]! < 0 ? 0 : 1;
+    return orderStart;
+  }
+  const openedOrders = new Set<string>();
+  for (let k = 0; k < count; k++) {
+    if (amountUnits[k]! < 0) continue;
+    const id = orderId[k];
+    if (id !== undefined) {
+      if (openedOrders.has(id)) continue;
+      openedOrders.add(id);
+    }
+    orderStart[k] = 1;
+  }
+  return orderStart;
+}
+
+/** Number of rows that open an order. */
+function countOrders({ orderStart }: PurchaseColumns): number {
+  let count = 0;
+  for (let k = 0; k < orderStart.length; k++) count += orderStart[k]!;
+  return count;
+}
+
+/** `column` when it holds exactly `n` entries, else a copy of its first `n` (a result keeps no spare capacity). */
+function exactLength<T extends Column>(column: T, n: number): T {
+  return column.length === n ? column : (column.slice(0, n) as T);
 }
 
 /** `units` of `10^-places` as units of `10^-scale` (`scale ≥ places`); exact while the result is a safe integer. */
