@@ -108,12 +108,12 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
   let step = "BG/NBD fit";
   try {
     progress("bgNbdFit", 0, 1);
-    const bgNbd = fitBgNbdColumns(rows, { penalizer });
+    const bgNbd = fitBgNbdColumns(rows, { penalizer }, false);
     progress("bgNbdFit", 1, 1);
     if (!bgNbd.converged) return { available: false, reason: `the BG/NBD fit did not converge in ${bgNbd.iterations} iterations` };
     step = "Gamma-Gamma fit";
     progress("gammaGammaFit", 0, 1);
-    const gammaGamma = fitGammaGammaColumns(rows, { penalizer });
+    const gammaGamma = fitGammaGammaColumns(rows, { penalizer }, false);
     progress("gammaGammaFit", 1, 1);
     if (!gammaGamma.converged) return { available: false, reason: `the Gamma-Gamma fit did not converge in ${gammaGamma.iterations} iterations` };
     step = "CLV prediction";

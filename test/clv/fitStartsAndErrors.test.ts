@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { fitBgNbd, fitGammaGamma } from "../../src/index";
 import { bfgs } from "../../src/clv/models/bfgs";
+import { fitBgNbdColumns } from "../../src/clv/models/fitBgNbd";
+import { fitGammaGammaColumns } from "../../src/clv/models/fitGammaGamma";
+import { readSummaryRows } from "../../src/clv/summaryRows";
 import { maximizeLikelihood, type FitProblem } from "../../src/clv/models/maximizeLikelihood";
 import { standardErrors, standardErrorsFromGradient } from "../../src/clv/models/standardErrors";
 import { cdnowSpendRows, cdnowSummaryRows } from "./cdnowFixtures";
@@ -120,5 +123,18 @@ describe("standard errors from the analytic gradient", () => {
   it("are null where the information is not positive definite or the gradient is not finite", () => {
     expect(standardErrorsFromGradient(([a = 0], g) => ((g[0] = 2 * a), a * a), [1])).toBeNull();
     expect(standardErrorsFromGradient((_, g) => ((g[0] = 0), Number.NaN), [1])).toBeNull();
+  });
+});
+
+describe("fits without standard errors (the report's)", () => {
+  it("give the same model, less the standard errors", () => {
+    const rows = readSummaryRows(cdnowSummaryRows(), "test");
+    const spend = readSummaryRows(cdnowSpendRows(), "test");
+    const { standardErrors: bgNbdErrors, ...bgNbd } = fitBgNbdColumns(rows, {});
+    const { standardErrors: gammaGammaErrors, ...gammaGamma } = fitGammaGammaColumns(spend, {});
+    expect(bgNbdErrors).toBeDefined();
+    expect(gammaGammaErrors).toBeDefined();
+    expect(fitBgNbdColumns(rows, {}, false)).toEqual(bgNbd);
+    expect(fitGammaGammaColumns(spend, {}, false)).toEqual(gammaGamma);
   });
 });

@@ -30,8 +30,8 @@ export function fitBgNbd(summaries: SummaryInput, options: FitOptions = {}): BgN
   return fitBgNbdColumns(readSummaryRows(summaries, "fitBgNbd"), options);
 }
 
-/** `fitBgNbd` on rows already read into columns. */
-export function fitBgNbdColumns(rows: SummaryColumns, options: FitOptions): BgNbdModel {
+/** `fitBgNbd` on rows already read into columns; `withStandardErrors: false` leaves out the standard errors. */
+export function fitBgNbdColumns(rows: SummaryColumns, options: FitOptions, withStandardErrors = true): BgNbdModel {
   const data = bgNbdHistories(compressHistories(rows));
   requireData("bg-nbd", data.totalWeight, "customers");
   requireData("bg-nbd", observedWeight(data), "customers observed for some time (T > 0; with every T = 0 the likelihood is 1 at any parameters)");
@@ -50,6 +50,7 @@ export function fitBgNbdColumns(rows: SummaryColumns, options: FitOptions): BgNb
       scales: [1, alpha0, 1, 1],
       observations: data.totalWeight,
       timeUnit: options.timeUnit ?? rows.timeUnit ?? "period",
+      standardErrors: withStandardErrors,
     },
     options,
   );

@@ -25,8 +25,8 @@ export function fitGammaGamma(summaries: SummaryInput, options: FitOptions = {})
   return fitGammaGammaColumns(readSummaryRows(summaries, "fitGammaGamma"), options);
 }
 
-/** `fitGammaGamma` on rows already read into columns. */
-export function fitGammaGammaColumns(rows: SummaryColumns, options: FitOptions): GammaGammaModel {
+/** `fitGammaGamma` on rows already read into columns; `withStandardErrors: false` leaves out the standard errors. */
+export function fitGammaGammaColumns(rows: SummaryColumns, options: FitOptions, withStandardErrors = true): GammaGammaModel {
   const data = spendRows(rows.count, rows.frequency, rows.monetary, rows.weight);
   requireData("gamma-gamma", data.totalWeight, "repeat customers (frequency > 0)");
   const fit = maximizeLikelihood<GammaGammaParams>(
@@ -43,6 +43,7 @@ export function fitGammaGammaColumns(rows: SummaryColumns, options: FitOptions):
       scales: [1, 1, data.meanSpend],
       observations: data.totalWeight,
       timeUnit: options.timeUnit ?? rows.timeUnit ?? "period",
+      standardErrors: withStandardErrors,
     },
     options,
   );

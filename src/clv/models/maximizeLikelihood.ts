@@ -33,6 +33,8 @@ export interface FitProblem {
   readonly cheaperHint?: string;
   readonly observations: number;
   readonly timeUnit: TimeUnit;
+  /** `false` to leave the standard errors out (a caller that shows none, such as the report); default true. */
+  readonly standardErrors?: boolean;
 }
 
 /** The best parameters found and how they were found: a fitted model without its name. */
@@ -219,7 +221,7 @@ export function maximizeLikelihood<P>(problem: FitProblem, options: FitOptions):
     const limit = evaluations >= MAX_FIT_EVALUATIONS ? `${MAX_FIT_EVALUATIONS} likelihood evaluations` : `${maxIterations} iterations per run (maxIterations)`;
     throw new ModelFitError(`did not converge within ${limit}; ${advice(problem, params, penalizer)}`, { ...diagnostics, reason: "not-converged" });
   }
-  const errors = standardErrorsWithin(meter, problem, params);
+  const errors = problem.standardErrors === false ? null : standardErrorsWithin(meter, problem, params);
   return Object.freeze({
     params: Object.freeze(named!) as P,
     logLikelihood: ll,
