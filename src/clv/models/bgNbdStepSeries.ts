@@ -1,6 +1,7 @@
 import { bgNbdExpectedIfAlive } from "./bgNbdPredictions";
 import type { BgNbdParams } from "./modelTypes";
-import { gammaln, gammaSign, logAddExp, logSubExp } from "./special";
+import { gammaRatio } from "./hyp2f1";
+import { logAddExp, logSubExp } from "./special";
 
 /** Largest series length kept per x; a z that needs more is left to `bgNbdExpectedIfAlive`. */
 const MAX_KEPT_TERMS = 20_000;
@@ -46,14 +47,6 @@ function keptSeries(A: number, B: number, C: number): (z: number) => number {
   };
 }
 
-/** `hyp2f1Log`'s gamma factor sign · Γ(n₁)Γ(n₂)/(Γ(d₁)Γ(d₂)), as [sign, log]; null where it gives up (a numerator at a pole). */
-function gammaRatio(num1: number, num2: number, den1: number, den2: number): readonly [number, number] | null {
-  const sign = gammaSign(num1) * gammaSign(num2) * gammaSign(den1) * gammaSign(den2);
-  if (gammaSign(num1) === 0 || gammaSign(num2) === 0) return null;
-  if (sign === 0) return [0, Number.NEGATIVE_INFINITY];
-  return [sign, gammaln(num1) + gammaln(num2) - gammaln(den1) - gammaln(den2)];
-}
-
 /**
  * `hyp2f1Log(A, B, C, z)` for 0.75 < z < 1 by its 1 − z transformation (A&S 15.3.6), with the
  * four-Γ factors and both series' term ratios made once: ln|₂F₁| with its sign in `out[0]`,
@@ -70,14 +63,14 @@ function keptTransformation(A: number, B: number, C: number): ((z: number, out: 
   const second = keptSeries(C - A, C - B, 1 + m);
   return (z, out) => {
     const w = 1 - z;
-    const s1 = g1[0] === 0 ? 0 : first(w);
-    const s2 = g2[0] === 0 ? 0 : second(w);
+    const s1 = g1.sign === 0 ? 0 : first(w);
+    const s2 = g2.sign === 0 ? 0 : second(w);
     if (Number.isNaN(s1) || Number.isNaN(s2)) return Number.NaN;
     // As hyp2f1Log's pieces: a piece whose factor sign is 0 has log g + 0, any other log g + ln|s|.
-    const sign1 = g1[0] * Math.sign(s1);
-    const log1 = g1[1] + (g1[0] === 0 ? 0 : Math.log(Math.abs(s1)));
-    const sign2 = g2[0] * Math.sign(s2);
-    const log2 = g2[1] + m * Math.log(w) + (g2[0] === 0 ? 0 : Math.log(Math.abs(s2)));
+    const sign1 = g1.sign * Math.sign(s1);
+    const log1 = g1.log + (g1.sign === 0 ? 0 : Math.log(Math.abs(s1)));
+    const sign2 = g2.sign * Math.sign(s2);
+    const log2 = g2.log + m * Math.log(w) + (g2.sign === 0 ? 0 : Math.log(Math.abs(s2)));
     if (sign1 === 0) {
       out[0] = sign2;
       return sign2 === 0 ? Number.NaN : log2;

@@ -72,7 +72,7 @@ function gaussSeries(a: number, b: number, c: number, z: number, maxTerms: numbe
 }
 
 /** sign · Γ(num₁)Γ(num₂) / (Γ(den₁)Γ(den₂)) as a signed log; sign 0 when a denominator is at a pole. */
-function gammaRatio(num1: number, num2: number, den1: number, den2: number): SignedLog | null {
+export function gammaRatio(num1: number, num2: number, den1: number, den2: number): SignedLog | null {
   const sign = gammaSign(num1) * gammaSign(num2) * gammaSign(den1) * gammaSign(den2);
   if (gammaSign(num1) === 0 || gammaSign(num2) === 0) return null;
   if (sign === 0) return { sign: 0, log: Number.NEGATIVE_INFINITY };
