@@ -30,6 +30,11 @@ export function customerMajorPurchases(ledger: Ledger): CustomerMajorPurchases {
   return copy;
 }
 
+/**
+ * Writes each time-sorted row to its customer's next position. The positions are also in
+ * `purchasesByCustomer.rows`, but reading through them (a gather) took about 105 ms cold on 1M
+ * rows against about 75 ms for these scattered writes.
+ */
 function scatter(ledger: Ledger): CustomerMajorPurchases {
   const { at, amountUnits, orderStart, customer, count } = ledger.purchases;
   const { offsets } = ledger.purchasesByCustomer;

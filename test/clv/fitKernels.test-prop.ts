@@ -6,6 +6,7 @@ import { gammaGammaLogLikelihood, spendRows } from "../../src/clv/models/gammaGa
 import { mergeIdenticalRows } from "../../src/clv/models/mergeIdentical";
 import { betaln, gammaln } from "../../src/clv/models/special";
 import { readSummaryRows } from "../../src/clv/summaryRows";
+import { numericGradient } from "./numericGradient";
 
 /*
  * The fits' likelihood kernels (issue 13) sum ln(1 + e^d) and ln(γ + x z̄) as logs of running
@@ -26,18 +27,6 @@ function bgNbdRow([r, alpha, a, b]: readonly number[], x: number, tx: number, T:
 function gammaGammaRow([p, q, gamma]: readonly number[], x: number, z: number): number {
   const px = p! * x;
   return gammaln(px + q!) - gammaln(px) - gammaln(q!) + q! * Math.log(gamma!) + (px - 1) * Math.log(z) + px * Math.log(x) - (px + q!) * Math.log(gamma! + x * z);
-}
-
-/** Central differences, step relative to each parameter. */
-function numericGradient(params: readonly number[], ll: (at: readonly number[]) => number): number[] {
-  return params.map((value, i) => {
-    const h = 1e-6 * value;
-    const up = [...params];
-    const down = [...params];
-    up[i] = value + h;
-    down[i] = value - h;
-    return (ll(up) - ll(down)) / (2 * h);
-  });
 }
 
 const history = fc

@@ -2,18 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { gammaGammaLogLikelihood, spendRows } from "../../src/clv/models/gammaGammaLikelihood";
 import { fitGammaGamma } from "../../src/index";
-
-/** Central differences of the log-likelihood in each parameter, step relative to the value. */
-function numericGradient(params: readonly number[], ll: (at: readonly number[]) => number): number[] {
-  return params.map((value, i) => {
-    const h = 1e-6 * value;
-    const up = [...params];
-    const down = [...params];
-    up[i] = value + h;
-    down[i] = value - h;
-    return (ll(up) - ll(down)) / (2 * h);
-  });
-}
+import { numericGradient } from "./numericGradient";
 
 describe("gammaGammaLogLikelihood's analytic gradient", () => {
   it("equals central differences on random customers and parameters", () => {
