@@ -55,9 +55,9 @@ export function funnel(input: MetricInput, options: FunnelOptions): FunnelResult
   const ledger = toLedger(input);
   const matcher = new FunnelMatcher(ledger, specs);
   const scan = scanFunnel(ledger, matcher, specs.length, start, end, deadline);
-  const counts = funnelCounts(scan, null, specs, matcher.unmatchable);
+  const [counts] = funnelCounts(scan, specs, matcher.unmatchable, null, 1);
   return {
-    ...counts,
+    ...counts!,
     within: options.within ?? null,
     range,
     bySegment: by === undefined ? null : funnelSegments(scan, specs, matcher, by),

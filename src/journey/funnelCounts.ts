@@ -4,43 +4,59 @@ import type { FunnelStepSpec } from "./funnelSteps";
 import type { FunnelCounts, FunnelStepResult } from "./funnelTypes";
 
 /**
- * The funnel's figures over the entered customers at `members` (positions in the scan; all of
- * them when `null`). For step k: customers = members who reached it; conversionFromPrevious =
- * customers(k) ÷ customers(k−1); conversionFromStart = customers(k) ÷ customers(1);
- * dropped = customers(k−1) − customers(k); medianTimeFromPrevious = the median of
- * t(k) − t(k−1) over those who reached k (the mean of the two middle values for an even count).
+ * The funnel's figures for each of `segments` groups of customers (`segmentOf[c]`, −1 for none;
+ * everyone who entered is group 0 when `segmentOf` is `null`). For step k: customers = those
+ * who reached it; conversionFromPrevious = customers(k) ÷ customers(k−1); conversionFromStart =
+ * customers(k) ÷ customers(1); dropped = customers(k−1) − customers(k); medianTimeFromPrevious =
+ * the median of t(k) − t(k−1) over those who reached k (the mean of the two middle values for
+ * an even count).
  */
-export function funnelCounts(scan: FunnelScan, members: Uint32Array | null, specs: readonly FunnelStepSpec[], unmatchable: number): FunnelCounts {
+export function funnelCounts(scan: FunnelScan, specs: readonly FunnelStepSpec[], unmatchable: number, segmentOf: Int32Array | null, segments: number): FunnelCounts[] {
   const stepCount = specs.length;
-  const size = members === null ? scan.entered.length : members.length;
-  const customers = new Uint32Array(stepCount);
-  const gaps = specs.map((_, k) => (k === 0 ? new Float64Array(0) : new Float64Array(size)));
-  for (let m = 0; m < size; m++) {
-    const p = members === null ? m : members[m]!;
-    const reached = scan.reached[p]!;
-    const base = p * stepCount;
-    for (let k = 0; k < reached; k++) {
-      if (k > 0) gaps[k]![customers[k]!] = scan.times[base + k]! - scan.times[base + k - 1]!;
-      customers[k]!++;
-    }
+  const customers = new Uint32Array(segments * stepCount);
+  const { reached } = scan;
+  for (let c = 0; c < reached.length; c++) {
+    const steps = reached[c]!;
+    if (steps === 0) continue;
+    const base = (segmentOf === null ? 0 : segmentOf[c]!) * stepCount;
+    for (let k = 0; k < steps; k++) customers[base + k]!++;
   }
+  const medians = new Float64Array(segments * stepCount);
+  for (let k = 1; k < stepCount; k++) {
+    const values = scan.gaps[k]! as Float64Array;
+    if (segmentOf === null) {
+      medians[k] = medianOfSorted(values.sort());
+      continue;
+    }
+    const groups = Array.from({ length: segments }, (_, g) => new Float64Array(customers[g * stepCount + k]!));
+    const filled = new Uint32Array(segments);
+    const owners = scan.gapCustomers[k]!;
+    for (let n = 0; n < values.length; n++) {
+      const g = segmentOf[owners[n]!]!;
+      groups[g]![filled[g]!++] = values[n]!;
+    }
+    groups.forEach((group, g) => (medians[g * stepCount + k] = medianOfSorted(group.sort())));
+  }
+  return Array.from({ length: segments }, (_, g) => countsOf(specs, unmatchable, customers.subarray(g * stepCount, (g + 1) * stepCount), medians.subarray(g * stepCount, (g + 1) * stepCount)));
+}
+
+function countsOf(specs: readonly FunnelStepSpec[], unmatchable: number, customers: Uint32Array, medians: Float64Array): FunnelCounts {
   const entered = customers[0]!;
   const steps = specs.map((spec, k): FunnelStepResult => {
     const here = customers[k]!;
     const previous = k === 0 ? entered : customers[k - 1]!;
-    const median = k === 0 || here === 0 ? null : medianOfSorted(gaps[k]!.subarray(0, here).sort());
     return {
       index: k + 1,
       step: spec.label,
       customers: here,
       conversionFromPrevious: previous === 0 ? null : here / previous,
       conversionFromStart: entered === 0 ? null : here / entered,
-      medianTimeFromPrevious: median,
+      medianTimeFromPrevious: k === 0 || here === 0 ? null : medians[k]!,
       dropped: previous - here,
       reason: stepReason(spec, k, entered, here, previous, (unmatchable & (1 << k)) !== 0),
     };
   });
-  const converted = customers[stepCount - 1]!;
+  const converted = customers[specs.length - 1]!;
   return { steps, entered, converted, overallConversion: entered === 0 ? null : converted / entered };
 }
 

@@ -8,10 +8,10 @@ import type { FunnelStepSpec } from "./funnelSteps";
  * Steps with `where` call it on a frozen `FunnelOccurrence` made for that row only.
  */
 export class FunnelMatcher {
-  /** Per event type code: the steps of that type (with or without `where`). */
-  private readonly eventMask: Uint32Array;
-  /** Steps with a `where`. */
-  private readonly whereMask: number;
+  /** Per event type code: the steps of that type (with or without `where`); read it directly on hot paths. */
+  readonly eventMask: Uint32Array;
+  /** Steps with a `where`: a row whose mask has none of them needs no predicate call. */
+  readonly whereMask: number;
   /** Order steps of any order number. */
   private readonly anyOrderMask: number;
   /** Order steps of one order number, as [orderNumber, bit] pairs. */

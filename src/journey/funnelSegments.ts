@@ -14,19 +14,22 @@ import type { FunnelOccurrence, FunnelSegment, FunnelSegmentKey } from "./funnel
  * or `undefined`.
  */
 export function funnelSegments(scan: FunnelScan, specs: readonly FunnelStepSpec[], matcher: FunnelMatcher, by: FunnelSegmentKey): FunnelSegment[] {
-  const groups = new Map<string | null, number[]>();
-  for (let p = 0; p < scan.entered.length; p++) {
+  const ids = new Map<string | null, number>();
+  const segmentOf = new Int32Array(scan.reached.length).fill(-1);
+  for (let c = 0; c < scan.reached.length; c++) {
+    if (scan.reached[c] === 0) continue;
     const entering: FunnelOccurrence =
-      scan.enteredOnOrder[p] === 1 ? matcher.orderOccurrence(scan.entryRow[p]!, scan.entryOrderNumber[p]!) : matcher.eventOccurrence(scan.entryRow[p]!);
+      scan.enteredOnOrder[c] === 1 ? matcher.orderOccurrence(scan.entryRow[c]!, scan.entryOrderNumber[c]!) : matcher.eventOccurrence(scan.entryRow[c]!);
     const raw: unknown = typeof by === "function" ? by(entering) : entering[by];
     if (raw !== null && raw !== undefined && typeof raw !== "string") {
       throw new RetentionOptionsError("by", `expected the key function to return a string, null or undefined, found ${describeValue(raw)} for customer ${JSON.stringify(entering.customerId)}`);
     }
     const key = raw ?? null;
-    let members = groups.get(key);
-    if (members === undefined) groups.set(key, (members = []));
-    members.push(p);
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    segmentOf[c] = id;
   }
-  const keys = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
-  return keys.map((key) => ({ key, ...funnelCounts(scan, Uint32Array.from(groups.get(key)!), specs, matcher.unmatchable) }));
+  const counts = funnelCounts(scan, specs, matcher.unmatchable, segmentOf, ids.size);
+  const keys = [...ids.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  return keys.map((key) => ({ key, ...counts[ids.get(key)!]! }));
 }
