@@ -6,9 +6,9 @@ import { describeValue } from "../input/describeValue";
 import { RetentionOptionsError } from "../input/errors";
 import { readOptions } from "../input/readOptions";
 import { toLedger, type MetricInput } from "../input/toLedger";
-import { kaplanMeier } from "../metrics/kaplanMeier";
 import { latestRecord } from "../report/dataSpan";
 import { windowEnd } from "./funnelWindow";
+import { productLimitMedian } from "./productLimitMedian";
 
 /** Options of `repeatConversion`. */
 export interface RepeatConversionOptions {
@@ -55,9 +55,9 @@ const MAX_WINDOWS = 100;
  * first + w ≤ asOf (seen for the whole window); converted = those of them whose second order
  * is before first + w (half-open); rate = converted ÷ observed. A buyer seen for less than w is
  * in no part of that window's rate. The median days from first to second order is read from a
- * Kaplan–Meier curve (`kaplanMeier`): a buyer with a second order before asOf is an event at
- * its gap, the others are censored at asOf − first; the median is the first gap where the
- * curve falls to 0.5 or below, as R `survfit` prints it. See docs/journey.md.
+ * Kaplan–Meier curve (`productLimitMedian`): a buyer with a second order before asOf is an
+ * event at its gap, the others are censored at asOf − first; the median is the first gap where
+ * the curve falls to 0.5 or below, as R `survfit` prints it. See docs/journey.md.
  *
  * @param input - purchases, `{ purchases }`, or a prepared `Ledger`
  * @param options - `within` windows (default 30/60/90 days) and `asOf`
@@ -89,8 +89,8 @@ export function repeatConversion(input: MetricInput, options: RepeatConversionOp
     if (first[c] === Number.POSITIVE_INFINITY) first[c] = purchases.at[k]!;
     else if (second[c] === Number.POSITIVE_INFINITY) second[c] = purchases.at[k]!;
   }
-  const gap = new Float64Array(customers);
-  const ended = new Uint8Array(customers);
+  const gapToSecond = new Float64Array(customers);
+  const gapObserved = new Float64Array(customers);
   let buyers = 0;
   let repeaters = 0;
   const converted = new Uint32Array(windows.length);
@@ -100,10 +100,9 @@ export function repeatConversion(input: MetricInput, options: RepeatConversionOp
     if (f === Number.POSITIVE_INFINITY) continue;
     const s = second[c]!;
     const repeated = s !== Number.POSITIVE_INFINITY;
-    gap[buyers] = (repeated ? s : until) - f;
-    ended[buyers] = repeated ? 1 : 0;
+    if (repeated) gapToSecond[repeaters++] = s - f;
+    else gapObserved[buyers - repeaters] = until - f;
     buyers++;
-    if (repeated) repeaters++;
     for (let w = 0; w < ends.length; w++) {
       const windowEnds = ends[w]!(f);
       if (windowEnds > until) continue;
@@ -111,9 +110,8 @@ export function repeatConversion(input: MetricInput, options: RepeatConversionOp
       if (s < windowEnds) converted[w]!++;
     }
   }
-  const curve = kaplanMeier(gap.subarray(0, buyers), ended.subarray(0, buyers), DAY_MS);
-  const median = curve.find((point) => point.survival <= 0.5 + 1e-12);
-  const lowest = curve.length === 0 ? 1 : curve[curve.length - 1]!.survival;
+  const { durations, ended } = eventsFirst(gapToSecond.subarray(0, repeaters), gapObserved.subarray(0, buyers - repeaters));
+  const { median, lowest } = productLimitMedian(durations, ended);
   return {
     windows: windows.map((within, w) => ({
       within,
@@ -125,9 +123,9 @@ export function repeatConversion(input: MetricInput, options: RepeatConversionOp
     })),
     firstTimeBuyers: buyers,
     secondOrders: repeaters,
-    medianDaysToSecondOrder: median === undefined ? null : median.t,
+    medianDaysToSecondOrder: median === null ? null : median / DAY_MS,
     reason:
-      median !== undefined ? null
+      median !== null ? null
       : buyers === 0 ? "no first-time buyer before asOf"
       : `the Kaplan–Meier share without a second order stays above one half (lowest ${lowest.toFixed(3)}), so the median is not reached`,
     asOf: asOf === null ? null : new Date(asOf),
@@ -140,4 +138,24 @@ function readWindows(value: unknown): readonly DurationInput[] {
     throw new RetentionOptionsError("within", `expected a list of 1 to ${MAX_WINDOWS} windows (Durations or milliseconds), found ${describeValue(value)}`);
   }
   return value as readonly DurationInput[];
+}
+
+/**
+ * The gaps of both kinds in product-limit order (by time, an event before a censoring at the
+ * same time), from two native numeric sorts and a merge.
+ */
+function eventsFirst(events: Float64Array, censored: Float64Array): { durations: Float64Array; ended: Uint8Array } {
+  events.sort();
+  censored.sort();
+  const durations = new Float64Array(events.length + censored.length);
+  const ended = new Uint8Array(durations.length);
+  let e = 0;
+  let c = 0;
+  for (let k = 0; k < durations.length; k++) {
+    if (c === censored.length || (e < events.length && events[e]! <= censored[c]!)) {
+      durations[k] = events[e++]!;
+      ended[k] = 1;
+    } else durations[k] = censored[c++]!;
+  }
+  return { durations, ended };
 }
