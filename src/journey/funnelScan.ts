@@ -1,5 +1,6 @@
 import type { Ledger } from "../input/ledger";
 import type { FunnelMatcher } from "./funnelMatcher";
+import { OccurrenceRows } from "./funnelRows";
 import { TieGroupMatcher } from "./funnelTies";
 
 /** Where each customer got to, and the time each step took. */
@@ -65,7 +66,7 @@ export function scanFunnel(ledger: Ledger, matcher: FunnelMatcher, stepCount: nu
   const entryOrderNumber = new Uint32Array(customers);
   const orderCount = new Uint32Array(matcher.readsOrders ? customers : 0);
   const gaps = new GapColumns(stepCount);
-  const run = new RunRows();
+  const run = new OccurrenceRows();
   const ties = new TieGroupMatcher(stepCount);
   const eventCount = events.count;
   const purchaseCount = matcher.readsOrders ? purchases.count : 0;
@@ -144,18 +145,18 @@ export function scanFunnel(ledger: Ledger, matcher: FunnelMatcher, stepCount: nu
           const s = reached[c]!;
           const open = s === 0 ? t >= start && t < end : s < stepCount && t < windowEnd[c]!;
           if (open) {
-            ties.reset();
+            ties.rows.reset();
             for (let q = a; q < b; q++) {
               const p = order[q]!;
-              ties.add(run.mask[p]!, run.row[p]!, run.onOrder[p]!, run.orderNumber[p]!);
+              ties.rows.add(c, run.mask[p]!, run.row[p]!, run.onOrder[p]!, run.orderNumber[p]!);
             }
             const to = ties.advance(s);
             if (to > s) {
               if (s === 0) {
                 const first = ties.rowOfStep(0);
-                entryRow[c] = ties.row[first]!;
-                enteredOnOrder[c] = ties.onOrder[first]!;
-                entryOrderNumber[c] = ties.orderNumber[first]!;
+                entryRow[c] = ties.rows.row[first]!;
+                enteredOnOrder[c] = ties.rows.onOrder[first]!;
+                entryOrderNumber[c] = ties.rows.orderNumber[first]!;
                 windowEnd[c] = deadline(t);
               }
               for (let step = Math.max(s, 1); step < to; step++) gaps.push(step, step === s ? t - last[c]! : 0, c);
@@ -178,45 +179,4 @@ export function scanFunnel(ledger: Ledger, matcher: FunnelMatcher, stepCount: nu
     enteredOnOrder,
     entryOrderNumber,
   };
-}
-
-/** The matching rows of one instant, reused from run to run. */
-class RunRows {
-  size = 0;
-  customer = new Uint32Array(16);
-  mask = new Int32Array(16);
-  row = new Uint32Array(16);
-  onOrder = new Uint8Array(16);
-  orderNumber = new Uint32Array(16);
-
-  reset(): void {
-    this.size = 0;
-  }
-
-  add(customer: number, mask: number, row: number, onOrder: number, orderNumber: number): void {
-    if (this.size === this.customer.length) this.grow();
-    const n = this.size++;
-    this.customer[n] = customer;
-    this.mask[n] = mask;
-    this.row[n] = row;
-    this.onOrder[n] = onOrder;
-    this.orderNumber[n] = orderNumber;
-  }
-
-  /** Positions sorted by customer (stable). */
-  byCustomer(): Uint32Array {
-    const order = new Uint32Array(this.size);
-    for (let p = 0; p < this.size; p++) order[p] = p;
-    return order.sort((x, y) => this.customer[x]! - this.customer[y]! || x - y);
-  }
-
-  private grow(): void {
-    const size = this.customer.length * 2;
-    const grown = <T extends Uint32Array | Int32Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
-    this.customer = grown(this.customer, new Uint32Array(size));
-    this.mask = grown(this.mask, new Int32Array(size));
-    this.row = grown(this.row, new Uint32Array(size));
-    this.onOrder = grown(this.onOrder, new Uint8Array(size));
-    this.orderNumber = grown(this.orderNumber, new Uint32Array(size));
-  }
 }

@@ -1,3 +1,5 @@
+import { OccurrenceRows } from "./funnelRows";
+
 /**
  * The rows of one customer at one instant (a tie group) and how far they move the customer
  * through the funnel. Each row fills at most one step; the group fills the longest run of
@@ -7,49 +9,38 @@
  * always one row, which takes the fast path.
  */
 export class TieGroupMatcher {
-  size = 0;
-  masks = new Int32Array(4);
-  row = new Uint32Array(4);
-  onOrder = new Uint8Array(4);
-  orderNumber = new Uint32Array(4);
+  /** The group's rows: fill with `rows.reset()` and `rows.add(...)`. */
+  readonly rows = new OccurrenceRows();
   /** Per step: the group position of its row, or −1. */
   private readonly stepRow: Int32Array;
   /** Per group position: the step its row fills, or −1. */
-  private rowStep = new Int32Array(4);
-  private seen = new Uint8Array(4);
+  private rowStep = new Int32Array(16);
+  private seen = new Uint8Array(16);
 
   constructor(stepCount: number) {
     this.stepRow = new Int32Array(stepCount);
   }
 
-  reset(): void {
-    this.size = 0;
-  }
-
-  add(mask: number, row: number, onOrder: number, orderNumber: number): void {
-    if (this.size === this.masks.length) this.grow();
-    const n = this.size++;
-    this.masks[n] = mask;
-    this.row[n] = row;
-    this.onOrder[n] = onOrder;
-    this.orderNumber[n] = orderNumber;
-  }
-
   /** The step reached after this group, from `step` (0-based: the next step to fill). */
   advance(step: number): number {
+    const { size, mask } = this.rows;
     const steps = this.stepRow.length;
-    if (this.size === 1) {
-      if ((this.masks[0]! & (1 << step)) === 0) return step;
+    if (size === 1) {
+      if ((mask[0]! & (1 << step)) === 0) return step;
       this.stepRow[step] = 0;
       return step + 1;
     }
-    this.rowStep.fill(-1, 0, this.size);
+    if (this.rowStep.length < size) {
+      this.rowStep = new Int32Array(size * 2);
+      this.seen = new Uint8Array(size * 2);
+    }
+    this.rowStep.fill(-1, 0, size);
     let s = step;
     for (; s < steps; s++) {
-      this.seen.fill(0, 0, this.size);
+      this.seen.fill(0, 0, size);
       if (!this.augment(s)) break;
     }
-    for (let p = 0; p < this.size; p++) if (this.rowStep[p]! >= 0) this.stepRow[this.rowStep[p]!] = p;
+    for (let p = 0; p < size; p++) if (this.rowStep[p]! >= 0) this.stepRow[this.rowStep[p]!] = p;
     return s;
   }
 
@@ -61,8 +52,9 @@ export class TieGroupMatcher {
   /** Finds a row for `step`, moving rows already given to other steps where that frees one (depth ≤ the number of steps). */
   private augment(step: number): boolean {
     const bit = 1 << step;
-    for (let p = 0; p < this.size; p++) {
-      if ((this.masks[p]! & bit) === 0 || this.seen[p] === 1) continue;
+    const { size, mask } = this.rows;
+    for (let p = 0; p < size; p++) {
+      if ((mask[p]! & bit) === 0 || this.seen[p] === 1) continue;
       this.seen[p] = 1;
       const owner = this.rowStep[p]!;
       if (owner === -1 || this.augment(owner)) {
@@ -71,16 +63,5 @@ export class TieGroupMatcher {
       }
     }
     return false;
-  }
-
-  private grow(): void {
-    const size = this.masks.length * 2;
-    const copy = <T extends Int32Array | Uint32Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
-    this.masks = copy(this.masks, new Int32Array(size));
-    this.row = copy(this.row, new Uint32Array(size));
-    this.onOrder = copy(this.onOrder, new Uint8Array(size));
-    this.orderNumber = copy(this.orderNumber, new Uint32Array(size));
-    this.rowStep = new Int32Array(size);
-    this.seen = new Uint8Array(size);
   }
 }
