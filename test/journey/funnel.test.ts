@@ -91,6 +91,13 @@ describe("funnel: edges", () => {
     expect(empty.steps[1]!.reason).toMatch(/nobody entered/);
   });
 
+  it("takes 32 steps (bit 31 of the step mask included)", () => {
+    const views = Array.from({ length: 32 }, (_, n) => ev("a", n, "view"));
+    const steps = Array.from({ length: 32 }, () => "view");
+    expect(funnel({ events: views }, { steps }).steps.map((s) => s.customers)).toEqual(Array.from({ length: 32 }, () => 1));
+    expect(funnel({ events: views.slice(1) }, { steps }).converted).toBe(0);
+  });
+
   it("accepts a calendar window (months follow the calendar in UTC)", () => {
     const events = [{ customerId: "a", at: "2024-01-31", type: "signup" }, { customerId: "a", at: "2024-02-28T23:59:59Z", type: "view" }, { customerId: "b", at: "2024-01-31", type: "signup" }, { customerId: "b", at: "2024-02-29", type: "view" }];
     expect(funnel({ events }, { steps: ["signup", "view"], within: { months: 1 } }).converted).toBe(1);
