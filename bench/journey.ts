@@ -9,7 +9,8 @@ import { measure } from "./harness";
  * days; target 150 ms, issue 14) and `repeatConversion` (30/60/90 days). Beside it, the same
  * funnel as a DuckDB SQL query (@duckdb/node-api, in memory, tables loaded before timing): with
  * one type per step no row can fill two steps, so chained minimums are the same funnel; the
- * step counts are compared. Run: npx tsx bench/journey.ts [events=1000000] [runs=7]
+ * step counts are compared. Wall times are followed by the CPU time of this process per call,
+ * which other work on a shared machine inflates less. Run: npx tsx bench/journey.ts [events=1000000] [runs=7]
  */
 const events = Number(process.argv[2] ?? 1_000_000);
 const runs = Number(process.argv[3] ?? 7);
@@ -21,6 +22,21 @@ const options = { steps: ["signup", "view", "cart", "order"], within: { days: 30
 
 const ours = measure("funnel, 4 steps, within 30 days (1M events)", () => funnel(ledger, options), { runs, targetMs: 150 });
 measure("repeatConversion, 30/60/90 days", () => repeatConversion(ledger), { runs });
+
+/** Median CPU time (user + system, this process) of `fn`: on a shared machine, less inflated by other work than wall time. */
+function cpuMedian(name: string, fn: () => unknown): void {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const before = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(before);
+    times.push((used.user + used.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${`${name}: CPU time`.padEnd(48)} median ${times[Math.floor(times.length / 2)]!.toFixed(1).padStart(8)} ms  min ${times[0]!.toFixed(1)}  n=${runs}`);
+}
+cpuMedian("funnel", () => funnel(ledger, options));
+cpuMedian("repeatConversion", () => repeatConversion(ledger));
 const result = funnel(ledger, options);
 
 const instance = await DuckDBInstance.create(":memory:");
