@@ -47,6 +47,14 @@ describe("funnel: edges", () => {
     expect(r.steps[1]!.medianTimeFromPrevious).toBe(DAY - 1);
   });
 
+  it("reads an offset timestamp as its UTC instant at the range's edges", () => {
+    // 2024-01-10T23:30-01:00 is 2024-01-11T00:30Z: after end. 2024-01-01T00:30+00:30 is exactly start.
+    const events = [{ customerId: "late", at: "2024-01-10T23:30:00-01:00", type: "signup" }, { customerId: "edge", at: "2024-01-01T00:30:00+00:30", type: "signup" }];
+    const r = funnel({ events }, { steps: ["signup"], start: "2024-01-01", end: "2024-01-11" });
+    expect(r.entered).toBe(1);
+    expect(funnel({ events }, { steps: ["signup"], start: "2024-01-01", end: "2024-01-11", by: "customerId" }).bySegment!.map((s) => s.key)).toEqual(["edge"]);
+  });
+
   it("lets later steps fall after end when the window allows", () => {
     const r = funnel({ events: [ev("a", 0, "signup"), ev("a", 30, "view")] }, { steps: ["signup", "view"], start: day(0), end: day(1) });
     expect(r.converted).toBe(1);
