@@ -245,3 +245,19 @@ export type {
   LoyalCustomersKpis,
   ReportLoyalCustomer,
 } from "./report/insightTypes";
+
+// Journey: funnels and repeat conversion (issue 14)
+export { funnel } from "./journey/funnel";
+export { repeatConversion } from "./journey/repeatConversion";
+export type {
+  FunnelOptions,
+  FunnelResult,
+  FunnelCounts,
+  FunnelSegment,
+  FunnelSegmentKey,
+  FunnelStep,
+  FunnelStepPredicate,
+  FunnelStepResult,
+  FunnelOccurrence,
+} from "./journey/funnelTypes";
+export type { RepeatConversion, RepeatConversionOptions, RepeatConversionWindow } from "./journey/repeatConversion";

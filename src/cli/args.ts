@@ -27,6 +27,8 @@ export const OPTIONS = {
   penalizer: { type: "string" },
   top: { type: "string" },
   skip: { type: "string", multiple: true },
+  steps: { type: "string" },
+  within: { type: "string" },
   "csv-raw": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },

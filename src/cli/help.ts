@@ -49,6 +49,19 @@ The KPI report of the bundled CDNOW sample (2,357 customers, 1997–1998): Markd
 HTML written to report.html (or --html FILE). Source and licence: examples/data/README.md.`,
   nps: `retention-metrics nps --surveys FILE [--period START..END] [--format json|csv|md] [--out FILE]
 Net Promoter Score with its margin of error, overall and by segment.`,
+  funnel: `retention-metrics funnel --events FILE [--purchases FILE] --steps LIST [options]
+An ordered, first-touch conversion funnel (docs/journey.md): customers per step, conversions, median times.
+  --steps LIST           comma-separated steps: event types, order (any order), order:N (the Nth order),
+                         e.g. signup,view,order,order:2
+  --within W             conversion window from entering: a whole number and ms | s | min | h | d | w,
+                         or mo | y (calendar months, years), e.g. 30d (default: no limit)
+  --period START..END    customers enter at their first step-1 row in [START, END) (default: any time)
+  --format F             json | csv | md (default json)
+  --out FILE             write the output to FILE instead of stdout
+  --fail-if "PATH OP N"  exit 1 when the figure at PATH satisfies OP N: entered, converted,
+                         overallConversion, steps[i].customers | conversionFromPrevious |
+                         conversionFromStart | medianTimeFromPrevious | dropped (i from 0); repeatable
+  --thresholds-out FILE  write each threshold, its value and outcome as JSON`,
 };
 
 /** The general help. */
@@ -66,6 +79,7 @@ Commands:
   defections   defection report by reason
   segments     lifetime-value tiers and loyal customers
   nps          Net Promoter Score
+  funnel       conversion funnel over events and orders
   demo         the report of the bundled CDNOW sample (Markdown; writes report.html)
 
 ${INPUT}

@@ -2,6 +2,10 @@ import type { ThresholdOutcome, ThresholdOutcomeKind } from "../report/renderOpt
 import { CliError } from "./errors";
 import { fits, kpiPaths, spell } from "./kpiPaths";
 import { editDistance } from "../core/suggest";
+import { escapeControlCharacters } from "../io/escapeControl";
+import { paint } from "./color";
+import type { CommandContext } from "./context";
+import { EXIT_OK, EXIT_THRESHOLD } from "./errors";
 
 /** A comparison operator of `--fail-if`. */
 export type ThresholdOperator = "<" | "<=" | ">" | ">=" | "==" | "!=";
@@ -43,9 +47,17 @@ export function parseThreshold(text: string): Threshold {
  * with the nearest KPI path; a KPI that is null or absent for this data is judged later.
  */
 export function readThreshold(text: string): Threshold {
+  return readThresholdAmong(text, kpiPaths(), "the report", "docs/report.md");
+}
+
+/**
+ * Parses a threshold and checks that its path fits one of `kpis` (patterns with `#` for an
+ * index), as `readThreshold` does for the report; `source` and `docs` name the JSON and the
+ * page that lists its fields, for the message.
+ */
+export function readThresholdAmong(text: string, kpis: readonly (readonly string[])[], source: string, docs: string): Threshold {
   const threshold = parseThreshold(text);
   const { path } = threshold;
-  const kpis = kpiPaths();
   if (kpis.some((kpi) => fits(path, kpi))) return threshold;
   const typed = path.join(".");
   let best = "";
@@ -55,7 +67,7 @@ export function readThreshold(text: string): Threshold {
     const d = editDistance(typed, candidate.replace(/\[(\d+)\]/g, ".$1"));
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
-  throw new CliError(`--fail-if "${threshold.text}": ${spell(path, [])} names no KPI of the report; did you mean ${best}? (docs/report.md lists every field)`);
+  throw new CliError(`--fail-if "${threshold.text}": ${spell(path, [])} names no KPI of ${source}; did you mean ${best}? (${docs} lists every field)`);
 }
 
 function holds(actual: number, op: ThresholdOperator, limit: number): boolean {
@@ -147,4 +159,18 @@ export function escapeAnnotationProperty(text: string): string {
 /** A GitHub Actions `::error` annotation line for a failed threshold. */
 export function annotation(result: ThresholdResult): string {
   return `::error title=${escapeAnnotationProperty(`KPI threshold ${result.threshold.text}`)}::${escapeAnnotationData(result.message)}\n`;
+}
+
+/**
+ * Prints each threshold's outcome to stderr (with an `::error` annotation for a failure under
+ * GitHub Actions) and returns the exit code: 0 when every threshold passed, 1 otherwise.
+ */
+export function reportOutcomes(ctx: CommandContext, results: readonly ThresholdResult[]): number {
+  const annotate = ctx.io.env.GITHUB_ACTIONS === "true";
+  for (const result of results) {
+    const passed = result.outcome === "pass";
+    ctx.io.stderr.write(`${paint(passed ? "ok" : "FAIL", passed ? "green" : "red", ctx.color)}: ${escapeControlCharacters(result.message)}\n`);
+    if (annotate && !passed) ctx.io.stderr.write(annotation(result));
+  }
+  return results.every((r) => r.outcome === "pass") ? EXIT_OK : EXIT_THRESHOLD;
 }

@@ -101,6 +101,8 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   renderMarkdown: [report],
   renderHtml: [report],
   toVegaLite: [report, "retention"],
+  funnel: [{ purchases, events: [{ customerId: "a", at: "2024-01-01", type: "signup" }] }, { steps: ["signup", "order", "order:2"], within: { days: 60 } }],
+  repeatConversion: [purchases, { asOf }],
 };
 
 /** Functions whose last argument is not an options object (their last argument is data). */
