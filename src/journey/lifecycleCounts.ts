@@ -1,5 +1,6 @@
 import { lowerBound } from "../core/search";
 import type { Ledger } from "../input/ledger";
+import { orderedBefore } from "../metrics/orderedBefore";
 
 /** Per period `0..P` (0 is the period before the first reported one): the lifecycle counts. */
 export interface LifecycleCounts {
@@ -36,7 +37,6 @@ export function lifecycleCounts(ledger: Ledger, bounds: Float64Array, coverFrom:
   const runStart = new Int32Array(customers).fill(NONE);
   const runEnd = new Int32Array(customers);
   const firstRun = new Uint8Array(customers);
-  const seen = new Uint8Array(customers);
   const closeRun = (c: number): void => {
     const a = runStart[c]!;
     const b = runEnd[c]!;
@@ -48,7 +48,7 @@ export function lifecycleCounts(ledger: Ledger, bounds: Float64Array, coverFrom:
   };
   const from = lowerBound(at, coverFrom[0]!);
   const to = lowerBound(at, bounds[last + 1]!);
-  for (let k = 0; k < from; k++) if (orderStart[k] === 1) seen[customer[k]!] = 1;
+  const seen = orderedBefore(ledger, coverFrom[0]!);
   let p = 0;
   let q = 0;
   for (let k = from; k < to; k++) {
