@@ -245,3 +245,10 @@ export type {
   LoyalCustomersKpis,
   ReportLoyalCustomer,
 } from "./report/insightTypes";
+
+// Lifecycle, quick ratio and revenue movements (issue 14)
+export { lifecycle } from "./journey/lifecycle";
+export { revenueMovements } from "./journey/revenueMovements";
+export type { Lifecycle, LifecycleOptions, LifecyclePeriod } from "./journey/lifecycle";
+export type { RevenueMovements, RevenueMovementsOptions, RevenueMovementPeriod } from "./journey/revenueMovements";
+export type { PeriodSeriesOptions } from "./journey/periodGrid";

@@ -1,3 +1,6 @@
+/** Why a revenue quick ratio is `null`. */
+export const NO_REVENUE_LOST = "no revenue was lost: contraction and churned revenue are 0";
+
 /** A quick ratio, or `null` with the reason when nothing was lost. */
 export interface QuickRatio {
   readonly quickRatio: number | null;

@@ -4,7 +4,7 @@ import type { DurationInput } from "../core/time";
 import { toLedger, type MetricInput } from "../input/toLedger";
 import { revenueByCustomer } from "./revenueByCustomer";
 import { readOptions } from "../input/readOptions";
-import { quickRatio } from "../journey/quickRatio";
+import { NO_REVENUE_LOST, quickRatio } from "../journey/quickRatio";
 import { orderedBefore } from "./orderedBefore";
 import { addToBridge, emptyBridge } from "./revenueBridge";
 
@@ -107,7 +107,7 @@ export function revenueRetention(input: MetricInput, options: RevenueRetentionOp
     churnedRefunds: money(units.churnedRefunds),
     newCustomerRevenue: money(units.fresh),
     reactivation: money(units.reactivation),
-    ...quickRatio(units.fresh + units.expansion + units.reactivation, units.contraction + units.churned, "no revenue was lost: contraction and churned revenue are 0"),
+    ...quickRatio(units.fresh + units.expansion + units.reactivation, units.contraction + units.churned, NO_REVENUE_LOST),
     customers: units.customers,
     newCustomers: units.newCustomers,
     reactivatedCustomers: units.reactivatedCustomers,

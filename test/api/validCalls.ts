@@ -101,6 +101,8 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   renderMarkdown: [report],
   renderHtml: [report],
   toVegaLite: [report, "retention"],
+  lifecycle: [purchases, { granularity: "month", start: "2024-01-01", end: "2024-04-01" }],
+  revenueMovements: [purchases, { granularity: "month", start: "2024-01-01", end: "2024-04-01" }],
 };
 
 /** Functions whose last argument is not an options object (their last argument is data). */
