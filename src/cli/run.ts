@@ -27,6 +27,7 @@ const COMMANDS: ReadonlyMap<string, () => Promise<Command>> = new Map<string, ()
   ["defections", async () => (await import("./commands/defections")).defectionsCommand],
   ["segments", async () => (await import("./commands/segments")).segmentsCommand],
   ["nps", async () => (await import("./commands/nps")).npsCommand],
+  ["lifecycle", async () => (await import("./commands/lifecycle")).lifecycleCommand],
   ["demo", async () => (await import("./commands/demo")).demoCommand],
 ]);
 

@@ -1,5 +1,8 @@
 import type { ThresholdOutcome, ThresholdOutcomeKind } from "../report/renderOptions";
-import { CliError } from "./errors";
+import { escapeControlCharacters } from "../io/escapeControl";
+import { paint } from "./color";
+import type { CommandContext } from "./context";
+import { CliError, EXIT_OK, EXIT_THRESHOLD } from "./errors";
 import { fits, kpiPaths, spell } from "./kpiPaths";
 import { editDistance } from "../core/suggest";
 
@@ -43,9 +46,17 @@ export function parseThreshold(text: string): Threshold {
  * with the nearest KPI path; a KPI that is null or absent for this data is judged later.
  */
 export function readThreshold(text: string): Threshold {
+  return readThresholdAmong(text, kpiPaths(), "names no KPI of the report", "docs/report.md lists every field");
+}
+
+/**
+ * `readThreshold` for a command whose JSON output is not the report: `kpis` are its KPI paths
+ * (`#` an index, `*` a key), `unknown` ends the message for a path among none of them, and
+ * `where` says where they are documented.
+ */
+export function readThresholdAmong(text: string, kpis: readonly (readonly string[])[], unknown: string, where: string): Threshold {
   const threshold = parseThreshold(text);
   const { path } = threshold;
-  const kpis = kpiPaths();
   if (kpis.some((kpi) => fits(path, kpi))) return threshold;
   const typed = path.join(".");
   let best = "";
@@ -55,7 +66,7 @@ export function readThreshold(text: string): Threshold {
     const d = editDistance(typed, candidate.replace(/\[(\d+)\]/g, ".$1"));
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
-  throw new CliError(`--fail-if "${threshold.text}": ${spell(path, [])} names no KPI of the report; did you mean ${best}? (docs/report.md lists every field)`);
+  throw new CliError(`--fail-if "${threshold.text}": ${spell(path, [])} ${unknown}; did you mean ${best}? (${where})`);
 }
 
 function holds(actual: number, op: ThresholdOperator, limit: number): boolean {
@@ -147,4 +158,18 @@ export function escapeAnnotationProperty(text: string): string {
 /** A GitHub Actions `::error` annotation line for a failed threshold. */
 export function annotation(result: ThresholdResult): string {
   return `::error title=${escapeAnnotationProperty(`KPI threshold ${result.threshold.text}`)}::${escapeAnnotationData(result.message)}\n`;
+}
+
+/**
+ * Prints each verdict on stderr (`ok:` or `FAIL:`, with `::error` annotations under GitHub
+ * Actions) and returns the exit code: 0 when every threshold passed, else 1.
+ */
+export function printVerdicts(ctx: CommandContext, results: readonly ThresholdResult[]): number {
+  const annotate = ctx.io.env.GITHUB_ACTIONS === "true";
+  for (const result of results) {
+    const passed = result.outcome === "pass";
+    ctx.io.stderr.write(`${paint(passed ? "ok" : "FAIL", passed ? "green" : "red", ctx.color)}: ${escapeControlCharacters(result.message)}\n`);
+    if (annotate && !passed) ctx.io.stderr.write(annotation(result));
+  }
+  return results.every((r) => r.outcome === "pass") ? EXIT_OK : EXIT_THRESHOLD;
 }

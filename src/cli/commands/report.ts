@@ -2,11 +2,9 @@ import { kpiReport, SKIPPABLE_SECTIONS, type SkippableSection } from "../../repo
 import type { RenderOptions } from "../../report/renderOptions";
 import type { ReportPeriodOption } from "../../report/reportPeriod";
 import { choice, numberFlag } from "../args";
-import { escapeControlCharacters } from "../../io/escapeControl";
-import { paint } from "../color";
 import { penalizerFlag } from "./common";
 import type { CommandContext } from "../context";
-import { CliError, EXIT_OK, EXIT_THRESHOLD } from "../errors";
+import { CliError, EXIT_OK } from "../errors";
 
 const FLAGS = ["purchases", "events", "surveys", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "thresholds-out", "top", "horizon", "discount-rate", "penalizer", "skip", "csv-raw"];
 
@@ -75,11 +73,5 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
   }
   if (ctx.args.html !== undefined) ctx.writeFile(ctx.args.html, await renderHtml());
   if (checks !== null && ctx.args["thresholds-out"] !== undefined) ctx.writeFile(ctx.args["thresholds-out"], checks.thresholdsJson(results));
-  const annotate = ctx.io.env.GITHUB_ACTIONS === "true";
-  for (const result of results) {
-    const passed = result.outcome === "pass";
-    ctx.io.stderr.write(`${paint(passed ? "ok" : "FAIL", passed ? "green" : "red", ctx.color)}: ${escapeControlCharacters(result.message)}\n`);
-    if (annotate && !passed) ctx.io.stderr.write(checks!.annotation(result));
-  }
-  return results.every((r) => r.outcome === "pass") ? EXIT_OK : EXIT_THRESHOLD;
+  return checks === null ? EXIT_OK : checks.printVerdicts(ctx, results);
 }
