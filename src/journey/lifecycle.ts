@@ -64,10 +64,10 @@ export interface Lifecycle {
  * period before too) or resurrected (neither); dormant customers were active in the period
  * before and are not now. So active(t) = new + returning + resurrected and active(t − 1) =
  * returning + dormant, exactly, also for the first period, whose "period before" is the
- * calendar period before it, read from the data. quickRatio = (new + resurrected) ÷ dormant
- * (Rahul Vohra's user quick ratio, after Mamoon Hamid's SaaS quick ratio). The categories are
- * PostHog's lifecycle insight's (new, returning, resurrecting, dormant drawn below zero);
- * docs/journey.md compares the two.
+ * calendar period before it, read from the data. quickRatio = (new + resurrected) ÷ dormant,
+ * the user quick ratio of growth accounting (J. Hsu, "Diligence at Social Capital, part 1:
+ * accounting for user growth", 2015). The categories are PostHog's lifecycle insight's (new,
+ * returning, resurrecting, dormant drawn below zero); docs/journey.md compares the two.
  *
  * @param input - purchases, `{ purchases }`, or a prepared `Ledger`
  * @param options - granularity and `[start, end)` (the whole periods inside it), optional activeWindow and weekStartsOn

@@ -8,10 +8,10 @@ export interface QuickRatio {
 }
 
 /**
- * gained ÷ lost: the quick ratio of growth accounting (Mamoon Hamid, "Social Capital's
- * secret weapon for evaluating SaaS companies", 2015). Above 1 the base grows; 4 is the
- * often quoted mark of efficient growth. When `lost` is 0 the ratio is undefined, not
- * infinite: `null`, with `reason`.
+ * gained ÷ lost: the quick ratio of growth accounting, the SaaS form popularised by Mamoon
+ * Hamid of Social Capital (revenue), the user form in J. Hsu's "Accounting for user growth"
+ * (2015). Above 1 the base grows; 4 is the often quoted mark of efficient growth. When `lost`
+ * is 0 the ratio is undefined, not infinite: `null`, with `reason`.
  *
  * @example
  * quickRatio(6, 3, "no customer went dormant") //=> { quickRatio: 2, quickRatioReason: null }
