@@ -261,3 +261,9 @@ export type {
   FunnelOccurrence,
 } from "./journey/funnelTypes";
 export type { RepeatConversion, RepeatConversionOptions, RepeatConversionWindow } from "./journey/repeatConversion";
+// Lifecycle, quick ratio and revenue movements (issue 14)
+export { lifecycle } from "./journey/lifecycle";
+export { revenueMovements } from "./journey/revenueMovements";
+export type { Lifecycle, LifecycleOptions, LifecyclePeriod } from "./journey/lifecycle";
+export type { RevenueMovements, RevenueMovementsOptions, RevenueMovementPeriod } from "./journey/revenueMovements";
+export type { PeriodSeriesOptions } from "./journey/periodGrid";

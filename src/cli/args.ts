@@ -15,6 +15,7 @@ export const OPTIONS = {
   "decimal-separator": { type: "string" },
   "as-of": { type: "string" },
   period: { type: "string" },
+  from: { type: "string" },
   format: { type: "string" },
   out: { type: "string" },
   html: { type: "string" },

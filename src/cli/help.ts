@@ -47,6 +47,14 @@ LTV tiers (Pareto 80% of revenue) with concentration and loyal customers (json),
   demo: `retention-metrics demo [--html FILE] [--out FILE]
 The KPI report of the bundled CDNOW sample (2,357 customers, 1997–1998): Markdown on stdout,
 HTML written to report.html (or --html FILE). Source and licence: examples/data/README.md.`,
+  lifecycle: `retention-metrics lifecycle --purchases FILE [--period day|week|month|quarter|year] [--from DATE] [--as-of DATE] [--format json|csv|md] [--out FILE]
+New, returning, resurrected and dormant customers per period, with the quick ratio (docs/journey.md).
+  --period P             day | week | month | quarter | year (default month)
+  --from DATE            first period: the one holding DATE (default: the first order's)
+  --as-of DATE           end: the periods that end by DATE (default: end of the latest day in the data)
+  --fail-if "PATH OP N"  exit 1 when the figure at PATH of the JSON satisfies OP N, e.g.
+                         "latest.quickRatio < 1" or "periods[0].dormant > 100"; as in report
+  --thresholds-out FILE  write each threshold, its value and outcome as JSON`,
   nps: `retention-metrics nps --surveys FILE [--period START..END] [--format json|csv|md] [--out FILE]
 Net Promoter Score with its margin of error, overall and by segment.`,
   funnel: `retention-metrics funnel --events FILE [--purchases FILE] --steps LIST [options]
@@ -80,6 +88,7 @@ Commands:
   segments     lifetime-value tiers and loyal customers
   nps          Net Promoter Score
   funnel       conversion funnel over events and orders
+  lifecycle    new / returning / resurrected / dormant customers per period, quick ratio
   demo         the report of the bundled CDNOW sample (Markdown; writes report.html)
 
 ${INPUT}

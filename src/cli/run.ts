@@ -28,6 +28,7 @@ const COMMANDS: ReadonlyMap<string, () => Promise<Command>> = new Map<string, ()
   ["segments", async () => (await import("./commands/segments")).segmentsCommand],
   ["nps", async () => (await import("./commands/nps")).npsCommand],
   ["funnel", async () => (await import("./commands/funnel")).funnelCommand],
+  ["lifecycle", async () => (await import("./commands/lifecycle")).lifecycleCommand],
   ["demo", async () => (await import("./commands/demo")).demoCommand],
 ]);
 

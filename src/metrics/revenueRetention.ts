@@ -4,6 +4,9 @@ import type { DurationInput } from "../core/time";
 import { toLedger, type MetricInput } from "../input/toLedger";
 import { revenueByCustomer } from "./revenueByCustomer";
 import { readOptions } from "../input/readOptions";
+import { NO_REVENUE_LOST, quickRatio } from "../journey/quickRatio";
+import { orderedBefore } from "./orderedBefore";
+import { addToBridge, emptyBridge } from "./revenueBridge";
 
 /** Options of `revenueRetention`. */
 export interface RevenueRetentionOptions extends PeriodOptions {
@@ -29,8 +32,14 @@ export interface RevenueRetention {
   readonly churnedRevenue: Decimal;
   /** Σ current_i over churned customers (≤ 0: refunds beyond their purchases); usually 0. */
   readonly churnedRefunds: Decimal;
-  /** Net revenue in `[start, end)` of everyone who is not a base customer; not in NRR. */
+  /** Net revenue in `[start, end)` of the customers who are neither base nor reactivated customers; not in NRR. */
   readonly newCustomerRevenue: Decimal;
+  /** Net revenue in `[start, end)` of reactivated customers: not base customers, but ordered before the base window; not in NRR. */
+  readonly reactivation: Decimal;
+  /** (new + expansion + reactivation) ÷ (contraction + churnedRevenue); `null` when nothing was lost. */
+  readonly quickRatio: number | null;
+  /** Why `quickRatio` is `null`; `null` when it is a number. */
+  readonly quickRatioReason: string | null;
   readonly customers: {
     readonly base: number;
     readonly expanded: number;
@@ -38,8 +47,10 @@ export interface RevenueRetention {
     readonly contracted: number;
     readonly churned: number;
   };
-  /** Customers with revenue in `[start, end)` who are not base customers. */
+  /** Customers with revenue in `[start, end)` who are neither base nor reactivated customers. */
   readonly newCustomers: number;
+  /** Customers with revenue in `[start, end)` who are not base customers but ordered before the base window. */
+  readonly reactivatedCustomers: number;
   readonly currency: string | null;
   readonly period: Period;
   readonly basePeriod: Period;
@@ -52,6 +63,10 @@ export interface RevenueRetention {
  * revenue in `[start, end)`. NRR = Σ current_i ÷ Σ base_i; GRR = Σ min(max(current_i, 0), base_i)
  * ÷ Σ base_i (the SaaS definitions, e.g. KeyBanc/Bessemer: expansion counts in NRR only).
  * Bridge: current = base + expansion − contraction − churnedRevenue + churnedRefunds, exact.
+ * Revenue of everyone else is `reactivation` when they ordered before the base window, else
+ * new (`newCustomerRevenue`). Revenue quick ratio = (new + expansion + reactivation) ÷
+ * (contraction + churnedRevenue), after Mamoon Hamid's SaaS quick ratio; `null` when the
+ * denominator is 0.
  *
  * @param input - purchases, `{ purchases }`, or a prepared `Ledger`
  * @param options - the period `[start, end)` (UTC) and an optional `baseWindow`
@@ -66,7 +81,8 @@ export interface RevenueRetention {
  *                  { start: "2024-02-01", end: "2024-03-01", baseWindow: { months: 1 } })
  * //=> { netRevenueRetention: 0.8, grossRevenueRetention: 0.6667, baseRevenue: Decimal("150"),
  * //     currentRevenue: Decimal("120"), expansion: Decimal("20"), churnedRevenue: Decimal("50"),
- * //     newCustomerRevenue: Decimal("30"), customers: { base: 2, expanded: 1, churned: 1, ... }, ... }
+ * //     newCustomerRevenue: Decimal("30"), reactivation: Decimal("0"), quickRatio: 1, // (30 + 20 + 0) ÷ (0 + 50)
+ * //     customers: { base: 2, expanded: 1, churned: 1, ... }, ... }
  */
 export function revenueRetention(input: MetricInput, options: RevenueRetentionOptions): RevenueRetention {
   options = readOptions(options, "revenueRetention");
@@ -75,34 +91,9 @@ export function revenueRetention(input: MetricInput, options: RevenueRetentionOp
   const baseStart = windowStart(start, options.baseWindow ?? end - start, "baseWindow");
   const base = revenueByCustomer(ledger, baseStart, start);
   const current = revenueByCustomer(ledger, start, end);
-  const units = { base: 0, current: 0, expansion: 0, contraction: 0, churned: 0, churnedRefunds: 0, other: 0 };
-  const customers = { base: 0, expanded: 0, flat: 0, contracted: 0, churned: 0 };
-  let newCustomers = 0;
-  for (let c = 0; c < base.length; c++) {
-    const was = base[c]!;
-    const now = current[c]!;
-    if (!(was > 0)) {
-      if (now !== 0) newCustomers++;
-      units.other += now;
-      continue;
-    }
-    customers.base++;
-    units.base += was;
-    units.current += now;
-    if (now > was) {
-      customers.expanded++;
-      units.expansion += now - was;
-    } else if (now === was) {
-      customers.flat++;
-    } else if (now > 0) {
-      customers.contracted++;
-      units.contraction += was - now;
-    } else {
-      customers.churned++;
-      units.churned += was;
-      units.churnedRefunds += now;
-    }
-  }
+  const before = orderedBefore(ledger, baseStart);
+  const units = emptyBridge();
+  for (let c = 0; c < base.length; c++) addToBridge(units, base[c]!, current[c]!, before[c] === 1);
   const money = (value: number): Decimal => unitsToDecimal(value, ledger.moneyScale);
   const share = (value: number): number | null => (units.base === 0 ? null : value / units.base);
   return {
@@ -114,9 +105,12 @@ export function revenueRetention(input: MetricInput, options: RevenueRetentionOp
     contraction: money(units.contraction),
     churnedRevenue: money(units.churned),
     churnedRefunds: money(units.churnedRefunds),
-    newCustomerRevenue: money(units.other),
-    customers,
-    newCustomers,
+    newCustomerRevenue: money(units.fresh),
+    reactivation: money(units.reactivation),
+    ...quickRatio(units.fresh + units.expansion + units.reactivation, units.contraction + units.churned, NO_REVENUE_LOST),
+    customers: units.customers,
+    newCustomers: units.newCustomers,
+    reactivatedCustomers: units.reactivatedCustomers,
     currency: ledger.currency,
     period: { start: new Date(start), end: new Date(end) },
     basePeriod: { start: new Date(baseStart), end: new Date(start) },

@@ -70,6 +70,7 @@ function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderO
         ["Base revenue", money(s.baseRevenue), money(s.previous?.baseRevenue ?? null), ""],
         ["Expansion / contraction / churned", `${money(s.expansion)} / ${money(s.contraction)} / ${money(s.churnedRevenue)}`, "", ""],
         ["New customers' revenue (not in NRR)", money(s.newCustomerRevenue), money(s.previous?.newCustomerRevenue ?? null), ""],
+        ["Reactivated customers' revenue (not in NRR)", money(s.reactivation), money(s.previous?.reactivation ?? null), ""],
       ]),
     ),
     "## Net Promoter Score",

@@ -35,6 +35,7 @@ function revenueKpis(ledger: Ledger, start: number, end: number): RevenueRetenti
     contraction: r.contraction,
     churnedRevenue: r.churnedRevenue,
     newCustomerRevenue: r.newCustomerRevenue,
+    reactivation: r.reactivation,
     customers: r.customers,
   };
 }

@@ -65,6 +65,7 @@ function build() {
     contraction: Money,
     churnedRevenue: Money,
     newCustomerRevenue: Money,
+    reactivation: Money,
     customers: z.object({ base: Count, expanded: Count, flat: Count, contracted: Count, churned: Count }, E),
   };
   const RevenueRetentionKpisSchema = z.object(revenueRetentionShape, E);

@@ -101,6 +101,7 @@ export type RevenueRetentionKpis = Pick<
   | "contraction"
   | "churnedRevenue"
   | "newCustomerRevenue"
+  | "reactivation"
   | "customers"
 >;
 

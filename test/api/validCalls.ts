@@ -103,6 +103,8 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   toVegaLite: [report, "retention"],
   funnel: [{ purchases, events: [{ customerId: "a", at: "2024-01-01", type: "signup" }] }, { steps: ["signup", "order", "order:2"], within: { days: 60 } }],
   repeatConversion: [purchases, { asOf }],
+  lifecycle: [purchases, { granularity: "month", start: "2024-01-01", end: "2024-04-01" }],
+  revenueMovements: [purchases, { granularity: "month", start: "2024-01-01", end: "2024-04-01" }],
 };
 
 /** Functions whose last argument is not an options object (their last argument is data). */

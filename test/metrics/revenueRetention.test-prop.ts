@@ -17,6 +17,8 @@ describe("revenueRetention (properties)", () => {
           expect(result.grossRevenueRetention).toBeGreaterThanOrEqual(0);
           expect(result.grossRevenueRetention).toBeLessThanOrEqual(1);
         }
+        if (result.quickRatio === null) expect(result.contraction.plus(result.churnedRevenue).isZero()).toBe(true);
+        else expect(result.quickRatio * result.contraction.plus(result.churnedRevenue).toNumber()).toBeCloseTo(result.newCustomerRevenue.plus(result.expansion).plus(result.reactivation).toNumber(), 6);
         expect(allNumbersFinite(result)).toBe(true);
         expect(JSON.stringify(revenueRetention(frozen(shuffledWith(rows, keys)), p))).toBe(JSON.stringify(result));
       }),

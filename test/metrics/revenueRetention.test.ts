@@ -14,13 +14,16 @@ import { createLedger, RetentionInputError, RetentionOptionsError, revenueRetent
  *  __proto__  10.10                  10.10                  flat
  *  f          40 then refund −40 = 0 25                     not base (no positive base revenue) → new
  *  g          —                      30                     new
- *  h          60 on 01-02 (before)   20                     not base → new
+ *  h          60 on 01-02 (before)   20                     not base, ordered before the base window → reactivation
  *
  * base = 100 + 80 + 100 + 50 + 70 + 10.10 = 410.10; current = 150 + 80 + 60 − 30 + 0 + 10.10 = 270.10
  * expansion 50, contraction 40, churned 50 + 70 = 120, churnedRefunds −30
  * bridge: 410.10 + 50 − 40 − 120 − 30 = 270.10
  * NRR = 270.10 / 410.10; GRR = Σ min(max(cur, 0), base) = 100 + 80 + 60 + 0 + 0 + 10.10 = 250.10 → 250.10 / 410.10
- * newCustomerRevenue = 25 + 30 + 20 = 75 (3 customers)
+ * newCustomerRevenue = 25 + 30 = 55 (f, g); reactivation = 20 (h). f's order of 01-10 is inside the
+ * base window, so f is new, not reactivated (the base window's refund left f no base revenue).
+ * Revenue quick ratio = (new 55 + expansion 50 + reactivation 20) ÷ (contraction 40 + churned 120)
+ *                     = 125 ÷ 160 = 0.78125
  */
 const purchases: Purchase[] = [
   { customerId: "a", at: "2024-01-10", amount: "100" },
@@ -53,11 +56,15 @@ describe("revenueRetention", () => {
     expect(result.contraction.toString()).toBe("40");
     expect(result.churnedRevenue.toString()).toBe("120");
     expect(result.churnedRefunds.toString()).toBe("-30");
-    expect(result.newCustomerRevenue.toString()).toBe("75");
+    expect(result.newCustomerRevenue.toString()).toBe("55");
+    expect(result.reactivation.toString()).toBe("20");
+    expect(result.quickRatio).toBe(0.78125);
+    expect(result.quickRatioReason).toBeNull();
     expect(result.netRevenueRetention).toBe(27_010 / 41_010);
     expect(result.grossRevenueRetention).toBe(25_010 / 41_010);
     expect(result.customers).toEqual({ base: 6, expanded: 1, flat: 2, contracted: 1, churned: 2 });
-    expect(result.newCustomers).toBe(3);
+    expect(result.newCustomers).toBe(2);
+    expect(result.reactivatedCustomers).toBe(1);
     expect(result.basePeriod).toEqual({ start: new Date("2024-01-03T00:00:00Z"), end: new Date("2024-02-01T00:00:00Z") });
     const bridge = result.baseRevenue.plus(result.expansion).minus(result.contraction).minus(result.churnedRevenue).plus(result.churnedRefunds);
     expect(bridge.eq(result.currentRevenue)).toBe(true);
@@ -69,6 +76,35 @@ describe("revenueRetention", () => {
     expect(result.baseRevenue.toString()).toBe("470.1");
     expect(result.customers).toEqual({ base: 7, expanded: 1, flat: 2, contracted: 2, churned: 2 });
     expect(result.newCustomerRevenue.toString()).toBe("55");
+    expect(result.reactivation.toString()).toBe("0");
+  });
+
+  it("counts a customer back after a gap longer than the base window as reactivation, not new", () => {
+    // x ordered in 2023-11, nothing in the base window [2024-01-01, 2024-02-01), 40 in February.
+    const rows = [
+      { customerId: "x", at: "2023-11-20", amount: "15" },
+      { customerId: "x", at: "2024-02-03", amount: "40" },
+      { customerId: "y", at: "2024-02-04", amount: "10" },
+    ];
+    const result = revenueRetention(rows, { ...february, baseWindow: { months: 1 } });
+    expect(result.reactivation.toString()).toBe("40");
+    expect(result.reactivatedCustomers).toBe(1);
+    expect(result.newCustomerRevenue.toString()).toBe("10");
+    expect(result.newCustomers).toBe(1);
+    // Nothing lost: contraction + churned = 0.
+    expect(result.quickRatio).toBeNull();
+    expect(result.quickRatioReason).toMatch(/no revenue was lost/);
+  });
+
+  it("does not take a refund before the base window for an order", () => {
+    // z's only row before the base window is a refund: not an order, so z is new in February.
+    const rows = [
+      { customerId: "z", at: "2023-12-20", amount: "-5" },
+      { customerId: "z", at: "2024-02-03", amount: "40" },
+    ];
+    const result = revenueRetention(rows, { ...february, baseWindow: { months: 1 } });
+    expect(result.newCustomerRevenue.toString()).toBe("40");
+    expect(result.reactivation.toString()).toBe("0");
   });
 
   it("keeps money exact over many cent amounts", () => {
@@ -90,6 +126,8 @@ describe("revenueRetention", () => {
     expect(result.grossRevenueRetention).toBeNull();
     expect(result.baseRevenue.toString()).toBe("0");
     expect(result.customers).toEqual({ base: 0, expanded: 0, flat: 0, contracted: 0, churned: 0 });
+    expect(result.reactivation.toString()).toBe("0");
+    expect(result.quickRatio).toBeNull();
     expect(result.currency).toBeNull();
   });
 

@@ -50,6 +50,7 @@ const RevenueRetentionKpisSchema = z.object({
   contraction: Money,
   churnedRevenue: Money,
   newCustomerRevenue: Money,
+  reactivation: Money,
   customers: z.object({ base: Count, expanded: Count, flat: Count, contracted: Count, churned: Count }),
 });
 
