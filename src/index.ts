@@ -245,3 +245,14 @@ export type {
   LoyalCustomersKpis,
   ReportLoyalCustomer,
 } from "./report/insightTypes";
+
+// Significance of changes (issue 14): Wilson and Newcombe intervals, two-proportion and NPS tests
+export { compareRates } from "./stats/compareRates";
+export { compareNps } from "./stats/compareNps";
+export { wilsonInterval } from "./stats/wilsonInterval";
+export type { RateComparison, ComparedRate } from "./stats/compareRates";
+export type { NpsComparison, ComparedNps } from "./stats/compareNps";
+export type { ComparisonOptions } from "./stats/comparisonOptions";
+export type { WilsonInterval, WilsonIntervalOptions } from "./stats/wilsonInterval";
+export type { ProportionInput, ProportionCounts, ProportionKind } from "./stats/readProportion";
+export type { NpsCounts } from "./stats/readNpsCounts";
