@@ -252,7 +252,7 @@ export { compareNps } from "./stats/compareNps";
 export { wilsonInterval } from "./stats/wilsonInterval";
 export type { RateComparison, ComparedRate } from "./stats/compareRates";
 export type { NpsComparison, ComparedNps } from "./stats/compareNps";
-export type { ComparisonOptions } from "./stats/comparisonOptions";
+export type { ComparisonOptions, ComparisonTest } from "./stats/comparisonOptions";
 export type { WilsonInterval, WilsonIntervalOptions } from "./stats/wilsonInterval";
 export type { ProportionInput, ProportionCounts, ProportionKind } from "./stats/readProportion";
 export type { NpsCounts } from "./stats/readNpsCounts";

@@ -1,4 +1,4 @@
-import { readComparisonOptions, verdict, type ComparisonOptions } from "./comparisonOptions";
+import { readComparisonOptions, verdict, type ComparisonOptions, type ComparisonTest } from "./comparisonOptions";
 import { readNpsCounts, type NpsCounts } from "./readNpsCounts";
 import { smallestExpectedCount } from "./smallestExpectedCount";
 import { twoSidedPValue } from "./twoSidedPValue";
@@ -11,7 +11,7 @@ export interface ComparedNps extends NpsCounts {
 }
 
 /** Two NPS results compared: the change from `a` to `b`, its interval and its test. */
-export interface NpsComparison {
+export interface NpsComparison extends ComparisonTest {
   readonly a: ComparedNps;
   readonly b: ComparedNps;
   /** score(b) − score(a), in NPS points (−200 to 200); `null` when a side has no responses. */
@@ -20,16 +20,6 @@ export interface NpsComparison {
   readonly standardError: number | null;
   /** difference ± z·standardError, clipped to [−200, 200]. */
   readonly interval: readonly [number, number] | null;
-  /** The z statistic with the pooled variance (no change); positive when b is higher. */
-  readonly z: number | null;
-  /** Its two-sided p-value, in [0, 1]. */
-  readonly pValue: number | null;
-  /** p < 1 − confidence; `null` when a side has no responses or the samples are too small (see `reason`). */
-  readonly significant: boolean | null;
-  /** Why `significant` is `null`; `null` when the test was decided. */
-  readonly reason: string | null;
-  readonly confidence: number;
-  readonly minExpectedCount: number;
 }
 
 /** The variance of one answer scored +1 (promoter), 0 (passive) or −1 (detractor): p + d − (p − d)². */

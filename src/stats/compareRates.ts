@@ -1,4 +1,4 @@
-import { readComparisonOptions, verdict, type ComparisonOptions } from "./comparisonOptions";
+import { readComparisonOptions, verdict, type ComparisonOptions, type ComparisonTest } from "./comparisonOptions";
 import { newcombeBounds } from "./newcombeBounds";
 import { readProportion, type ProportionInput, type ProportionKind } from "./readProportion";
 import { smallestExpectedCount } from "./smallestExpectedCount";
@@ -15,23 +15,13 @@ export interface ComparedRate {
 }
 
 /** Two rates compared: the change from `a` to `b`, its interval and its test. */
-export interface RateComparison {
+export interface RateComparison extends ComparisonTest {
   readonly a: ComparedRate;
   readonly b: ComparedRate;
   /** rate(b) − rate(a), in rate units (0.05 is five points); `null` when a side has no trials. */
   readonly difference: number | null;
   /** Newcombe's hybrid score interval of the difference (method 10), within [−1, 1]. */
   readonly interval: readonly [number, number] | null;
-  /** The pooled two-proportion z statistic; positive when b is higher. */
-  readonly z: number | null;
-  /** Its two-sided p-value, in [0, 1]. */
-  readonly pValue: number | null;
-  /** p < 1 − confidence; `null` when a side has no trials or the samples are too small (see `reason`). */
-  readonly significant: boolean | null;
-  /** Why `significant` is `null`; `null` when the test was decided. */
-  readonly reason: string | null;
-  readonly confidence: number;
-  readonly minExpectedCount: number;
 }
 
 const side = (kind: ProportionKind, successes: number, trials: number): ComparedRate => ({ kind, successes, trials, rate: trials === 0 ? null : successes / trials });

@@ -15,6 +15,20 @@ export interface ComparisonOptions {
   readonly minExpectedCount?: number | undefined;
 }
 
+/** The test part of a comparison's result, shared by `compareRates` and `compareNps`. */
+export interface ComparisonTest {
+  /** The z statistic with the pooled variance (no change); positive when b is higher. */
+  readonly z: number | null;
+  /** Its two-sided p-value, in [0, 1]. */
+  readonly pValue: number | null;
+  /** p < 1 − confidence; `null` when a side is empty or the samples are too small (see `reason`). */
+  readonly significant: boolean | null;
+  /** Why `significant` is `null`; `null` when the test was decided. */
+  readonly reason: string | null;
+  readonly confidence: number;
+  readonly minExpectedCount: number;
+}
+
 /** The options read: the level, its two-sided normal quantile and the expected-count floor. */
 export interface ReadComparisonOptions {
   readonly confidence: number;
