@@ -37,7 +37,8 @@ function tile(label: string, value: string, change: string, direction: number | 
   const arrow = shown === null || shown === 0 ? "" : shown > 0 ? "▲ " : "▼ ";
   const extra = detail === undefined ? "" : `<div class="detail">${escapeXml(detail)}</div>`;
   const verdictText = significance === undefined ? null : significanceLabel(significance, direction);
-  const verdict = verdictText === null ? "" : `<div class="sig">${escapeXml(verdictText)} (95%)</div>`;
+  const level = significance?.significant === null ? "" : " (95%)";
+  const verdict = verdictText === null ? "" : `<div class="sig">${escapeXml(verdictText)}${level}</div>`;
   return `<div class="tile"><div class="label">${escapeXml(label)}</div><div class="value">${escapeXml(value)}</div><div class="${cls}" title="change against the previous period">${arrow}${escapeXml(change)}</div>${extra}${verdict}</div>`;
 }
 

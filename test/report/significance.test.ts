@@ -96,6 +96,10 @@ describe("the renderers show it", () => {
     const html = renderHtml(noisy);
     expect(html).toContain('<div class="label">Repeat purchase rate</div><div class="value">30.0%</div><div class="flat" title="change against the previous period">+10.0 pts</div><div class="sig">not significant, p = 0.465 (95%)</div>');
     expect(renderMarkdown(noisy)).toContain("| Repeat purchase rate | 30.0% | 20.0% | +10.0 pts · not significant, p = 0.465 |");
+    // NPS 0 (2 answers) against 100 (1 answer): every expected count is below 5, and the tile says so without a level.
+    const few = kpiReport({ purchases: PURCHASES, surveys: [{ at: "2024-02-05", score: 10 }, { at: "2024-03-02", score: 9 }, { at: "2024-03-04", score: 3 }] }, { asOf: "2024-04-01" });
+    expect(renderHtml(few)).toContain('margin of error ±138.6 (95%)</div><div class="sig">too few to test</div></div>');
+    expect(renderMarkdown(few)).toContain("| NPS | 0.0 | 100.0 | −100.0 (−100.0%) · too few to test |");
     const html2 = renderHtml(report);
     expect(html2).toContain('<div class="up" title="change against the previous period">▲ +30.0 pts</div><div class="sig">significant, p = 0.002 (95%)</div>');
   });
