@@ -5,6 +5,7 @@ import { renderHtml } from "../../src/report/renderHtml";
 import { renderMarkdown } from "../../src/report/renderMarkdown";
 import { KpiReportJsonSchema } from "../../src/report/schema";
 import { NOT_TESTED } from "../../src/report/significance";
+import { kpiPaths } from "../../src/cli/kpiPaths";
 import { PURCHASES } from "./fixture";
 
 /*
@@ -75,8 +76,11 @@ describe("the report's significance of each change", () => {
     expect(first.retention.significance.rate.reason).toBe("no previous period to compare with");
   });
 
-  it("keeps the JSON form valid", () => {
+  it("keeps the JSON form valid, with each p-value a --fail-if path", () => {
     expect(KpiReportJsonSchema.safeParse(JSON.parse(JSON.stringify(report))).success).toBe(true);
+    const paths = kpiPaths().map((path) => path.join("."));
+    for (const path of ["retention.significance.rate.pValue", "activity.significance.repeatPurchaseRate.pValue", "nps.significance.score.pValue", "activity.repeatCustomers"]) expect(paths).toContain(path);
+    expect(paths).not.toContain("retention.significance.rate.significant");
   });
 });
 
