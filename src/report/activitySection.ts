@@ -45,12 +45,12 @@ export function activitySection(current: ActivityKpis, previous: ActivityKpis | 
       revenue: notTested(NOT_TESTED.money),
       averageOrderValue: notTested(NOT_TESTED.money),
       purchaseFrequency: notTested(NOT_TESTED.mean),
-      repeatPurchaseRate: rateSignificance(repeatCounts(previous), repeatCounts(current)!, "customers who ordered"),
+      repeatPurchaseRate: rateSignificance(previous && repeatCounts(previous), repeatCounts(current), "customers who ordered"),
     },
   };
 }
 
 /** The repeat-purchase rate as counts: repeat customers of the customers who ordered. */
-function repeatCounts(kpis: ActivityKpis | null): { successes: number; trials: number } | null {
-  return kpis === null ? null : { successes: kpis.repeatCustomers, trials: kpis.customers };
+function repeatCounts(kpis: ActivityKpis): { successes: number; trials: number } {
+  return { successes: kpis.repeatCustomers, trials: kpis.customers };
 }

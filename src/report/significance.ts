@@ -24,14 +24,14 @@ export function notTested(reason: string): KpiSignificance {
   return { significant: null, pValue: null, interval: null, reason };
 }
 
-const NO_PREVIOUS = notTested("no previous period to compare with");
+const noPrevious = (): KpiSignificance => notTested("no previous period to compare with");
 
 /**
  * The change of a proportion from the previous period to this one (`compareRates`).
  * `what` names the trials in the reason when a period has none ("customers active at the start").
  */
 export function rateSignificance(previous: ProportionCounts | null, current: ProportionCounts, what: string): KpiSignificance {
-  if (previous === null) return NO_PREVIOUS;
+  if (previous === null) return noPrevious();
   if (previous.trials === 0 || current.trials === 0) return notTested(`no ${what} in ${previous.trials === 0 ? "the previous" : "this"} period: the rate is undefined`);
   const { significant, pValue, interval, reason } = compareRates(previous, current);
   return { significant, pValue, interval, reason };
@@ -39,7 +39,7 @@ export function rateSignificance(previous: ProportionCounts | null, current: Pro
 
 /** The change of NPS from the previous period to this one (`compareNps`). */
 export function npsSignificance(previous: NpsCounts | null, current: NpsCounts): KpiSignificance {
-  if (previous === null) return NO_PREVIOUS;
+  if (previous === null) return noPrevious();
   const answers = (counts: NpsCounts): number => counts.promoters + counts.passives + counts.detractors;
   if (answers(previous) === 0 || answers(current) === 0) return notTested(`no survey responses in ${answers(previous) === 0 ? "the previous" : "this"} period: the score is undefined`);
   const { significant, pValue, interval, reason } = compareNps(previous, current);
