@@ -267,3 +267,13 @@ export { revenueMovements } from "./journey/revenueMovements";
 export type { Lifecycle, LifecycleOptions, LifecyclePeriod } from "./journey/lifecycle";
 export type { RevenueMovements, RevenueMovementsOptions, RevenueMovementPeriod } from "./journey/revenueMovements";
 export type { PeriodSeriesOptions } from "./journey/periodGrid";
+// Significance of changes (issue 14): Wilson and Newcombe intervals, two-proportion and NPS tests
+export { compareRates } from "./stats/compareRates";
+export { compareNps } from "./stats/compareNps";
+export { wilsonInterval } from "./stats/wilsonInterval";
+export type { RateComparison, ComparedRate } from "./stats/compareRates";
+export type { NpsComparison, ComparedNps } from "./stats/compareNps";
+export type { ComparisonOptions, ComparisonTest } from "./stats/comparisonOptions";
+export type { WilsonInterval, WilsonIntervalOptions } from "./stats/wilsonInterval";
+export type { ProportionInput, ProportionCounts, ProportionKind } from "./stats/readProportion";
+export type { NpsCounts } from "./stats/readNpsCounts";

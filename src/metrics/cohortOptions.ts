@@ -3,6 +3,8 @@ import { dateOption } from "../core/period";
 import type { DateInput } from "../core/time";
 import { RetentionOptionsError } from "../input/errors";
 import { printValue } from "../input/describeValue";
+import { numberOption } from "../input/optionReaders";
+import { MAX_CONFIDENCE } from "../nps/npsFromCounts";
 
 /** What a cohort cell holds: returning customers, or revenue. */
 export type CohortMeasure = "customers" | "revenue";
@@ -26,6 +28,11 @@ export interface CohortRetentionOptions {
   readonly to?: DateInput | undefined;
   /** First day of the week for weekly buckets (default 1, Monday: ISO weeks). */
   readonly weekStartsOn?: WeekStartsOn | undefined;
+  /**
+   * A confidence level in (0, 0.999999], such as 0.95: each row then carries `intervals`, the
+   * Wilson score interval of each rate. Customers only. Default: no intervals.
+   */
+  readonly interval?: number | undefined;
 }
 
 /** The options read and checked. */
@@ -37,6 +44,8 @@ export interface ReadCohortOptions {
   readonly from: number;
   readonly to: number;
   readonly weekStartsOn: WeekStartsOn;
+  /** The confidence level of the cells' Wilson intervals, or `null` for none. */
+  readonly interval: number | null;
 }
 
 /** Reads `CohortRetentionOptions`, throwing `RetentionOptionsError` naming the bad option. */
@@ -58,5 +67,9 @@ export function readCohortOptions(options: CohortRetentionOptions | undefined): 
   const from = options.from === undefined ? Number.NEGATIVE_INFINITY : dateOption("from", options.from);
   const to = options.to === undefined ? Number.POSITIVE_INFINITY : dateOption("to", options.to);
   if (!(from < to)) throw new RetentionOptionsError("to", "expected from before to");
-  return { granularity, asOf, measure, mode, from, to, weekStartsOn: checkWeekStartsOn(options.weekStartsOn) };
+  const interval = options.interval === undefined ? null : numberOption("interval", options.interval, { min: 0, max: MAX_CONFIDENCE, minOpen: true }, 0.95);
+  if (interval !== null && measure === "revenue") {
+    throw new RetentionOptionsError("interval", "Wilson intervals are for shares of customers; measure \"revenue\" has none");
+  }
+  return { granularity, asOf, measure, mode, from, to, weekStartsOn: checkWeekStartsOn(options.weekStartsOn), interval };
 }

@@ -7,6 +7,8 @@ import { cohortCells } from "./cohortCells";
 import { cohortCurve, type CohortCurvePoint } from "./cohortCurve";
 import { readCohortOptions, type CohortMeasure, type CohortMode, type CohortRetentionOptions } from "./cohortOptions";
 import { readOptions } from "../input/readOptions";
+import { normalQuantile } from "../core/special/normalQuantile";
+import { wilsonBounds } from "../stats/wilsonBounds";
 
 /** One cohort's row: its acquisition bucket, its size and its observed cells. */
 export interface CohortRow<V extends number | Decimal = number | Decimal> {
@@ -20,6 +22,8 @@ export interface CohortRow<V extends number | Decimal = number | Decimal> {
   readonly values: readonly V[];
   /** customers: cell ÷ size; revenue: cell ÷ offset-0 revenue (`null` when that is 0 or negative). */
   readonly rates: readonly (number | null)[];
+  /** With the `interval` option: the Wilson score interval [lower, upper] of each rate (cell of size), within [0, 1]. */
+  readonly intervals?: readonly (readonly [number, number])[];
 }
 
 /** A cohort table with its average curve. */
@@ -30,6 +34,8 @@ export interface CohortRetention<V extends number | Decimal = number | Decimal> 
   readonly asOf: Date;
   readonly cohorts: readonly CohortRow<V>[];
   readonly curve: readonly CohortCurvePoint[];
+  /** The confidence level of the rows' `intervals`, when the `interval` option asked for them. */
+  readonly interval?: number;
 }
 
 /**
@@ -41,12 +47,14 @@ export interface CohortRetention<V extends number | Decimal = number | Decimal> 
  * "N-day" retention) or in any bucket ≥ c + k (`return-on-or-after`, "unbounded"), rate =
  * cell ÷ size. revenue: cell(c, k) = net revenue of c in bucket c + k, rate = cell ÷ cell(c, 0) (`null` unless that is positive).
  * Only buckets that ended by `asOf` appear; curve(k) = Σ size·rate ÷ Σ size over the cohorts
- * observed at k. At most 100,000 offsets and 1,000,000 cells (`MAX_BUCKETS`,
+ * observed at k. With `interval` (a confidence level such as 0.95), each customers row also
+ * carries `intervals`, the Wilson score interval of each rate (Wilson 1927; see `wilsonInterval`).
+ * At most 100,000 offsets and 1,000,000 cells (`MAX_BUCKETS`,
  * `MAX_COHORT_CELLS`): a wider table is a `RetentionOptionsError` (option `asOf`) raised
  * before anything is allocated. See docs/cohorts.md, "Limits".
  *
  * @param input - purchases, `{ purchases, events }`, or a prepared `Ledger`
- * @param options - granularity, asOf, measure, mode, from/to (cohort starts) and weekStartsOn
+ * @param options - granularity, asOf, measure, mode, from/to (cohort starts), weekStartsOn and interval
  * @returns the cohorts (oldest first) with their values and rates, and the average curve
  * @throws {RetentionInputError} when a row is invalid
  * @throws {RetentionOptionsError} on a missing asOf, an unknown granularity, measure or mode, from ≥ to, or a table over the ceilings
@@ -64,7 +72,8 @@ export function cohortRetention(input: MetricInput, options: CohortRetentionOpti
 export function cohortRetention(input: MetricInput, options: CohortRetentionOptions): CohortRetention {
   options = readOptions(options, "cohortRetention");
   const ledger = toLedger(input);
-  const { granularity, asOf, measure, mode, from, to, weekStartsOn } = readCohortOptions(options);
+  const { granularity, asOf, measure, mode, from, to, weekStartsOn, interval } = readCohortOptions(options);
+  const z = interval === null ? 0 : normalQuantile(1 - (1 - interval) / 2);
   const layout = cohortLayout(ledger, granularity, weekStartsOn, asOf, from, to);
   const cells = cohortCells(ledger, layout, measure === "revenue" ? "revenue" : mode, granularity, weekStartsOn, asOf);
   const cohorts: CohortRow[] = [];
@@ -81,8 +90,9 @@ export function cohortRetention(input: MetricInput, options: CohortRetentionOpti
       size,
       values: measure === "customers" ? counts : counts.map((units) => unitsToDecimal(units, ledger.moneyScale)),
       rates,
+      ...(interval === null ? {} : { intervals: counts.map((cell) => wilsonBounds(cell, size, z)) }),
     });
     return { size, rates, counts: measure === "customers" ? counts : undefined };
   });
-  return { granularity, measure, mode, asOf: new Date(asOf), cohorts, curve: cohortCurve(curveRows) };
+  return { granularity, measure, mode, asOf: new Date(asOf), cohorts, curve: cohortCurve(curveRows), ...(interval === null ? {} : { interval }) };
 }

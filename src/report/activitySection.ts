@@ -3,6 +3,7 @@ import { averageOrderValue } from "../metrics/averageOrderValue";
 import { purchaseFrequency } from "../metrics/purchaseFrequency";
 import { repeatPurchaseRate } from "../metrics/repeatPurchaseRate";
 import { change, moneyChange } from "./change";
+import { NOT_TESTED, notTested, rateSignificance } from "./significance";
 import type { ActivityKpis, ActivitySection } from "./types";
 
 /** Activity of `[start, end)`; `newCustomers` comes from the retention pass (first activity in range). */
@@ -10,6 +11,7 @@ export function activityKpis(ledger: Ledger, start: number, end: number, newCust
   const range = { start, end };
   const aov = averageOrderValue(ledger, range);
   const frequency = purchaseFrequency(ledger, range);
+  const repeat = repeatPurchaseRate(ledger, range);
   return {
     customers: frequency.customers,
     newCustomers,
@@ -17,11 +19,12 @@ export function activityKpis(ledger: Ledger, start: number, end: number, newCust
     revenue: aov.revenue,
     averageOrderValue: aov.value,
     purchaseFrequency: frequency.value,
-    repeatPurchaseRate: repeatPurchaseRate(ledger, range).rate,
+    repeatPurchaseRate: repeat.rate,
+    repeatCustomers: repeat.repeatCustomers,
   };
 }
 
-/** The activity section: current figures, the previous period's, and the change of each. */
+/** The activity section: current figures, the previous period's, the change of each and its significance. */
 export function activitySection(current: ActivityKpis, previous: ActivityKpis | null): ActivitySection {
   return {
     ...current,
@@ -35,5 +38,19 @@ export function activitySection(current: ActivityKpis, previous: ActivityKpis | 
       purchaseFrequency: change(current.purchaseFrequency, previous?.purchaseFrequency),
       repeatPurchaseRate: change(current.repeatPurchaseRate, previous?.repeatPurchaseRate),
     },
+    significance: {
+      customers: notTested(NOT_TESTED.count),
+      newCustomers: notTested(NOT_TESTED.count),
+      orders: notTested(NOT_TESTED.count),
+      revenue: notTested(NOT_TESTED.money),
+      averageOrderValue: notTested(NOT_TESTED.money),
+      purchaseFrequency: notTested(NOT_TESTED.mean),
+      repeatPurchaseRate: rateSignificance(previous && repeatCounts(previous), repeatCounts(current), "customers who ordered"),
+    },
   };
+}
+
+/** The repeat-purchase rate as counts: repeat customers of the customers who ordered. */
+function repeatCounts(kpis: ActivityKpis): { successes: number; trials: number } {
+  return { successes: kpis.repeatCustomers, trials: kpis.customers };
 }

@@ -22,6 +22,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
   { name: "Gross revenue retention (GRR)", formula: "Σ min(current, base) ÷ Σ base over the previous period's customers" },
   { name: "NPS", formula: "100 × (promoters − detractors) ÷ responses; promoters score 9–10, detractors 0–6" },
   { name: "NPS margin of error (95%)", formula: "1.96 × 100 × √((p + d − (p − d)²) ÷ n), p and d the promoter and detractor shares" },
+  { name: "Significant change (95%)", formula: "two-sided p < 0.05 against the previous period: rates by the pooled two-proportion z-test, NPS by a z-test on the trinomial variance; too few to test when an expected count is below 5" },
   { name: "Cohort rate, month k", formula: "customers of the cohort ordering in month k ÷ cohort size" },
   { name: "Historical CLV", formula: "Σ revenue (or gross margin) up to asOf ÷ customers who ordered" },
   { name: "P(alive)", formula: "BG/NBD probability that the customer has not dropped out, given their frequency, recency and age" },

@@ -6,7 +6,8 @@ import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChang
 import type { KpiReport } from "./kpiReport";
 import { outcomeLabel, outcomeValue, readRenderOptions, thresholdSummary, type RenderOptions, type ThresholdOutcome } from "./renderOptions";
 import { escapeXml } from "./svgCommon";
-import type { KpiChange, KpiMoneyChange } from "./types";
+import type { KpiChange, KpiMoneyChange, KpiSignificance } from "./types";
+import { significanceLabel } from "./significanceLabel";
 import { readReport, rendering } from "./readReport";
 
 const STYLE = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1100px;padding:24px;color:#111;background:#fff}
@@ -16,7 +17,8 @@ h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px;border-bott
 .up{color:#15803d}.down{color:#b91c1c}.flat{color:#555}table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ddd;padding:4px 8px;text-align:right}
 th:first-child,td:first-child{text-align:left}figure{margin:16px 0}figcaption{font-weight:600;margin-bottom:6px}.na{color:#555;font-style:italic}
 svg.chart{max-width:100%;height:auto;font-family:inherit}details{margin-top:6px}.tile .detail{color:#555;font-size:12px}
-.note{color:#333;max-width:80ch}td.fail{color:#b91c1c;font-weight:600}td.pass{color:#15803d}dl.defs dt{font-weight:600;margin-top:6px}dl.defs dd{margin:0 0 0 16px}`;
+.note{color:#333;max-width:80ch}td.fail{color:#b91c1c;font-weight:600}td.pass{color:#15803d}dl.defs dt{font-weight:600;margin-top:6px}dl.defs dd{margin:0 0 0 16px}
+.tile .sig{color:#555;font-size:12px}`;
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], caption?: string): string {
   const head = `<tr>${header.map((h) => `<th scope="col">${escapeXml(h)}</th>`).join("")}</tr>`;
@@ -24,11 +26,20 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
   return `<table>${caption === undefined ? "" : `<caption>${escapeXml(caption)}</caption>`}<thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
-function tile(label: string, value: string, change: string, direction: number | null, goodWhenUp = true, detail?: string): string {
-  const cls = direction === null || direction === 0 ? "flat" : (direction > 0) === goodWhenUp ? "up" : "down";
-  const arrow = direction === null || direction === 0 ? "" : direction > 0 ? "▲ " : "▼ ";
+/**
+ * A KPI tile. A tested figure (`significance` given) gets its coloured arrow only when the change
+ * is significant, and a line with the verdict: no green arrow on noise. A figure that is not a
+ * proportion (counts, money) keeps the arrow of its direction.
+ */
+function tile(label: string, value: string, change: string, direction: number | null, goodWhenUp = true, detail?: string, significance?: KpiSignificance): string {
+  const shown = significance !== undefined && significance.significant !== true ? null : direction;
+  const cls = shown === null || shown === 0 ? "flat" : (shown > 0) === goodWhenUp ? "up" : "down";
+  const arrow = shown === null || shown === 0 ? "" : shown > 0 ? "▲ " : "▼ ";
   const extra = detail === undefined ? "" : `<div class="detail">${escapeXml(detail)}</div>`;
-  return `<div class="tile"><div class="label">${escapeXml(label)}</div><div class="value">${escapeXml(value)}</div><div class="${cls}" title="change against the previous period">${arrow}${escapeXml(change)}</div>${extra}</div>`;
+  const verdictText = significance === undefined ? null : significanceLabel(significance, direction);
+  const level = significance?.significant === null ? "" : " (95%)";
+  const verdict = verdictText === null ? "" : `<div class="sig">${escapeXml(verdictText)}${level}</div>`;
+  return `<div class="tile"><div class="label">${escapeXml(label)}</div><div class="value">${escapeXml(value)}</div><div class="${cls}" title="change against the previous period">${arrow}${escapeXml(change)}</div>${extra}${verdict}</div>`;
 }
 
 function thresholdSection(thresholds: readonly ThresholdOutcome[]): string {
@@ -81,13 +92,13 @@ function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptio
     tile("Customers", formatInt(a.customers), formatCountChange(a.change.customers), dir(a.change.customers)),
     tile("Revenue", money(a.revenue), formatMoneyChange(a.change.revenue, cur), moneyDir(a.change.revenue)),
     tile("Average order value", money(a.averageOrderValue), formatMoneyChange(a.change.averageOrderValue, cur), moneyDir(a.change.averageOrderValue)),
-    tile("Retention rate", formatPercent(r.rate), formatPointChange(r.change.rate), dir(r.change.rate)),
-    tile("Churn rate", formatPercent(r.churnRate), formatPointChange(r.change.churnRate), dir(r.change.churnRate), false),
-    tile("Repeat purchase rate", formatPercent(a.repeatPurchaseRate), formatPointChange(a.change.repeatPurchaseRate), dir(a.change.repeatPurchaseRate)),
+    tile("Retention rate", formatPercent(r.rate), formatPointChange(r.change.rate), dir(r.change.rate), true, undefined, r.significance.rate),
+    tile("Churn rate", formatPercent(r.churnRate), formatPointChange(r.change.churnRate), dir(r.change.churnRate), false, undefined, r.significance.churnRate),
+    tile("Repeat purchase rate", formatPercent(a.repeatPurchaseRate), formatPointChange(a.change.repeatPurchaseRate), dir(a.change.repeatPurchaseRate), true, undefined, a.significance.repeatPurchaseRate),
     rr.available ? tile("Net revenue retention", formatPercent(rr.netRevenueRetention), formatPointChange(rr.change.netRevenueRetention), dir(rr.change.netRevenueRetention)) : tile("Net revenue retention", "n/a", rr.reason, null),
     n.available
       ? tile("NPS", formatNumber(n.score, 1), formatCountChange(n.change.score, 1), dir(n.change.score), true,
-        `${formatInt(n.responses)} response${n.responses === 1 ? "" : "s"} · margin of error ±${formatNumber(n.marginOfError, 1)} (95%)`)
+        `${formatInt(n.responses)} response${n.responses === 1 ? "" : "s"} · margin of error ±${formatNumber(n.marginOfError, 1)} (95%)`, n.significance.score)
       : tile("NPS", "n/a", n.reason, null),
   ];
   const cells = heatmapCells(report);

@@ -4,9 +4,16 @@ import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChang
 import type { KpiReport } from "./kpiReport";
 import { defectionTallyMarkdown, markdownTable as table } from "./markdownTable";
 import { outcomeLabel, outcomeValue, readRenderOptions, thresholdSummary, type RenderOptions, type ThresholdOutcome } from "./renderOptions";
-import type { ReportSection } from "./types";
+import type { KpiChange, KpiSignificance, ReportSection } from "./types";
 import { readReport, rendering } from "./readReport";
 import { escapeMarkdown } from "./markdownEscape";
+import { significanceLabel } from "./significanceLabel";
+
+/** A change cell with the verdict on it, when the figure was tested: "+12.0 pts · significant, p = 0.003". */
+function tested(text: string, change: KpiChange, significance: KpiSignificance): string {
+  const label = significanceLabel(significance, change.absolute);
+  return label === null ? text : `${text} · ${label}`;
+}
 
 function unavailable<T>(section: ReportSection<T>, body: (value: T) => string): string {
   return section.available ? body(section) : `_Not available: ${escapeMarkdown(section.reason)}._`;
@@ -14,7 +21,8 @@ function unavailable<T>(section: ReportSection<T>, body: (value: T) => string): 
 
 /**
  * The report as Markdown for pull requests and terminals: one table per section, with the
- * previous period and the change beside each KPI. Unavailable sections say why. Every value
+ * previous period and the change beside each KPI; the change of a rate or NPS says whether it
+ * is significant at 95% ("+12.0 pts · significant, p = 0.003"). Unavailable sections say why. Every value
  * taken from the data (ids, segments, reasons, the currency code, threshold text) is escaped
  * with `escapeMarkdown`, so the page is safe to append to a CI step summary.
  *
@@ -51,12 +59,12 @@ function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderO
       ["Revenue", money(a.revenue), money(p?.revenue ?? null), formatMoneyChange(a.change.revenue, cur)],
       ["Average order value", money(a.averageOrderValue), money(p?.averageOrderValue ?? null), formatMoneyChange(a.change.averageOrderValue, cur)],
       ["Purchase frequency", formatNumber(a.purchaseFrequency), formatNumber(p?.purchaseFrequency ?? null), formatCountChange(a.change.purchaseFrequency, 2)],
-      ["Repeat purchase rate", formatPercent(a.repeatPurchaseRate), formatPercent(p?.repeatPurchaseRate ?? null), formatPointChange(a.change.repeatPurchaseRate)],
+      ["Repeat purchase rate", formatPercent(a.repeatPurchaseRate), formatPercent(p?.repeatPurchaseRate ?? null), tested(formatPointChange(a.change.repeatPurchaseRate), a.change.repeatPurchaseRate, a.significance.repeatPurchaseRate)],
     ]),
     "## Retention",
     table(["KPI", "This period", "Previous", "Change"], [
-      ["Retention rate", formatPercent(r.rate), formatPercent(rp?.rate ?? null), formatPointChange(r.change.rate)],
-      ["Churn rate", formatPercent(r.churnRate), formatPercent(rp?.churnRate ?? null), formatPointChange(r.change.churnRate)],
+      ["Retention rate", formatPercent(r.rate), formatPercent(rp?.rate ?? null), tested(formatPointChange(r.change.rate), r.change.rate, r.significance.rate)],
+      ["Churn rate", formatPercent(r.churnRate), formatPercent(rp?.churnRate ?? null), tested(formatPointChange(r.change.churnRate), r.change.churnRate, r.significance.churnRate)],
       ["Customer retention rate (CRR)", formatPercent(r.crr), formatPercent(rp?.crr ?? null), formatPointChange(r.change.crr)],
       ["Active at start", formatInt(r.startCount), formatInt(rp?.startCount ?? null), ""],
       ["Retained / lost", `${formatInt(r.retainedCount)} / ${formatInt(r.lostCount)}`, rp === null ? "n/a" : `${formatInt(rp.retainedCount)} / ${formatInt(rp.lostCount)}`, ""],
@@ -76,7 +84,7 @@ function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderO
     "## Net Promoter Score",
     unavailable(report.nps, (s) =>
       table(["KPI", "This period", "Previous", "Change"], [
-        ["NPS", formatNumber(s.score, 1), formatNumber(s.previous?.score ?? null, 1), formatCountChange(s.change.score, 1)],
+        ["NPS", formatNumber(s.score, 1), formatNumber(s.previous?.score ?? null, 1), tested(formatCountChange(s.change.score, 1), s.change.score, s.significance.score)],
         ["Responses", formatInt(s.responses), formatInt(s.previous?.responses ?? null), ""],
         ["Promoters / passives / detractors", `${s.promoters} / ${s.passives} / ${s.detractors}`, "", ""],
         ["Margin of error (95%)", formatNumber(s.marginOfError, 1), formatNumber(s.previous?.marginOfError ?? null, 1), ""],

@@ -3,7 +3,11 @@ import { nps } from "../nps/nps";
 import { retentionRate } from "../metrics/retentionRate";
 import { revenueRetention } from "../metrics/revenueRetention";
 import { change } from "./change";
+import { NOT_TESTED, notTested, npsSignificance, rateSignificance } from "./significance";
 import type { NpsKpis, NpsSection, RetentionKpis, RetentionSection, RevenueRetentionKpis, RevenueRetentionSection, ReportSection } from "./types";
+
+/** The trials of retention and churn, named in the reason when a period has none. */
+const WHO = "customers active at the start";
 
 /** Customer retention of `[start, end)`, active window = the period's length. */
 export function retentionKpis(ledger: Ledger, start: number, end: number): RetentionKpis {
@@ -11,7 +15,7 @@ export function retentionKpis(ledger: Ledger, start: number, end: number): Reten
   return kpis;
 }
 
-/** The retention section with the previous period and changes. */
+/** The retention section with the previous period, the changes and their significance. */
 export function retentionSection(current: RetentionKpis, previous: RetentionKpis | null): RetentionSection {
   return {
     ...current,
@@ -20,6 +24,11 @@ export function retentionSection(current: RetentionKpis, previous: RetentionKpis
       rate: change(current.rate, previous?.rate),
       churnRate: change(current.churnRate, previous?.churnRate),
       crr: change(current.crr, previous?.crr),
+    },
+    significance: {
+      rate: rateSignificance(previous && { successes: previous.retainedCount, trials: previous.startCount }, { successes: current.retainedCount, trials: current.startCount }, WHO),
+      churnRate: rateSignificance(previous && { successes: previous.lostCount, trials: previous.startCount }, { successes: current.lostCount, trials: current.startCount }, WHO),
+      crr: notTested(NOT_TESTED.crr),
     },
   };
 }
@@ -53,6 +62,7 @@ export function revenueRetentionSection(ledger: Ledger, start: number, end: numb
       netRevenueRetention: change(current.netRevenueRetention, previous?.netRevenueRetention),
       grossRevenueRetention: change(current.grossRevenueRetention, previous?.grossRevenueRetention),
     },
+    significance: { netRevenueRetention: notTested(NOT_TESTED.revenueRatio), grossRevenueRetention: notTested(NOT_TESTED.revenueRatio) },
   };
 }
 
@@ -66,5 +76,5 @@ export function npsSection(ledger: Ledger, start: number, end: number, previousS
   if (ledger.surveys.count === 0) return { available: false, reason: "no survey responses given" };
   const current = npsKpis(ledger, start, end);
   const previous = npsKpis(ledger, previousStart, start);
-  return { available: true, ...current, previous, change: { score: change(current.score, previous.score) } };
+  return { available: true, ...current, previous, change: { score: change(current.score, previous.score) }, significance: { score: npsSignificance(previous, current) } };
 }

@@ -25,6 +25,15 @@ function build() {
   const ChangeSchema = z.object({ absolute: z.nullable(z.number(E)), relative: z.nullable(z.number(E)) }, E);
   const MoneyChangeSchema = z.object({ absolute: z.nullable(Money), relative: z.nullable(z.number(E)) }, E);
   const PeriodSchema = z.object({ start: Instant, end: Instant }, E);
+  const SignificanceSchema = z.object(
+    {
+      significant: z.nullable(z.boolean(E)),
+      pValue: z.nullable(z.number(E).check(z.gte(0, E), z.lte(1, E))),
+      interval: z.nullable(z.tuple([z.number(E), z.number(E)], E)),
+      reason: z.nullable(z.string(E)),
+    },
+    E,
+  );
   const Unavailable = z.object({ available: z.literal(false, E), reason: z.string(E).check(z.minLength(1, E)) }, E);
 
   function section<T extends z.core.$ZodLooseShape>(shape: T) {
@@ -39,6 +48,7 @@ function build() {
     averageOrderValue: z.nullable(Money),
     purchaseFrequency: Rate,
     repeatPurchaseRate: Rate,
+    repeatCustomers: Count,
   };
   const ActivityKpisSchema = z.object(activityShape, E);
 
@@ -121,6 +131,18 @@ function build() {
             },
             E,
           ),
+          significance: z.object(
+            {
+              customers: SignificanceSchema,
+              newCustomers: SignificanceSchema,
+              orders: SignificanceSchema,
+              revenue: SignificanceSchema,
+              averageOrderValue: SignificanceSchema,
+              purchaseFrequency: SignificanceSchema,
+              repeatPurchaseRate: SignificanceSchema,
+            },
+            E,
+          ),
         },
         E,
       ),
@@ -129,6 +151,7 @@ function build() {
           ...retentionShape,
           previous: z.nullable(RetentionKpisSchema),
           change: z.object({ rate: ChangeSchema, churnRate: ChangeSchema, crr: ChangeSchema }, E),
+          significance: z.object({ rate: SignificanceSchema, churnRate: SignificanceSchema, crr: SignificanceSchema }, E),
         },
         E,
       ),
@@ -136,8 +159,9 @@ function build() {
         ...revenueRetentionShape,
         previous: z.nullable(RevenueRetentionKpisSchema),
         change: z.object({ netRevenueRetention: ChangeSchema, grossRevenueRetention: ChangeSchema }, E),
+        significance: z.object({ netRevenueRetention: SignificanceSchema, grossRevenueRetention: SignificanceSchema }, E),
       }),
-      nps: section({ ...npsShape, previous: z.nullable(NpsKpisSchema), change: z.object({ score: ChangeSchema }, E) }),
+      nps: section({ ...npsShape, previous: z.nullable(NpsKpisSchema), change: z.object({ score: ChangeSchema }, E), significance: z.object({ score: SignificanceSchema }, E) }),
       cohorts: section({
         granularity: z.literal("month", E),
         maxCohorts: Count,

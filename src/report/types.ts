@@ -30,6 +30,21 @@ export interface KpiMoneyChange {
   readonly relative: number | null;
 }
 
+/**
+ * Whether a change against the previous period is larger than sampling noise, at 95%
+ * (`compareRates` for rates of customers, `compareNps` for NPS; docs/report.md, "Significance").
+ */
+export interface KpiSignificance {
+  /** true: significant (two-sided p < 0.05); false: within noise; null: not tested, see `reason`. */
+  readonly significant: boolean | null;
+  /** Two-sided p-value of the test; null when no test was computed. */
+  readonly pValue: number | null;
+  /** 95% interval of the change (rates in rate units, NPS in points); null when no test was computed. */
+  readonly interval: readonly [number, number] | null;
+  /** Why `significant` is null (not a proportion, no previous period, samples too small); null when decided. */
+  readonly reason: string | null;
+}
+
 /** The period kinds `kpiReport` accepts. */
 export type ReportPeriodKind = "month" | "quarter" | "year" | "custom";
 
@@ -65,6 +80,8 @@ export interface ActivityKpis {
   readonly averageOrderValue: Decimal | null;
   readonly purchaseFrequency: number | null;
   readonly repeatPurchaseRate: number | null;
+  /** Customers with at least two orders in the period: the numerator of `repeatPurchaseRate` (`customers` is its denominator). */
+  readonly repeatCustomers: number;
 }
 
 /** Activity of the period, the previous period and the change. */
@@ -79,6 +96,16 @@ export interface ActivitySection extends ActivityKpis {
     readonly purchaseFrequency: KpiChange;
     readonly repeatPurchaseRate: KpiChange;
   };
+  /** One verdict per change: only `repeatPurchaseRate` is a proportion; the others say why they are not tested. */
+  readonly significance: {
+    readonly customers: KpiSignificance;
+    readonly newCustomers: KpiSignificance;
+    readonly orders: KpiSignificance;
+    readonly revenue: KpiSignificance;
+    readonly averageOrderValue: KpiSignificance;
+    readonly purchaseFrequency: KpiSignificance;
+    readonly repeatPurchaseRate: KpiSignificance;
+  };
 }
 
 /** Customer retention of one period (see `retentionRate`; the period is the report's). */
@@ -88,6 +115,8 @@ export type RetentionKpis = Omit<RetentionRate, "period">;
 export interface RetentionSection extends RetentionKpis {
   readonly previous: RetentionKpis | null;
   readonly change: { readonly rate: KpiChange; readonly churnRate: KpiChange; readonly crr: KpiChange };
+  /** `rate` and `churnRate` are tested (one test: the same counts); `crr` is not a proportion. */
+  readonly significance: { readonly rate: KpiSignificance; readonly churnRate: KpiSignificance; readonly crr: KpiSignificance };
 }
 
 /** Net and gross revenue retention of one period (see `revenueRetention`). */
@@ -109,6 +138,8 @@ export type RevenueRetentionKpis = Pick<
 export interface RevenueRetentionSection extends RevenueRetentionKpis {
   readonly previous: RevenueRetentionKpis | null;
   readonly change: { readonly netRevenueRetention: KpiChange; readonly grossRevenueRetention: KpiChange };
+  /** Ratios of money, not proportions of customers: not tested, with the reason. */
+  readonly significance: { readonly netRevenueRetention: KpiSignificance; readonly grossRevenueRetention: KpiSignificance };
 }
 
 /** Net Promoter Score of the survey responses in one period (see `nps`). */
@@ -125,4 +156,5 @@ export interface NpsKpis {
 export interface NpsSection extends NpsKpis {
   readonly previous: NpsKpis | null;
   readonly change: { readonly score: KpiChange };
+  readonly significance: { readonly score: KpiSignificance };
 }

@@ -105,6 +105,9 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   repeatConversion: [purchases, { asOf }],
   lifecycle: [purchases, { granularity: "month", start: "2024-01-01", end: "2024-04-01" }],
   revenueMovements: [purchases, { granularity: "month", start: "2024-01-01", end: "2024-04-01" }],
+  compareRates: [{ successes: 48, trials: 80 }, { successes: 56, trials: 70 }, {}],
+  compareNps: [{ promoters: 50, passives: 30, detractors: 20 }, { promoters: 60, passives: 25, detractors: 15 }, {}],
+  wilsonInterval: [{ successes: 81, trials: 263 }, {}],
 };
 
 /** Functions whose last argument is not an options object (their last argument is data). */

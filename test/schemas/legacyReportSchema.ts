@@ -12,6 +12,13 @@ const Count = z.number().int().nonnegative();
 const ChangeSchema = z.object({ absolute: z.number().nullable(), relative: z.number().nullable() });
 const MoneyChangeSchema = z.object({ absolute: Money.nullable(), relative: z.number().nullable() });
 const PeriodSchema = z.object({ start: Instant, end: Instant });
+// Issue 14 added the significance of each change (and activity.repeatCustomers) after the move to zod/mini.
+const SignificanceSchema = z.object({
+  significant: z.boolean().nullable(),
+  pValue: z.number().min(0).max(1).nullable(),
+  interval: z.tuple([z.number(), z.number()]).nullable(),
+  reason: z.string().nullable(),
+});
 const Unavailable = z.object({ available: z.literal(false), reason: z.string().min(1) });
 
 function section<T extends z.ZodRawShape>(shape: T) {
@@ -26,6 +33,7 @@ const ActivityKpisSchema = z.object({
   averageOrderValue: Money.nullable(),
   purchaseFrequency: Rate,
   repeatPurchaseRate: Rate,
+  repeatCustomers: Count,
 });
 
 const RetentionKpisSchema = z.object({
@@ -94,17 +102,28 @@ export const KpiReportJsonSchema = z.object({
       purchaseFrequency: ChangeSchema,
       repeatPurchaseRate: ChangeSchema,
     }),
+    significance: z.object({
+      customers: SignificanceSchema,
+      newCustomers: SignificanceSchema,
+      orders: SignificanceSchema,
+      revenue: SignificanceSchema,
+      averageOrderValue: SignificanceSchema,
+      purchaseFrequency: SignificanceSchema,
+      repeatPurchaseRate: SignificanceSchema,
+    }),
   }),
   retention: RetentionKpisSchema.extend({
     previous: RetentionKpisSchema.nullable(),
     change: z.object({ rate: ChangeSchema, churnRate: ChangeSchema, crr: ChangeSchema }),
+    significance: z.object({ rate: SignificanceSchema, churnRate: SignificanceSchema, crr: SignificanceSchema }),
   }),
   revenueRetention: section({
     ...RevenueRetentionKpisSchema.shape,
     previous: RevenueRetentionKpisSchema.nullable(),
     change: z.object({ netRevenueRetention: ChangeSchema, grossRevenueRetention: ChangeSchema }),
+    significance: z.object({ netRevenueRetention: SignificanceSchema, grossRevenueRetention: SignificanceSchema }),
   }),
-  nps: section({ ...NpsKpisSchema.shape, previous: NpsKpisSchema.nullable(), change: z.object({ score: ChangeSchema }) }),
+  nps: section({ ...NpsKpisSchema.shape, previous: NpsKpisSchema.nullable(), change: z.object({ score: ChangeSchema }), significance: z.object({ score: SignificanceSchema }) }),
   cohorts: section({
     granularity: z.literal("month"),
     maxCohorts: Count,
