@@ -1,5 +1,4 @@
-import { ZERO, unitsToDecimal, type Decimal, type MoneyInput } from "../core/money";
-import { compareIds } from "../core/compareIds";
+import type { Decimal, MoneyInput } from "../core/money";
 import { dateOption, windowStart, type Period } from "../core/period";
 import { lowerBound } from "../core/search";
 import { subtractDuration, type DateInput, type DurationInput } from "../core/time";
@@ -12,9 +11,9 @@ import type { Ledger } from "../input/ledger";
 import { readOptions } from "../input/readOptions";
 import { SURVEY_KINDS, type SurveyKind } from "../input/surveyKinds";
 import { toLedger, type MetricInput } from "../input/toLedger";
-import { revenueByCustomer } from "../metrics/revenueByCustomer";
 import { readClvOption, type ClvEstimates } from "./clvOption";
 import { latestAnswers } from "./latestAnswers";
+import { valuesAtStake } from "./valueAtStake";
 import { isUnhappy } from "./unhappyAnswer";
 
 const DAY_MS = 86_400_000;
@@ -108,44 +107,37 @@ export function followUps(input: MetricInput, options: FollowUpsOptions): Follow
   const ledger = toLedger(input);
 
   const { surveys } = ledger;
-  const { rowOf, anonymous } = latestAnswers(surveys, from, asOf);
-  const unhappy: [string, number][] = [];
-  for (const [id, k] of rowOf) if (isUnhappy(surveys.kind[k]!, surveys.score[k]!)) unhappy.push([id, k]);
-  const counts = { asOf: new Date(asOf), window: { start: new Date(from), end: new Date(asOf) }, customersAnswered: rowOf.size, unhappyCustomers: unhappy.length, anonymousAnswers: anonymous, minValue };
+  const { ids, rowOf, anonymous } = latestAnswers(surveys, from, asOf);
+  const unhappy: number[] = [];
+  for (let s = 0; s < ids.length; s++) if (isUnhappy(surveys.kind[rowOf[s]!]!, surveys.score[rowOf[s]!]!)) unhappy.push(s);
+  const counts = { asOf: new Date(asOf), window: { start: new Date(from), end: new Date(asOf) }, customersAnswered: ids.length, unhappyCustomers: unhappy.length, anonymousAnswers: anonymous, minValue };
   if (unhappy.length === 0) {
-    const reason = rowOf.size === 0 ? "no survey answers with a customer in the window" : null;
+    const reason = ids.length === 0 ? "no survey answers with a customer in the window" : null;
     return { ...counts, entries: [], belowMinValue: 0, reason };
   }
 
-  const trailing = revenueByCustomer(ledger, subtractDuration(asOf, { months: 12 }), asOf);
+  const customers = unhappy.map((s) => ledger.customerIndex.get(ids[s]!) ?? -1);
+  const stakes = valuesAtStake(ledger, unhappy.map((s) => ids[s]!), customers, subtractDuration(asOf, { months: 12 }), asOf, clv, minValue);
   const lastOrder = lastOrderAt(ledger, from, asOf);
   const status = classifyColumns(ledger, defection);
-  const entries: FollowUp[] = [];
-  let belowMinValue = 0;
-  for (const [customerId, k] of unhappy) {
-    const c = ledger.customerIndex.get(customerId);
+  const entries = stakes.kept.map((i): FollowUp => {
+    const k = rowOf[unhappy[i]!]!;
+    const c = customers[i]!;
     const at = surveys.at[k]!;
-    const trailingRevenue = c === undefined ? ZERO : unitsToDecimal(trailing[c]!, ledger.moneyScale);
-    const predictedClv = clv?.get(customerId) ?? null;
-    const valueAtStake = predictedClv ?? trailingRevenue;
-    if (minValue !== null && valueAtStake.lt(minValue)) {
-      belowMinValue++;
-      continue;
-    }
-    entries.push({
-      customerId,
+    const predictedClv = stakes.clvOf[i]!;
+    return {
+      customerId: ids[unhappy[i]!]!,
       answer: { kind: SURVEY_KINDS[surveys.kind[k]!]!, score: surveys.score[k]!, at: new Date(at) },
       daysSince: Math.floor((asOf - at) / DAY_MS),
-      trailingRevenue,
+      trailingRevenue: stakes.trailingOf(i),
       predictedClv,
-      valueAtStake,
+      valueAtStake: predictedClv ?? stakes.trailingOf(i),
       valueBasis: predictedClv === null ? "trailingRevenue" : "predictedClv",
-      orderedSince: c !== undefined && lastOrder[c]! > at,
-      defectionStatus: c !== undefined && status.classified[c] === 1 ? STATUS_NAMES[status.status[c]!]! : null,
-    });
-  }
-  entries.sort((a, b) => b.valueAtStake.comparedTo(a.valueAtStake) || compareIds(a.customerId, b.customerId));
-  return { ...counts, entries, belowMinValue, reason: null };
+      orderedSince: c >= 0 && lastOrder[c]! > at,
+      defectionStatus: c >= 0 && status.classified[c] === 1 ? STATUS_NAMES[status.status[c]!]! : null,
+    };
+  });
+  return { ...counts, entries, belowMinValue: unhappy.length - entries.length, reason: null };
 }
 
 /** Each customer's last order start in `[from, to)` (epoch ms), −Infinity when none. */
