@@ -26,6 +26,8 @@ export const OPTIONS = {
   "discount-rate": { type: "string" },
   penalizer: { type: "string" },
   top: { type: "string" },
+  within: { type: "string" },
+  "min-value": { type: "string" },
   skip: { type: "string", multiple: true },
   "csv-raw": { type: "boolean" },
   help: { type: "boolean", short: "h" },

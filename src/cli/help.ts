@@ -2,7 +2,7 @@
 const INPUT = `Input:
   --purchases FILE       purchases (customerId, at, amount[, orderId, cost, quantity, currency]); - = stdin
   --events FILE          customer events (customerId, at, type)
-  --surveys FILE         NPS answers (at, score[, customerId, segment])
+  --surveys FILE         survey answers (at, score[, customerId, segment, kind: nps|csat|ces])
   --columns MAP          field=column pairs, e.g. customerId=cust_id,at=order_date,amount=total
   --date-format FMT      date-fns format of non-ISO dates, read as UTC (e.g. yyyyMMdd)
   --input-format F       csv | json | ndjson (default: sniffed from the first character)
@@ -49,6 +49,9 @@ The KPI report of the bundled CDNOW sample (2,357 customers, 1997–1998): Markd
 HTML written to report.html (or --html FILE). Source and licence: examples/data/README.md.`,
   nps: `retention-metrics nps --surveys FILE [--period START..END] [--format json|csv|md] [--out FILE]
 Net Promoter Score with its margin of error, overall and by segment.`,
+  "follow-ups": `retention-metrics follow-ups --surveys FILE [--purchases FILE] [--events FILE] [--as-of DATE] [--within DAYS] [--min-value AMOUNT] [--top N] [--format csv|json] [--out FILE]
+Customers whose latest survey answer in [as-of − DAYS, as-of) (default 90 days) is unhappy (NPS 0–6,
+CSAT 1–2, CES 1–3), highest value at stake (trailing 12-month revenue) first (CSV by default).`,
 };
 
 /** The general help. */
@@ -66,6 +69,7 @@ Commands:
   defections   defection report by reason
   segments     lifetime-value tiers and loyal customers
   nps          Net Promoter Score
+  follow-ups   unhappy survey answers to call back, by value at stake
   demo         the report of the bundled CDNOW sample (Markdown; writes report.html)
 
 ${INPUT}

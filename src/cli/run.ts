@@ -27,6 +27,7 @@ const COMMANDS: ReadonlyMap<string, () => Promise<Command>> = new Map<string, ()
   ["defections", async () => (await import("./commands/defections")).defectionsCommand],
   ["segments", async () => (await import("./commands/segments")).segmentsCommand],
   ["nps", async () => (await import("./commands/nps")).npsCommand],
+  ["follow-ups", async () => (await import("./commands/followUps")).followUpsCommand],
   ["demo", async () => (await import("./commands/demo")).demoCommand],
 ]);
 
