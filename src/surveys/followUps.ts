@@ -3,7 +3,7 @@ import { dateOption, windowStart, type Period } from "../core/period";
 import { lowerBound } from "../core/search";
 import { subtractDuration, type DateInput, type DurationInput } from "../core/time";
 import { decimalOption } from "../clv/readMoneyOption";
-import { classifyColumns } from "../defection/classifiedColumns";
+import { classifyColumns, type ClassifiedColumns } from "../defection/classifiedColumns";
 import { readDefectionOptions } from "../defection/options";
 import type { DefectionStatus, DefectionThresholds } from "../defection/types";
 import { RetentionOptionsError } from "../input/errors";
@@ -105,7 +105,15 @@ export function followUps(input: MetricInput, options: FollowUpsOptions): Follow
   const clv = readClvOption(options.clv);
   const defection = readDefectionOptions({ asOf, thresholds: options.thresholds }, "followUps");
   const ledger = toLedger(input);
+  return followUpsOf(ledger, { asOf, from, minValue, clv }, () => classifyColumns(ledger, defection));
+}
 
+/** `followUps` on options already read, with the defection columns from `classified` (read only when someone is listed). */
+export function followUpsOf(
+  ledger: Ledger,
+  { asOf, from, minValue, clv }: { asOf: number; from: number; minValue: Decimal | null; clv: ReadonlyMap<string, Decimal> | null },
+  classified: () => ClassifiedColumns,
+): FollowUpList {
   const { surveys } = ledger;
   const { ids, rowOf, anonymous } = latestAnswers(surveys, from, asOf);
   const unhappy: number[] = [];
@@ -119,7 +127,7 @@ export function followUps(input: MetricInput, options: FollowUpsOptions): Follow
   const customers = unhappy.map((s) => ledger.customerIndex.get(ids[s]!) ?? -1);
   const stakes = valuesAtStake(ledger, unhappy.map((s) => ids[s]!), customers, subtractDuration(asOf, { months: 12 }), asOf, clv, minValue);
   const lastOrder = lastOrderAt(ledger, from, asOf);
-  const status = classifyColumns(ledger, defection);
+  const status = classified();
   const entries = stakes.kept.map((i): FollowUp => {
     const k = rowOf[unhappy[i]!]!;
     const c = customers[i]!;
