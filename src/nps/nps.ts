@@ -1,9 +1,8 @@
-import { readRange, type Range, type RangeOptions } from "../core/period";
+import type { Range, RangeOptions } from "../core/period";
+import { measureRange } from "../surveys/measureScores";
+import { npsFromScoreCounts, type NpsResult } from "./npsFromCounts";
 import { NPS_KIND } from "../input/surveyKinds";
-import { countScores } from "../surveys/scoreCounts";
-import { npsFromScoreCounts, readConfidence, type NpsResult } from "./npsFromCounts";
-import { toSurveyColumns, type NpsInput } from "./surveyInput";
-import { readOptions } from "../input/readOptions";
+import type { NpsInput } from "./surveyInput";
 
 /** Options of `nps`. */
 export interface NpsOptions extends RangeOptions {
@@ -37,9 +36,5 @@ export interface Nps extends NpsResult {
  * //=> { score: 25, promoters: 2, passives: 1, detractors: 1, responses: 4, ... }
  */
 export function nps(responses: NpsInput, options: NpsOptions = {}): Nps {
-  options = readOptions(options, "nps");
-  const surveys = toSurveyColumns(responses);
-  const confidence = readConfidence(options.confidence);
-  const { start, end, range } = readRange(options);
-  return { ...npsFromScoreCounts(countScores(surveys, NPS_KIND, start, end), confidence), range };
+  return measureRange({ fn: "nps", kind: NPS_KIND, fromCounts: npsFromScoreCounts }, responses, options);
 }

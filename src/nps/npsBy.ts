@@ -1,9 +1,9 @@
-import { readRange, type RangeOptions } from "../core/period";
+import type { RangeOptions } from "../core/period";
+import { measureBy } from "../surveys/measureScores";
+import { npsFromScoreCounts, type NpsResult } from "./npsFromCounts";
 import { NPS_KIND } from "../input/surveyKinds";
-import { countScoresBy, type NormalizedSurveyResponse, type SurveyGroupKey } from "../surveys/groupKey";
-import { npsFromScoreCounts, readConfidence, type NpsResult } from "./npsFromCounts";
-import { toSurveyColumns, type NpsInput } from "./surveyInput";
-import { readOptions } from "../input/readOptions";
+import type { NormalizedSurveyResponse, SurveyGroupKey } from "../surveys/groupKey";
+import type { NpsInput } from "./surveyInput";
 
 export type { NormalizedSurveyResponse };
 
@@ -36,9 +36,5 @@ export interface NpsByOptions extends RangeOptions {
  * //=> [{ key: "store", score: -100, ... }, { key: "web", score: 100, ... }]
  */
 export function npsBy(responses: NpsInput, key: NpsGroupKey, options: NpsByOptions = {}): NpsGroup[] {
-  options = readOptions(options, "npsBy");
-  const surveys = toSurveyColumns(responses);
-  const confidence = readConfidence(options.confidence);
-  const { start, end } = readRange(options);
-  return countScoresBy(surveys, NPS_KIND, key, start, end).map(([group, counts]) => ({ key: group, ...npsFromScoreCounts(counts, confidence) }));
+  return measureBy({ fn: "npsBy", kind: NPS_KIND, fromCounts: npsFromScoreCounts }, responses, key, options);
 }

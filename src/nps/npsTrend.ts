@@ -1,8 +1,8 @@
+import { measureTrend } from "../surveys/measureScores";
+import type { SurveyTrendOptions, TrendBucket } from "../surveys/scoreTrend";
+import { npsFromScoreCounts, type NpsResult } from "./npsFromCounts";
 import { NPS_KIND } from "../input/surveyKinds";
-import { countScoresByBucket, type SurveyTrendOptions, type TrendBucket } from "../surveys/scoreTrend";
-import { npsFromScoreCounts, readConfidence, type NpsResult } from "./npsFromCounts";
-import { toSurveyColumns, type NpsInput } from "./surveyInput";
-import { readOptions } from "../input/readOptions";
+import type { NpsInput } from "./surveyInput";
 
 /** Options of `npsTrend`. */
 export type NpsTrendOptions = SurveyTrendOptions;
@@ -26,8 +26,5 @@ export interface NpsTrendPoint extends NpsResult, TrendBucket {}
  * //=> [{ key: "2024-01", score: 100, ... }, { key: "2024-02", score: null, ... }, { key: "2024-03", score: -100, ... }]
  */
 export function npsTrend(responses: NpsInput, options: NpsTrendOptions): NpsTrendPoint[] {
-  options = readOptions(options, "npsTrend");
-  const surveys = toSurveyColumns(responses);
-  const confidence = readConfidence(options.confidence);
-  return countScoresByBucket(surveys, NPS_KIND, options, "npsTrend").map(({ counts, ...bucket }) => ({ ...bucket, ...npsFromScoreCounts(counts, confidence) }));
+  return measureTrend({ fn: "npsTrend", kind: NPS_KIND, fromCounts: npsFromScoreCounts }, responses, options);
 }

@@ -1,10 +1,8 @@
-import { readRange, type Range, type RangeOptions } from "../core/period";
-import { readOptions } from "../input/readOptions";
+import type { Range, RangeOptions } from "../core/period";
+import { measureRange } from "./measureScores";
 import { CES_KIND } from "../input/surveyKinds";
-import { readConfidence } from "../nps/npsFromCounts";
-import { toSurveyColumns, type NpsInput } from "../nps/surveyInput";
+import type { NpsInput } from "../nps/surveyInput";
 import { cesFromCounts, type CesResult } from "./cesFromCounts";
-import { countScores } from "./scoreCounts";
 
 /** Options of `ces`, `cesBy`: an optional `[start, end)` range and the confidence level. */
 export interface CesOptions extends RangeOptions {
@@ -39,9 +37,5 @@ export interface Ces extends CesResult {
  * //=> { mean: 5, easy: 3, easyShare: 0.75, responses: 4, standardDeviation: 2.1602…, ... }
  */
 export function ces(responses: NpsInput, options: CesOptions = {}): Ces {
-  options = readOptions(options, "ces");
-  const surveys = toSurveyColumns(responses);
-  const confidence = readConfidence(options.confidence);
-  const { start, end, range } = readRange(options);
-  return { ...cesFromCounts(countScores(surveys, CES_KIND, start, end), confidence), range };
+  return measureRange({ fn: "ces", kind: CES_KIND, fromCounts: cesFromCounts }, responses, options);
 }

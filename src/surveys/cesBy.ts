@@ -1,11 +1,9 @@
-import { readRange } from "../core/period";
-import { readOptions } from "../input/readOptions";
+import { measureBy } from "./measureScores";
+import type { SurveyGroupKey } from "./groupKey";
 import { CES_KIND } from "../input/surveyKinds";
-import { readConfidence } from "../nps/npsFromCounts";
-import { toSurveyColumns, type NpsInput } from "../nps/surveyInput";
+import type { NpsInput } from "../nps/surveyInput";
 import type { CesOptions } from "./ces";
 import { cesFromCounts, type CesResult } from "./cesFromCounts";
-import { countScoresBy, type SurveyGroupKey } from "./groupKey";
 
 /** CES of one group; `key` is `null` for answers without a key. */
 export interface CesGroup extends CesResult {
@@ -28,9 +26,5 @@ export interface CesGroup extends CesResult {
  * //=> [{ key: "store", mean: 2, ... }, { key: "web", mean: 7, ... }]
  */
 export function cesBy(responses: NpsInput, key: SurveyGroupKey, options: CesOptions = {}): CesGroup[] {
-  options = readOptions(options, "cesBy");
-  const surveys = toSurveyColumns(responses);
-  const confidence = readConfidence(options.confidence);
-  const { start, end } = readRange(options);
-  return countScoresBy(surveys, CES_KIND, key, start, end).map(([group, counts]) => ({ key: group, ...cesFromCounts(counts, confidence) }));
+  return measureBy({ fn: "cesBy", kind: CES_KIND, fromCounts: cesFromCounts }, responses, key, options);
 }

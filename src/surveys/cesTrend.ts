@@ -1,9 +1,8 @@
-import { readOptions } from "../input/readOptions";
+import { measureTrend } from "./measureScores";
+import type { SurveyTrendOptions, TrendBucket } from "./scoreTrend";
 import { CES_KIND } from "../input/surveyKinds";
-import { readConfidence } from "../nps/npsFromCounts";
-import { toSurveyColumns, type NpsInput } from "../nps/surveyInput";
+import type { NpsInput } from "../nps/surveyInput";
 import { cesFromCounts, type CesResult } from "./cesFromCounts";
-import { countScoresByBucket, type SurveyTrendOptions, type TrendBucket } from "./scoreTrend";
 
 /** CES of one calendar bucket `[start, end)`. */
 export interface CesTrendPoint extends CesResult, TrendBucket {}
@@ -23,8 +22,5 @@ export interface CesTrendPoint extends CesResult, TrendBucket {}
  * //=> [{ key: "2024-01", mean: 6, ... }, { key: "2024-02", mean: null, ... }, { key: "2024-03", mean: 2, ... }]
  */
 export function cesTrend(responses: NpsInput, options: SurveyTrendOptions): CesTrendPoint[] {
-  options = readOptions(options, "cesTrend");
-  const surveys = toSurveyColumns(responses);
-  const confidence = readConfidence(options.confidence);
-  return countScoresByBucket(surveys, CES_KIND, options, "cesTrend").map(({ counts, ...bucket }) => ({ ...bucket, ...cesFromCounts(counts, confidence) }));
+  return measureTrend({ fn: "cesTrend", kind: CES_KIND, fromCounts: cesFromCounts }, responses, options);
 }

@@ -1,10 +1,8 @@
-import { readRange, type Range, type RangeOptions } from "../core/period";
-import { readOptions } from "../input/readOptions";
+import type { Range, RangeOptions } from "../core/period";
+import { measureRange } from "./measureScores";
 import { CSAT_KIND } from "../input/surveyKinds";
-import { readConfidence } from "../nps/npsFromCounts";
-import { toSurveyColumns, type NpsInput } from "../nps/surveyInput";
+import type { NpsInput } from "../nps/surveyInput";
 import { csatFromCounts, type CsatResult } from "./csatFromCounts";
-import { countScores } from "./scoreCounts";
 
 /** Options of `csat`, `csatBy`: an optional `[start, end)` range and the confidence level. */
 export interface CsatOptions extends RangeOptions {
@@ -37,9 +35,5 @@ export interface Csat extends CsatResult {
  * //=> { satisfiedShare: 0.75, satisfied: 3, responses: 4, mean: 3.75, confidenceInterval: [0.3006…, 0.9544…], ... }
  */
 export function csat(responses: NpsInput, options: CsatOptions = {}): Csat {
-  options = readOptions(options, "csat");
-  const surveys = toSurveyColumns(responses);
-  const confidence = readConfidence(options.confidence);
-  const { start, end, range } = readRange(options);
-  return { ...csatFromCounts(countScores(surveys, CSAT_KIND, start, end), confidence), range };
+  return measureRange({ fn: "csat", kind: CSAT_KIND, fromCounts: csatFromCounts }, responses, options);
 }

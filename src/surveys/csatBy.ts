@@ -1,11 +1,9 @@
-import { readRange } from "../core/period";
-import { readOptions } from "../input/readOptions";
+import { measureBy } from "./measureScores";
+import type { SurveyGroupKey } from "./groupKey";
 import { CSAT_KIND } from "../input/surveyKinds";
-import { readConfidence } from "../nps/npsFromCounts";
-import { toSurveyColumns, type NpsInput } from "../nps/surveyInput";
+import type { NpsInput } from "../nps/surveyInput";
 import type { CsatOptions } from "./csat";
 import { csatFromCounts, type CsatResult } from "./csatFromCounts";
-import { countScoresBy, type SurveyGroupKey } from "./groupKey";
 
 /** CSAT of one group; `key` is `null` for answers without a key. */
 export interface CsatGroup extends CsatResult {
@@ -28,9 +26,5 @@ export interface CsatGroup extends CsatResult {
  * //=> [{ key: "store", satisfiedShare: 0, ... }, { key: "web", satisfiedShare: 1, ... }]
  */
 export function csatBy(responses: NpsInput, key: SurveyGroupKey, options: CsatOptions = {}): CsatGroup[] {
-  options = readOptions(options, "csatBy");
-  const surveys = toSurveyColumns(responses);
-  const confidence = readConfidence(options.confidence);
-  const { start, end } = readRange(options);
-  return countScoresBy(surveys, CSAT_KIND, key, start, end).map(([group, counts]) => ({ key: group, ...csatFromCounts(counts, confidence) }));
+  return measureBy({ fn: "csatBy", kind: CSAT_KIND, fromCounts: csatFromCounts }, responses, key, options);
 }

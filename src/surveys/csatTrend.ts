@@ -1,9 +1,8 @@
-import { readOptions } from "../input/readOptions";
+import { measureTrend } from "./measureScores";
+import type { SurveyTrendOptions, TrendBucket } from "./scoreTrend";
 import { CSAT_KIND } from "../input/surveyKinds";
-import { readConfidence } from "../nps/npsFromCounts";
-import { toSurveyColumns, type NpsInput } from "../nps/surveyInput";
+import type { NpsInput } from "../nps/surveyInput";
 import { csatFromCounts, type CsatResult } from "./csatFromCounts";
-import { countScoresByBucket, type SurveyTrendOptions, type TrendBucket } from "./scoreTrend";
 
 /** CSAT of one calendar bucket `[start, end)`. */
 export interface CsatTrendPoint extends CsatResult, TrendBucket {}
@@ -23,8 +22,5 @@ export interface CsatTrendPoint extends CsatResult, TrendBucket {}
  * //=> [{ key: "2024-01", satisfiedShare: 1, ... }, { key: "2024-02", satisfiedShare: null, ... }, { key: "2024-03", satisfiedShare: 0, ... }]
  */
 export function csatTrend(responses: NpsInput, options: SurveyTrendOptions): CsatTrendPoint[] {
-  options = readOptions(options, "csatTrend");
-  const surveys = toSurveyColumns(responses);
-  const confidence = readConfidence(options.confidence);
-  return countScoresByBucket(surveys, CSAT_KIND, options, "csatTrend").map(({ counts, ...bucket }) => ({ ...bucket, ...csatFromCounts(counts, confidence) }));
+  return measureTrend({ fn: "csatTrend", kind: CSAT_KIND, fromCounts: csatFromCounts }, responses, options);
 }
