@@ -133,13 +133,14 @@ export function followUpsOf(
     const c = customers[i]!;
     const at = surveys.at[k]!;
     const predictedClv = stakes.clvOf[i]!;
+    const trailingRevenue = stakes.trailingOf(i);
     return {
       customerId: ids[unhappy[i]!]!,
       answer: { kind: SURVEY_KINDS[surveys.kind[k]!]!, score: surveys.score[k]!, at: new Date(at) },
       daysSince: Math.floor((asOf - at) / DAY_MS),
-      trailingRevenue: stakes.trailingOf(i),
+      trailingRevenue,
       predictedClv,
-      valueAtStake: predictedClv ?? stakes.trailingOf(i),
+      valueAtStake: predictedClv ?? trailingRevenue,
       valueBasis: predictedClv === null ? "trailingRevenue" : "predictedClv",
       orderedSince: c >= 0 && lastOrder[c]! > at,
       defectionStatus: c >= 0 && status.classified[c] === 1 ? STATUS_NAMES[status.status[c]!]! : null,

@@ -41,5 +41,5 @@ export function measureTrend<R>(measure: ScoreMeasure<R>, responses: NpsInput, o
   options = readOptions(options, measure.fn);
   const surveys = toSurveyColumns(responses);
   const confidence = readConfidence(options.confidence);
-  return countScoresByBucket(surveys, measure.kind, options, measure.fn).map(({ counts, ...bucket }) => ({ ...bucket, ...measure.fromCounts(counts, confidence) }));
+  return countScoresByBucket(surveys, measure.kind, options, measure.fn, ({ key, start, end }, counts) => ({ key, start, end, ...measure.fromCounts(counts, confidence) }));
 }

@@ -21,13 +21,14 @@ export interface TrendBucket {
 }
 
 /**
- * Score counts of one kind per calendar bucket (UTC). Every bucket from the first answer's (or
+ * Score counts of one kind per calendar bucket (UTC), each bucket made into a result by `make`
+ * (an empty bucket's counts are one shared array of zeros: read it, do not change it). Every bucket from the first answer's (or
  * `start`'s) to the last answer's (or the one before `end`) appears, in order, empty ones too;
  * with an open bound and no answer of the kind in range, the result is `[]`.
  *
  * @throws {RetentionOptionsError} on an unknown granularity, or more than `MAX_BUCKETS` buckets
  */
-export function countScoresByBucket(surveys: SurveyColumns, kind: number, options: SurveyTrendOptions, fn: string): (TrendBucket & { counts: ScoreCounts })[] {
+export function countScoresByBucket<T>(surveys: SurveyColumns, kind: number, options: SurveyTrendOptions, fn: string, make: (bucket: TrendBucket, counts: ScoreCounts) => T): T[] {
   const granularity = checkGranularity(options?.granularity, ["week", "month", "quarter", "year"], fn);
   const weekStartsOn = checkWeekStartsOn(options.weekStartsOn);
   const { start, end } = readRange(options);
@@ -42,17 +43,20 @@ export function countScoresByBucket(surveys: SurveyColumns, kind: number, option
   if (!(first <= last)) return [];
   checkBucketCount(Number.isFinite(end) ? "end" : "start", bucketIndex(last, granularity, weekStartsOn) - bucketIndex(first, granularity, weekStartsOn) + 1, `${granularity} buckets`);
 
-  const buckets: (TrendBucket & { counts: ScoreCounts })[] = [];
+  const buckets: T[] = [];
+  const none = emptyCounts();
   let k = 0;
   for (let from = bucketStart(first, granularity, weekStartsOn); from <= last; ) {
     const to = addBuckets(from, granularity, 1);
-    const counts = emptyCounts();
+    let counts = none;
     while (k < surveys.count && surveys.at[k]! < from) k++;
     for (; k < surveys.count && surveys.at[k]! < to; k++) {
       const at = surveys.at[k]!;
-      if (at >= start && at < end && surveys.kind[k] === kind) counts[surveys.score[k]!]!++;
+      if (at < start || at >= end || surveys.kind[k] !== kind) continue;
+      if (counts === none) counts = emptyCounts();
+      counts[surveys.score[k]!]!++;
     }
-    buckets.push({ key: bucketKey(from, granularity, weekStartsOn), start: new Date(from), end: new Date(to), counts });
+    buckets.push(make({ key: bucketKey(from, granularity, weekStartsOn), start: new Date(from), end: new Date(to) }, counts));
     from = to;
   }
   return buckets;
