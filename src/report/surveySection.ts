@@ -45,14 +45,14 @@ export function satisfactionSection(ledger: Ledger, start: number, end: number, 
 /** The first `top` customers of `followUps` at `asOf` (90 days, trailing revenue), with the report's defection columns. */
 export function followUpSection(ledger: Ledger, asOf: number, classified: () => ClassifiedColumns, top: number): ReportSection<FollowUpSection> {
   if (ledger.surveys.count === 0) return { available: false, reason: "no survey responses given" };
-  const list = followUpsOf(ledger, { asOf, from: asOf - FOLLOW_UP_DAYS * DAY_MS, minValue: null, clv: null }, classified);
+  const list = followUpsOf(ledger, { asOf, from: asOf - FOLLOW_UP_DAYS * DAY_MS, minValue: null, clv: null }, classified, top);
   if (list.reason !== null) return { available: false, reason: list.reason };
   return {
     available: true,
     windowDays: FOLLOW_UP_DAYS,
     customersAnswered: list.customersAnswered,
     unhappyCustomers: list.unhappyCustomers,
-    top: list.entries.slice(0, top).map((e) => ({
+    top: list.entries.map((e) => ({
       customerId: e.customerId,
       kind: e.answer.kind,
       score: e.answer.score,

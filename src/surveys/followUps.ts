@@ -108,11 +108,15 @@ export function followUps(input: MetricInput, options: FollowUpsOptions): Follow
   return followUpsOf(ledger, { asOf, from, minValue, clv }, () => classifyColumns(ledger, defection));
 }
 
-/** `followUps` on options already read, with the defection columns from `classified` (read only when someone is listed). */
+/**
+ * `followUps` on options already read, with the defection columns from `classified` (read only
+ * when someone is listed); only the first `keep` entries are built (the report's top list).
+ */
 export function followUpsOf(
   ledger: Ledger,
   { asOf, from, minValue, clv }: { asOf: number; from: number; minValue: Decimal | null; clv: ReadonlyMap<string, Decimal> | null },
   classified: () => ClassifiedColumns,
+  keep = Number.POSITIVE_INFINITY,
 ): FollowUpList {
   const { surveys } = ledger;
   const { ids, rowOf, anonymous } = latestAnswers(surveys, from, asOf);
@@ -128,7 +132,7 @@ export function followUpsOf(
   const stakes = valuesAtStake(ledger, unhappy.map((s) => ids[s]!), customers, subtractDuration(asOf, { months: 12 }), asOf, clv, minValue);
   const lastOrder = lastOrderAt(ledger, from, asOf);
   const status = classified();
-  const entries = stakes.kept.map((i): FollowUp => {
+  const entries = stakes.kept.slice(0, keep).map((i): FollowUp => {
     const k = rowOf[unhappy[i]!]!;
     const c = customers[i]!;
     const at = surveys.at[k]!;
@@ -146,7 +150,7 @@ export function followUpsOf(
       defectionStatus: c >= 0 && status.classified[c] === 1 ? STATUS_NAMES[status.status[c]!]! : null,
     };
   });
-  return { ...counts, entries, belowMinValue: unhappy.length - entries.length, reason: null };
+  return { ...counts, entries, belowMinValue: unhappy.length - stakes.kept.length, reason: null };
 }
 
 /** Each customer's last order start in `[from, to)` (epoch ms), −Infinity when none. */
