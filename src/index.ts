@@ -33,6 +33,17 @@ export { nps } from "./nps/nps";
 export { npsBy } from "./nps/npsBy";
 export { npsTrend } from "./nps/npsTrend";
 
+// CSAT and CES beside NPS, and the follow-up list (issue 14)
+export { csat } from "./surveys/csat";
+export { csatBy } from "./surveys/csatBy";
+export { csatTrend } from "./surveys/csatTrend";
+export { ces } from "./surveys/ces";
+export { cesBy } from "./surveys/cesBy";
+export { cesTrend } from "./surveys/cesTrend";
+export { followUps } from "./surveys/followUps";
+export { SURVEY_KINDS } from "./input/surveyKinds";
+export { UNHAPPY_AT_MOST } from "./surveys/unhappyAnswer";
+
 export type { MoneyInput } from "./core/money";
 export type { DateInput, DurationInput, Duration } from "./core/time";
 export type { Granularity, WeekStartsOn } from "./core/calendar";
@@ -61,6 +72,19 @@ export type { NpsResult } from "./nps/npsFromCounts";
 export type { NpsGroup, NpsGroupKey, NpsByOptions, NormalizedSurveyResponse } from "./nps/npsBy";
 export type { NpsTrendPoint, NpsTrendOptions } from "./nps/npsTrend";
 export type { NpsInput } from "./nps/surveyInput";
+export type { SurveyKind } from "./input/surveyKinds";
+export type { SurveyGroupKey } from "./surveys/groupKey";
+export type { SurveyTrendOptions, TrendBucket } from "./surveys/scoreTrend";
+export type { Csat, CsatOptions } from "./surveys/csat";
+export type { CsatResult } from "./surveys/csatFromCounts";
+export type { CsatGroup } from "./surveys/csatBy";
+export type { CsatTrendPoint } from "./surveys/csatTrend";
+export type { Ces, CesOptions } from "./surveys/ces";
+export type { CesResult } from "./surveys/cesFromCounts";
+export type { CesGroup } from "./surveys/cesBy";
+export type { CesTrendPoint } from "./surveys/cesTrend";
+export type { FollowUp, FollowUpList, FollowUpsOptions } from "./surveys/followUps";
+export type { ClvEstimates } from "./surveys/clvOption";
 
 // CLV formulas (shared with the loyalty module)
 export { retentionClv } from "./clv/retentionClv";

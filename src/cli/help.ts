@@ -2,7 +2,7 @@
 const INPUT = `Input:
   --purchases FILE       purchases (customerId, at, amount[, orderId, cost, quantity, currency]); - = stdin
   --events FILE          customer events (customerId, at, type)
-  --surveys FILE         NPS answers (at, score[, customerId, segment])
+  --surveys FILE         survey answers (at, score[, customerId, segment, kind: nps|csat|ces])
   --columns MAP          field=column pairs, e.g. customerId=cust_id,at=order_date,amount=total
   --date-format FMT      date-fns format of non-ISO dates, read as UTC (e.g. yyyyMMdd)
   --input-format F       csv | json | ndjson (default: sniffed from the first character)
@@ -70,6 +70,9 @@ An ordered, first-touch conversion funnel (docs/journey.md): customers per step,
                          overallConversion, steps[i].customers | conversionFromPrevious |
                          conversionFromStart | medianTimeFromPrevious | dropped (i from 0); repeatable
   --thresholds-out FILE  write each threshold, its value and outcome as JSON`,
+  "follow-ups": `retention-metrics follow-ups --surveys FILE [--purchases FILE] [--events FILE] [--as-of DATE] [--within 90d] [--min-value AMOUNT] [--top N] [--format csv|json] [--out FILE]
+Customers whose latest survey answer in [as-of − DAYS, as-of) (default 90 days) is unhappy (NPS 0–6,
+CSAT 1–2, CES 1–3), highest value at stake (trailing 12-month revenue) first (CSV by default).`,
 };
 
 /** The general help. */
@@ -89,6 +92,7 @@ Commands:
   nps          Net Promoter Score
   funnel       conversion funnel over events and orders
   lifecycle    new / returning / resurrected / dormant customers per period, quick ratio
+  follow-ups   unhappy survey answers to call back, by value at stake
   demo         the report of the bundled CDNOW sample (Markdown; writes report.html)
 
 ${INPUT}

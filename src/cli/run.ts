@@ -29,6 +29,7 @@ const COMMANDS: ReadonlyMap<string, () => Promise<Command>> = new Map<string, ()
   ["nps", async () => (await import("./commands/nps")).npsCommand],
   ["funnel", async () => (await import("./commands/funnel")).funnelCommand],
   ["lifecycle", async () => (await import("./commands/lifecycle")).lifecycleCommand],
+  ["follow-ups", async () => (await import("./commands/followUps")).followUpsCommand],
   ["demo", async () => (await import("./commands/demo")).demoCommand],
 ]);
 

@@ -1,5 +1,6 @@
 import type { DateInput } from "../core/time";
 import type { MoneyInput } from "../core/money";
+import type { SurveyKind } from "./surveyKinds";
 import { describeValue } from "./describeValue";
 import { shapeError } from "./errors";
 import { readArrowColumn } from "./arrowColumn";
@@ -38,6 +39,8 @@ export interface SurveyColumnInput {
   readonly at: ValueColumn<DateInput>;
   readonly score: ValueColumn<number>;
   readonly segment?: readonly (string | undefined)[] | undefined;
+  /** `"nps"` (the default where a cell is `undefined`), `"csat"` or `"ces"`. */
+  readonly kind?: readonly (SurveyKind | undefined)[] | undefined;
 }
 
 /** A collection's columns, read and checked: the cells of each field present (read them with `cellAt`), all `length` long. */

@@ -34,5 +34,6 @@ export const FIELDS: Readonly<Record<CollectionName, readonly FieldSpec[]>> = {
     { name: "at", kind: "time", required: true },
     { name: "score", kind: "number", required: true },
     { name: "segment", kind: "text", required: false },
+    { name: "kind", kind: "text", required: false },
   ],
 };

@@ -2,6 +2,7 @@ import { toPlainDecimalString } from "../core/plainDecimal";
 import { toEpochMs } from "../core/time";
 import { isRowObject } from "./rowIssues";
 import { MAX_ID_LENGTH } from "./idLimits";
+import { surveyScale } from "./surveyKinds";
 
 /*
  * Quick checks that accept exactly the rows the zod schemas accept, as booleans and without
@@ -38,14 +39,16 @@ export function isValidEvent(row: unknown): boolean {
 }
 
 export function isValidSurveyResponse(row: unknown): boolean {
+  if (!isRow(row)) return false;
+  const scale = surveyScale(row.kind);
   return (
-    isRow(row) &&
+    scale !== null &&
     (row.customerId === undefined || isId(row.customerId)) &&
     toEpochMs(row.at) !== null &&
     typeof row.score === "number" &&
     Number.isInteger(row.score) &&
-    row.score >= 0 &&
-    row.score <= 10 &&
+    row.score >= scale.min &&
+    row.score <= scale.max &&
     (row.segment === undefined || typeof row.segment === "string")
   );
 }

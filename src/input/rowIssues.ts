@@ -1,6 +1,9 @@
 import { moneyTextRefusal, toPlainDecimalString } from "../core/plainDecimal";
 import { toEpochMs } from "../core/time";
 import { LONG_ID_MESSAGE, MAX_ID_LENGTH } from "./idLimits";
+import { SURVEY_SCALES, kindMessage, surveyScale } from "./surveyKinds";
+
+type SurveyScale = (typeof SURVEY_SCALES)[keyof typeof SURVEY_SCALES];
 
 /*
  * What is wrong with a row, worked out by hand. The issues (path, code, message, in field
@@ -123,20 +126,23 @@ function segmentIssue(value: unknown): FieldIssue {
 }
 
 /**
- * A 0–10 integer score: a non-number or non-integer is one issue; an integer beyond the safe
- * range reports that and the 0–10 bound it also breaks (zod's `int()`, `min(0)`, `max(10)`).
+ * An integer score on a scale (0–10 for NPS): a non-number or non-integer is one issue; an
+ * integer beyond the safe range reports that and the scale bound it also breaks (zod's
+ * `int()`, `min()`, `max()`).
  */
-function scoreIssues(value: unknown): { code: string; message: string }[] {
-  const range = `expected a score from 0 to 10, found ${describeValue(value)}`;
-  if (typeof value !== "number" || !Number.isFinite(value)) return [{ code: "invalid_type", message: range }];
-  const integer = `expected an integer score from 0 to 10, found ${describeValue(value)}`;
-  if (!Number.isInteger(value)) return [{ code: "invalid_type", message: integer }];
-  const issues: { code: string; message: string }[] = [];
-  if (value > Number.MAX_SAFE_INTEGER) issues.push({ code: "too_big", message: integer });
-  if (value < Number.MIN_SAFE_INTEGER) issues.push({ code: "too_small", message: integer });
-  if (value < 0) issues.push({ code: "too_small", message: range });
-  if (value > 10) issues.push({ code: "too_big", message: range });
-  return issues;
+function scoreIssues(scale: SurveyScale): (value: unknown) => { code: string; message: string }[] {
+  return (value) => {
+    const range = `expected a ${scale.label}score from ${scale.min} to ${scale.max}, found ${describeValue(value)}`;
+    if (typeof value !== "number" || !Number.isFinite(value)) return [{ code: "invalid_type", message: range }];
+    const integer = `expected an integer ${scale.label}score from ${scale.min} to ${scale.max}, found ${describeValue(value)}`;
+    if (!Number.isInteger(value)) return [{ code: "invalid_type", message: integer }];
+    const issues: { code: string; message: string }[] = [];
+    if (value > Number.MAX_SAFE_INTEGER) issues.push({ code: "too_big", message: integer });
+    if (value < Number.MIN_SAFE_INTEGER) issues.push({ code: "too_small", message: integer });
+    if (value < scale.min) issues.push({ code: "too_small", message: range });
+    if (value > scale.max) issues.push({ code: "too_big", message: range });
+    return issues;
+  };
 }
 
 type FieldChecks = readonly (readonly [string, (value: unknown) => FieldIssue | { code: string; message: string }[]])[];
@@ -168,12 +174,14 @@ const EVENT_FIELDS: FieldChecks = [
   ["type", eventTypeIssue],
 ];
 
-const SURVEY_FIELDS: FieldChecks = [
+const surveyFields = (scale: SurveyScale): FieldChecks => [
   ["customerId", optional(customerIdIssue)],
   ["at", dateIssue],
-  ["score", scoreIssues],
+  ["score", scoreIssues(scale)],
   ["segment", optional(segmentIssue)],
 ];
+
+const SURVEY_FIELDS = new Map(Object.values(SURVEY_SCALES).map((scale) => [scale, surveyFields(scale)]));
 
 /** What is wrong with a purchase row (`[]` when nothing), as `PurchaseSchema` reports it. */
 export const purchaseIssues = (row: unknown): RowIssue[] => rowIssues(row, PURCHASE_FIELDS);
@@ -181,8 +189,17 @@ export const purchaseIssues = (row: unknown): RowIssue[] => rowIssues(row, PURCH
 /** What is wrong with a customer event row, as `CustomerEventSchema` reports it. */
 export const eventIssues = (row: unknown): RowIssue[] => rowIssues(row, EVENT_FIELDS);
 
-/** What is wrong with a survey response row, as `SurveyResponseSchema` reports it. */
-export const surveyIssues = (row: unknown): RowIssue[] => rowIssues(row, SURVEY_FIELDS);
+/**
+ * What is wrong with a survey response row, as `SurveyResponseSchema` reports it: the score is
+ * checked on the scale of the row's `kind`; an unknown kind is the one issue (the scale, and so
+ * the row, cannot be read).
+ */
+export function surveyIssues(row: unknown): RowIssue[] {
+  if (!isRowObject(row)) return notAnObject(row);
+  const scale = surveyScale(row.kind);
+  if (scale === null) return [{ path: ["kind"], code: "invalid_union", message: kindMessage(describeValue(row.kind)) }];
+  return rowIssues(row, SURVEY_FIELDS.get(scale)!);
+}
 
 /*
  * How many issues a row has, without building them: what the builder counts once it has kept
@@ -211,9 +228,9 @@ function orderIdCount(value: unknown): number {
   return count;
 }
 
-function scoreCount(value: unknown): number {
+function scoreCount(value: unknown, scale: SurveyScale): number {
   if (typeof value !== "number" || !Number.isFinite(value) || !Number.isInteger(value)) return 1;
-  return Number(value > Number.MAX_SAFE_INTEGER) + Number(value < Number.MIN_SAFE_INTEGER) + Number(value < 0) + Number(value > 10);
+  return Number(value > Number.MAX_SAFE_INTEGER) + Number(value < Number.MIN_SAFE_INTEGER) + Number(value < scale.min) + Number(value > scale.max);
 }
 
 /** The number of issues `purchaseIssues(row)` gives. */
@@ -239,10 +256,12 @@ export function countEventIssues(row: unknown): number {
 /** The number of issues `surveyIssues(row)` gives. */
 export function countSurveyIssues(row: unknown): number {
   if (!isRowObject(row)) return 1;
+  const scale = surveyScale(row.kind);
+  if (scale === null) return 1;
   return (
     (row.customerId === undefined ? 0 : customerIdCount(row.customerId)) +
     dateCount(row.at) +
-    scoreCount(row.score) +
+    scoreCount(row.score, scale) +
     (row.segment === undefined || typeof row.segment === "string" ? 0 : 1)
   );
 }

@@ -6,6 +6,7 @@ import type { MoneyInput } from "../core/money";
 import { lazySchema } from "./lazySchema";
 import { DATE_MESSAGE, NUL_IN_ID_MESSAGE, QUANTITY_MESSAGE, describeValue, moneyMessage, receivedType } from "./rowIssues";
 import { LONG_ID_MESSAGE, MAX_ID_LENGTH } from "./idLimits";
+import { SURVEY_SCALES, kindMessage, type SurveyKind } from "./surveyKinds";
 
 /*
  * The exported zod schemas, for systems that validate at their own boundary. They are
@@ -104,23 +105,44 @@ export const CustomerEventSchema = /* @__PURE__ */ lazySchema(() =>
   ),
 );
 
-/** The score's message: "integer" when a finite number is not a safe integer. */
-const scoreError = (issue: { readonly input?: unknown }): string => {
-  const finite = typeof issue.input === "number" && Number.isFinite(issue.input);
-  return `expected ${finite ? "an integer score" : "a score"} from 0 to 10, found ${describeValue(issue.input)}`;
+/** The score's messages on a scale: "integer" when a finite number is not a safe integer. */
+const scoreSchema = ({ min, max, label }: (typeof SURVEY_SCALES)[SurveyKind]) => {
+  const scoreError = (issue: { readonly input?: unknown }): string => {
+    const finite = typeof issue.input === "number" && Number.isFinite(issue.input);
+    return `expected ${finite ? `an integer ${label}score` : `a ${label}score`} from ${min} to ${max}, found ${describeValue(issue.input)}`;
+  };
+  const rangeError = (issue: { readonly input?: unknown }): string => `expected a ${label}score from ${min} to ${max}, found ${describeValue(issue.input)}`;
+  return z.int({ error: scoreError }).check(z.minimum(min, { error: rangeError }), z.maximum(max, { error: rangeError }));
 };
-const scoreRangeError = (issue: { readonly input?: unknown }): string => `expected a score from 0 to 10, found ${describeValue(issue.input)}`;
 
-/** A survey answer to "How likely are you to recommend us?", an integer from 0 to 10. */
-export const SurveyResponseSchema = /* @__PURE__ */ lazySchema(() =>
+const surveyObject = <K extends z.ZodMiniType>(scale: (typeof SURVEY_SCALES)[SurveyKind], kind: K) =>
   z.object(
     {
       customerId: z.optional(customerId()),
       at: DateInputSchema,
-      score: z.int({ error: scoreError }).check(z.minimum(0, { error: scoreRangeError }), z.maximum(10, { error: scoreRangeError })),
+      score: scoreSchema(scale),
       segment: z.optional(z.string({ error: (issue) => `expected a segment string, found ${describeValue(issue.input)}` })),
+      kind,
     },
     { error: objectError },
+  );
+
+/**
+ * A survey answer: `kind` `"nps"` (the default; "How likely are you to recommend us?", an
+ * integer from 0 to 10), `"csat"` (1–5) or `"ces"` (1–7); the score is checked on its kind's scale.
+ */
+export const SurveyResponseSchema = /* @__PURE__ */ lazySchema(() =>
+  z.discriminatedUnion(
+    "kind",
+    [
+      surveyObject(SURVEY_SCALES.nps, z.optional(z.literal("nps"))),
+      surveyObject(SURVEY_SCALES.csat, z.literal("csat")),
+      surveyObject(SURVEY_SCALES.ces, z.literal("ces")),
+    ],
+    {
+      error: (issue) =>
+        issue.code === "invalid_union" ? kindMessage(describeValue((issue.input as { kind?: unknown } | undefined)?.kind)) : objectError(issue),
+    },
   ),
 );
 
@@ -145,10 +167,15 @@ export interface CustomerEvent {
   readonly type: KnownEventType | (string & {});
 }
 
-/** A Net Promoter survey answer; `score` is an integer from 0 to 10. */
+/**
+ * A survey answer: by default a Net Promoter answer, an integer from 0 to 10; with `kind`
+ * `"csat"` an integer from 1 to 5, with `"ces"` an integer from 1 to 7.
+ */
 export interface SurveyResponse {
   readonly customerId?: string | undefined;
   readonly at: DateInput;
   readonly score: number;
   readonly segment?: string | undefined;
+  /** The survey the answer belongs to (default `"nps"`). */
+  readonly kind?: SurveyKind | undefined;
 }

@@ -3,6 +3,7 @@ import { withCapacity } from "./growable";
 import type { SurveyResponse } from "./schemas";
 import { reorderColumns, reorderValues } from "./permute";
 import { sortedOrder } from "./sortedOrder";
+import { CES_KIND, CSAT_KIND, NPS_KIND } from "./surveyKinds";
 
 /** Survey responses as columns, sorted by time. */
 export interface SurveyColumns {
@@ -11,6 +12,8 @@ export interface SurveyColumns {
   readonly score: Uint8Array;
   readonly customerId: readonly (string | undefined)[];
   readonly segment: readonly (string | undefined)[];
+  /** The answer's kind: 0 NPS, 1 CSAT, 2 CES (its index in `SURVEY_KINDS`). */
+  readonly kind: Uint8Array;
   readonly sourceIndex: Uint32Array;
 }
 
@@ -19,6 +22,7 @@ export class SurveyAccumulator {
   count = 0;
   private at = new Float64Array(0);
   private score = new Uint8Array(0);
+  private kind = new Uint8Array(0);
   private readonly customerId: (string | undefined)[] = [];
   private readonly segment: (string | undefined)[] = [];
 
@@ -31,6 +35,7 @@ export class SurveyAccumulator {
     this.reserve(k + 1);
     this.at[k] = toEpochMs(row.at)!;
     this.score[k] = row.score;
+    this.kind[k] = row.kind === "csat" ? CSAT_KIND : row.kind === "ces" ? CES_KIND : NPS_KIND;
     this.customerId.push(row.customerId);
     this.segment.push(row.segment);
     this.count = k + 1;
@@ -41,13 +46,14 @@ export class SurveyAccumulator {
     const n = this.count;
     const order = sortedOrder(this.at.subarray(0, n));
     const [at] = reorderColumns(order, [this.at]);
-    const [score] = reorderColumns(order, [this.score]);
+    const [score, kind] = reorderColumns(order, [this.score, this.kind]);
     return {
       count: n,
       at: at!,
       score: score!,
       customerId: reorderValues(order, this.customerId),
       segment: reorderValues(order, this.segment),
+      kind: kind!,
       sourceIndex: order,
     };
   }
@@ -56,5 +62,6 @@ export class SurveyAccumulator {
     if (size <= this.at.length) return;
     this.at = withCapacity(this.at, size);
     this.score = withCapacity(this.score, size);
+    this.kind = withCapacity(this.kind, size);
   }
 }

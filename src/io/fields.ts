@@ -2,7 +2,7 @@
 export const RECORD_FIELDS = {
   purchases: { required: ["customerId", "at", "amount"], optional: ["orderId", "cost", "quantity", "currency"] },
   events: { required: ["customerId", "at", "type"], optional: [] },
-  surveys: { required: ["at", "score"], optional: ["customerId", "segment"] },
+  surveys: { required: ["at", "score"], optional: ["customerId", "segment", "kind"] },
 } as const;
 
 /** A collection a file or text can hold: purchases, customer events or survey responses. */

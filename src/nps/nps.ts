@@ -1,8 +1,8 @@
-import { readRange, type Range, type RangeOptions } from "../core/period";
-import { lowerBound } from "../core/search";
-import { npsFromCounts, readConfidence, tallyScore, type NpsResult } from "./npsFromCounts";
-import { toSurveyColumns, type NpsInput } from "./surveyInput";
-import { readOptions } from "../input/readOptions";
+import type { Range, RangeOptions } from "../core/period";
+import { measureRange } from "../surveys/measureScores";
+import { npsFromScoreCounts, type NpsResult } from "./npsFromCounts";
+import { NPS_KIND } from "../input/surveyKinds";
+import type { NpsInput } from "./surveyInput";
 
 /** Options of `nps`. */
 export interface NpsOptions extends RangeOptions {
@@ -22,12 +22,13 @@ export interface Nps extends NpsResult {
  * score = 100·(p − d); SE = 100·√(((p + d) − (p − d)²)/n); margin = z·SE, with z the normal
  * quantile for `confidence`. Definition from Reichheld (2003), "The One Number You Need to
  * Grow"; the variance is that of a +1/0/−1 answer (derived in the Cross Validated answer
- * "How can I calculate margin of error in a NPS result?").
+ * "How can I calculate margin of error in a NPS result?"). Only answers of `kind` `"nps"` (the
+ * default) count: CSAT and CES answers in the same data are left to `csat` and `ces`.
  *
  * @param responses - survey responses, `{ surveys }`, or a `Ledger` with surveys
  * @param options - optional `[start, end)` range and `confidence` (default 0.95)
  * @returns the score (`null` without responses), the counts, shares and interval
- * @throws {RetentionInputError} when a score is not an integer from 0 to 10, or a date is invalid
+ * @throws {RetentionInputError} when a score is not an integer on its kind's scale, or a date is invalid
  * @throws {RetentionOptionsError} when `confidence` is not in (0, 1)
  * @example
  * nps([{ at: "2024-01-01", score: 10 }, { at: "2024-01-02", score: 9 },
@@ -35,12 +36,5 @@ export interface Nps extends NpsResult {
  * //=> { score: 25, promoters: 2, passives: 1, detractors: 1, responses: 4, ... }
  */
 export function nps(responses: NpsInput, options: NpsOptions = {}): Nps {
-  options = readOptions(options, "nps");
-  const surveys = toSurveyColumns(responses);
-  const confidence = readConfidence(options.confidence);
-  const { start, end, range } = readRange(options);
-  const tally: [number, number, number] = [0, 0, 0];
-  const last = lowerBound(surveys.at, end);
-  for (let k = lowerBound(surveys.at, start); k < last; k++) tallyScore(tally, surveys.score[k]!);
-  return { ...npsFromCounts(tally[0], tally[1], tally[2], confidence), range };
+  return measureRange({ fn: "nps", kind: NPS_KIND, fromCounts: npsFromScoreCounts }, responses, options);
 }

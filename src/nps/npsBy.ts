@@ -1,23 +1,14 @@
-import { readRange, type RangeOptions } from "../core/period";
-import { RetentionOptionsError } from "../input/errors";
-import { npsFromCounts, readConfidence, tallyScore, type NpsResult } from "./npsFromCounts";
-import { toSurveyColumns, type NpsInput } from "./surveyInput";
-import { readOptions } from "../input/readOptions";
-import { printValue } from "../input/describeValue";
+import type { RangeOptions } from "../core/period";
+import { measureBy } from "../surveys/measureScores";
+import { npsFromScoreCounts, type NpsResult } from "./npsFromCounts";
+import { NPS_KIND } from "../input/surveyKinds";
+import type { NormalizedSurveyResponse, SurveyGroupKey } from "../surveys/groupKey";
+import type { NpsInput } from "./surveyInput";
 
-/** A response as the grouping function sees it: validated, with `at` as a `Date`. */
-export interface NormalizedSurveyResponse {
-  readonly customerId: string | undefined;
-  readonly at: Date;
-  readonly score: number;
-  readonly segment: string | undefined;
-}
+export type { NormalizedSurveyResponse };
 
 /** What to group by: a field of the response, or a function returning the group key. */
-export type NpsGroupKey =
-  | "segment"
-  | "customerId"
-  | ((response: NormalizedSurveyResponse) => string | null | undefined);
+export type NpsGroupKey = SurveyGroupKey;
 
 /** NPS of one group; `key` is `null` for responses without a key. */
 export interface NpsGroup extends NpsResult {
@@ -32,8 +23,8 @@ export interface NpsByOptions extends RangeOptions {
 /**
  * NPS per group, for example per segment or per store.
  *
- * Each group's score follows `nps`. Responses whose key is missing form the group `null`,
- * so nothing is dropped. Groups are sorted by key, `null` last.
+ * Each group's score follows `nps` (NPS answers only). Responses whose key is missing form
+ * the group `null`, so nothing is dropped. Groups are sorted by key, `null` last.
  *
  * @param responses - survey responses, `{ surveys }`, or a `Ledger` with surveys
  * @param key - `"segment"`, `"customerId"`, or a function of the response
@@ -45,33 +36,5 @@ export interface NpsByOptions extends RangeOptions {
  * //=> [{ key: "store", score: -100, ... }, { key: "web", score: 100, ... }]
  */
 export function npsBy(responses: NpsInput, key: NpsGroupKey, options: NpsByOptions = {}): NpsGroup[] {
-  options = readOptions(options, "npsBy");
-  const surveys = toSurveyColumns(responses);
-  const confidence = readConfidence(options.confidence);
-  const { start, end } = readRange(options);
-  const keyOf = keyFunction(key);
-  const tallies = new Map<string | null, [number, number, number]>();
-  for (let k = 0; k < surveys.count; k++) {
-    const at = surveys.at[k]!;
-    if (at < start || at >= end) continue;
-    const group =
-      keyOf({ customerId: surveys.customerId[k], at: new Date(at), score: surveys.score[k]!, segment: surveys.segment[k] }) ??
-      null;
-    let tally = tallies.get(group);
-    if (tally === undefined) tallies.set(group, (tally = [0, 0, 0]));
-    tallyScore(tally, surveys.score[k]!);
-  }
-  return [...tallies]
-    .sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
-    .map(([group, [promoters, passives, detractors]]) => ({
-      key: group,
-      ...npsFromCounts(promoters, passives, detractors, confidence),
-    }));
-}
-
-function keyFunction(key: NpsGroupKey): (response: NormalizedSurveyResponse) => string | null | undefined {
-  if (typeof key === "function") return key;
-  if (key === "segment") return (response) => response.segment;
-  if (key === "customerId") return (response) => response.customerId;
-  throw new RetentionOptionsError("key", `expected "segment", "customerId" or a function, found ${printValue(key)}`);
+  return measureBy({ fn: "npsBy", kind: NPS_KIND, fromCounts: npsFromScoreCounts }, responses, key, options);
 }

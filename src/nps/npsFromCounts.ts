@@ -1,5 +1,6 @@
 import { numberOption } from "../input/optionReaders";
 import { normalQuantile } from "../core/special/normalQuantile";
+import { countBetween, type ScoreCounts } from "../surveys/scoreCounts";
 
 /** Net Promoter Score with its shares and sampling error. */
 export interface NpsResult {
@@ -83,9 +84,7 @@ export function npsFromCounts(promoters: number, passives: number, detractors: n
   };
 }
 
-/** Adds one score (0–10) to a tally of [promoters, passives, detractors]. */
-export function tallyScore(tally: [number, number, number], score: number): void {
-  if (score >= 9) tally[0]++;
-  else if (score >= 7) tally[1]++;
-  else tally[2]++;
+/** NPS from counts per score 0–10: promoters 9–10, passives 7–8, detractors 0–6. */
+export function npsFromScoreCounts(counts: ScoreCounts, confidence: number): NpsResult {
+  return npsFromCounts(countBetween(counts, 9, 10), countBetween(counts, 7, 8), countBetween(counts, 0, 6), confidence);
 }

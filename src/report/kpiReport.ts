@@ -1,3 +1,5 @@
+import { followUpSection, satisfactionSection } from "./surveySection";
+import type { FollowUpSection, SatisfactionSection } from "./types";
 import { integerOption, nestedOptions, numberOption, type NumberRange } from "../input/optionReaders";
 import { classifyColumns, type ClassifiedColumns } from "../defection/classifiedColumns";
 import { readDefectionOptions } from "../defection/options";
@@ -70,6 +72,10 @@ export interface KpiReport {
   readonly clv: ClvSection;
   readonly defections: ReportSection<DefectionSection>;
   readonly segments: SegmentSection;
+  /** CSAT and CES of the period and the previous one, when the data holds those kinds. */
+  readonly satisfaction: ReportSection<SatisfactionSection>;
+  /** "Follow up first": the top unhappy customers of the 90 days before `asOf`, by value at stake. */
+  readonly followUps: ReportSection<FollowUpSection>;
 }
 
 /** Longest top-customer list `top` may ask for. */
@@ -155,6 +161,7 @@ export function buildKpiReport(input: MetricInput, options: KpiReportOptions = {
     retention: retentionSection(retention, previousRetention),
     revenueRetention: revenueRetentionSection(ledger, start, end, previousStart, hasPrevious),
     nps: npsSection(ledger, start, end, previousStart),
+    satisfaction: satisfactionSection(ledger, start, end, previousStart),
     };
   });
   const cohorts = skip.has("cohorts") ? skipped : phase(progress, "cohorts", () => cohortSection(ledger, asOf, cohortOptions));
@@ -163,6 +170,7 @@ export function buildKpiReport(input: MetricInput, options: KpiReportOptions = {
   const watch = new Set(defections.available ? defections.topAtRisk.map((row) => row.customerId) : []);
   const clv = clvSection(ledger, asOf, clvOptions, { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf, ahead });
   const segments = skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : phase(progress, "segments", () => segmentSection(ledger, asOf, classified, top));
+  const followUps = followUpSection(ledger, asOf, classified, top);
   const linked = crossReference(ledger, defections, clv, aliveOf, defections.available ? classified() : null);
   return {
     schemaVersion: KPI_REPORT_SCHEMA_VERSION,
@@ -175,6 +183,7 @@ export function buildKpiReport(input: MetricInput, options: KpiReportOptions = {
     clv: linked.clv,
     defections: linked.defections,
     segments,
+    followUps,
   };
 }
 

@@ -1,5 +1,6 @@
 import { DISAGREEMENT_MARK, DISAGREEMENT_NOTE, otherView, viewsDisagree } from "./crossReference";
 import { KPI_DEFINITIONS } from "./definitions";
+import { followUpTable, satisfactionTable } from "./surveyTables";
 import { concentrationPoints, defectionBars, heatmapCells, retentionCurvePoints } from "./chartData";
 import { barChartSvg, heatmapSvg, lineChartSvg } from "./chartSvg";
 import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChange, formatNumber, formatPercent, formatPeriod, formatPointChange, humanize } from "./format";
@@ -128,6 +129,15 @@ function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptio
       table(otherView(["At-risk customer", "Reason", "Value at risk", "Days since last activity", "P(alive)"], report.clv.predicted.available), d.topAtRisk.map((c) => otherView([
         c.customerId, humanize(c.reason), money(c.valueAtRisk), formatNumber(c.daysSinceLastActivity, 0), marked(formatPercent(c.probabilityAlive), viewsDisagree("at_risk", c.probabilityAlive)),
       ], report.clv.predicted.available)), "Customers most worth saving") + note(disagree));
+  }
+  if (report.satisfaction?.available === true) {
+    const t = satisfactionTable(report.satisfaction);
+    sections.push(`<h2>Customer satisfaction (CSAT) and effort (CES)</h2>${table(t.header, t.rows)}`);
+  }
+  const f = report.followUps;
+  if (f?.available === true) {
+    const t = followUpTable(f, money);
+    sections.push(`<h2>Follow up first</h2>${t.rows.length === 0 ? `<p>Nobody to call back: no unhappy answers in the last ${f.windowDays} days.</p>` : `<p>${escapeXml(t.caption)}</p>${table(t.header, t.rows)}`}`);
   }
   const lt = report.segments.ltvTiers;
   if (lt.available) sections.push(`<h2>Lifetime-value tiers</h2>${table(["Tier", "Customers", "Share of customers", "Revenue", "Share of revenue"], lt.tiers.map((t) => [humanize(t.name), formatInt(t.customers), formatPercent(t.shareOfCustomers), money(t.value), formatPercent(t.shareOfValue)]))}`);

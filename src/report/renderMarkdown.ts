@@ -8,6 +8,8 @@ import type { KpiChange, KpiSignificance, ReportSection } from "./types";
 import { readReport, rendering } from "./readReport";
 import { escapeMarkdown } from "./markdownEscape";
 import { significanceLabel } from "./significanceLabel";
+import { followUpTable, satisfactionTable } from "./surveyTables";
+import type { Decimal } from "../core/money";
 
 /** A change cell with the verdict on it, when the figure was tested: "+12.0 pts · significant, p = 0.003". */
 function tested(text: string, change: KpiChange, significance: KpiSignificance): string {
@@ -90,6 +92,7 @@ function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderO
         ["Margin of error (95%)", formatNumber(s.marginOfError, 1), formatNumber(s.previous?.marginOfError ?? null, 1), ""],
       ]),
     ),
+    ...surveyParts(report, money),
     "## Monthly cohorts (share of each cohort ordering in month k)",
     unavailable(report.cohorts, (s) => {
       const width = Math.max(0, ...s.curve.map((point) => point.offset + 1));
@@ -163,6 +166,21 @@ function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderO
     KPI_DEFINITIONS.map((d) => `- **${d.name}**: ${d.formula}`).join("\n"),
   ];
   return `${parts.join("\n\n")}\n`;
+}
+
+/** The CSAT/CES and "Follow up first" sections, when the report has them (reports from before issue 14 do not). */
+function surveyParts(report: KpiReport, money: (value: Decimal) => string): string[] {
+  const parts: string[] = [];
+  if (report.satisfaction?.available === true) {
+    const t = satisfactionTable(report.satisfaction);
+    parts.push("## Customer satisfaction (CSAT) and effort (CES)", table(t.header, t.rows));
+  }
+  const f = report.followUps;
+  if (f?.available === true) {
+    const t = followUpTable(f, money);
+    parts.push("## Follow up first", t.rows.length === 0 ? `_Nobody to call back: no unhappy answers in the last ${f.windowDays} days._` : `${t.caption}\n\n${table(t.header, t.rows)}`);
+  }
+  return parts;
 }
 
 function thresholdSection(thresholds: readonly ThresholdOutcome[]): string[] {

@@ -89,6 +89,9 @@ function build() {
     marginOfError: z.nullable(z.number(E)),
   };
   const NpsKpisSchema = z.object(npsShape, E);
+  const Interval = z.nullable(z.tuple([z.number(E), z.number(E)], E));
+  const csatShape = { satisfiedShare: Rate, mean: z.nullable(z.number(E)), responses: Count, satisfied: Count, confidenceInterval: Interval };
+  const cesShape = { mean: z.nullable(z.number(E)), easyShare: Rate, responses: Count, easy: Count, confidenceInterval: Interval };
 
   const ModelFitSchema = z.object(
     {
@@ -240,6 +243,35 @@ function build() {
           }),
         },
         E,
+      ),
+      satisfaction: z.optional(
+        section({
+          csat: z.nullable(z.object({ ...csatShape, previous: z.object(csatShape, E), change: z.object({ satisfiedShare: ChangeSchema }, E) }, E)),
+          ces: z.nullable(z.object({ ...cesShape, previous: z.object(cesShape, E), change: z.object({ mean: ChangeSchema }, E) }, E)),
+        }),
+      ),
+      followUps: z.optional(
+        section({
+          windowDays: Count,
+          customersAnswered: Count,
+          unhappyCustomers: Count,
+          top: z.array(
+            z.object(
+              {
+                customerId: z.string(E),
+                kind: z.enum(["nps", "csat", "ces"], E),
+                score: Count,
+                at: Instant,
+                daysSince: Count,
+                valueAtStake: Money,
+                orderedSince: z.boolean(E),
+                defectionStatus: z.nullable(z.enum(["active", "at_risk", "defected"], E)),
+              },
+              E,
+            ),
+            E,
+          ),
+        }),
       ),
     },
     E,

@@ -158,3 +158,47 @@ export interface NpsSection extends NpsKpis {
   readonly change: { readonly score: KpiChange };
   readonly significance: { readonly score: KpiSignificance };
 }
+
+/** CSAT of the answers in one period (see `csat`). */
+export interface CsatKpis {
+  readonly satisfiedShare: number | null;
+  readonly mean: number | null;
+  readonly responses: number;
+  readonly satisfied: number;
+  readonly confidenceInterval: readonly [number, number] | null;
+}
+
+/** CES of the answers in one period (see `ces`). */
+export interface CesKpis {
+  readonly mean: number | null;
+  readonly easyShare: number | null;
+  readonly responses: number;
+  readonly easy: number;
+  readonly confidenceInterval: readonly [number, number] | null;
+}
+
+/** CSAT and CES of the period and the previous one; a kind the data does not hold is `null`. */
+export interface SatisfactionSection {
+  readonly csat: (CsatKpis & { readonly previous: CsatKpis; readonly change: { readonly satisfiedShare: KpiChange } }) | null;
+  readonly ces: (CesKpis & { readonly previous: CesKpis; readonly change: { readonly mean: KpiChange } }) | null;
+}
+
+/** One row of the report's "Follow up first" table (see `followUps`). */
+export interface FollowUpRow {
+  readonly customerId: string;
+  readonly kind: "nps" | "csat" | "ces";
+  readonly score: number;
+  readonly at: Date;
+  readonly daysSince: number;
+  readonly valueAtStake: Decimal;
+  readonly orderedSince: boolean;
+  readonly defectionStatus: "active" | "at_risk" | "defected" | null;
+}
+
+/** The customers to call back first: unhappy latest answers in the 90 days before `asOf`, by trailing 12-month revenue. */
+export interface FollowUpSection {
+  readonly windowDays: number;
+  readonly customersAnswered: number;
+  readonly unhappyCustomers: number;
+  readonly top: readonly FollowUpRow[];
+}

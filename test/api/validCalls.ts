@@ -34,6 +34,18 @@ const surveys = [
   { at: "2024-01-05", score: 9, segment: "web" },
   { at: "2024-01-06", score: 3, segment: "app" },
 ];
+const csatAnswers = [
+  { at: "2024-01-05", score: 5, kind: "csat", segment: "web" },
+  { at: "2024-01-06", score: 2, kind: "csat", segment: "app" },
+];
+const cesAnswers = [
+  { at: "2024-01-05", score: 6, kind: "ces", segment: "web" },
+  { at: "2024-01-06", score: 2, kind: "ces", segment: "app" },
+];
+const customerAnswers = [
+  { customerId: "a", at: "2024-03-10", score: 3 },
+  { customerId: "b", at: "2024-03-11", score: 1, kind: "csat" },
+];
 const asOf = "2024-04-01";
 const summary = api.customerSummary(purchases, { asOf, timeUnit: "week" });
 const bgNbd = api.fitBgNbd(cdnowSummaryRows());
@@ -63,6 +75,13 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   nps: [surveys, {}],
   npsBy: [surveys, "segment", {}],
   npsTrend: [surveys, { granularity: "month" }],
+  csat: [csatAnswers, {}],
+  csatBy: [csatAnswers, "segment", {}],
+  csatTrend: [csatAnswers, { granularity: "month" }],
+  ces: [cesAnswers, {}],
+  cesBy: [cesAnswers, "segment", {}],
+  cesTrend: [cesAnswers, { granularity: "month" }],
+  followUps: [{ purchases, surveys: customerAnswers }, { asOf }],
   retentionClv: [{ margin: "10", retentionRate: 0.8, discountRate: 0.1 }],
   simpleClv: [{ averageOrderValue: "10", purchasesPerPeriod: "2", periods: "3" }],
   cohortRetention: [purchases, { granularity: "month", asOf }],

@@ -5,7 +5,7 @@ import { CustomerEventSchema, PurchaseSchema, SurveyResponseSchema } from "../..
 
 /** Values that probe each check: good and bad ids, dates, amounts, scores. */
 const anyValue = fc.oneof(
-  fc.constantFrom("", " ", "a", "__proto__", "2024-01-01", "2024-02-30", "2024-01-01T10:00:00Z", "1.5", "-2", "1e3", "abc", "NaN", "a\0b", "\0", " \0 ", "1e-400", "1e999999999"),
+  fc.constantFrom("nps", "csat", "ces", "", " ", "a", "__proto__", "2024-01-01", "2024-02-30", "2024-01-01T10:00:00Z", "1.5", "-2", "1e3", "abc", "NaN", "a\0b", "\0", " \0 ", "1e-400", "1e999999999"),
   fc.constantFrom(0, 1, 7, 10, 11, -1, 2.5, Number.NaN, Number.POSITIVE_INFINITY, 1_700_000_000_000),
   fc.constantFrom(null, undefined, true, new Date("2024-01-01"), new Date("invalid"), {}, []),
 );
@@ -33,7 +33,7 @@ describe("quick checks accept exactly what the zod schemas accept", () => {
 
   it("survey responses", () => {
     fc.assert(
-      fc.property(rowOf(["customerId", "at", "score", "segment"]), (row) => {
+      fc.property(rowOf(["customerId", "at", "score", "segment", "kind"]), (row) => {
         expect(isValidSurveyResponse(row)).toBe(SurveyResponseSchema.safeParse(row).success);
       }),
       { numRuns: 1000 },

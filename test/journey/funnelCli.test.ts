@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runInProcess } from "../cli/spawnCli";
-import { readWithinFlag } from "../../src/cli/commands/funnel";
+import { readWithinFlag } from "../../src/cli/withinFlag";
 import { workedEvents, workedPurchases } from "./workedFunnel";
 
 const dir = mkdtempSync(join(tmpdir(), "funnel-cli-"));

@@ -21,6 +21,10 @@ const SignificanceSchema = z.object({
 });
 const Unavailable = z.object({ available: z.literal(false), reason: z.string().min(1) });
 
+const Interval = z.tuple([z.number(), z.number()]).nullable();
+const csatShape = { satisfiedShare: Rate, mean: z.number().nullable(), responses: Count, satisfied: Count, confidenceInterval: Interval };
+const cesShape = { mean: z.number().nullable(), easyShare: Rate, responses: Count, easy: Count, confidenceInterval: Interval };
+
 function section<T extends z.ZodRawShape>(shape: T) {
   return z.discriminatedUnion("available", [z.object({ available: z.literal(true), ...shape }), Unavailable]);
 }
@@ -182,6 +186,28 @@ export const KpiReportJsonSchema = z.object({
       top: z.array(z.object({ customerId: z.string(), value: Money, orders: Count, shareOfRevenue: Rate })),
     }),
   }),
+  // Added in issue 14: CSAT/CES and the "Follow up first" table, optional so earlier reports still parse.
+  satisfaction: section({
+    csat: z.object({ ...csatShape, previous: z.object(csatShape), change: z.object({ satisfiedShare: ChangeSchema }) }).nullable(),
+    ces: z.object({ ...cesShape, previous: z.object(cesShape), change: z.object({ mean: ChangeSchema }) }).nullable(),
+  }).optional(),
+  followUps: section({
+    windowDays: Count,
+    customersAnswered: Count,
+    unhappyCustomers: Count,
+    top: z.array(
+      z.object({
+        customerId: z.string(),
+        kind: z.enum(["nps", "csat", "ces"]),
+        score: Count,
+        at: Instant,
+        daysSince: Count,
+        valueAtStake: Money,
+        orderedSince: z.boolean(),
+        defectionStatus: z.enum(["active", "at_risk", "defected"]).nullable(),
+      }),
+    ),
+  }).optional(),
 });
 
 /** The JSON form of a `KpiReport`, as `KpiReportJsonSchema` parses it. */

@@ -87,17 +87,31 @@ export const CustomerEventSchema = z.object({
     .min(1, { error: "expected a non-empty event type" }),
 });
 
-/** A survey answer to "How likely are you to recommend us?", an integer from 0 to 10. */
-export const SurveyResponseSchema = z.object({
-  customerId: CustomerIdSchema.optional(),
-  at: DateInputSchema,
-  score: z
-    .number({ error: (issue) => `expected a score from 0 to 10, found ${describe(issue.input)}` })
-    .int({ error: (issue) => `expected an integer score from 0 to 10, found ${describe(issue.input)}` })
-    .min(0, { error: (issue) => `expected a score from 0 to 10, found ${describe(issue.input)}` })
-    .max(10, { error: (issue) => `expected a score from 0 to 10, found ${describe(issue.input)}` }),
-  segment: z.string({ error: (issue) => `expected a segment string, found ${describe(issue.input)}` }).optional(),
-});
+/** Issue 14 added `kind`: the score is checked on its kind's scale; an unknown kind is the one issue. */
+const surveyRow = (min: number, max: number, label: string, kind: z.ZodType) =>
+  z.object({
+    customerId: CustomerIdSchema.optional(),
+    at: DateInputSchema,
+    score: z
+      .number({ error: (issue) => `expected a ${label}score from ${min} to ${max}, found ${describe(issue.input)}` })
+      .int({ error: (issue) => `expected an integer ${label}score from ${min} to ${max}, found ${describe(issue.input)}` })
+      .min(min, { error: (issue) => `expected a ${label}score from ${min} to ${max}, found ${describe(issue.input)}` })
+      .max(max, { error: (issue) => `expected a ${label}score from ${min} to ${max}, found ${describe(issue.input)}` }),
+    segment: z.string({ error: (issue) => `expected a segment string, found ${describe(issue.input)}` }).optional(),
+    kind,
+  });
+
+/** A survey answer: NPS (0 to 10, the default), CSAT (1 to 5) or CES (1 to 7). */
+export const SurveyResponseSchema = z.discriminatedUnion(
+  "kind",
+  [surveyRow(0, 10, "", z.literal("nps").optional()), surveyRow(1, 5, "CSAT ", z.literal("csat")), surveyRow(1, 7, "CES ", z.literal("ces"))],
+  {
+    error: (issue) =>
+      issue.code === "invalid_union"
+        ? `expected a survey kind "nps", "csat" or "ces", found ${describe((issue.input as { kind?: unknown }).kind)}`
+        : `Invalid input: expected object, received ${issue.input === null ? "null" : Array.isArray(issue.input) ? "array" : typeof issue.input === "number" && !Number.isFinite(issue.input) ? String(issue.input) : typeof issue.input}`,
+  },
+);
 
 /** `SummaryRowSchema` from src/clv/summaryRows.ts. */
 export const SummaryRowSchema = z

@@ -20,7 +20,7 @@ const issuesOf = (schema: SafeParser, row: unknown): RowIssue[] =>
   (schema.safeParse(row).error?.issues ?? []).map((issue) => ({ path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)), code: issue.code, message: issue.message }));
 
 const anyValue = fc.oneof(
-  fc.constantFrom("", " ", "a", "__proto__", "2024-01-01", "2024-02-30", "2024-01-01T10:00:00Z", "1.5", "-2", "1e3", "abc", "NaN", "a\0b", "\0", " \0 ", "1e-400", "1e999999999", "x".repeat(50)),
+  fc.constantFrom("nps", "csat", "ces", "", " ", "a", "__proto__", "2024-01-01", "2024-02-30", "2024-01-01T10:00:00Z", "1.5", "-2", "1e3", "abc", "NaN", "a\0b", "\0", " \0 ", "1e-400", "1e999999999", "x".repeat(50)),
   fc.constantFrom(0, -0, 1, 7, 10, 11, -1, 2.5, -1.5, 11.5, 1e20, -1e20, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1_700_000_000_000),
   fc.constantFrom(null, undefined, true, new Date("2024-01-01"), new Date("invalid"), {}, [], new Map(), () => 1, 10n),
   fc.double(),
@@ -39,7 +39,7 @@ const summaryRow = fc.oneof(
 const cases: [string, fc.Arbitrary<unknown>, (row: unknown) => RowIssue[], SafeParser, SafeParser][] = [
   ["purchases", rowOf(["customerId", "at", "amount", "orderId", "cost", "quantity", "currency"]), purchaseIssues, PurchaseSchema, legacy.PurchaseSchema],
   ["events", rowOf(["customerId", "at", "type"]), eventIssues, CustomerEventSchema, legacy.CustomerEventSchema],
-  ["surveys", rowOf(["customerId", "at", "score", "segment"]), surveyIssues, SurveyResponseSchema, legacy.SurveyResponseSchema],
+  ["surveys", rowOf(["customerId", "at", "score", "segment", "kind"]), surveyIssues, SurveyResponseSchema, legacy.SurveyResponseSchema],
   ["summary rows", summaryRow, summaryRowIssues, SummaryRowSchema, legacy.SummaryRowSchema],
 ];
 

@@ -1,4 +1,3 @@
-import type { DurationInput } from "../../core/time";
 import { funnel } from "../../journey/funnel";
 import type { FunnelCounts } from "../../journey/funnelTypes";
 import { formatInt, formatNumber, formatPercent } from "../../report/format";
@@ -8,28 +7,13 @@ import type { CommandContext } from "../context";
 import { CliError, EXIT_OK } from "../errors";
 import { INPUT_FLAGS, json } from "./common";
 import { readPeriodFlag } from "./report";
+import { DAY_MS, readWithinFlag } from "../withinFlag";
 
 /** The `--fail-if` paths of the funnel's JSON (`#` is a step's index from 0). */
 export const FUNNEL_KPIS: readonly (readonly string[])[] = [
   ["entered"], ["converted"], ["overallConversion"],
   ...["customers", "conversionFromPrevious", "conversionFromStart", "medianTimeFromPrevious", "dropped"].map((field) => ["steps", "#", field]),
 ];
-
-const DAY_MS = 86_400_000;
-const WITHIN = /^(\d+)(ms|s|min|h|d|w|mo|y)$/;
-const UNIT_MS: ReadonlyMap<string, number> = new Map([["ms", 1], ["s", 1000], ["min", 60_000], ["h", 3_600_000], ["d", DAY_MS], ["w", 7 * DAY_MS]]);
-
-/** `--within 30d`: milliseconds for ms, s, min, h, d and w; a calendar `Duration` for mo (months) and y (years). */
-export function readWithinFlag(value: string | undefined): DurationInput | undefined {
-  if (value === undefined) return undefined;
-  const match = WITHIN.exec(value.trim());
-  if (match === null || Number(match[1]) === 0) throw new CliError(`--within: expected a positive whole number and a unit (ms, s, min, h, d, w, mo, y) such as 30d, found "${value}"`);
-  const n = Number(match[1]);
-  const unit = match[2]!;
-  if (unit === "mo") return { months: n };
-  if (unit === "y") return { years: n };
-  return n * UNIT_MS.get(unit)!;
-}
 
 /** `--steps signup,view,order,order:2`: the comma-separated steps, each trimmed. */
 export function readStepsFlag(value: string | undefined): string[] {
