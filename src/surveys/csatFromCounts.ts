@@ -1,5 +1,6 @@
 import { countBetween, type ScoreCounts } from "./scoreCounts";
-import { wilsonInterval } from "./wilsonInterval";
+import { normalQuantile } from "../core/special/normalQuantile";
+import { wilsonBounds } from "../stats/wilsonBounds";
 
 /** CSAT of a set of answers on the 1–5 scale. */
 export interface CsatResult {
@@ -35,7 +36,7 @@ export function csatFromCounts(counts: ScoreCounts, confidence: number): CsatRes
     responses,
     mean: total / responses,
     counts: perScore,
-    confidenceInterval: wilsonInterval(satisfied, responses, confidence),
+    confidenceInterval: wilsonBounds(satisfied, responses, normalQuantile(1 - (1 - confidence) / 2)),
     confidence,
     reason: null,
   };

@@ -24,7 +24,7 @@ describe("retention-metrics follow-ups", () => {
   });
 
   it("prints JSON, and takes --within, --min-value and --top", async () => {
-    const run = await runInProcess([...args, "--format", "json", "--within", "20", "--min-value", "10", "--top", "1"], { stdin: surveys });
+    const run = await runInProcess([...args, "--format", "json", "--within", "20d", "--min-value", "10", "--top", "1"], { stdin: surveys });
     expect(run.code).toBe(0);
     const list = JSON.parse(run.stdout);
     // [2024-03-12, 2024-04-01): b and __proto__ answered; __proto__ (8) is below 10
