@@ -2,7 +2,7 @@ import { describeValue, isPlainObject } from "../input/describeValue";
 import { shapeError } from "../input/errors";
 
 /** What a proportion counts: the result it was read from, or `proportion` for `{ successes, trials }`. */
-export type ProportionKind = "retention" | "churn" | "repeatPurchase" | "proportion";
+export type ProportionKind = "retention" | "churn" | "repeatPurchase" | "conversion" | "proportion";
 
 /** A proportion as counts: `successes` of `trials`, both whole numbers, 0 ≤ successes ≤ trials. */
 export interface ProportionCounts {
@@ -15,7 +15,8 @@ export type ProportionInput =
   | ProportionCounts
   | { readonly retainedCount: number; readonly startCount: number; readonly churnRate: number | null }
   | { readonly lostCount: number; readonly startCount: number; readonly retentionRate: number | null }
-  | { readonly repeatCustomers: number; readonly customers: number };
+  | { readonly repeatCustomers: number; readonly customers: number }
+  | { readonly converted: number; readonly entered: number; readonly overallConversion: number | null };
 
 /** A proportion read from its input, with what it counts. */
 export interface ReadProportion extends ProportionCounts {
@@ -42,9 +43,10 @@ const READERS: readonly ProportionReader[] = [
   { kind: "churn", marks: ["lostCount", "startCount", "retentionRate"], successes: "lostCount", trials: "startCount" },
   { kind: "retention", marks: ["retainedCount", "startCount"], successes: "retainedCount", trials: "startCount" },
   { kind: "repeatPurchase", marks: ["repeatCustomers", "customers"], successes: "repeatCustomers", trials: "customers" },
+  { kind: "conversion", marks: ["converted", "entered", "overallConversion"], successes: "converted", trials: "entered" },
 ];
 
-const EXPECTED = "a retentionRate, churnRate or repeatPurchaseRate result, or { successes, trials }";
+const EXPECTED = "a retentionRate, churnRate, repeatPurchaseRate or funnel result (or one of a funnel's segments), or { successes, trials }";
 
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { churnRate, compareRates, repeatPurchaseRate, RetentionInputError, RetentionOptionsError, retentionRate } from "retention-metrics";
+import { churnRate, compareRates, funnel, repeatPurchaseRate, RetentionInputError, RetentionOptionsError, retentionRate } from "retention-metrics";
 
 /*
  * Newcombe (1998), "Interval estimation for the difference between independent proportions:
@@ -116,6 +116,21 @@ describe("compareRates: inputs", () => {
     const repeat = compareRates(repeatPurchaseRate(purchases, { start: "2024-01-01", end: "2024-02-01" }), repeatPurchaseRate(purchases));
     expect(repeat.a).toEqual({ kind: "repeatPurchase", successes: 0, trials: 2, rate: 0 });
     expect(repeat.b).toEqual({ kind: "repeatPurchase", successes: 2, trials: 3, rate: 2 / 3 });
+  });
+
+  it("reads a funnel's overall conversion, and each segment's, by converted of entered", () => {
+    // Orders in January and February: a, b and c place a first order; a and c a second one (funnel "order" → "order:2").
+    const steps = ["order", "order:2"];
+    const january = funnel(purchases, { steps, start: "2024-01-01", end: "2024-02-01" });
+    const february = funnel(purchases, { steps, start: "2024-02-01", end: "2024-03-01" });
+    // January enters a and b at their first orders; a's second order (February 10) converts it, b has none: 1 of 2.
+    // February enters a (February 10, which is a's second order and so cannot be step 2 as well; a's third is in
+    // March, but "order:2" is the second order only) and c (first order February 5, second March 5): 1 of 2.
+    const compared = compareRates(january, february);
+    expect(compared.a).toEqual({ kind: "conversion", successes: 1, trials: 2, rate: 0.5 });
+    expect(compared.b).toEqual({ kind: "conversion", successes: 1, trials: 2, rate: 0.5 });
+    const bySegment = funnel(purchases, { steps, start: "2024-01-01", end: "2024-03-01", by: "customerId" }).bySegment!;
+    expect(compareRates(bySegment[0]!, bySegment[1]!).a).toEqual({ kind: "conversion", successes: 1, trials: 1, rate: 1 });
   });
 
   it("compares a result with plain counts, but not a retention with a churn result", () => {
