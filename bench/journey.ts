@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { createLedger, funnel, repeatConversion } from "../src/index";
 import { generateJourney } from "./generateJourney";
@@ -10,7 +11,10 @@ import { measure } from "./harness";
  * funnel as a DuckDB SQL query (@duckdb/node-api, in memory, tables loaded before timing): with
  * one type per step no row can fill two steps, so chained minimums are the same funnel; the
  * step counts are compared. Wall times are followed by the CPU time of this process per call,
- * which other work on a shared machine inflates less. Run: npx tsx bench/journey.ts [events=1000000] [runs=7]
+ * which other work on a shared machine inflates less. Then, each in a process of its own (its own
+ * ledger and engine state), `bench/lifecycle.ts` (`lifecycle` monthly over 3 years, target 100 ms,
+ * beside DuckDB) and `bench/followUps.ts` (`followUps`, target 150 ms), so one command times the
+ * three targets of issue 14. Run: npx tsx bench/journey.ts [events=1000000] [runs=7]
  */
 const events = Number(process.argv[2] ?? 1_000_000);
 const runs = Number(process.argv[3] ?? 7);
@@ -78,3 +82,8 @@ console.log(`${"DuckDB SQL, the same funnel (tables in memory)".padEnd(48)} medi
 console.log(`ratio funnel / DuckDB (medians): ${(ours.medianMs / duckMedian).toFixed(2)}`);
 const ourCounts = result.steps.map((s) => s.customers);
 console.log(`step counts: ours ${ourCounts.join(", ")}; DuckDB ${duckCounts.join(", ")}: ${ourCounts.join() === duckCounts.join() ? "agree" : "DIFFER"}`);
+
+for (const script of ["bench/lifecycle.ts", "bench/followUps.ts"]) {
+  console.log(`\n${script}:`);
+  spawnSync(process.execPath, ["--import", "tsx", script, ...(script.endsWith("lifecycle.ts") ? [String(runs)] : [])], { stdio: "inherit" });
+}
