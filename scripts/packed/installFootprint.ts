@@ -2,8 +2,11 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** Budgets for `npm i retention-metrics` in an empty folder (issue 11): 40 MB read as 40,000,000 bytes on disk, the stricter reading. */
-export const INSTALL_BUDGET = { packages: 40, megabytes: 40 } as const;
+/**
+ * Budgets for `npm i retention-metrics` in an empty folder (issue 11): 40 MB read as 40,000,000
+ * bytes on disk, the stricter reading, raised to 41 MB in issue 14 (docs/packaging.md).
+ */
+export const INSTALL_BUDGET = { packages: 40, megabytes: 41 } as const;
 
 export interface InstallFootprint {
   /** Packages installed, the library itself included (entries of node_modules/.package-lock.json). */
