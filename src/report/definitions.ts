@@ -24,7 +24,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
   { name: "NPS margin of error (95%)", formula: "1.96 × 100 × √((p + d − (p − d)²) ÷ n), p and d the promoter and detractor shares" },
   { name: "CSAT", formula: "answers of 4 or 5 ÷ answers on the 1–5 scale (top-2-box), with a 95% Wilson interval" },
   { name: "CES", formula: "mean answer on the 1–7 scale; easy = answers of 5–7 ÷ answers" },
-  { name: "Follow up first", formula: "customers whose latest survey answer in the 90 days before asOf is unhappy (NPS 0–6, CSAT 1–2, CES 1–3), by trailing 12-month revenue" },
+  { name: "Follow-ups", formula: "customers whose latest survey answer in the 90 days before asOf is unhappy (NPS 0–6, CSAT 1–2, CES 1–3), by trailing 12-month revenue" },
   { name: "Significant change (95%)", formula: "two-sided p < 0.05 against the previous period: rates by the pooled two-proportion z-test, NPS by a z-test on the trinomial variance; too few to test when an expected count is below 5" },
   { name: "Cohort rate, month k", formula: "customers of the cohort ordering in month k ÷ cohort size" },
   { name: "Historical CLV", formula: "Σ revenue (or gross margin) up to asOf ÷ customers who ordered" },
