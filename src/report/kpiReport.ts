@@ -131,9 +131,8 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
 
 /**
  * `kpiReport`, with the predicted-CLV fits started by `startFits` (the CLI runs them in a worker
- * thread) right after the customer summaries, so they run while the other sections are built
- * (the segments then come before the CLV section). The report is the same; only the order of
- * the progress phases differs.
+ * thread) right after the customer summaries, so they run while the other sections are built.
+ * The report is the same; only the order of the progress phases differs.
  */
 export function buildKpiReport(input: MetricInput, options: KpiReportOptions = {}, startFits?: StartReportFits): KpiReport {
   options = readOptions(options, "kpiReport");
@@ -169,11 +168,8 @@ export function buildKpiReport(input: MetricInput, options: KpiReportOptions = {
   const defections = skip.has("defections") ? skipped : phase(progress, "defections", () => defectionSection(ledger, classified, top));
   const aliveOf = new Map<string, number>();
   const watch = new Set(defections.available ? defections.topAtRisk.map((row) => row.customerId) : []);
-  const segmentsNow = (): SegmentSection => (skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : phase(progress, "segments", () => segmentSection(ledger, asOf, classified, top)));
-  // With the fits under way elsewhere, the segments come first, giving the fits more time.
-  const segmentsFirst = ahead?.fits === undefined ? undefined : segmentsNow();
   const clv = clvSection(ledger, asOf, clvOptions, { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf, ahead });
-  const segments = segmentsFirst ?? segmentsNow();
+  const segments = skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : phase(progress, "segments", () => segmentSection(ledger, asOf, classified, top));
   const followUps = followUpSection(ledger, asOf, classified, top);
   const linked = crossReference(ledger, defections, clv, aliveOf, defections.available ? classified() : null);
   return {

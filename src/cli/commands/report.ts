@@ -1,4 +1,4 @@
-import { buildKpiReport, SKIPPABLE_SECTIONS, type KpiReport, type SkippableSection } from "../../report/kpiReport";
+import { buildKpiReport, SKIPPABLE_SECTIONS, type SkippableSection } from "../../report/kpiReport";
 import type { RenderOptions } from "../../report/renderOptions";
 import type { ReportPeriodOption } from "../../report/reportPeriod";
 import { choice, numberFlag } from "../args";
@@ -46,25 +46,19 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
   const discount = numberFlag("discount-rate", ctx.args["discount-rate"], (n) => n >= 0 && n < 10, "a yearly rate such as 0.1");
   const penalizer = penalizerFlag(ctx);
   const skip = (ctx.args.skip ?? []).flatMap((list) => list.split(",")).map((name) => choice<SkippableSection>("skip", name.trim(), SKIPPABLE_SECTIONS, "cohorts"));
-  // The model fits' worker thread starts now, so it is ready when the summary is (same report).
-  const fits = skip.includes("predictedClv") ? undefined : fitThread();
-  let report: KpiReport;
-  try {
-    const ledger = await ctx.ledger(["purchases", "events", "surveys"]);
-    report = buildKpiReport(ledger, {
-      asOf: ctx.args["as-of"],
-      period,
-      timeUnit,
-      skip,
-      onProgress: (phase, done, total) => ctx.progress.phase(phase, done, total),
-      ...(top === undefined ? {} : { top }),
-      ...(horizon === undefined ? {} : { clvHorizon: horizon }),
-      ...(discount === undefined ? {} : { annualDiscountRate: discount }),
-      ...(penalizer === undefined ? {} : { penalizer }),
-    }, fits?.start);
-  } finally {
-    fits?.close();
-  }
+  const ledger = await ctx.ledger(["purchases", "events", "surveys"]);
+  // The model fits run in a worker thread while the other sections are built (same report).
+  const report = buildKpiReport(ledger, {
+    asOf: ctx.args["as-of"],
+    period,
+    timeUnit,
+    skip,
+    onProgress: (phase, done, total) => ctx.progress.phase(phase, done, total),
+    ...(top === undefined ? {} : { top }),
+    ...(horizon === undefined ? {} : { clvHorizon: horizon }),
+    ...(discount === undefined ? {} : { annualDiscountRate: discount }),
+    ...(penalizer === undefined ? {} : { penalizer }),
+  }, fitThread());
   ctx.progress.done();
   const json: unknown = JSON.parse(JSON.stringify(report));
   const results = checks === null ? [] : thresholds.map((threshold) => checks.checkThreshold(json, threshold));
