@@ -4,7 +4,7 @@ import { defineConfig } from "tsup";
  * ESM: the public entries, plus internal entries that cut the shared code into chunks a
  * bundler can drop: money.ts imports decimal.js (which has module side effects), so it gets
  * an ESM file of its own; plainDecimal.ts, which money.ts re-exports, gets one too, so that
- * reading amounts does not pull in decimal.js; the CLI's fit worker is a file of its own. CJS: the library's three entries (the CLI is
+ * reading amounts does not pull in decimal.js. CJS: the library's three entries (the CLI is
  * ESM), with shared chunks so the entries share one RetentionInputError class.
  */
 export default defineConfig([
@@ -14,7 +14,6 @@ export default defineConfig([
       node: "src/node.ts",
       schemas: "src/schemas.ts",
       cli: "src/cli/main.ts",
-      "cli-fit-worker": "src/cli/fitWorker.ts",
       "internal/money": "src/core/money.ts",
       "internal/plainDecimal": "src/core/plainDecimal.ts",
     },

@@ -1,6 +1,8 @@
 import { compareIds } from "../core/compareIds";
 import { historicalClv } from "../clv/historicalClv";
 import { summaryColumns, type SummarizedColumns } from "../clv/customerSummary";
+import { fitBgNbdColumns } from "../clv/models/fitBgNbd";
+import { fitGammaGammaColumns } from "../clv/models/fitGammaGamma";
 import { readFitOptions } from "../clv/models/maximizeLikelihood";
 import { forEachPrediction, readPredictionSettings } from "../clv/models/predictClv";
 import type { FittedModel, ModelName } from "../clv/models/modelTypes";
@@ -11,7 +13,6 @@ import type { Ledger } from "../input/ledger";
 import { RetentionOptionsError } from "../input/errors";
 import type { ClvSection, HistoricalClvKpis, PredictedClvKpis, ReportModelFit } from "./insightTypes";
 import { phase, type KpiReportProgress } from "./progress";
-import { fitReportModels, type ReportFits, type StartReportFits } from "./reportFits";
 import { roundedDecimalSum } from "./roundedDecimalSum";
 import type { ReportSection } from "./types";
 import { printValue } from "../input/describeValue";
@@ -87,16 +88,6 @@ export interface ClvSectionContext {
   /** Customers whose P(alive) the caller wants (the at-risk list); filled into `aliveOf`. */
   readonly watch: ReadonlySet<string>;
   readonly aliveOf: Map<string, number>;
-  /** Fits already under way (see `startClvFits`); without them the section fits in this thread. */
-  readonly fitsAhead?: (() => ReportFits) | undefined;
-  /** The summary and fits started ahead by `startClvFits`, when the caller started them. */
-  readonly ahead?: ClvFitsAhead | undefined;
-}
-
-/** What `startClvFits` started: the summary the fits read, and the wait for the fits (none when the section will not fit). */
-export interface ClvFitsAhead {
-  readonly summary: SummarizedColumns;
-  readonly fits?: (() => ReportFits) | undefined;
 }
 
 /** Reports prediction progress every this many customers. */
@@ -114,13 +105,18 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
   const { rows } = summary;
   if (rows.count === 0) return { available: false, reason: "no customer ordered before asOf" };
   if (summary.repeatCustomerCount === 0) return { available: false, reason: "no customer bought twice: BG/NBD and Gamma-Gamma need repeat purchases" };
-  const onFit = (fit: "bgNbdFit" | "gammaGammaFit", done: 0 | 1): void => progress(fit, done, 1);
-  const { bgNbd, gammaGamma } = context.fitsAhead === undefined ? fitReportModels(rows, penalizer, onFit) : awaitFits(context.fitsAhead, onFit);
-  if (bgNbd instanceof Error) return failed("BG/NBD fit", bgNbd, penalizer);
-  if (!bgNbd.converged) return { available: false, reason: `the BG/NBD fit did not converge in ${bgNbd.iterations} iterations` };
-  if (gammaGamma === null || gammaGamma instanceof Error) return failed("Gamma-Gamma fit", gammaGamma ?? new Error("it did not run"), penalizer);
-  if (!gammaGamma.converged) return { available: false, reason: `the Gamma-Gamma fit did not converge in ${gammaGamma.iterations} iterations` };
+  let step = "BG/NBD fit";
   try {
+    progress("bgNbdFit", 0, 1);
+    const bgNbd = fitBgNbdColumns(rows, { penalizer }, false);
+    progress("bgNbdFit", 1, 1);
+    if (!bgNbd.converged) return { available: false, reason: `the BG/NBD fit did not converge in ${bgNbd.iterations} iterations` };
+    step = "Gamma-Gamma fit";
+    progress("gammaGammaFit", 0, 1);
+    const gammaGamma = fitGammaGammaColumns(rows, { penalizer }, false);
+    progress("gammaGammaFit", 1, 1);
+    if (!gammaGamma.converged) return { available: false, reason: `the Gamma-Gamma fit did not converge in ${gammaGamma.iterations} iterations` };
+    step = "CLV prediction";
     const n = rows.count;
     const clv = new Float64Array(n);
     const probabilityAlive = new Float64Array(n);
@@ -167,26 +163,9 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
       topCustomers,
     };
   } catch (error) {
-    return failed("CLV prediction", error, penalizer);
+    const hint = penalizer === 0 ? " (the penalizer option; CLI: --penalizer 0.001)" : "";
+    return { available: false, reason: `the ${step} failed: ${error instanceof Error ? error.message : String(error)}${hint}` };
   }
-}
-
-/** The section's answer when a step threw: the step, the error's message and, without a penalizer, the hint to add one. */
-function failed(step: string, error: unknown, penalizer: number): ReportSection<PredictedClvKpis> {
-  const hint = penalizer === 0 ? " (the penalizer option; CLI: --penalizer 0.001)" : "";
-  return { available: false, reason: `the ${step} failed: ${error instanceof Error ? error.message : String(error)}${hint}` };
-}
-
-/** Waits for fits started ahead, telling `onFit` of each fit as the section's own fits would. */
-function awaitFits(fitsAhead: () => ReportFits, onFit: (fit: "bgNbdFit" | "gammaGammaFit", done: 0 | 1) => void): ReportFits {
-  onFit("bgNbdFit", 0);
-  const fits = fitsAhead();
-  onFit("bgNbdFit", 1);
-  if (fits.gammaGamma !== null) {
-    onFit("gammaGammaFit", 0);
-    onFit("gammaGammaFit", 1);
-  }
-  return fits;
 }
 
 /**
@@ -201,35 +180,11 @@ export function clvSection(ledger: Ledger, asOf: number, options: ClvSectionOpti
   }
   const timeUnit = options.timeUnit ?? "week";
   if (timeUnit !== "week" && timeUnit !== "day") throw new RetentionOptionsError("timeUnit", `expected "day" or "week", found ${printValue(timeUnit)}`);
-  let summary = context.ahead?.summary;
-  const summaryOnce = (): SummarizedColumns => (summary ??= summarize(ledger, asOf, timeUnit, context.progress));
+  let summary: SummarizedColumns | undefined;
+  const summaryOnce = (): SummarizedColumns => (summary ??= phase(context.progress, "customerSummaries", () => summaryColumns(ledger, asOf, readTimeAxis({ timeUnit }, "kpiReport"))));
   const skipped = { available: false, reason: "skipped (the skip option)" } as const;
   return {
     historical: context.skipHistorical ? skipped : historical(ledger, asOf, options.margin, summaryOnce),
-    predicted: context.skipPredicted ? skipped : predicted(options, timeUnit, summaryOnce(), context.ahead?.fits === undefined ? context : { ...context, fitsAhead: context.ahead.fits }),
+    predicted: context.skipPredicted ? skipped : predicted(options, timeUnit, summaryOnce(), context),
   };
-}
-
-function summarize(ledger: Ledger, asOf: number, timeUnit: "day" | "week", progress: KpiReportProgress): SummarizedColumns {
-  return phase(progress, "customerSummaries", () => summaryColumns(ledger, asOf, readTimeAxis({ timeUnit }, "kpiReport")));
-}
-
-/**
- * Computes the customer summaries and starts the predicted-CLV fits on them with `start` (in
- * another thread, say), so they run while the report's other sections are built. `undefined`
- * when there is nothing to summarize or an option will be refused, and no fits when no customer
- * bought twice: `clvSection` then answers as it always does.
- */
-export function startClvFits(ledger: Ledger, asOf: number, options: ClvSectionOptions, progress: KpiReportProgress, start: StartReportFits): ClvFitsAhead | undefined {
-  const timeUnit = options.timeUnit ?? "week";
-  if (ledger.purchases.count === 0 || (timeUnit !== "week" && timeUnit !== "day")) return undefined;
-  let penalizer: number;
-  try {
-    penalizer = readFitOptions({ penalizer: options.penalizer }).penalizer;
-  } catch {
-    return undefined;
-  }
-  const summary = summarize(ledger, asOf, timeUnit, progress);
-  if (summary.rows.count === 0 || summary.repeatCustomerCount === 0) return { summary };
-  return { summary, fits: start(summary.rows, penalizer) };
 }

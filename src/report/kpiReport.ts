@@ -10,8 +10,7 @@ import type { Ledger } from "../input/ledger";
 import { RetentionOptionsError } from "../input/errors";
 import { activityKpis, activitySection } from "./activitySection";
 import { earliestRecord, latestRecord } from "./dataSpan";
-import { clvSection, startClvFits, type ClvSectionOptions } from "./clvSection";
-import type { StartReportFits } from "./reportFits";
+import { clvSection, type ClvSectionOptions } from "./clvSection";
 import { cohortSection, type CohortSectionOptions } from "./cohortSection";
 import { defectionSection } from "./defectionSection";
 import { crossReference } from "./crossReference";
@@ -126,15 +125,6 @@ function readCohortOptions(value: CohortSectionOptions | undefined): CohortSecti
  * //     activity: { customers: 1, orders: 1, revenue: Decimal("5"), ... }, retention: { rate: 1, ... }, ... }
  */
 export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): KpiReport {
-  return buildKpiReport(input, options);
-}
-
-/**
- * `kpiReport`, with the predicted-CLV fits started by `startFits` (the CLI runs them in a worker
- * thread) right after the customer summaries, so they run while the other sections are built.
- * The report is the same; only the order of the progress phases differs.
- */
-export function buildKpiReport(input: MetricInput, options: KpiReportOptions = {}, startFits?: StartReportFits): KpiReport {
   options = readOptions(options, "kpiReport");
   const ledger = toLedger(input);
   const asOf = resolveAsOf(options.asOf, latestRecord(ledger));
@@ -144,8 +134,6 @@ export function buildKpiReport(input: MetricInput, options: KpiReportOptions = {
   const cohortOptions = readCohortOptions(options.cohorts);
   const skip = readSkip(options.skip);
   const progress = readProgress(options.onProgress);
-  const clvOptions = readClvOptions(options);
-  const ahead = startFits === undefined || skip.has("predictedClv") ? undefined : startClvFits(ledger, asOf, clvOptions, progress, startFits);
   let classifications: ClassifiedColumns | undefined;
   const classified = (): ClassifiedColumns => (classifications ??= classifyColumns(ledger, readDefectionOptions({ asOf }, "kpiReport")));
   const period = (from: number, to: number): Period => ({ start: new Date(from), end: new Date(to) });
@@ -168,7 +156,7 @@ export function buildKpiReport(input: MetricInput, options: KpiReportOptions = {
   const defections = skip.has("defections") ? skipped : phase(progress, "defections", () => defectionSection(ledger, classified, top));
   const aliveOf = new Map<string, number>();
   const watch = new Set(defections.available ? defections.topAtRisk.map((row) => row.customerId) : []);
-  const clv = clvSection(ledger, asOf, clvOptions, { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf, ahead });
+  const clv = clvSection(ledger, asOf, readClvOptions(options), { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf });
   const segments = skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : phase(progress, "segments", () => segmentSection(ledger, asOf, classified, top));
   const followUps = followUpSection(ledger, asOf, classified, top);
   const linked = crossReference(ledger, defections, clv, aliveOf, defections.available ? classified() : null);

@@ -1,9 +1,8 @@
-import { buildKpiReport, SKIPPABLE_SECTIONS, type SkippableSection } from "../../report/kpiReport";
+import { kpiReport, SKIPPABLE_SECTIONS, type SkippableSection } from "../../report/kpiReport";
 import type { RenderOptions } from "../../report/renderOptions";
 import type { ReportPeriodOption } from "../../report/reportPeriod";
 import { choice, numberFlag } from "../args";
 import { penalizerFlag } from "./common";
-import { fitThread } from "../fitThread";
 import type { CommandContext } from "../context";
 import { CliError, EXIT_OK } from "../errors";
 
@@ -47,8 +46,7 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
   const penalizer = penalizerFlag(ctx);
   const skip = (ctx.args.skip ?? []).flatMap((list) => list.split(",")).map((name) => choice<SkippableSection>("skip", name.trim(), SKIPPABLE_SECTIONS, "cohorts"));
   const ledger = await ctx.ledger(["purchases", "events", "surveys"]);
-  // The model fits run in a worker thread while the other sections are built (same report).
-  const report = buildKpiReport(ledger, {
+  const report = kpiReport(ledger, {
     asOf: ctx.args["as-of"],
     period,
     timeUnit,
@@ -58,7 +56,7 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
     ...(horizon === undefined ? {} : { clvHorizon: horizon }),
     ...(discount === undefined ? {} : { annualDiscountRate: discount }),
     ...(penalizer === undefined ? {} : { penalizer }),
-  }, fitThread());
+  });
   ctx.progress.done();
   const json: unknown = JSON.parse(JSON.stringify(report));
   const results = checks === null ? [] : thresholds.map((threshold) => checks.checkThreshold(json, threshold));
