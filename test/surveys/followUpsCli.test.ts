@@ -32,6 +32,19 @@ describe("retention-metrics follow-ups", () => {
     expect(list).toMatchObject({ customersAnswered: 2, unhappyCustomers: 2, belowMinValue: 1, minValue: "10" });
   });
 
+  it("fails a pipeline on the list's counts with --fail-if, and names a path the list does not have", async () => {
+    // Four customers answered in the window; a, b and __proto__ are unhappy.
+    const failing = await runInProcess([...args, "--fail-if", "unhappyCustomers > 2", "--fail-if", "customersAnswered < 4"], { stdin: surveys });
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toContain("unhappyCustomers");
+    expect(failing.stdout.split("\n")[0]).toBe("customerId,kind,score,answeredAt,daysSince,trailingRevenue,predictedClv,valueAtStake,valueBasis,orderedSince,defectionStatus");
+    const passing = await runInProcess([...args, "--format", "json", "--fail-if", "unhappyCustomers > 3"], { stdin: surveys });
+    expect(passing.code).toBe(0);
+    const unknown = await runInProcess([...args, "--fail-if", "unhappy > 3"], { stdin: surveys });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("did you mean unhappyCustomers");
+  });
+
   it("names a bad flag", async () => {
     expect((await runInProcess([...args, "--within", "0"], { stdin: surveys })).stderr).toContain("--within");
     expect((await runInProcess([...args, "--min-value", "lots"], { stdin: surveys })).stderr).toContain("--min-value");
