@@ -1,7 +1,7 @@
 import type { DurationInput } from "../core/time";
+import { DAY_MS } from "../defection/gaps";
 import { CliError } from "./errors";
 
-export const DAY_MS = 86_400_000;
 const WITHIN = /^(\d+)(ms|s|min|h|d|w|mo|y)$/;
 const UNIT_MS: ReadonlyMap<string, number> = new Map([["ms", 1], ["s", 1000], ["min", 60_000], ["h", 3_600_000], ["d", DAY_MS], ["w", 7 * DAY_MS]]);
 

@@ -3,13 +3,11 @@ import type { ClassifiedColumns } from "../defection/classifiedColumns";
 import type { Ledger } from "../input/ledger";
 import { ces } from "../surveys/ces";
 import { csat } from "../surveys/csat";
-import { followUpsOf } from "../surveys/followUps";
+import { DEFAULT_FOLLOW_UP_WINDOW, followUpsOf } from "../surveys/followUps";
+import { windowStart } from "../core/period";
 import { change } from "./change";
 import type { CesKpis, CsatKpis, FollowUpSection, ReportSection, SatisfactionSection } from "./types";
 
-/** Days of answers the report's follow-up table reads: `[asOf − 90 days, asOf)`, `followUps`' default. */
-const FOLLOW_UP_DAYS = 90;
-const DAY_MS = 86_400_000;
 
 function csatKpis(ledger: Ledger, start: number, end: number): CsatKpis {
   const r = csat(ledger, { start, end });
@@ -42,14 +40,14 @@ export function satisfactionSection(ledger: Ledger, start: number, end: number, 
   };
 }
 
-/** The first `top` customers of `followUps` at `asOf` (90 days, trailing revenue), with the report's defection columns. */
+/** The first `top` customers of `followUps` at `asOf` (its default window, trailing revenue), with the report's defection columns. */
 export function followUpSection(ledger: Ledger, asOf: number, classified: () => ClassifiedColumns, top: number): ReportSection<FollowUpSection> {
   if (ledger.surveys.count === 0) return { available: false, reason: "no survey responses given" };
-  const list = followUpsOf(ledger, { asOf, from: asOf - FOLLOW_UP_DAYS * DAY_MS, minValue: null, clv: null }, classified, top);
+  const list = followUpsOf(ledger, { asOf, from: windowStart(asOf, DEFAULT_FOLLOW_UP_WINDOW, "within"), minValue: null, clv: null }, classified, top);
   if (list.reason !== null) return { available: false, reason: list.reason };
   return {
     available: true,
-    windowDays: FOLLOW_UP_DAYS,
+    windowDays: DEFAULT_FOLLOW_UP_WINDOW.days,
     customersAnswered: list.customersAnswered,
     unhappyCustomers: list.unhappyCustomers,
     top: list.entries.map((e) => ({

@@ -15,8 +15,10 @@ import { readClvOption, type ClvEstimates } from "./clvOption";
 import { latestAnswers } from "./latestAnswers";
 import { valuesAtStake } from "./valueAtStake";
 import { isUnhappy } from "./unhappyAnswer";
+import { DAY_MS } from "../defection/gaps";
 
-const DAY_MS = 86_400_000;
+/** The window `followUps` reads when `within` is not given: the 90 days before `asOf`. */
+export const DEFAULT_FOLLOW_UP_WINDOW = { days: 90 } as const;
 const STATUS_NAMES: readonly DefectionStatus[] = ["active", "at_risk", "defected"];
 
 /** Options of `followUps`. */
@@ -100,7 +102,7 @@ export function followUps(input: MetricInput, options: FollowUpsOptions): Follow
   options = readOptions(options, "followUps");
   if (options.asOf === undefined) throw new RetentionOptionsError("asOf", "followUps needs { asOf }");
   const asOf = dateOption("asOf", options.asOf);
-  const from = windowStart(asOf, options.within ?? { days: 90 }, "within");
+  const from = windowStart(asOf, options.within ?? DEFAULT_FOLLOW_UP_WINDOW, "within");
   const minValue = options.minValue === undefined ? null : decimalOption("minValue", options.minValue);
   const clv = readClvOption(options.clv);
   const defection = readDefectionOptions({ asOf, thresholds: options.thresholds }, "followUps");

@@ -1,6 +1,6 @@
 import { RetentionOptionsError } from "../../input/errors";
 import { formatCsvMoney } from "../../report/format";
-import { followUps, type FollowUp } from "../../surveys/followUps";
+import { DEFAULT_FOLLOW_UP_WINDOW, followUps, type FollowUp } from "../../surveys/followUps";
 import { choice } from "../args";
 import { readWithinFlag } from "../withinFlag";
 import type { CommandContext } from "../context";
@@ -23,7 +23,7 @@ export async function followUpsCommand(ctx: CommandContext): Promise<number> {
   const failIf = ctx.args["fail-if"] ?? [];
   const checks = failIf.length > 0 || ctx.args["thresholds-out"] !== undefined ? await import("../thresholds") : null;
   const thresholds = checks === null ? [] : failIf.map((text) => checks.readThresholdAmong(text, FOLLOW_UP_KPIS, "the follow-up list's JSON", "docs/surveys.md"));
-  const within = readWithinFlag(ctx.args.within) ?? { days: 90 };
+  const within = readWithinFlag(ctx.args.within) ?? DEFAULT_FOLLOW_UP_WINDOW;
   const ledger = await ctx.ledger(["surveys"]);
   const asOf = asOfFlag(ctx, ledger);
   let list;

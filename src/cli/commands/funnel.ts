@@ -7,7 +7,8 @@ import type { CommandContext } from "../context";
 import { CliError, EXIT_OK } from "../errors";
 import { INPUT_FLAGS, json } from "./common";
 import { readPeriodFlag } from "./report";
-import { DAY_MS, readWithinFlag } from "../withinFlag";
+import { readWithinFlag } from "../withinFlag";
+import { DAY_MS } from "../../defection/gaps";
 
 /** The `--fail-if` paths of the funnel's JSON (`#` is a step's index from 0). */
 export const FUNNEL_KPIS: readonly (readonly string[])[] = [
