@@ -108,3 +108,63 @@ export function decimalFromNumber(value: number): Decimal {
   const d = count === 1 ? [w0] : count === 2 ? [w0, w1] : count === 3 ? [w0, w1, w2] : [w0, w1, w2, w3];
   return new DecimalParts(value < 0 ? -1 : 1, e, d);
 }
+
+const EXACT_POWERS_OF_TEN = /* @__PURE__ */ Array.from({ length: 23 }, (_, k) => 10 ** k);
+/** Veltkamp's splitter for doubles, 2^27 + 1. */
+const SPLITTER = 134_217_729;
+
+/**
+ * `new Decimal(value.toPrecision(15))`, built without text for magnitudes from 1e-7 to 1e14:
+ * the value correctly rounded (ties away from zero) to the 15 significant digits every double
+ * carries reliably. For model outputs such as a predicted CLV, whose later digits are rounding
+ * noise of the arithmetic, and whose shortest round-trip text (`decimalFromNumber`) costs a
+ * `Number#toString` each (issue 13). The digits are m = round(|value| · 10^k) with 10^14 ≤ m < 10^15;
+ * the product's rounding error is recovered exactly (Dekker's two-product), so a fraction near
+ * one half rounds as the exact product does. Other magnitudes, zero, NaN and ±Infinity go
+ * through `toPrecision`.
+ *
+ * @example
+ * decimalFromSignificant(2 / 3).toString() //=> "0.666666666666667"
+ */
+export function decimalFromSignificant(value: number): Decimal {
+  const magnitude = Math.abs(value);
+  if (!(magnitude >= 1e-7 && magnitude < 1e14)) return new Decimal(value.toPrecision(15));
+  let exponent = Math.floor(Math.log10(magnitude));
+  let k = 14 - exponent;
+  let product = magnitude * EXACT_POWERS_OF_TEN[k]!;
+  if (product >= 1e15 || product < 1e14) {
+    const shift = product >= 1e15 ? 1 : -1;
+    exponent += shift;
+    k -= shift;
+    product = magnitude * EXACT_POWERS_OF_TEN[k]!;
+  }
+  const power = EXACT_POWERS_OF_TEN[k]!;
+  let split = SPLITTER * magnitude;
+  const high = split - (split - magnitude);
+  const low = magnitude - high;
+  split = SPLITTER * power;
+  const powerHigh = split - (split - power);
+  const powerLow = power - powerHigh;
+  const error = low * powerLow - (product - high * powerHigh - low * powerHigh - high * powerLow);
+  let digits = Math.floor(product);
+  if (product - digits - 0.5 + error >= 0) digits++;
+  let last = -k;
+  if (digits === 1e15) {
+    digits = 1e14;
+    last++;
+    exponent++;
+  }
+  while (digits % 10 === 0) {
+    digits /= 10;
+    last++;
+  }
+  // decimal.js's base-1e7 words sit on decimal exponents 7q..7q+6, the last padded with zeros:
+  // at most 15 digits and 6 of padding, so at most three words, in an array of exactly that length.
+  const pad = ((last % 7) + 7) % 7;
+  const lowDigits = EXACT_POWERS_OF_TEN[7 - pad]!;
+  // Each word below 1e7 is made a small integer (| 0), so every digit array is one of small integers, as decimal.js's own.
+  const lowWord = ((digits % lowDigits) * EXACT_POWERS_OF_TEN[pad]!) | 0;
+  const rest = Math.floor(digits / lowDigits);
+  const words = rest === 0 ? [lowWord] : rest < 1e7 ? [rest | 0, lowWord] : [Math.floor(rest / 1e7) | 0, rest % 1e7 | 0, lowWord];
+  return new DecimalParts(value < 0 ? -1 : 1, exponent, words);
+}

@@ -1,4 +1,4 @@
-import { decimalFromNumber, type Decimal } from "../../core/money";
+import { decimalFromSignificant, type Decimal } from "../../core/money";
 import { IssueCollector, RetentionOptionsError } from "../../input/errors";
 import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryRows";
 import { expectedAverageSpend } from "./gammaGammaPredictions";
@@ -69,7 +69,7 @@ export function predictClv(transactionModel: TransactionModel, spendModel: Gamma
   const rows = readSummaryRows(summaries, "predictClv");
   const customers: PredictedClv[] = [];
   forEachPrediction(settings, rows, (i, clv, expectedPurchases, expectedAverageSpend, probabilityAlive) => {
-    customers.push({ customerId: rows.customerId[i] ?? null, clv: clv === null ? null : decimalFromNumber(clv), expectedPurchases, expectedAverageSpend, probabilityAlive });
+    customers.push({ customerId: rows.customerId[i] ?? null, clv: clv === null ? null : decimalFromSignificant(clv), expectedPurchases, expectedAverageSpend, probabilityAlive });
   });
   const { horizon, step, discountRate, model } = settings;
   return { customers, horizon, step, discountRate, timeUnit: model.timeUnit, customerCount: customers.length };
