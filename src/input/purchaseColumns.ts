@@ -152,24 +152,24 @@ export class PurchaseAccumulator {
   addUnitRows(rows: UnitRows, from: number, to: number, index: number): void {
     if (to <= from) return;
     const { customer, at, units, places } = rows;
-    let k = this.count;
-    this.reserve(k + to - from);
+    const start = this.count;
+    this.reserve(start + to - from);
+    for (let j = from; j < to; j++) if (places[j]! > this.scale) this.rescale(places[j]!, index + j - from);
+    const scale = this.scale;
+    const targetCustomer = this.customer;
+    const targetAt = this.at;
+    const targetUnits = this.amountUnits;
     let total = this.absoluteTotal;
-    for (let j = from; j < to; j++, k++) {
-      if (places[j]! > this.scale) {
-        this.absoluteTotal = total;
-        this.rescale(places[j]!, index + j - from);
-        total = this.absoluteTotal;
-      }
-      const stored = toScale(units[j]!, places[j]!, this.scale);
-      this.customer[k] = customer[j]!;
-      this.at[k] = at[j]!;
-      this.amountUnits[k] = stored;
+    for (let j = from, k = start; j < to; j++, k++) {
+      const stored = places[j] === scale ? units[j]! : toScale(units[j]!, places[j]!, scale);
+      targetCustomer[k] = customer[j]!;
+      targetAt[k] = at[j]!;
+      targetUnits[k] = stored;
       total += Math.abs(stored);
-      if (this.orderId !== null) this.orderId.push(undefined);
-      this.count = k + 1;
     }
+    if (this.orderId !== null) for (let j = from; j < to; j++) this.orderId.push(undefined);
     this.absoluteTotal = total;
+    this.count = start + to - from;
   }
 
   /** Makes room for `count` rows in all, allocated once (a reader's estimate; more rows still fit, by growing). */
