@@ -4,8 +4,9 @@ import { defineConfig } from "tsup";
  * ESM: the public entries, plus internal entries that cut the shared code into chunks a
  * bundler can drop: money.ts imports decimal.js (which has module side effects), so it gets
  * an ESM file of its own; plainDecimal.ts, which money.ts re-exports, gets one too, so that
- * reading amounts does not pull in decimal.js. CJS: the library's three entries (the CLI is
- * ESM), with shared chunks so the entries share one RetentionInputError class.
+ * reading amounts does not pull in decimal.js. CJS: the library's three entries, with shared
+ * chunks so the entries share one RetentionInputError class. The CLI: one ESM file with no
+ * chunks, since a process that starts for one command resolves one module, not dozens (issue 13).
  */
 export default defineConfig([
   {
@@ -13,7 +14,6 @@ export default defineConfig([
       index: "src/index.ts",
       node: "src/node.ts",
       schemas: "src/schemas.ts",
-      cli: "src/cli/main.ts",
       "internal/money": "src/core/money.ts",
       "internal/plainDecimal": "src/core/plainDecimal.ts",
     },
@@ -27,4 +27,5 @@ export default defineConfig([
     splitting: true,
     dts: true,
   },
+  { entry: { cli: "src/cli/main.ts" }, format: "esm", splitting: false },
 ]);
