@@ -1,3 +1,5 @@
+import { keyStarts } from "../../core/countingSort";
+
 /** Distinct values of one column, ascending, and for each row the index of its value. */
 export interface DistinctColumn {
   readonly values: Float64Array;
@@ -132,7 +134,7 @@ function rankOrder(columns: readonly DistinctColumn[]): Uint32Array {
   for (let c = columns.length - 1; c >= 0; c--) {
     const { values, index } = columns[c]!;
     if (values.length === 1) continue;
-    countingPass(order, spare, index, bucketStarts(index, values.length));
+    countingPass(order, spare, index, keyStarts(index, values.length));
     [order, spare] = [spare, order];
   }
   return order;
@@ -143,24 +145,6 @@ function identityOrder(m: number): Uint32Array {
   const order = new Uint32Array(m);
   for (let p = 0; p < m; p++) order[p] = p;
   return order;
-}
-
-/** Where each rank's rows start in rank order: the running count of the ranks below it. */
-function bucketStarts(index: Uint32Array, ranks: number): Uint32Array {
-  return runningCounts(countRanks(index, ranks));
-}
-
-/** `counts[r + 1]` = how many positions have rank r. */
-function countRanks(index: Uint32Array, ranks: number): Uint32Array {
-  const counts = new Uint32Array(ranks + 1);
-  for (let p = 0; p < index.length; p++) counts[index[p]! + 1]!++;
-  return counts;
-}
-
-/** `counts` turned, in place, into running sums. */
-function runningCounts(counts: Uint32Array): Uint32Array {
-  for (let d = 1; d < counts.length; d++) counts[d]! += counts[d - 1]!;
-  return counts;
 }
 
 /** One stable counting-sort pass: `order` into `out` by each position's rank. */
