@@ -5,8 +5,10 @@ import { defineConfig } from "tsup";
  * bundler can drop: money.ts imports decimal.js (which has module side effects), so it gets
  * an ESM file of its own; plainDecimal.ts, which money.ts re-exports, gets one too, so that
  * reading amounts does not pull in decimal.js. CJS: the library's three entries, with shared
- * chunks so the entries share one RetentionInputError class. The CLI: one ESM file with no
- * chunks, since a process that starts for one command resolves one module, not dozens (issue 13).
+ * chunks so the entries share one RetentionInputError class. The CLI: a build of its own, whose
+ * chunks follow its commands alone (a `report` run loads a few modules, not the dozens that the
+ * library's entries cut the shared code into), and whose commands still load only their own
+ * code and packages (issue 13).
  */
 export default defineConfig([
   {
@@ -27,5 +29,5 @@ export default defineConfig([
     splitting: true,
     dts: true,
   },
-  { entry: { cli: "src/cli/main.ts" }, format: "esm", splitting: false },
+  { entry: { cli: "src/cli/main.ts" }, format: "esm" },
 ]);
