@@ -21,7 +21,7 @@ export interface PredictClvOptions {
 /** One customer's predicted value. */
 export interface PredictedClv {
   readonly customerId: string | null;
-  /** Σ over steps of discounted incremental expected purchases × expected spend; `null` when spend is undefined (q ≤ 1). */
+  /** Σ over steps of discounted incremental expected purchases × expected spend, to 15 significant digits; `null` when spend is undefined (q ≤ 1). */
   readonly clv: Decimal | null;
   /** Expected purchases over the whole horizon (undiscounted). */
   readonly expectedPurchases: number;
