@@ -78,7 +78,7 @@ describe("rejected shapes", () => {
   ])("refuses %s with a typed error that says what it found", (_, value, found) => {
     const error = thrown(() => createLedger(value as unknown as LedgerInput));
     expect(error).toBeInstanceOf(RetentionInputError);
-    expect(error.message).toBe(`input: expected an array of rows, an Arrow table, { purchases, events, surveys } or a Ledger, found ${found}`);
+    expect(error.message).toBe(`input: expected an array of rows, an Arrow table, { purchases, events, surveys, costs } or a Ledger, found ${found}`);
     expect((error as RetentionInputError).issues[0]).toMatchObject({ index: -1, path: [], code: "invalid_input" });
   });
 
