@@ -85,7 +85,7 @@ describe("rejected shapes", () => {
   it("suggests the nearest key for a misspelled one", () => {
     expect(thrown(() => averageOrderValue({ purchase: rows } as unknown as LedgerInput)).message).toBe('input: unknown key "purchase"; did you mean "purchases"?');
     expect(thrown(() => nps({ survey: [] } as unknown as LedgerInput)).message).toBe('input: unknown key "survey"; did you mean "surveys"?');
-    expect(thrown(() => createLedger({ orders: rows } as unknown as LedgerInput)).message).toBe('input: unknown key "orders"; expected one of "purchases", "events", "surveys"');
+    expect(thrown(() => createLedger({ orders: rows } as unknown as LedgerInput)).message).toBe('input: unknown key "orders"; expected one of "purchases", "events", "surveys", "costs"');
   });
 
   it("names a collection that is neither rows, columns nor a table", () => {
