@@ -13,6 +13,7 @@ export interface LedgerSources {
   readonly purchases?: LedgerSource;
   readonly events?: LedgerSource;
   readonly surveys?: LedgerSource;
+  readonly costs?: LedgerSource;
 }
 
 /** Options of `readLedger`: those of `parseLedgerText`, plus progress. */
