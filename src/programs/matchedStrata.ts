@@ -1,3 +1,4 @@
+import { bucketIndex } from "../core/bucketIndex";
 import { lowerBound } from "../core/search";
 import type { Ledger } from "../input/ledger";
 
@@ -15,16 +16,11 @@ export interface Strata {
  */
 export function matchedStrata(ledger: Ledger, preStart: number, start: number, matched: boolean): Strata {
   const n = ledger.customerIds.length;
-  const firstOrder = new Float64Array(n).fill(Number.NaN);
+  const firstOrder = firstOrders(ledger, start);
   const preRevenue = new Float64Array(n);
-  const { at, customer, amountUnits, orderStart } = ledger.purchases;
+  const { at, customer, amountUnits } = ledger.purchases;
   const last = lowerBound(at, start);
-  const preFirst = lowerBound(at, preStart);
-  for (let k = 0; k < last; k++) {
-    const c = customer[k]!;
-    if (orderStart[k] === 1 && Number.isNaN(firstOrder[c]!)) firstOrder[c] = at[k]!;
-    if (k >= preFirst) preRevenue[c]! += amountUnits[k]!;
-  }
+  for (let k = lowerBound(at, preStart); k < last; k++) preRevenue[customer[k]!]! += amountUnits[k]!;
   const stratum = new Int32Array(n).fill(-1);
   let eligible = 0;
   for (let c = 0; c < n; c++) if (!Number.isNaN(firstOrder[c]!)) eligible++;
@@ -39,8 +35,7 @@ export function matchedStrata(ledger: Ledger, preStart: number, start: number, m
   for (let c = 0; c < n; c++) {
     const first = firstOrder[c]!;
     if (Number.isNaN(first)) continue;
-    const date = new Date(first);
-    const month = date.getUTCFullYear() * 12 + date.getUTCMonth();
+    const month = bucketIndex(first, "month");
     const decile = Math.floor((10 * lowerBound(sorted, preRevenue[c]!)) / eligible);
     const key = month * 10 + decile;
     let cell = cells.get(key);
@@ -48,4 +43,22 @@ export function matchedStrata(ledger: Ledger, preStart: number, start: number, m
     stratum[c] = cell;
   }
   return { stratum, count: cells.size };
+}
+
+/** Per customer, the time of their first order when it is before `start`, else NaN (their rows are in time order). */
+function firstOrders(ledger: Ledger, start: number): Float64Array {
+  const { offsets, rows } = ledger.purchasesByCustomer;
+  const { at, orderStart } = ledger.purchases;
+  const first = new Float64Array(ledger.customerIds.length).fill(Number.NaN);
+  for (let c = 0; c < first.length; c++) {
+    for (let i = offsets[c]!; i < offsets[c + 1]!; i++) {
+      const k = rows[i]!;
+      if (at[k]! >= start) break;
+      if (orderStart[k] === 1) {
+        first[c] = at[k]!;
+        break;
+      }
+    }
+  }
+  return first;
 }

@@ -26,17 +26,19 @@ export function periodFigures(ledger: Ledger, start: number, end: number): Perio
   const { at, customer, amountUnits, costUnits, hasCost, orderStart } = ledger.purchases;
   let rowsWithoutCost = 0;
   const last = lowerBound(at, end);
-  for (let k = lowerBound(at, start); k < last; k++) {
+  const first = lowerBound(at, start);
+  // Without costs the cost columns are empty: read them only when they exist (an out-of-range read is slow).
+  const costed = hasCost.length > 0;
+  for (let k = first; k < last; k++) {
     const c = customer[k]!;
     const amount = amountUnits[k]!;
     orders[c]! += orderStart[k]!;
     revenueUnits[c]! += amount;
-    if (hasCost[k] === 1) costedMarginUnits[c]! += amount - costUnits[k]!;
-    else {
-      uncostedUnits[c]! += amount;
-      rowsWithoutCost++;
-    }
+    if (costed && hasCost[k] === 1) costedMarginUnits[c]! += amount - costUnits[k]!;
+    else uncostedUnits[c]! += amount;
   }
+  if (!costed) rowsWithoutCost = last - first;
+  else for (let k = first; k < last; k++) rowsWithoutCost += 1 - hasCost[k]!;
   return { orders, revenueUnits, costedMarginUnits, uncostedUnits, rowsWithoutCost };
 }
 
