@@ -1,3 +1,4 @@
+import { Float64, Table, Utf8, vectorFromArray } from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import { createLedger, retentionSpend, RetentionInputError, type Cost } from "../../src/index";
 import { CostSchema } from "../../src/schemas";
@@ -56,6 +57,17 @@ describe("the costs collection", () => {
     ];
     const columns = { at: ["2024-01-02", "2024-01-03"], amount: ["2.50", "1"], customerId: ["a", undefined], program: ["p", undefined], channel: [undefined, "sms"] };
     expect(createLedger({ purchases, costs: columns }).costs).toEqual(createLedger({ purchases, costs: rows }).costs);
+  });
+
+  it("reads an Arrow table of costs (null cells are absent fields)", () => {
+    const arrow = new Table({
+      at: vectorFromArray([Date.UTC(2024, 0, 2), Date.UTC(2024, 0, 3)], new Float64()),
+      amount: vectorFromArray(["2.50", "1"], new Utf8()),
+      customerId: vectorFromArray(["a", null], new Utf8()),
+      program: vectorFromArray(["p", null], new Utf8()),
+    });
+    const fromRows = createLedger({ purchases, costs: [{ at: Date.UTC(2024, 0, 2), amount: "2.50", customerId: "a", program: "p" }, { at: Date.UTC(2024, 0, 3), amount: "1" }] });
+    expect(createLedger({ purchases, costs: arrow }).costs).toEqual(fromRows.costs);
   });
 
   it("names the row and field of every invalid cost", () => {
