@@ -1,6 +1,6 @@
 import type { Decimal } from "../core/money";
 import type { Ledger } from "../input/ledger";
-import { retentionSpend } from "../programs/retentionSpend";
+import { retentionSpend, type RetentionSpend } from "../programs/retentionSpend";
 import { formatInt, formatPercent } from "./format";
 import type { ReportSection } from "./types";
 
@@ -29,9 +29,12 @@ export interface SpendSection {
 /** The section, or unavailable when the input holds no costs. */
 export function spendSection(ledger: Ledger, start: number, end: number): ReportSection<SpendSection> {
   if (ledger.costs.count === 0) return { available: false, reason: "no costs given" };
-  const s = retentionSpend(ledger, { start, end, by: "program" });
+  return { available: true, ...spendFigures(retentionSpend(ledger, { start, end, by: "program" })) };
+}
+
+/** The section's figures of a `retentionSpend` result (its groups as `byProgram`, whatever they were split by). */
+export function spendFigures(s: RetentionSpend): SpendSection {
   return {
-    available: true,
     costCount: s.costCount,
     totalSpend: s.totalSpend,
     activeCount: s.activeCount,
@@ -44,21 +47,26 @@ export function spendSection(ledger: Ledger, start: number, end: number): Report
   };
 }
 
-/** The spend tables (totals, then by program) shared by the Markdown and HTML reports. */
-export function spendTables(s: SpendSection, money: (value: Decimal) => string): { header: string[]; rows: string[][] }[] {
+/**
+ * The spend tables (totals, then one row per group, headed `groupHeader`) shared by the Markdown
+ * and HTML reports and `spend --format md`.
+ */
+export function spendTables(s: SpendSection, money: (value: Decimal) => string, groupHeader = "Program"): { header: string[]; rows: string[][] }[] {
   const maybe = (value: Decimal | null): string => (value === null ? "n/a" : money(value));
   return [
     {
       header: ["KPI", "Value"],
       rows: [
         ["Retention spend", money(s.totalSpend)],
+        ["Active customers", formatInt(s.activeCount)],
         ["Spend per active customer", maybe(s.spendPerActiveCustomer)],
+        ["Retained customers", formatInt(s.retainedCount)],
         ["Spend per retained customer", maybe(s.spendPerRetainedCustomer)],
         ["Share of revenue", formatPercent(s.shareOfRevenue)],
         ["Share of margin", formatPercent(s.shareOfMargin)],
         ["Cost rows", formatInt(s.costCount)],
       ],
     },
-    { header: ["Program", "Spend", "Share of spend", "Customers reached"], rows: s.byProgram.map((p) => [p.program ?? "(no program)", money(p.spend), formatPercent(p.shareOfSpend), formatInt(p.customersReached)]) },
+    { header: [groupHeader, "Spend", "Share of spend", "Customers reached"], rows: s.byProgram.map((p) => [p.program ?? `(no ${groupHeader.toLowerCase()})`, money(p.spend), formatPercent(p.shareOfSpend), formatInt(p.customersReached)]) },
   ];
 }

@@ -3,6 +3,8 @@ import { retentionSpend, type RetentionSpend } from "../../programs/retentionSpe
 import { formatCsvMoney, formatInt, formatMoney, formatNumber, formatPercent } from "../../report/format";
 import type { Decimal } from "../../core/money";
 import { markdownTable } from "../../report/markdownTable";
+import { escapeMarkdown } from "../../report/markdownEscape";
+import { spendFigures, spendTables } from "../../report/spendSection";
 import { resolvePeriods } from "../../report/reportPeriod";
 import { choice } from "../args";
 import type { CommandContext } from "../context";
@@ -55,7 +57,7 @@ export async function spendCommand(ctx: CommandContext): Promise<number> {
   const results = checks === null ? [] : thresholds.map((threshold) => checks.checkThreshold(output, threshold));
   if (format === "json") ctx.emit(json(output));
   else if (format === "csv") ctx.emit(ctx.csv(["scope", "key", "spend", "costCount", "shareOfSpend", "spendPerActiveCustomer"], csvRows(spend, ledger.moneyScale)));
-  else ctx.emit(markdown(spend, roi, ledger.currency));
+  else ctx.emit(markdown(spend, by, roi, ledger.currency));
   if (checks !== null && ctx.args["thresholds-out"] !== undefined) ctx.writeFile(ctx.args["thresholds-out"], checks.thresholdsJson(results));
   return checks === null ? EXIT_OK : checks.reportOutcomes(ctx, results);
 }
@@ -69,33 +71,20 @@ function csvRows(spend: RetentionSpend, scale: number): unknown[][] {
   ];
 }
 
-function markdown(spend: RetentionSpend, roi: ProgramRoi | null, currency: string | null): string {
+function markdown(spend: RetentionSpend, by: "program" | "channel" | undefined, roi: ProgramRoi | null, currency: string | null): string {
   const money = (value: Decimal | null): string => formatMoney(value, currency);
-  const percent = formatPercent;
-  const lines = [
-    markdownTable(["Figure", "Value"], [
-      ["Total spend", money(spend.totalSpend)],
-      ["Cost rows", formatInt(spend.costCount)],
-      ["Active customers", formatInt(spend.activeCount)],
-      ["Spend per active customer", money(spend.spendPerActiveCustomer)],
-      ["Retained customers", formatInt(spend.retainedCount)],
-      ["Spend per retained customer", money(spend.spendPerRetainedCustomer)],
-      ["Share of revenue", percent(spend.shareOfRevenue)],
-      ["Share of margin", percent(spend.shareOfMargin)],
-    ]),
-  ];
-  if (spend.groups.length > 0) {
-    lines.push(markdownTable(["Group", "Spend", "Share", "Costs", "Customers reached"], spend.groups.map((g) => [g.key ?? "(none)", money(g.spend), percent(g.shareOfSpend), formatInt(g.costCount), formatInt(g.customersReached)])));
-  }
+  const [totals, groups] = spendTables(spendFigures(spend), money, by === "channel" ? "Channel" : "Program");
+  const lines = [markdownTable(totals!.header, totals!.rows)];
+  if (spend.groups.length > 0) lines.push(markdownTable(groups!.header, groups!.rows));
   if (roi !== null) {
-    lines.push(markdownTable(["Program " + roi.program, "Members", "Baseline"], [
+    lines.push(markdownTable([`Program ${roi.program}`, "Members", "Baseline"], [
       ["Customers", formatInt(roi.members.customers), formatInt(roi.baseline.customers)],
-      ["Retention", percent(roi.members.retention), percent(roi.baseline.retention)],
+      ["Retention", formatPercent(roi.members.retention), formatPercent(roi.baseline.retention)],
       ["Orders per customer", formatNumber(roi.members.ordersPerCustomer, 2), formatNumber(roi.baseline.ordersPerCustomer, 2)],
       ["Margin per customer", money(roi.members.marginPerCustomer), money(roi.baseline.marginPerCustomer)],
     ]));
-    const interval = roi.roiInterval === null ? "" : ` (${Math.round(roi.roiInterval.confidence * 100)}% interval ${percent(roi.roiInterval.low)} to ${percent(roi.roiInterval.high)})`;
-    lines.push(`ROI ${percent(roi.roi)}${interval}; cost per member ${money(roi.cost.perMember)}; break-even incremental retention ${percent(roi.breakEvenIncrementalRetention)}.\n\n${roi.statement}`);
+    const interval = roi.roiInterval === null ? "" : ` (${Math.round(roi.roiInterval.confidence * 100)}% interval ${formatPercent(roi.roiInterval.low)} to ${formatPercent(roi.roiInterval.high)})`;
+    lines.push(`ROI ${formatPercent(roi.roi)}${interval}; cost per member ${money(roi.cost.perMember)}; break-even incremental retention ${formatPercent(roi.breakEvenIncrementalRetention)}.\n\n${escapeMarkdown(roi.statement)}`);
   }
   return `${lines.join("\n\n")}\n`;
 }
