@@ -2,7 +2,7 @@ import { rateOption } from "../clv/readMoneyOption";
 import { Decimal, unitsToDecimal, ZERO, type MoneyInput } from "../core/money";
 import { dateOption, readPeriod, windowStart, type Period, type PeriodOptions } from "../core/period";
 import { normalQuantile } from "../core/special/normalQuantile";
-import type { DateInput, DurationInput } from "../core/time";
+import { MAX_EPOCH_MS, type DateInput, type DurationInput } from "../core/time";
 import { printValue } from "../input/describeValue";
 import { RetentionOptionsError } from "../input/errors";
 import { numberOption } from "../input/optionReaders";
@@ -126,6 +126,7 @@ export function programRoi(input: MetricInput, options: ProgramRoiOptions): Prog
   const joinEvent = options.joinEvent ?? PROGRAM_JOIN;
   if (typeof joinEvent !== "string" || joinEvent.length === 0) throw new RetentionOptionsError("joinEvent", `expected an event type, found ${printValue(joinEvent)}`);
   const preStart = options.preStart === undefined ? start - (end - start) : dateOption("preStart", options.preStart);
+  if (!(Math.abs(preStart) <= MAX_EPOCH_MS)) throw new RetentionOptionsError("preStart", `the default pre-period (as long as the period, before start) would begin before the earliest date; pass preStart`);
   if (!(preStart < start)) throw new RetentionOptionsError("preStart", `expected a date before start, found ${new Date(preStart).toISOString()}`);
   const confidence = numberOption("confidence", options.confidence, { min: 0, max: 1, minOpen: true, maxOpen: true }, 0.95);
 

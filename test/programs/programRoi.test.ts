@@ -91,6 +91,7 @@ describe("programRoi on the hand-worked program (test/programs/roiFixture.ts)", 
     expect(bad({ member: "m1" })).toThrow(/member/);
     expect(bad({ member: () => 1 })).toThrow(/member: expected the predicate to return true or false/);
     expect(bad({ preStart: "2024-05-01" })).toThrow(/preStart/);
+    expect(bad({ start: -8.64e15 })).toThrow(/preStart: the default pre-period/);
     expect(bad({ confidence: 1 })).toThrow(/confidence/);
   });
 });
