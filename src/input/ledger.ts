@@ -107,7 +107,6 @@ function buildLedger(sources: LedgerSources, options: LedgerOptions): Ledger {
     purchases: sourceLength(sources.purchases),
     events: sourceLength(sources.events),
     surveys: sourceLength(sources.surveys),
-    costs: sourceLength(sources.costs),
   });
   const { builder } = core;
   const addRow = { purchases: builder.addPurchase, events: builder.addEvent, surveys: builder.addSurvey, costs: builder.addCost };

@@ -33,7 +33,6 @@ export interface LedgerCapacity {
   readonly purchases?: number;
   readonly events?: number;
   readonly surveys?: number;
-  readonly costs?: number;
 }
 
 /**
