@@ -108,24 +108,23 @@ export function retentionSpend(input: MetricInput, options: RetentionSpendOption
   let uncostedUnits = 0;
   let activeRevenueUnits = 0;
   let retainedRevenueUnits = 0;
+  const active = new Uint8Array(atStart.length);
+  const retainedFlags = new Uint8Array(atStart.length);
   for (let c = 0; c < atStart.length; c++) {
     revenueUnits += figures.revenueUnits[c]!;
     costedUnits += figures.costedMarginUnits[c]!;
     uncostedUnits += figures.uncostedUnits[c]!;
-    const retained = atStart[c] === 1 && atEnd[c] === 1;
     if (atStart[c] === 1 || atEnd[c] === 1 || figures.orders[c]! > 0) {
+      active[c] = 1;
       activeCount++;
       activeRevenueUnits += figures.revenueUnits[c]!;
-      atStart[c] = 1;
     }
-    if (retained) {
+    if (atStart[c] === 1 && atEnd[c] === 1) {
+      retainedFlags[c] = 1;
       retainedCount++;
       retainedRevenueUnits += figures.revenueUnits[c]!;
     }
-    atEnd[c] = retained ? 1 : 0;
   }
-  const active = atStart;
-  const retainedFlags = atEnd;
 
   const { costs } = ledger;
   const first = lowerBound(costs.at, start);
