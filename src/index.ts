@@ -123,6 +123,17 @@ export type { BreakEven } from "./loyalty/programBreakEven";
 export type { LiftMode, RetentionLiftBase, RetentionLiftOptions, RetentionLiftImpact } from "./loyalty/retentionLiftImpact";
 export type { RetentionLiftTableOptions } from "./loyalty/retentionLiftTable";
 export type { Milestones, MilestonesOptions } from "./loyalty/milestones";
+
+// Retention as an investment: spend and program ROI (issue 15)
+export { retentionSpend } from "./programs/retentionSpend";
+export { programRoi } from "./programs/programRoi";
+export type { RetentionSpend, RetentionSpendOptions, SpendAllocation } from "./programs/retentionSpend";
+export type { SpendGroup } from "./programs/costGroups";
+export type { ProgramRoi, ProgramRoiOptions, RoiGroup, RoiInterval } from "./programs/programRoi";
+export type { ProgramCost } from "./programs/programCost";
+export type { Cost } from "./input/schemas";
+export type { CostColumnInput } from "./input/columnInput";
+export type { CostColumns } from "./input/costColumns";
 export type {
   Milestone,
   MilestoneKind,

@@ -5,6 +5,7 @@
  * rows with their own checks, which accept exactly what these schemas accept.
  */
 export { PurchaseSchema, CustomerEventSchema, SurveyResponseSchema, DateInputSchema, MoneyInputSchema } from "./input/schemas";
+export { CostSchema } from "./input/schemas";
 export { SummaryRowSchema } from "./clv/summaryRows";
 export { KpiReportJsonSchema } from "./report/schema";
 export type { KpiReportJson } from "./report/schema";

@@ -65,7 +65,7 @@ export class CommandContext {
    * Reads the input flags into a ledger with the library's reader (`src/io`); at least one of
    * `required` must be given. Invalid records are listed as `file:line: field "x": message`.
    */
-  async ledger(required: readonly ("purchases" | "events" | "surveys")[]): Promise<Ledger> {
+  async ledger(required: readonly ("purchases" | "events" | "surveys" | "costs")[]): Promise<Ledger> {
     if (!required.some((kind) => this.args[kind] !== undefined)) {
       throw new CliError(`needs ${required.map((kind) => `--${kind} FILE`).join(" or ")} (- reads stdin)`);
     }

@@ -3,6 +3,7 @@ const INPUT = `Input:
   --purchases FILE       purchases (customerId, at, amount[, orderId, cost, quantity, currency]); - = stdin
   --events FILE          customer events (customerId, at, type)
   --surveys FILE         survey answers (at, score[, customerId, segment, kind: nps|csat|ces])
+  --costs FILE           retention costs (at, amount[, customerId, program, channel, currency]); report and spend
   --columns MAP          field=column pairs, e.g. customerId=cust_id,at=order_date,amount=total
   --date-format FMT      date-fns format of non-ISO dates, read as UTC (e.g. yyyyMMdd)
   --input-format F       csv | json | ndjson (default: sniffed from the first character)
@@ -73,6 +74,17 @@ An ordered, first-touch conversion funnel (docs/journey.md): customers per step,
   "follow-ups": `retention-metrics follow-ups --surveys FILE [--purchases FILE] [--events FILE] [--as-of DATE] [--within 90d] [--min-value AMOUNT] [--top N] [--format csv|json] [--out FILE]
 Customers whose latest survey answer in [as-of − DAYS, as-of) (default 90 days) is unhappy (NPS 0–6,
 CSAT 1–2, CES 1–3), highest value at stake (trailing 12-month revenue) first (CSV by default).`,
+  spend: `retention-metrics spend --costs FILE --purchases FILE [--events FILE] [--period month|quarter|year|START..END] [--by program|channel] [--margin RATE] [--program NAME [--baseline matched|all]] [--format json|csv|md] [--out FILE]
+Retention spend of the period: total, per active and retained customer, share of revenue and margin,
+by program or channel; with --program, that program's ROI against a matched baseline (docs/programs.md).
+  --period P             month | quarter | year (the last complete one before --as-of) or START..END (default month)
+  --by K                 program | channel: one row per value
+  --margin RATE          gross-margin fraction for purchases without a cost (needed with --program)
+  --program NAME         the costs' program whose ROI to measure; members have a program_join event
+  --baseline B           matched (same first-order month and spend decile, default) | all
+  --fail-if "PATH OP N"  exit 1 when the figure at PATH satisfies OP N, e.g. "shareOfRevenue > 0.05",
+                         "groups[0].spend > 1000" or "roi.roi < 0"; repeatable
+  --thresholds-out FILE  write each threshold, its value and outcome as JSON`,
 };
 
 /** The general help. */
@@ -93,6 +105,7 @@ Commands:
   funnel       conversion funnel over events and orders
   lifecycle    new / returning / resurrected / dormant customers per period, quick ratio
   follow-ups   unhappy survey answers to call back, by value at stake
+  spend        retention spend per customer, by program or channel, and a program's ROI
   demo         the report of the bundled CDNOW sample (Markdown; writes report.html)
 
 ${INPUT}

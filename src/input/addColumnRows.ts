@@ -12,7 +12,7 @@ import type { BuilderCore, UnitRows } from "./ledgerBuilder";
  * at a time (each time and amount parsed once; a dictionary id checked and looked up once per
  * dictionary entry, a decimal read from its integer). Any other purchase has its cells checked
  * one by one with the checks of `PurchaseSchema` and, when they pass, goes to the accumulator as values. A
- * row with a bad cell, and every event and survey row, goes through one reused scratch record
+ * row with a bad cell, and every event, survey and cost row, goes through one reused scratch record
  * to the row path, so errors carry exactly the messages and issue paths of row input.
  */
 export function addColumnRows(core: BuilderCore, collection: CollectionName, { length, cells }: CheckedColumns): void {
@@ -23,7 +23,7 @@ export function addColumnRows(core: BuilderCore, collection: CollectionName, { l
   const names = FIELDS[collection].map((field) => field.name);
   const columns = names.map((name) => cells.get(name));
   const row: Record<string, unknown> = Object.fromEntries(names.map((name) => [name, undefined]));
-  const add = collection === "events" ? core.builder.addEvent : core.builder.addSurvey;
+  const add = collection === "events" ? core.builder.addEvent : collection === "costs" ? core.builder.addCost : core.builder.addSurvey;
   for (let i = 0; i < length; i++) {
     for (let f = 0; f < names.length; f++) row[names[f]!] = cellAt(columns[f], i);
     add(row);

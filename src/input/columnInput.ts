@@ -43,6 +43,16 @@ export interface SurveyColumnInput {
   readonly kind?: readonly (SurveyKind | undefined)[] | undefined;
 }
 
+/** Retention costs as equal-length columns; the optional columns may hold `undefined` where a row has none. */
+export interface CostColumnInput {
+  readonly at: ValueColumn<DateInput>;
+  readonly amount: ValueColumn<MoneyInput>;
+  readonly customerId?: readonly (string | undefined)[] | undefined;
+  readonly program?: readonly (string | undefined)[] | undefined;
+  readonly channel?: readonly (string | undefined)[] | undefined;
+  readonly currency?: readonly (string | undefined)[] | undefined;
+}
+
 /** A collection's columns, read and checked: the cells of each field present (read them with `cellAt`), all `length` long. */
 export interface CheckedColumns {
   readonly length: number;

@@ -9,11 +9,11 @@ export interface FieldSpec {
 }
 
 /** The collections a ledger is built from. */
-export type CollectionName = "purchases" | "events" | "surveys";
+export type CollectionName = "purchases" | "events" | "surveys" | "costs";
 
-export const COLLECTIONS: readonly CollectionName[] = ["purchases", "events", "surveys"];
+export const COLLECTIONS: readonly CollectionName[] = ["purchases", "events", "surveys", "costs"];
 
-/** The fields of each collection's records, in the order of `Purchase`, `CustomerEvent` and `SurveyResponse`. */
+/** The fields of each collection's records, in the order of `Purchase`, `CustomerEvent`, `SurveyResponse` and `Cost`. */
 export const FIELDS: Readonly<Record<CollectionName, readonly FieldSpec[]>> = {
   purchases: [
     { name: "customerId", kind: "id", required: true },
@@ -35,5 +35,13 @@ export const FIELDS: Readonly<Record<CollectionName, readonly FieldSpec[]>> = {
     { name: "score", kind: "number", required: true },
     { name: "segment", kind: "text", required: false },
     { name: "kind", kind: "text", required: false },
+  ],
+  costs: [
+    { name: "customerId", kind: "text", required: false },
+    { name: "at", kind: "time", required: true },
+    { name: "amount", kind: "money", required: true },
+    { name: "program", kind: "text", required: false },
+    { name: "channel", kind: "text", required: false },
+    { name: "currency", kind: "text", required: false },
   ],
 };

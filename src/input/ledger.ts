@@ -1,5 +1,6 @@
 import { addColumnRows } from "./addColumnRows";
-import type { EventColumnInput, PurchaseColumnInput, SurveyColumnInput } from "./columnInput";
+import type { CostColumnInput, EventColumnInput, PurchaseColumnInput, SurveyColumnInput } from "./columnInput";
+import { NO_COSTS, type CostColumns } from "./costColumns";
 import { RetentionOptionsError } from "./errors";
 import { COLLECTIONS, type CollectionName } from "./fieldSpecs";
 import { readLedgerSources, sourceLength, type LedgerSources } from "./ledgerSources";
@@ -9,7 +10,7 @@ import { CANCEL, REACTIVATE, SIGNUP, type EventColumns } from "./eventColumns";
 import { groupByCustomer, type CustomerRows } from "./groupByCustomer";
 import { createBuilderCore } from "./ledgerBuilder";
 import type { PreparedPurchases, PurchaseColumns } from "./purchaseColumns";
-import type { CustomerEvent, Purchase, SurveyResponse } from "./schemas";
+import type { Cost, CustomerEvent, Purchase, SurveyResponse } from "./schemas";
 import type { SurveyColumns } from "./surveyColumns";
 
 const LEDGER = Symbol.for("retention-metrics.ledger");
@@ -22,6 +23,8 @@ export interface LedgerInput {
   readonly purchases?: readonly Purchase[] | PurchaseColumnInput | ArrowTableLike | undefined;
   readonly events?: readonly CustomerEvent[] | EventColumnInput | ArrowTableLike | undefined;
   readonly surveys?: readonly SurveyResponse[] | SurveyColumnInput | ArrowTableLike | undefined;
+  /** Retention costs (docs/programs.md); they add no customer to `customerIds`. */
+  readonly costs?: readonly Cost[] | CostColumnInput | ArrowTableLike | undefined;
 }
 
 /** Options for `createLedger`. */
@@ -51,6 +54,8 @@ export interface Ledger {
   readonly events: EventColumns;
   readonly eventsByCustomer: CustomerRows;
   readonly surveys: SurveyColumns;
+  /** Retention costs, sorted by time; empty (count 0) when none were given. */
+  readonly costs: CostColumns;
   /** Per customer: first order or signup, whichever is earlier (epoch ms); `Infinity` when neither. */
   readonly firstActivity: Float64Array;
   /** Per customer: 1 when they have a signup, cancel or reactivate event. */
@@ -63,12 +68,12 @@ export function isLedger(value: unknown): value is Ledger {
 }
 
 /**
- * Validates purchases, events and surveys once and prepares them for every metric:
+ * Validates purchases, events, surveys and costs once and prepares them for every metric:
  * times become UTC epoch milliseconds, money becomes exact integer units, rows are sorted
  * by time and indexed by customer. Each collection may be rows, columns or an Arrow-like
  * table (see docs/input.md); a bare array or table is purchases; a `Ledger` is returned as is.
  *
- * @param input - `{ purchases?, events?, surveys? }`, a `Purchase[]`, a table of purchases, or a `Ledger` (never modified)
+ * @param input - `{ purchases?, events?, surveys?, costs? }`, a `Purchase[]`, a table of purchases, or a `Ledger` (never modified)
  * @param options - `currency` to require of every purchase
  * @returns a read-only `Ledger`
  * @throws {RetentionInputError} listing every invalid row (the first 100 kept) by index and field,
@@ -104,7 +109,7 @@ function buildLedger(sources: LedgerSources, options: LedgerOptions): Ledger {
     surveys: sourceLength(sources.surveys),
   });
   const { builder } = core;
-  const addRow = { purchases: builder.addPurchase, events: builder.addEvent, surveys: builder.addSurvey };
+  const addRow = { purchases: builder.addPurchase, events: builder.addEvent, surveys: builder.addSurvey, costs: builder.addCost };
   for (const name of COLLECTIONS) {
     const source = sources[name];
     if (source === null) continue;
@@ -124,6 +129,7 @@ export function assembleLedger(
   events: EventColumns,
   surveys: SurveyColumns,
   options: LedgerOptions,
+  costs: CostColumns = NO_COSTS,
 ): Ledger {
   const { firstActivity, hasContract } = customerFirsts(ids.length, prepared.columns, events);
   let index: Map<string, number> | null = null;
@@ -145,6 +151,7 @@ export function assembleLedger(
     events,
     eventsByCustomer: groupByCustomer(events.customer, ids.length),
     surveys,
+    costs,
     firstActivity,
     hasContract,
   });

@@ -1,12 +1,13 @@
 import { CustomerRegistry } from "./customerRegistry";
 import { IssueCollector, RetentionOptionsError, type InputIssue } from "./errors";
-import type { CustomerEvent, Purchase, SurveyResponse } from "./schemas";
+import type { Cost, CustomerEvent, Purchase, SurveyResponse } from "./schemas";
+import { CostAccumulator } from "./costColumns";
 import { EventAccumulator } from "./eventColumns";
 import { assembleLedger, type Ledger, type LedgerOptions } from "./ledger";
 import { PurchaseAccumulator } from "./purchaseColumns";
 import { readOptions } from "./readOptions";
-import { isValidEvent, isValidPurchase, isValidSurveyResponse } from "./quickChecks";
-import { countEventIssues, countPurchaseIssues, countSurveyIssues, eventIssues, isRowObject, purchaseIssues, surveyIssues, type RowIssue } from "./rowIssues";
+import { isValidCost, isValidEvent, isValidPurchase, isValidSurveyResponse } from "./quickChecks";
+import { costIssues, countCostIssues, countEventIssues, countPurchaseIssues, countSurveyIssues, eventIssues, isRowObject, purchaseIssues, surveyIssues, type RowIssue } from "./rowIssues";
 import { MoneyReader } from "../core/plainDecimal";
 import { toEpochMs } from "../core/time";
 import { SurveyAccumulator } from "./surveyColumns";
@@ -19,8 +20,10 @@ export interface LedgerBuilder {
   addEvent(row: unknown): void;
   /** Validates and stores one survey response. */
   addSurvey(row: unknown): void;
+  /** Validates and stores one retention cost. */
+  addCost(row: unknown): void;
   /** Records added so far, per collection (valid or not). */
-  readonly added: { readonly purchases: number; readonly events: number; readonly surveys: number };
+  readonly added: { readonly purchases: number; readonly events: number; readonly surveys: number; readonly costs: number };
   /** Sorts and indexes what was added; throws `RetentionInputError` listing every invalid record. */
   finish(): Ledger;
 }
@@ -99,7 +102,8 @@ export function createBuilderCore(options: LedgerOptions, capacity: LedgerCapaci
   const purchases = new PurchaseAccumulator(capacity.purchases);
   const events = new EventAccumulator(capacity.events);
   const surveys = new SurveyAccumulator(capacity.surveys);
-  const added = { purchases: 0, events: 0, surveys: 0 };
+  const costs = new CostAccumulator();
+  const added = { purchases: 0, events: 0, surveys: 0, costs: 0 };
   const money = new MoneyReader();
   let finished = false;
 
@@ -144,14 +148,23 @@ export function createBuilderCore(options: LedgerOptions, capacity: LedgerCapaci
       if (!accept("surveys", row, index, isValidSurveyResponse, surveyIssues, countSurveyIssues, issues)) return;
       surveys.add(row as SurveyResponse);
     },
+    addCost(row) {
+      const index = added.costs++;
+      if (!accept("costs", row, index, isValidCost, costIssues, countCostIssues, issues)) return;
+      const cost = row as Cost;
+      if (options.currency !== undefined && cost.currency !== undefined && cost.currency !== options.currency) {
+        issues.add({ index, path: ["costs", "currency"], code: "mixed_currency", message: `expected currency "${options.currency}", found "${cost.currency}"` });
+      }
+      costs.add(cost, index, issues);
+    },
     finish() {
       if (finished) throw new RetentionOptionsError("finish", "LedgerBuilder.finish() was already called; create a new builder");
       finished = true;
       issues.throwIfAny();
       const { ids, finalIndex } = registry.finish();
-      const prepared = purchases.finish(finalIndex, issues);
+      const placed = costs.finish(ids, purchases.finish(finalIndex, issues), issues);
       issues.throwIfAny();
-      return assembleLedger(ids, prepared, events.finish(finalIndex), surveys.finish(), options);
+      return assembleLedger(ids, placed.prepared, events.finish(finalIndex), surveys.finish(), options, placed.costs);
     },
   };
 

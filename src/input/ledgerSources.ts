@@ -10,21 +10,21 @@ export type CollectionSource =
   | { readonly kind: "rows"; readonly rows: readonly unknown[] }
   | { readonly kind: "columns"; readonly columns: CheckedColumns };
 
-/** The three collections of an input, each `null` when absent. */
+/** The collections of an input, each `null` when absent. */
 export type LedgerSources = Readonly<Record<CollectionName, CollectionSource | null>>;
 
-const EXPECTED_INPUT = "an array of rows, an Arrow table, { purchases, events, surveys } or a Ledger";
+const EXPECTED_INPUT = "an array of rows, an Arrow table, { purchases, events, surveys, costs } or a Ledger";
 
 /**
  * Sorts any input into its collections. A bare array or table is the `primary` collection
- * (purchases for metrics, surveys for NPS); a plain object holds `purchases`, `events` and
- * `surveys`, each rows, columns or a table. Everything else is refused.
+ * (purchases for metrics, surveys for NPS); a plain object holds `purchases`, `events`,
+ * `surveys` and `costs`, each rows, columns or a table. Everything else is refused.
  *
  * @throws {RetentionInputError} for null, undefined, numbers, strings, booleans, functions, Maps,
  *   Sets and other class instances, unknown keys (with the nearest known one), and column problems
  */
 export function readLedgerSources(input: unknown, primary: CollectionName): LedgerSources {
-  const sources: Record<CollectionName, CollectionSource | null> = { purchases: null, events: null, surveys: null };
+  const sources: Record<CollectionName, CollectionSource | null> = { purchases: null, events: null, surveys: null, costs: null };
   if (Array.isArray(input) || isTableLike(input)) {
     sources[primary] = readCollection(input, primary);
     return sources;

@@ -1,6 +1,6 @@
 import { toPlainDecimalString } from "../core/plainDecimal";
 import { toEpochMs } from "../core/time";
-import { isRowObject } from "./rowIssues";
+import { isNegativePlain, isRowObject } from "./rowIssues";
 import { MAX_ID_LENGTH } from "./idLimits";
 import { surveyScale } from "./surveyKinds";
 
@@ -36,6 +36,13 @@ export function isValidPurchase(row: unknown): boolean {
 
 export function isValidEvent(row: unknown): boolean {
   return isRow(row) && isId(row.customerId) && toEpochMs(row.at) !== null && typeof row.type === "string" && row.type.length > 0;
+}
+
+/** A cost row: `at`, an amount ≥ 0, and optional customer id, program, channel and currency. */
+export function isValidCost(row: unknown): boolean {
+  if (!isRow(row) || toEpochMs(row.at) === null || !(row.customerId === undefined || isId(row.customerId))) return false;
+  const plain = toPlainDecimalString(row.amount);
+  return plain !== null && !isNegativePlain(plain) && isOptionalText(row.program) && isOptionalText(row.channel) && isOptionalText(row.currency);
 }
 
 export function isValidSurveyResponse(row: unknown): boolean {

@@ -174,6 +174,27 @@ const EVENT_FIELDS: FieldChecks = [
   ["type", eventTypeIssue],
 ];
 
+export const NEGATIVE_COST_MESSAGE = "expected a cost ≥ 0 (a rebate lowers the cost it belongs to), found";
+
+/** True when a plain decimal string is below zero (`-0` is zero). */
+export const isNegativePlain = (plain: string): boolean => plain.startsWith("-") && /[1-9]/.test(plain);
+
+/** A cost's amount: money that is not negative. */
+export function costAmountIssue(value: unknown): FieldIssue {
+  const plain = toPlainDecimalString(value);
+  if (plain === null) return { code: "custom", message: moneyMessage(value) };
+  return isNegativePlain(plain) ? { code: "custom", message: `${NEGATIVE_COST_MESSAGE} ${describeValue(value)}` } : null;
+}
+
+const COST_FIELDS: FieldChecks = [
+  ["customerId", optional(customerIdIssue)],
+  ["at", dateIssue],
+  ["amount", costAmountIssue],
+  ["program", optionalTextIssue("program")],
+  ["channel", optionalTextIssue("channel")],
+  ["currency", optionalTextIssue("currency code")],
+];
+
 const surveyFields = (scale: SurveyScale): FieldChecks => [
   ["customerId", optional(customerIdIssue)],
   ["at", dateIssue],
@@ -188,6 +209,9 @@ export const purchaseIssues = (row: unknown): RowIssue[] => rowIssues(row, PURCH
 
 /** What is wrong with a customer event row, as `CustomerEventSchema` reports it. */
 export const eventIssues = (row: unknown): RowIssue[] => rowIssues(row, EVENT_FIELDS);
+
+/** What is wrong with a cost row, as `CostSchema` reports it. */
+export const costIssues = (row: unknown): RowIssue[] => rowIssues(row, COST_FIELDS);
 
 /**
  * What is wrong with a survey response row, as `SurveyResponseSchema` reports it: the score is
@@ -263,5 +287,18 @@ export function countSurveyIssues(row: unknown): number {
     dateCount(row.at) +
     scoreCount(row.score, scale) +
     (row.segment === undefined || typeof row.segment === "string" ? 0 : 1)
+  );
+}
+
+/** The number of issues `costIssues(row)` gives. */
+export function countCostIssues(row: unknown): number {
+  if (!isRowObject(row)) return 1;
+  return (
+    (row.customerId === undefined ? 0 : customerIdCount(row.customerId)) +
+    dateCount(row.at) +
+    (costAmountIssue(row.amount) === null ? 0 : 1) +
+    optionalTextCount(row.program) +
+    optionalTextCount(row.channel) +
+    optionalTextCount(row.currency)
   );
 }

@@ -4,7 +4,7 @@ import { toEpochMs } from "../core/time";
 import { toPlainDecimalString } from "../core/plainDecimal";
 import type { MoneyInput } from "../core/money";
 import { lazySchema } from "./lazySchema";
-import { DATE_MESSAGE, NUL_IN_ID_MESSAGE, QUANTITY_MESSAGE, describeValue, moneyMessage, receivedType } from "./rowIssues";
+import { DATE_MESSAGE, NUL_IN_ID_MESSAGE, QUANTITY_MESSAGE, costAmountIssue, describeValue, moneyMessage, receivedType } from "./rowIssues";
 import { LONG_ID_MESSAGE, MAX_ID_LENGTH } from "./idLimits";
 import { SURVEY_SCALES, kindMessage, type SurveyKind } from "./surveyKinds";
 
@@ -146,6 +146,24 @@ export const SurveyResponseSchema = /* @__PURE__ */ lazySchema(() =>
   ),
 );
 
+/**
+ * A retention cost row: `amount` ≥ 0 in the purchases' currency; without `customerId` it is a
+ * program-level cost (docs/programs.md, "Retention spend").
+ */
+export const CostSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object(
+    {
+      customerId: z.optional(customerId()),
+      at: DateInputSchema,
+      amount: z.custom<MoneyInput>((value) => costAmountIssue(value) === null, { error: (issue) => costAmountIssue(issue.input)!.message }),
+      program: optionalText("program"),
+      channel: optionalText("channel"),
+      currency: optionalText("currency code"),
+    },
+    { error: objectError },
+  ),
+);
+
 /** A purchase: who bought, when, and for how much (`amount` < 0 is a refund). */
 export interface Purchase {
   readonly customerId: string;
@@ -178,4 +196,18 @@ export interface SurveyResponse {
   readonly segment?: string | undefined;
   /** The survey the answer belongs to (default `"nps"`). */
   readonly kind?: SurveyKind | undefined;
+}
+
+/**
+ * What was spent on keeping customers (a reminder, a card, a gift, a call): `amount` ≥ 0, in the
+ * purchases' currency. With `customerId` it is that customer's cost; without it, a program-level
+ * cost that `retentionSpend` allocates (docs/programs.md).
+ */
+export interface Cost {
+  readonly at: DateInput;
+  readonly amount: MoneyInput;
+  readonly customerId?: string | undefined;
+  readonly program?: string | undefined;
+  readonly channel?: string | undefined;
+  readonly currency?: string | undefined;
 }

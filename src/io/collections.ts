@@ -5,7 +5,7 @@ import { RECORD_KINDS, type RecordKind } from "./fields";
 
 /**
  * The sources of a reader's first argument, checked: one source alone is purchases;
- * otherwise `{ purchases?, events?, surveys? }` with at least one, and no other key (a
+ * otherwise `{ purchases?, events?, surveys?, costs? }` with at least one, and no other key (a
  * misspelled one gets a suggestion). `expected` says what a source is, for messages.
  */
 export function sourcesOf<T>(input: unknown, isSource: (value: unknown) => value is T, expected: string): [RecordKind, T][] {
@@ -14,7 +14,7 @@ export function sourcesOf<T>(input: unknown, isSource: (value: unknown) => value
     throw shapeError([], "invalid_type", message);
   };
   if (!isPlainObject(input)) {
-    return fail(`expected ${expected} or { purchases?, events?, surveys? } of them, found ${describeValue(input)}`);
+    return fail(`expected ${expected} or { purchases?, events?, surveys?, costs? } of them, found ${describeValue(input)}`);
   }
   for (const key of Object.keys(input)) {
     if (!(RECORD_KINDS as readonly string[]).includes(key)) fail(unknownKeyMessage("key", key, RECORD_KINDS));
@@ -26,6 +26,6 @@ export function sourcesOf<T>(input: unknown, isSource: (value: unknown) => value
     if (!isSource(source)) throw shapeError([kind], "invalid_type", `expected ${expected}, found ${describeValue(source)}`);
     sources.push([kind, source as T]);
   }
-  if (sources.length === 0) fail("expected at least one of purchases, events, surveys");
+  if (sources.length === 0) fail("expected at least one of purchases, events, surveys, costs");
   return sources;
 }

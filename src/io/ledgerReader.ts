@@ -102,5 +102,7 @@ function sinkFor(ledger: LedgerBuilder, kind: RecordKind): (record: Record<strin
       return (record) => ledger.addEvent(record);
     case "surveys":
       return (record) => ledger.addSurvey(record);
+    case "costs":
+      return (record) => ledger.addCost(record);
   }
 }

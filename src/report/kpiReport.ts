@@ -1,4 +1,5 @@
 import { followUpSection, satisfactionSection } from "./surveySection";
+import { spendSection, type SpendSection } from "./spendSection";
 import type { FollowUpSection, SatisfactionSection } from "./types";
 import { integerOption, nestedOptions, numberOption, type NumberRange } from "../input/optionReaders";
 import { classifyColumns, type ClassifiedColumns } from "../defection/classifiedColumns";
@@ -75,6 +76,8 @@ export interface KpiReport {
   readonly satisfaction: ReportSection<SatisfactionSection>;
   /** "Follow up first": the top unhappy customers of the 90 days before `asOf`, by value at stake. */
   readonly followUps: ReportSection<FollowUpSection>;
+  /** Retention spend of the period by program, when the input holds costs (docs/programs.md). */
+  readonly spend: ReportSection<SpendSection>;
 }
 
 /** Longest top-customer list `top` may ask for. */
@@ -172,6 +175,7 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
     defections: linked.defections,
     segments,
     followUps,
+    spend: spendSection(ledger, start, end),
   };
 }
 

@@ -9,6 +9,7 @@ import { readReport, rendering } from "./readReport";
 import { escapeMarkdown } from "./markdownEscape";
 import { significanceLabel } from "./significanceLabel";
 import { followUpTable, satisfactionTable } from "./surveyTables";
+import { spendTables } from "./spendSection";
 import type { Decimal } from "../core/money";
 
 /** A change cell with the verdict on it, when the figure was tested: "+12.0 pts · significant, p = 0.003". */
@@ -180,6 +181,7 @@ function surveyParts(report: KpiReport, money: (value: Decimal) => string): stri
     const t = followUpTable(f, money);
     parts.push("## Follow up first", t.rows.length === 0 ? `_Nobody to call back: no unhappy answers in the last ${f.windowDays} days._` : `${t.caption}\n\n${table(t.header, t.rows)}`);
   }
+  if (report.spend?.available === true) parts.push("## Retention spend", spendTables(report.spend, money).map((t) => table(t.header, t.rows)).join("\n\n"));
   return parts;
 }
 

@@ -250,6 +250,19 @@ function build() {
           ces: z.nullable(z.object({ ...cesShape, previous: z.object(cesShape, E), change: z.object({ mean: ChangeSchema }, E) }, E)),
         }),
       ),
+      spend: z.optional(
+        section({
+          costCount: Count,
+          totalSpend: Money,
+          activeCount: Count,
+          retainedCount: Count,
+          spendPerActiveCustomer: z.nullable(Money),
+          spendPerRetainedCustomer: z.nullable(Money),
+          shareOfRevenue: Rate,
+          shareOfMargin: Rate,
+          byProgram: z.array(z.object({ program: z.nullable(z.string(E)), spend: Money, shareOfSpend: Rate, customersReached: Count }, E), E),
+        }),
+      ),
       followUps: z.optional(
         section({
           windowDays: Count,

@@ -127,6 +127,11 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   compareRates: [{ successes: 48, trials: 80 }, { successes: 56, trials: 70 }, {}],
   compareNps: [{ promoters: 50, passives: 30, detractors: 20 }, { promoters: 60, passives: 25, detractors: 15 }, {}],
   wilsonInterval: [{ successes: 81, trials: 263 }, {}],
+  retentionSpend: [{ purchases, costs: [{ at: "2024-02-03", amount: "2", program: "club" }] }, { ...period, by: "program" }],
+  programRoi: [
+    { purchases, events: [{ customerId: "a", at: "2024-01-20", type: "program_join" }], costs: [{ customerId: "a", at: "2024-02-03", amount: "2", program: "club" }] },
+    { ...period, program: "club", margin: "0.3" },
+  ],
 };
 
 /** Functions whose last argument is not an options object (their last argument is data). */

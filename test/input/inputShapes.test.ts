@@ -78,14 +78,14 @@ describe("rejected shapes", () => {
   ])("refuses %s with a typed error that says what it found", (_, value, found) => {
     const error = thrown(() => createLedger(value as unknown as LedgerInput));
     expect(error).toBeInstanceOf(RetentionInputError);
-    expect(error.message).toBe(`input: expected an array of rows, an Arrow table, { purchases, events, surveys } or a Ledger, found ${found}`);
+    expect(error.message).toBe(`input: expected an array of rows, an Arrow table, { purchases, events, surveys, costs } or a Ledger, found ${found}`);
     expect((error as RetentionInputError).issues[0]).toMatchObject({ index: -1, path: [], code: "invalid_input" });
   });
 
   it("suggests the nearest key for a misspelled one", () => {
     expect(thrown(() => averageOrderValue({ purchase: rows } as unknown as LedgerInput)).message).toBe('input: unknown key "purchase"; did you mean "purchases"?');
     expect(thrown(() => nps({ survey: [] } as unknown as LedgerInput)).message).toBe('input: unknown key "survey"; did you mean "surveys"?');
-    expect(thrown(() => createLedger({ orders: rows } as unknown as LedgerInput)).message).toBe('input: unknown key "orders"; expected one of "purchases", "events", "surveys"');
+    expect(thrown(() => createLedger({ orders: rows } as unknown as LedgerInput)).message).toBe('input: unknown key "orders"; expected one of "purchases", "events", "surveys", "costs"');
   });
 
   it("names a collection that is neither rows, columns nor a table", () => {

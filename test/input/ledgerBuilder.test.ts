@@ -11,7 +11,7 @@ describe("createLedgerBuilder", () => {
         for (const row of purchases) builder.addPurchase(row);
         for (const row of events) builder.addEvent(row);
         for (const row of surveys) builder.addSurvey(row);
-        expect(builder.added).toEqual({ purchases: purchases.length, events: events.length, surveys: surveys.length });
+        expect(builder.added).toEqual({ purchases: purchases.length, events: events.length, surveys: surveys.length, costs: 0 });
         expect(builder.finish()).toEqual(createLedger({ purchases, events, surveys }));
       }),
       { numRuns: 100 },

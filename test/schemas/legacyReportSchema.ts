@@ -208,6 +208,18 @@ export const KpiReportJsonSchema = z.object({
       }),
     ),
   }).optional(),
+  // Added in issue 15: retention spend by program, optional so earlier reports still parse.
+  spend: section({
+    costCount: Count,
+    totalSpend: Money,
+    activeCount: Count,
+    retainedCount: Count,
+    spendPerActiveCustomer: Money.nullable(),
+    spendPerRetainedCustomer: Money.nullable(),
+    shareOfRevenue: Rate,
+    shareOfMargin: Rate,
+    byProgram: z.array(z.object({ program: z.string().nullable(), spend: Money, shareOfSpend: Rate, customersReached: Count })),
+  }).optional(),
 });
 
 /** The JSON form of a `KpiReport`, as `KpiReportJsonSchema` parses it. */

@@ -13,6 +13,7 @@ export interface LedgerSources {
   readonly purchases?: LedgerSource;
   readonly events?: LedgerSource;
   readonly surveys?: LedgerSource;
+  readonly costs?: LedgerSource;
 }
 
 /** Options of `readLedger`: those of `parseLedgerText`, plus progress. */
@@ -35,7 +36,7 @@ export interface ReadLedgerOptions extends ParseLedgerOptions {
  * docs/io.md, "The byte-level fast path"). Errors name the source (the path, a file stream's path, or the
  * collection for other streams and buffers), the line and the field.
  *
- * @param sources - `{ purchases?, events?, surveys? }`, each a path, a `Readable` or bytes; one source alone is purchases
+ * @param sources - `{ purchases?, events?, surveys?, costs? }`, each a path, a `Readable` or bytes; one source alone is purchases
  * @param options - `columns`, `dateFormat`, `format`, `currency`, `delimiter`, `decimalSeparator`, `onProgress`
  * @returns the validated ledger
  * @throws {RetentionInputError} when a source cannot be read, is empty or malformed, or holds an invalid record (issues carry `source`, `line`, `column`)
