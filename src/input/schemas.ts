@@ -119,6 +119,7 @@ export const CustomerEventSchema = /* @__PURE__ */ lazySchema(() =>
     .check(
       z.refine((row) => pointsTypeMessage(row.type, row.points) === null, {
         path: ["points"],
+        when: (payload) => payload.issues.length === 0,
         error: (issue) => pointsTypeMessage((issue.input as { type: string }).type, (issue.input as { points?: unknown }).points) ?? "",
       }),
     ),
