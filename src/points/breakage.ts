@@ -7,7 +7,7 @@ import type { Ledger } from "../input/ledger";
 import { readOptions } from "../input/readOptions";
 import { developmentFactors, projectUltimate, type DevelopmentFactor } from "./chainLadder";
 import { toPointsLedger, type PointsInput } from "./pointsInput";
-import { pointsCodes, replayPoints } from "./replayPoints";
+import { replayPoints } from "./replayPoints";
 
 const DAY_MS = 86_400_000;
 
@@ -116,7 +116,7 @@ export function breakage(input: PointsInput, options?: BreakageOptions): Breakag
   const ledger = toPointsLedger(input);
   const asOf = read.asOf === undefined ? defaultAsOf(ledger) : dateOption("asOf", read.asOf);
   if (asOf === null) return summarise(null, unit, [], []);
-  const codes = pointsCodes(ledger);
+  const earnedCode = ledger.events.typeNames.indexOf("points_earned");
   const { at, type, count } = ledger.events;
   const points = ledger.events.points ?? new Float64Array(count);
   const periodOf = periodIndices(at, count, unit);
@@ -124,7 +124,7 @@ export function breakage(input: PointsInput, options?: BreakageOptions): Breakag
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < count && at[k]! < asOf; k++) {
-    if (type[k] !== codes.earned) continue;
+    if (type[k] !== earnedCode) continue;
     first = Math.min(first, periodOf[k]!);
     last = Math.max(last, periodOf[k]!);
   }
@@ -141,15 +141,15 @@ export function breakage(input: PointsInput, options?: BreakageOptions): Breakag
   const expired = new Float64Array(span);
   const redeemedAt = new Float64Array(span * ages);
   for (let k = 0; k < count && at[k]! < asOf; k++) {
-    if (type[k] !== codes.earned) continue;
+    if (type[k] !== earnedCode) continue;
     earned[periodOf[k]! - first]! += points[k]!;
     hasEarn[periodOf[k]! - first] = 1;
   }
   replayPoints(ledger, asOf, {
-    consume(lot, row, taken, isExpiry) {
-      const cohort = periodOf[lot]! - first;
-      if (isExpiry) expired[cohort]! += taken;
-      else redeemedAt[cohort * ages + periodOf[row]! - periodOf[lot]!]! += taken;
+    consume(lot, use, taken, isExpiry) {
+      const earnedIn = periodOf[lot]!;
+      if (isExpiry) expired[earnedIn - first]! += taken;
+      else redeemedAt[(earnedIn - first) * ages + periodOf[use]! - earnedIn]! += taken;
     },
   });
 

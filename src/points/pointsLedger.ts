@@ -128,24 +128,24 @@ export function pointsLedger(input: PointsInput, options: PointsLedgerOptions): 
   const byCustomer: CustomerPointsBalance[] = [];
   const totals = { earned: 0, redeemed: 0, expired: 0 };
   const eventAt = ledger.events.at;
-  const replay = replayPoints(ledger, asOf, {
-    balance(customer, from, to, points, rows, remaining) {
-      totals.earned += points.earned;
-      totals.redeemed += points.redeemed;
-      totals.expired += points.expired;
-      const outstanding = points.earned - points.redeemed - points.expired;
-      byCustomer.push({ customerId: ledger.customerIds[customer]!, earned: points.earned, redeemed: points.redeemed, expired: points.expired, outstanding });
-      if (outstanding === 0) return;
-      for (let p = from; p < to; p++) {
-        const lot = rows[p]!;
-        const left = remaining[lot]!;
-        if (left === 0) continue;
-        const earnedAt = eventAt[lot]!;
-        byAge[ageBucket(asOf - earnedAt, ageBucketDays)]! += left;
-        if (expiryOf === null) continue;
-        const expiresAt = expiryOf(earnedAt);
-        if (expiresAt <= asOf) pastExpiry += left;
-        else for (let w = 0; w < EXPIRY_WINDOWS_DAYS.length; w++) if (expiresAt < asOf + EXPIRY_WINDOWS_DAYS[w]! * DAY_MS) expiring[w]! += left;
+  const events = replayPoints(ledger, asOf, {
+    atAsOf({ first, next, remaining, earned, redeemed, expired, hasPoints }) {
+      for (let c = 0; c < hasPoints.length; c++) {
+        if (hasPoints[c] === 0) continue;
+        totals.earned += earned[c]!;
+        totals.redeemed += redeemed[c]!;
+        totals.expired += expired[c]!;
+        const outstanding = earned[c]! - redeemed[c]! - expired[c]!;
+        byCustomer.push({ customerId: ledger.customerIds[c]!, earned: earned[c]!, redeemed: redeemed[c]!, expired: expired[c]!, outstanding });
+        for (let lot = first[c]!; lot >= 0; lot = next[lot]!) {
+          const left = remaining[lot]!;
+          const earnedAt = eventAt[lot]!;
+          byAge[ageBucket(asOf - earnedAt, ageBucketDays)]! += left;
+          if (expiryOf === null) continue;
+          const expiresAt = expiryOf(earnedAt);
+          if (expiresAt <= asOf) pastExpiry += left;
+          else for (let w = 0; w < EXPIRY_WINDOWS_DAYS.length; w++) if (expiresAt < asOf + EXPIRY_WINDOWS_DAYS[w]! * DAY_MS) expiring[w]! += left;
+        }
       }
     },
   });
@@ -156,7 +156,7 @@ export function pointsLedger(input: PointsInput, options: PointsLedgerOptions): 
     pointValue,
     expiry,
     redemptionOrder,
-    events: replay.events,
+    events,
     customers: byCustomer.length,
     ...totals,
     outstanding,

@@ -1,120 +1,126 @@
 import { RetentionInputError } from "../input/errors";
 import type { Ledger } from "../input/ledger";
 
+/**
+ * The state of every customer's points at `asOf`, by ledger event row and customer index:
+ * customer c's earnings still holding points are `first[c]`, `next[first[c]]`, … (−1 ends the
+ * chain), each with `remaining[row]` points left; `earned[c]`, `redeemed[c]` and `expired[c]`
+ * total its events before `asOf`, and `hasPoints[c]` is 1 when it had one.
+ */
+export interface PointsState {
+  readonly first: Int32Array;
+  readonly next: Int32Array;
+  readonly remaining: Float64Array;
+  readonly earned: Float64Array;
+  readonly redeemed: Float64Array;
+  readonly expired: Float64Array;
+  readonly hasPoints: Uint8Array;
+}
+
 /** What the replay tells its caller while it runs; every method is optional. */
 export interface PointsSink {
-  /** `points` of the lot earned at event row `lot` were redeemed (`expired` false) or expired by event row `row`, before `asOf`. */
-  consume?(lot: number, row: number, points: number, expired: boolean): void;
-  /**
-   * Customer `customer`'s state at `asOf`: its lots still holding points are among the event
-   * rows `rows[from..to)`, each with `remaining[row]` points left; totals as given.
-   */
-  balance?(customer: number, from: number, to: number, totals: CustomerPoints, rows: Uint32Array, remaining: Float64Array): void;
+  /** `points` of the earning at event row `lot` were redeemed (`expired` false) or expired by the event at row `use`, before `asOf`. */
+  consume?(lot: number, use: number, points: number, expired: boolean): void;
+  /** Called once, with the state at `asOf`, before the events from `asOf` on are checked. */
+  atAsOf?(state: PointsState): void;
 }
 
-/** One customer's points before `asOf`. */
-export interface CustomerPoints {
-  earned: number;
-  redeemed: number;
-  expired: number;
-}
-
-/** The replay's outcome: each earn row's points left at `asOf` (0 on other rows), and the rows grouped by customer. */
-export interface PointsReplay {
-  readonly remaining: Float64Array;
-  readonly rows: Uint32Array;
-  /** Points events counted (before `asOf`). */
-  readonly events: number;
-}
-
-/** Codes of the three points events in `ledger.events.type` (-1 when absent). */
-export function pointsCodes(ledger: Ledger): { earned: number; redeemed: number; expired: number } {
-  const { typeNames } = ledger.events;
-  return { earned: typeNames.indexOf("points_earned"), redeemed: typeNames.indexOf("points_redeemed"), expired: typeNames.indexOf("points_expired") };
-}
-
-const PHASE_EXPIRE = 0;
-const PHASE_REDEEM = 1;
+const EARN = 0;
+const EXPIRE = 1;
+const REDEEM = 2;
+const OTHER = 3;
 
 /**
- * Replays every customer's points events in time order, redeeming and expiring first in,
- * first out: each `points_redeemed` or `points_expired` takes points from the customer's
- * oldest earned lot that still holds some. Events at one instant are taken earned first, then
- * expired, then redeemed, so the input's row order never matters. Every points event of the
- * ledger is checked (not only those before `asOf`), so a verdict does not depend on `asOf`;
- * only events before `asOf` reach the sink. Linear in the events: each customer's lot pointer
- * only moves forward.
+ * Replays the points events in time order, redeeming and expiring first in, first out: each
+ * `points_redeemed` or `points_expired` takes points from the customer's oldest earning that
+ * still holds some (a chain of earnings per customer, whose start only moves forward). Events
+ * at one instant are taken earned first, then expired, then redeemed, so the input's row order
+ * never matters. Every points event of the ledger is checked, not only those before `asOf`, so
+ * a verdict does not depend on `asOf`; only events before `asOf` reach the sink. One pass over
+ * the ledger's time-sorted columns, read in sequence.
  *
+ * @returns the number of points events before `asOf`
  * @throws {RetentionInputError} naming the row (its index in the events input, field `points`)
  *   that redeems or expires more points than the customer holds, and when all earned points
  *   together pass 2^53 − 1 (beyond exact arithmetic)
  */
-export function replayPoints(ledger: Ledger, asOf: number, sink: PointsSink): PointsReplay {
-  const { events, eventsByCustomer, customerIds } = ledger;
-  const { at, type, sourceIndex } = events;
-  const points = events.points ?? new Float64Array(events.count);
-  const codes = pointsCodes(ledger);
-  const { offsets, rows } = eventsByCustomer;
-  const remaining = new Float64Array(events.count);
-  const totals: CustomerPoints = { earned: 0, redeemed: 0, expired: 0 };
+export function replayPoints(ledger: Ledger, asOf: number, sink: PointsSink): number {
+  const { events } = ledger;
+  const { at, type, customer, typeNames, count } = events;
+  const customers = ledger.customerIds.length;
+  const codes = [typeNames.indexOf("points_earned"), typeNames.indexOf("points_expired"), typeNames.indexOf("points_redeemed")];
+  const kindOf = new Uint8Array(typeNames.length).fill(OTHER);
+  for (let kind = EARN; kind <= REDEEM; kind++) if (codes[kind]! >= 0) kindOf[codes[kind]!] = kind;
+  const points = events.points ?? new Float64Array(count);
+  const state: PointsState = {
+    first: new Int32Array(customers).fill(-1),
+    next: new Int32Array(count).fill(-1),
+    remaining: new Float64Array(count),
+    earned: new Float64Array(customers),
+    redeemed: new Float64Array(customers),
+    expired: new Float64Array(customers),
+    hasPoints: new Uint8Array(customers),
+  };
+  const { first, next, remaining, earned, redeemed, expired, hasPoints } = state;
+  const last = new Int32Array(customers).fill(-1);
+  const { consume } = sink;
   let earnedAll = 0;
   let counted = 0;
-  if (codes.earned < 0 && codes.redeemed < 0 && codes.expired < 0) return { remaining, rows, events: 0 };
-  for (let c = 0; c < customerIds.length; c++) {
-    const end = offsets[c + 1]!;
-    let head = offsets[c]!;
-    let balanced = false;
-    totals.earned = totals.redeemed = totals.expired = 0;
-    let any = false;
-    for (let g = offsets[c]!; g < end; ) {
-      const t = at[rows[g]!]!;
-      let groupEnd = g;
-      while (groupEnd < end && at[rows[groupEnd]!]! === t) groupEnd++;
-      const before = t < asOf;
-      if (!before && !balanced) {
-        if (any) sink.balance?.(c, head, g, totals, rows, remaining);
-        balanced = true;
-      }
-      for (let p = g; p < groupEnd; p++) {
-        const row = rows[p]!;
-        if (type[row] !== codes.earned) continue;
-        remaining[row] = points[row]!;
-        earnedAll += points[row]!;
-        if (earnedAll > Number.MAX_SAFE_INTEGER) throw overflow(sourceIndex[row]!);
-        if (before) {
-          totals.earned += points[row]!;
-          counted++;
-          any = true;
-        }
-      }
-      for (let phase = PHASE_EXPIRE; phase <= PHASE_REDEEM; phase++) {
-        const code = phase === PHASE_EXPIRE ? codes.expired : codes.redeemed;
-        for (let p = g; p < groupEnd; p++) {
-          const row = rows[p]!;
-          if (type[row] !== code) continue;
-          let want = points[row]!;
-          if (before) {
-            counted++;
-            any = true;
-            if (phase === PHASE_EXPIRE) totals.expired += want;
-            else totals.redeemed += want;
-          }
-          while (want > 0) {
-            while (head < groupEnd && remaining[rows[head]!] === 0) head++;
-            if (head === groupEnd) throw overdrawn(ledger, row, phase === PHASE_EXPIRE, want);
-            const lot = rows[head]!;
-            const take = Math.min(want, remaining[lot]!);
-            remaining[lot] = remaining[lot]! - take;
-            want -= take;
-            if (before) sink.consume?.(lot, row, take, phase === PHASE_EXPIRE);
-          }
-        }
-      }
-      g = groupEnd;
+  let reached = false;
+  for (let k = 0; k < count; ) {
+    const t = at[k]!;
+    const before = t < asOf;
+    if (!before && !reached) {
+      sink.atAsOf?.(state);
+      reached = true;
     }
-    if (!balanced && any) sink.balance?.(c, head, end, totals, rows, remaining);
+    let end = k + 1;
+    while (end < count && at[end] === t) end++;
+    const single = end === k + 1 ? kindOf[type[k]!]! : -1;
+    if (single === OTHER) {
+      k = end;
+      continue;
+    }
+    for (let kind = single < 0 ? EARN : single; kind <= (single < 0 ? REDEEM : single); kind++) {
+      for (let row = k; row < end; row++) {
+        if (kindOf[type[row]!] !== kind) continue;
+        const c = customer[row]!;
+        let want = points[row]!;
+        if (before) {
+          counted++;
+          hasPoints[c] = 1;
+          if (kind === EARN) earned[c]! += want;
+          else if (kind === EXPIRE) expired[c]! += want;
+          else redeemed[c]! += want;
+        }
+        if (kind === EARN) {
+          remaining[row] = want;
+          earnedAll += want;
+          if (earnedAll > Number.MAX_SAFE_INTEGER) throw overflow(events.sourceIndex[row]!);
+          if (want === 0) continue;
+          if (last[c]! < 0) first[c] = row;
+          else next[last[c]!] = row;
+          last[c] = row;
+          continue;
+        }
+        while (want > 0) {
+          const lot = first[c]!;
+          if (lot < 0) throw overdrawn(ledger, row, kind === EXPIRE, want);
+          const taken = Math.min(want, remaining[lot]!);
+          remaining[lot] = remaining[lot]! - taken;
+          want -= taken;
+          if (remaining[lot] === 0) {
+            first[c] = next[lot]!;
+            if (first[c]! < 0) last[c] = -1;
+          }
+          if (before && consume !== undefined) consume(lot, row, taken, kind === EXPIRE);
+        }
+      }
+    }
+    k = end;
   }
-  return { remaining, rows, events: counted };
+  if (!reached) sink.atAsOf?.(state);
+  return counted;
 }
 
 function overdrawn(ledger: Ledger, row: number, expired: boolean, short: number): RetentionInputError {
