@@ -73,6 +73,19 @@ An ordered, first-touch conversion funnel (docs/journey.md): customers per step,
   "follow-ups": `retention-metrics follow-ups --surveys FILE [--purchases FILE] [--events FILE] [--as-of DATE] [--within 90d] [--min-value AMOUNT] [--top N] [--format csv|json] [--out FILE]
 Customers whose latest survey answer in [as-of − DAYS, as-of) (default 90 days) is unhappy (NPS 0–6,
 CSAT 1–2, CES 1–3), highest value at stake (trailing 12-month revenue) first (CSV by default).`,
+  points: `retention-metrics points --events FILE --point-value AMOUNT [--expiry 12mo] [--cohort month|quarter|year] [--as-of DATE] [--format json|csv|md] [--out FILE]
+Points outstanding per customer and in total, the liability at --point-value, points by age and
+expiring within 30/60/90 days, and breakage by earning cohort (docs/programs.md). Events are
+points_earned, points_redeemed and points_expired rows with a points column.
+  --point-value AMOUNT   the money one point is worth (required), e.g. 0.01
+  --expiry D             how long points live after they are earned: a whole number and d | w | mo | y,
+                         e.g. 12mo (default: none, so no expiring figures)
+  --cohort P             earning cohorts: month | quarter | year (default month)
+  --as-of DATE           the balance before DATE (default: end of the latest day in the data)
+  --format F             json ({ ledger, breakage }) | csv (one row per cohort) | md (default json)
+  --fail-if "PATH OP N"  exit 1 when the figure at PATH satisfies OP N, e.g. "ledger.liability > 50000"
+                         or "breakage.estimatedBreakage < 0.1"; repeatable
+  --thresholds-out FILE  write each threshold, its value and outcome as JSON`,
 };
 
 /** The general help. */
@@ -93,6 +106,7 @@ Commands:
   funnel       conversion funnel over events and orders
   lifecycle    new / returning / resurrected / dormant customers per period, quick ratio
   follow-ups   unhappy survey answers to call back, by value at stake
+  points       points outstanding, liability, expiring soon and breakage by cohort
   demo         the report of the bundled CDNOW sample (Markdown; writes report.html)
 
 ${INPUT}
