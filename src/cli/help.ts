@@ -27,6 +27,8 @@ The whole KPI report: activity, retention, revenue retention, NPS, cohorts, CLV,
   --top N                length of the top-customer lists (default 10)
   --skip LIST            sections not to compute: cohorts, historicalClv, predictedClv,
                          defections, segments (comma-separated; they say "skipped")
+  --point-value AMOUNT   value of one loyalty point, for the points section's liability
+  --expiry D             how long points live (e.g. 12mo), for the points section's expiring figures
   --fail-if "PATH OP N"  exit 1 when the KPI at PATH (in the JSON report) satisfies OP N;
                          OP is < <= > >= == !=; repeatable; a null or absent KPI fails (exit 1),
                          a PATH that names no KPI is a usage error (exit 2)

@@ -23,11 +23,11 @@ export function readRedemptionOrder(value: unknown): RedemptionOrder {
 }
 
 /** `expiry`: a positive duration (milliseconds or a `Duration`), or `null` when not given. */
-export function readExpiry(value: unknown): DurationInput | null {
+export function readExpiry(value: unknown, name = "expiry"): DurationInput | null {
   if (value === undefined) return null;
-  const duration = durationOption("expiry", value);
+  const duration = durationOption(name, value);
   const positive = typeof duration === "number" ? duration > 0 : Object.values(duration).some((part) => (part as number | undefined ?? 0) > 0);
-  if (!positive) throw new RetentionOptionsError("expiry", `expected a positive duration such as { months: 12 }, found ${describeValue(value)}`);
+  if (!positive) throw new RetentionOptionsError(name, `expected a positive duration such as { months: 12 }, found ${describeValue(value)}`);
   return duration;
 }
 

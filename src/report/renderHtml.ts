@@ -1,6 +1,7 @@
 import { DISAGREEMENT_MARK, DISAGREEMENT_NOTE, otherView, viewsDisagree } from "./crossReference";
 import { KPI_DEFINITIONS } from "./definitions";
 import { followUpTable, satisfactionTable } from "./surveyTables";
+import { pointsTable } from "./pointsTable";
 import { concentrationPoints, defectionBars, heatmapCells, retentionCurvePoints } from "./chartData";
 import { barChartSvg, heatmapSvg, lineChartSvg } from "./chartSvg";
 import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChange, formatNumber, formatPercent, formatPeriod, formatPointChange, humanize } from "./format";
@@ -138,6 +139,10 @@ function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptio
   if (f?.available === true) {
     const t = followUpTable(f, money);
     sections.push(`<h2>Follow up first</h2>${t.rows.length === 0 ? `<p>Nobody to call back: no unhappy answers in the last ${f.windowDays} days.</p>` : `<p>${escapeXml(t.caption)}</p>${table(t.header, t.rows)}`}`);
+  }
+  if (report.points?.available === true) {
+    const t = pointsTable(report.points, money);
+    sections.push(`<h2>Points: liability and breakage</h2><p>${escapeXml(t.summary)}</p>${table(t.header, t.rows)}`);
   }
   const lt = report.segments.ltvTiers;
   if (lt.available) sections.push(`<h2>Lifetime-value tiers</h2>${table(["Tier", "Customers", "Share of customers", "Revenue", "Share of revenue"], lt.tiers.map((t) => [humanize(t.name), formatInt(t.customers), formatPercent(t.shareOfCustomers), money(t.value), formatPercent(t.shareOfValue)]))}`);

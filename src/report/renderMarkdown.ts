@@ -9,6 +9,7 @@ import { readReport, rendering } from "./readReport";
 import { escapeMarkdown } from "./markdownEscape";
 import { significanceLabel } from "./significanceLabel";
 import { followUpTable, satisfactionTable } from "./surveyTables";
+import { pointsTable } from "./pointsTable";
 import type { Decimal } from "../core/money";
 
 /** A change cell with the verdict on it, when the figure was tested: "+12.0 pts · significant, p = 0.003". */
@@ -93,6 +94,7 @@ function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderO
       ]),
     ),
     ...surveyParts(report, money),
+    ...pointsParts(report, money),
     "## Monthly cohorts (share of each cohort ordering in month k)",
     unavailable(report.cohorts, (s) => {
       const width = Math.max(0, ...s.curve.map((point) => point.offset + 1));
@@ -181,6 +183,13 @@ function surveyParts(report: KpiReport, money: (value: Decimal) => string): stri
     parts.push("## Follow up first", t.rows.length === 0 ? `_Nobody to call back: no unhappy answers in the last ${f.windowDays} days._` : `${t.caption}\n\n${table(t.header, t.rows)}`);
   }
   return parts;
+}
+
+/** The points section, when the report has one (reports from before issue 15 do not). */
+function pointsParts(report: KpiReport, money: (value: Decimal) => string): string[] {
+  if (report.points?.available !== true) return [];
+  const t = pointsTable(report.points, money);
+  return ["## Points: liability and breakage", `${t.summary}\n\n${table(t.header, t.rows)}`];
 }
 
 function thresholdSection(thresholds: readonly ThresholdOutcome[]): string[] {
