@@ -21,8 +21,25 @@ const last = ledger.events.at[ledger.events.count - 1]!;
 const asOf = Math.floor(last / 86_400_000) * 86_400_000 + 86_400_000;
 console.log(`ledger: ${ledger.events.count.toLocaleString("en-US")} points events, ${ledger.customerIds.length.toLocaleString("en-US")} customers (machine shared with other work: read medians)`);
 
-measure("pointsLedger, expiry 12 months (1M events)", () => pointsLedger(ledger, { asOf, pointValue: "0.01", expiry: { months: 12 } }), { runs, targetMs: 200 });
-const ours = measure("breakage, monthly cohorts (1M events)", () => breakage(ledger, { cohort: "month", asOf }), { runs, targetMs: 200 });
+const ledgerCall = () => pointsLedger(ledger, { asOf, pointValue: "0.01", expiry: { months: 12 } });
+const breakageCall = () => breakage(ledger, { cohort: "month", asOf });
+measure("pointsLedger, expiry 12 months (1M events)", ledgerCall, { runs, targetMs: 200 });
+const ours = measure("breakage, monthly cohorts (1M events)", breakageCall, { runs, targetMs: 200 });
+
+/** Median CPU time (user + system, this process) of `fn`: on a shared machine, less inflated by other work than wall time. */
+function cpuMedian(name: string, fn: () => unknown): void {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const before = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(before);
+    times.push((used.user + used.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${`${name}: CPU time`.padEnd(48)} median ${times[Math.floor(times.length / 2)]!.toFixed(1).padStart(8)} ms  min ${times[0]!.toFixed(1)}  n=${runs}`);
+}
+cpuMedian("pointsLedger", ledgerCall);
+cpuMedian("breakage", breakageCall);
 const result = breakage(ledger, { cohort: "month", asOf });
 
 const instance = await DuckDBInstance.create(":memory:");

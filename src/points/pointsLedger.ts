@@ -129,23 +129,23 @@ export function pointsLedger(input: PointsInput, options: PointsLedgerOptions): 
   const totals = { earned: 0, redeemed: 0, expired: 0 };
   const eventAt = ledger.events.at;
   const events = replayPoints(ledger, asOf, {
-    atAsOf({ first, next, remaining, earned, redeemed, expired, hasPoints }) {
+    atAsOf({ remaining, earned, redeemed, expired, hasPoints }, end) {
       for (let c = 0; c < hasPoints.length; c++) {
         if (hasPoints[c] === 0) continue;
         totals.earned += earned[c]!;
         totals.redeemed += redeemed[c]!;
         totals.expired += expired[c]!;
-        const outstanding = earned[c]! - redeemed[c]! - expired[c]!;
-        byCustomer.push({ customerId: ledger.customerIds[c]!, earned: earned[c]!, redeemed: redeemed[c]!, expired: expired[c]!, outstanding });
-        for (let lot = first[c]!; lot >= 0; lot = next[lot]!) {
-          const left = remaining[lot]!;
-          const earnedAt = eventAt[lot]!;
-          byAge[ageBucket(asOf - earnedAt, ageBucketDays)]! += left;
-          if (expiryOf === null) continue;
-          const expiresAt = expiryOf(earnedAt);
-          if (expiresAt <= asOf) pastExpiry += left;
-          else for (let w = 0; w < EXPIRY_WINDOWS_DAYS.length; w++) if (expiresAt < asOf + EXPIRY_WINDOWS_DAYS[w]! * DAY_MS) expiring[w]! += left;
-        }
+        byCustomer.push({ customerId: ledger.customerIds[c]!, earned: earned[c]!, redeemed: redeemed[c]!, expired: expired[c]!, outstanding: earned[c]! - redeemed[c]! - expired[c]! });
+      }
+      for (let row = 0; row < end; row++) {
+        const left = remaining[row]!;
+        if (left === 0) continue;
+        const earnedAt = eventAt[row]!;
+        byAge[ageBucket(asOf - earnedAt, ageBucketDays)]! += left;
+        if (expiryOf === null) continue;
+        const expiresAt = expiryOf(earnedAt);
+        if (expiresAt <= asOf) pastExpiry += left;
+        else for (let w = 0; w < EXPIRY_WINDOWS_DAYS.length; w++) if (expiresAt < asOf + EXPIRY_WINDOWS_DAYS[w]! * DAY_MS) expiring[w]! += left;
       }
     },
   });
@@ -178,15 +178,19 @@ function ageBucket(ageMs: number, bounds: readonly number[]): number {
 
 /**
  * The expiry instant of points earned at `t`: t + expiry, calendar-aware in UTC. A calendar
- * duration moves every instant of a UTC day alike, so it is worked out once per day.
+ * duration moves every instant of a UTC day alike, so it is worked out once per day (the
+ * earnings are read in time order, so the last day's answer is the one to keep).
  */
 function expiryClock(expiry: DurationInput): (t: number) => number {
   if (typeof expiry === "number") return (t) => t + expiry;
-  const byDay = new Map<number, number>();
+  let day = Number.NaN;
+  let dayEnd = Number.NaN;
   return (t) => {
-    const day = Math.floor(t / DAY_MS) * DAY_MS;
-    let end = byDay.get(day);
-    if (end === undefined) byDay.set(day, (end = addDuration(day, expiry)));
-    return end + (t - day);
+    const start = Math.floor(t / DAY_MS) * DAY_MS;
+    if (start !== day) {
+      day = start;
+      dayEnd = addDuration(start, expiry);
+    }
+    return dayEnd + (t - start);
   };
 }

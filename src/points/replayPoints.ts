@@ -21,8 +21,11 @@ export interface PointsState {
 export interface PointsSink {
   /** `points` of the earning at event row `lot` were redeemed (`expired` false) or expired by the event at row `use`, before `asOf`. */
   consume?(lot: number, use: number, points: number, expired: boolean): void;
-  /** Called once, with the state at `asOf`, before the events from `asOf` on are checked. */
-  atAsOf?(state: PointsState): void;
+  /**
+   * Called once, with the state at `asOf`, before the events from `asOf` on are checked: rows
+   * `0..end-1` are those before `asOf`, and an earning among them holds `remaining[row]` points.
+   */
+  atAsOf?(state: PointsState, end: number): void;
 }
 
 const EARN = 0;
@@ -71,7 +74,7 @@ export function replayPoints(ledger: Ledger, asOf: number, sink: PointsSink): nu
     const t = at[k]!;
     const before = t < asOf;
     if (!before && !reached) {
-      sink.atAsOf?.(state);
+      sink.atAsOf?.(state, k);
       reached = true;
     }
     let end = k + 1;
@@ -119,7 +122,7 @@ export function replayPoints(ledger: Ledger, asOf: number, sink: PointsSink): nu
     }
     k = end;
   }
-  if (!reached) sink.atAsOf?.(state);
+  if (!reached) sink.atAsOf?.(state, count);
   return counted;
 }
 
