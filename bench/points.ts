@@ -1,7 +1,7 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import { breakage, createLedger, pointsLedger } from "../src/index";
 import { generatePoints } from "./generatePoints";
-import { measure } from "./harness";
+import { measure, measureCpu } from "./harness";
 
 /**
  * `pointsLedger` and `breakage` (monthly cohorts) on a ready ledger of 1M generated points
@@ -26,20 +26,8 @@ const breakageCall = () => breakage(ledger, { cohort: "month", asOf });
 measure("pointsLedger, expiry 12 months (1M events)", ledgerCall, { runs, targetMs: 200 });
 const ours = measure("breakage, monthly cohorts (1M events)", breakageCall, { runs, targetMs: 200 });
 
-/** Median CPU time (user + system, this process) of `fn`: on a shared machine, less inflated by other work than wall time. */
-function cpuMedian(name: string, fn: () => unknown): void {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const before = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(before);
-    times.push((used.user + used.system) / 1000);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`${`${name}: CPU time`.padEnd(48)} median ${times[Math.floor(times.length / 2)]!.toFixed(1).padStart(8)} ms  min ${times[0]!.toFixed(1)}  n=${runs}`);
-}
-cpuMedian("pointsLedger", ledgerCall);
-cpuMedian("breakage", breakageCall);
+measureCpu("pointsLedger", ledgerCall, runs);
+measureCpu("breakage", breakageCall, runs);
 const result = breakage(ledger, { cohort: "month", asOf });
 
 const instance = await DuckDBInstance.create(":memory:");
