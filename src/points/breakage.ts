@@ -80,8 +80,8 @@ export interface BreakageResult {
   readonly cohortsWithoutEstimate: number;
 }
 
-const METHOD =
-  "observed breakage = expired ÷ earned for closed cohorts; for open cohorts, redeemed points are projected by volume-weighted chain-ladder on cumulative redeemed points by completed period since the cohort's own, from all cohorts, without a tail factor, and kept between redeemed and earned − expired; estimated breakage = 1 − projected ÷ earned";
+/** The method in one line; docs/programs.md, "Breakage", has it in full. */
+const METHOD = "closed cohorts: expired ÷ earned; open cohorts: 1 − redeemed points projected by volume-weighted chain-ladder ÷ earned";
 
 /**
  * Points breakage by earning cohort: for the points earned in each month (or quarter, year),

@@ -165,7 +165,7 @@ export function pointsLedger(input: PointsInput, options: PointsLedgerOptions): 
     byAge: [...byAge].map((points, i) => ({ fromDays: i === 0 ? 0 : ageBucketDays[i - 1]!, toDays: ageBucketDays[i] ?? null, points, liability: money(points) })),
     expiring: expiry === null ? null : EXPIRY_WINDOWS_DAYS.map((days, w) => ({ days, points: expiring[w]!, liability: money(expiring[w]!) })),
     pastExpiry: expiry === null ? null : { points: pastExpiry, liability: money(pastExpiry) },
-    expiryReason: expiry === null ? "no expiry option: pass { expiry: { months: 12 } } (how long points live) to see points expiring" : null,
+    expiryReason: expiry === null ? "no expiry option (how long points live)" : null,
   });
 }
 

@@ -130,7 +130,7 @@ function overdrawn(ledger: Ledger, row: number, expired: boolean, short: number)
   const { events, customerIds } = ledger;
   const verb = expired ? "expires" : "redeems";
   const customer = JSON.stringify(customerIds[events.customer[row]!]);
-  const message = `customer ${customer} ${verb} ${events.points![row]} points at ${new Date(events.at[row]!).toISOString()}, ${short} more than it holds (points are taken first in, first out from points_earned before or at that instant)`;
+  const message = `customer ${customer} ${verb} ${events.points![row]} points at ${new Date(events.at[row]!).toISOString()}, ${short} more than it holds`;
   return new RetentionInputError([{ index: events.sourceIndex[row]!, path: ["events", "points"], code: expired ? "points_expired_unearned" : "points_overdrawn", message }]);
 }
 

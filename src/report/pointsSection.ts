@@ -28,7 +28,7 @@ export function pointsSection(ledger: Ledger, asOf: number, pointValue: Decimal 
     outstanding: result.outstanding,
     pointValue,
     liability: pointValue === null ? null : result.liability,
-    liabilityReason: pointValue === null ? "no pointValue option (CLI --point-value): the points are not valued" : null,
+    liabilityReason: pointValue === null ? "no pointValue option" : null,
     expiring: result.expiring === null ? null : result.expiring.map((w) => ({ days: w.days, points: w.points })),
     redemptionRate: cohorts.redemptionRate,
     observedBreakage: cohorts.observedBreakage,
