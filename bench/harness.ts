@@ -29,3 +29,21 @@ export function measure(name: string, fn: () => unknown, options: { runs?: numbe
   console.log(`${name.padEnd(48)} median ${medianMs.toFixed(1).padStart(8)} ms  min ${result.minMs.toFixed(1)}  max ${result.maxMs.toFixed(1)}  n=${runs}${verdict}`);
   return result;
 }
+
+/**
+ * Prints the median CPU time (user + system, this process) of `fn` over `runs` runs: on a
+ * shared machine, less inflated by other work than wall time.
+ */
+export function measureCpu(name: string, fn: () => unknown, runs = 7): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const before = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(before);
+    times.push((used.user + used.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  console.log(`${`${name}: CPU time`.padEnd(48)} median ${median.toFixed(1).padStart(8)} ms  min ${times[0]!.toFixed(1)}  n=${runs}`);
+  return median;
+}

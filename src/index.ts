@@ -312,3 +312,13 @@ export type { ComparisonOptions, ComparisonTest } from "./stats/comparisonOption
 export type { WilsonInterval, WilsonIntervalOptions } from "./stats/wilsonInterval";
 export type { ProportionInput, ProportionCounts, ProportionKind } from "./stats/readProportion";
 export type { NpsCounts } from "./stats/readNpsCounts";
+// Points programs: liability and breakage (issue 15)
+export { pointsLedger } from "./points/pointsLedger";
+export { breakage } from "./points/breakage";
+export { POINTS_EVENT_TYPES } from "./input/pointsField";
+export type { PointsLedgerOptions, PointsLedgerResult, CustomerPointsBalance, PointsAgeBucket, PointsExpiringWindow } from "./points/pointsLedger";
+export type { BreakageOptions, BreakageResult, BreakageCohort, BreakageCohortUnit } from "./points/breakage";
+export type { DevelopmentFactor } from "./points/chainLadder";
+export type { PointsInput } from "./points/pointsInput";
+export type { RedemptionOrder } from "./points/pointsOptions";
+export type { PointsEventType } from "./input/pointsField";

@@ -28,6 +28,8 @@ The whole KPI report: activity, retention, revenue retention, NPS, cohorts, CLV,
   --top N                length of the top-customer lists (default 10)
   --skip LIST            sections not to compute: cohorts, historicalClv, predictedClv,
                          defections, segments (comma-separated; they say "skipped")
+  --point-value AMOUNT   value of one loyalty point, for the points section's liability
+  --expiry D             how long points live (e.g. 12mo), for the points section's expiring figures
   --fail-if "PATH OP N"  exit 1 when the KPI at PATH (in the JSON report) satisfies OP N;
                          OP is < <= > >= == !=; repeatable; a null or absent KPI fails (exit 1),
                          a PATH that names no KPI is a usage error (exit 2)
@@ -83,7 +85,19 @@ by program or channel; with --program, that program's ROI against a matched base
   --program NAME         the costs' program whose ROI to measure; members have a program_join event
   --baseline B           matched (same first-order month and spend decile, default) | all
   --fail-if "PATH OP N"  exit 1 when the figure at PATH satisfies OP N, e.g. "shareOfRevenue > 0.05",
-                         "groups[0].spend > 1000" or "roi.roi < 0"; repeatable
+                         "groups[0].spend > 1000" or "roi.roi < 0"; repeatable`,
+  points: `retention-metrics points --events FILE --point-value AMOUNT [--expiry 12mo] [--cohort month|quarter|year] [--as-of DATE] [--format json|csv|md] [--out FILE]
+Points outstanding per customer and in total, the liability at --point-value, points by age and
+expiring within 30/60/90 days, and breakage by earning cohort (docs/programs.md). Events are
+points_earned, points_redeemed and points_expired rows with a points column.
+  --point-value AMOUNT   the money one point is worth (required), e.g. 0.01
+  --expiry D             how long points live after they are earned: a whole number and d | w | mo | y,
+                         e.g. 12mo (default: none, so no expiring figures)
+  --cohort P             earning cohorts: month | quarter | year (default month)
+  --as-of DATE           the balance before DATE (default: end of the latest day in the data)
+  --format F             json ({ ledger, breakage }) | csv (one row per cohort) | md (default json)
+  --fail-if "PATH OP N"  exit 1 when the figure at PATH satisfies OP N, e.g. "ledger.liability > 50000"
+                         or "breakage.estimatedBreakage < 0.1"; repeatable
   --thresholds-out FILE  write each threshold, its value and outcome as JSON`,
 };
 
@@ -106,6 +120,7 @@ Commands:
   lifecycle    new / returning / resurrected / dormant customers per period, quick ratio
   follow-ups   unhappy survey answers to call back, by value at stake
   spend        retention spend per customer, by program or channel, and a program's ROI
+  points       points outstanding, liability, expiring soon and breakage by cohort
   demo         the report of the bundled CDNOW sample (Markdown; writes report.html)
 
 ${INPUT}

@@ -31,6 +31,7 @@ const COMMANDS: ReadonlyMap<string, () => Promise<Command>> = new Map<string, ()
   ["lifecycle", async () => (await import("./commands/lifecycle")).lifecycleCommand],
   ["follow-ups", async () => (await import("./commands/followUps")).followUpsCommand],
   ["spend", async () => (await import("./commands/spend")).spendCommand],
+  ["points", async () => (await import("./commands/points")).pointsCommand],
   ["demo", async () => (await import("./commands/demo")).demoCommand],
 ]);
 

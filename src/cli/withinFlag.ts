@@ -10,10 +10,10 @@ const UNIT_MS: ReadonlyMap<string, number> = new Map([["ms", 1], ["s", 1000], ["
  * number and a unit, always both, so "30" is never read as the wrong unit; milliseconds
  * for ms, s, min, h, d and w; a calendar `Duration` for mo (months) and y (years).
  */
-export function readWithinFlag(value: string | undefined): DurationInput | undefined {
+export function readWithinFlag(value: string | undefined, flag = "within"): DurationInput | undefined {
   if (value === undefined) return undefined;
   const match = WITHIN.exec(value.trim());
-  if (match === null || Number(match[1]) === 0) throw new CliError(`--within: expected a positive whole number and a unit (ms, s, min, h, d, w, mo, y) such as 30d, found "${value}"`);
+  if (match === null || Number(match[1]) === 0) throw new CliError(`--${flag}: expected a positive whole number and a unit (ms, s, min, h, d, w, mo, y) such as 30d, found "${value}"`);
   const n = Number(match[1]);
   const unit = match[2]!;
   if (unit === "mo") return { months: n };

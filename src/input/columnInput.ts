@@ -31,6 +31,8 @@ export interface EventColumnInput {
   readonly customerId: readonly string[];
   readonly at: ValueColumn<DateInput>;
   readonly type: readonly string[];
+  /** Points of `points_earned`, `points_redeemed` and `points_expired` rows; `undefined` on other rows. */
+  readonly points?: ValueColumn<number | undefined> | undefined;
 }
 
 /** Survey responses as equal-length columns. */

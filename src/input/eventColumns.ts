@@ -17,6 +17,8 @@ export interface EventColumns {
   /** Index into `typeNames`; `signup`, `reactivate` and `cancel` are codes 0, 1 and 2. */
   readonly type: Uint16Array;
   readonly typeNames: readonly string[];
+  /** Points of each row (0 on rows without); `null` when no row carries `points`, so the column costs nothing then. */
+  readonly points: Float64Array | null;
   readonly sourceIndex: Uint32Array;
 }
 
@@ -27,6 +29,7 @@ export class EventAccumulator {
   private at = new Float64Array(0);
   private type = new Uint16Array(0);
   private tieRank = new Uint8Array(0);
+  private points: Float64Array | null = null;
   private readonly typeNames = ["signup", "reactivate", "cancel"];
   private readonly typeCode = new Map(this.typeNames.map((name, code) => [name, code]));
 
@@ -47,6 +50,7 @@ export class EventAccumulator {
     this.at[k] = toEpochMs(row.at)!;
     this.type[k] = code;
     this.tieRank[k] = code === CANCEL ? 2 : code === SIGNUP || code === REACTIVATE ? 0 : 1;
+    if (row.points !== undefined) (this.points ??= new Float64Array(this.at.length))[k] = row.points;
     this.count = k + 1;
   }
 
@@ -61,7 +65,8 @@ export class EventAccumulator {
     const [customer] = reorderColumns(order, [this.customer]);
     const [at] = reorderColumns(order, [this.at]);
     const [type] = reorderColumns(order, [this.type]);
-    return { count: n, customer: customer!, at: at!, type: type!, typeNames: this.typeNames, sourceIndex: order };
+    const [points] = reorderColumns(order, [this.points]);
+    return { count: n, customer: customer!, at: at!, type: type!, typeNames: this.typeNames, points: points ?? null, sourceIndex: order };
   }
 
   private reserve(size: number): void {
@@ -70,5 +75,6 @@ export class EventAccumulator {
     this.at = withCapacity(this.at, size);
     this.type = withCapacity(this.type, size);
     this.tieRank = withCapacity(this.tieRank, size);
+    if (this.points !== null) this.points = withCapacity(this.points, size);
   }
 }

@@ -28,6 +28,7 @@ export const FIELDS: Readonly<Record<CollectionName, readonly FieldSpec[]>> = {
     { name: "customerId", kind: "id", required: true },
     { name: "at", kind: "time", required: true },
     { name: "type", kind: "text", required: true },
+    { name: "points", kind: "number", required: false },
   ],
   surveys: [
     { name: "customerId", kind: "text", required: false },

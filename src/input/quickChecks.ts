@@ -3,6 +3,7 @@ import { toEpochMs } from "../core/time";
 import { isNegativePlain, isRowObject } from "./rowIssues";
 import { MAX_ID_LENGTH } from "./idLimits";
 import { surveyScale } from "./surveyKinds";
+import { isPointsType, isWholePoints } from "./pointsField";
 
 /*
  * Quick checks that accept exactly the rows the zod schemas accept, as booleans and without
@@ -35,7 +36,14 @@ export function isValidPurchase(row: unknown): boolean {
 }
 
 export function isValidEvent(row: unknown): boolean {
-  return isRow(row) && isId(row.customerId) && toEpochMs(row.at) !== null && typeof row.type === "string" && row.type.length > 0;
+  return (
+    isRow(row) &&
+    isId(row.customerId) &&
+    toEpochMs(row.at) !== null &&
+    typeof row.type === "string" &&
+    row.type.length > 0 &&
+    (row.points === undefined ? !isPointsType(row.type) : isWholePoints(row.points) && isPointsType(row.type))
+  );
 }
 
 /** A cost row: `at`, an amount ≥ 0, and optional customer id, program, channel and currency. */

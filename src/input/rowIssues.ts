@@ -2,6 +2,7 @@ import { moneyTextRefusal, toPlainDecimalString } from "../core/plainDecimal";
 import { toEpochMs } from "../core/time";
 import { LONG_ID_MESSAGE, MAX_ID_LENGTH } from "./idLimits";
 import { SURVEY_SCALES, kindMessage, surveyScale } from "./surveyKinds";
+import { isWholePoints, pointsTypeMessage } from "./pointsField";
 
 type SurveyScale = (typeof SURVEY_SCALES)[keyof typeof SURVEY_SCALES];
 
@@ -117,6 +118,14 @@ function quantityIssue(value: unknown): FieldIssue {
   return Number.isSafeInteger(value) && value >= 0 ? null : { code: "custom", message: `${QUANTITY_MESSAGE} ${describeValue(value)}` };
 }
 
+export const POINTS_MESSAGE = "expected whole points ≥ 0, found";
+
+/** Points: a finite number that is a safe integer ≥ 0. */
+function pointsIssue(value: unknown): FieldIssue {
+  if (!(typeof value === "number" && Number.isFinite(value))) return { code: "invalid_type", message: `expected a finite number of points, found ${describeValue(value)}` };
+  return isWholePoints(value) ? null : { code: "custom", message: `${POINTS_MESSAGE} ${describeValue(value)}` };
+}
+
 function eventTypeIssue(value: unknown): { code: string; message: string }[] {
   return nonEmptyTextIssues(value, `expected an event type string, found ${describeValue(value)}`, "expected a non-empty event type");
 }
@@ -172,6 +181,7 @@ const EVENT_FIELDS: FieldChecks = [
   ["customerId", customerIdIssue],
   ["at", dateIssue],
   ["type", eventTypeIssue],
+  ["points", optional(pointsIssue)],
 ];
 
 export const NEGATIVE_COST_MESSAGE = "expected a cost ≥ 0 (a rebate lowers the cost it belongs to), found";
@@ -208,7 +218,12 @@ const SURVEY_FIELDS = new Map(Object.values(SURVEY_SCALES).map((scale) => [scale
 export const purchaseIssues = (row: unknown): RowIssue[] => rowIssues(row, PURCHASE_FIELDS);
 
 /** What is wrong with a customer event row, as `CustomerEventSchema` reports it. */
-export const eventIssues = (row: unknown): RowIssue[] => rowIssues(row, EVENT_FIELDS);
+export function eventIssues(row: unknown): RowIssue[] {
+  const issues = rowIssues(row, EVENT_FIELDS);
+  if (issues.length > 0) return issues;
+  const message = pointsTypeMessage((row as { type: string }).type, (row as { points?: unknown }).points);
+  return message === null ? issues : [{ path: ["points"], code: "custom", message }];
+}
 
 /** What is wrong with a cost row, as `CostSchema` reports it. */
 export const costIssues = (row: unknown): RowIssue[] => rowIssues(row, COST_FIELDS);
@@ -274,7 +289,8 @@ export function countPurchaseIssues(row: unknown): number {
 /** The number of issues `eventIssues(row)` gives. */
 export function countEventIssues(row: unknown): number {
   if (!isRowObject(row)) return 1;
-  return customerIdCount(row.customerId) + dateCount(row.at) + nonEmptyTextCount(row.type);
+  const count = customerIdCount(row.customerId) + dateCount(row.at) + nonEmptyTextCount(row.type) + (row.points === undefined || isWholePoints(row.points) ? 0 : 1);
+  return count === 0 && pointsTypeMessage(row.type as string, row.points) !== null ? 1 : count;
 }
 
 /** The number of issues `surveyIssues(row)` gives. */

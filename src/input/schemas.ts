@@ -4,9 +4,10 @@ import { toEpochMs } from "../core/time";
 import { toPlainDecimalString } from "../core/plainDecimal";
 import type { MoneyInput } from "../core/money";
 import { lazySchema } from "./lazySchema";
-import { DATE_MESSAGE, NUL_IN_ID_MESSAGE, QUANTITY_MESSAGE, costAmountIssue, describeValue, moneyMessage, receivedType } from "./rowIssues";
+import { DATE_MESSAGE, NUL_IN_ID_MESSAGE, POINTS_MESSAGE, QUANTITY_MESSAGE, costAmountIssue, describeValue, moneyMessage, receivedType } from "./rowIssues";
 import { LONG_ID_MESSAGE, MAX_ID_LENGTH } from "./idLimits";
 import { SURVEY_SCALES, kindMessage, type SurveyKind } from "./surveyKinds";
+import { isWholePoints, pointsTypeMessage } from "./pointsField";
 
 /*
  * The exported zod schemas, for systems that validate at their own boundary. They are
@@ -89,20 +90,39 @@ export const KNOWN_EVENT_TYPES = [
   "service_visit",
   "complaint",
   "support_contact",
+  "points_earned",
+  "points_redeemed",
+  "points_expired",
 ] as const;
 
-/** A customer event such as `signup`, `cancel` or `service_visit`. */
+/**
+ * A customer event such as `signup`, `cancel` or `service_visit`. `points_earned`,
+ * `points_redeemed` and `points_expired` carry `points` (a whole number ≥ 0); other events do not.
+ */
 export const CustomerEventSchema = /* @__PURE__ */ lazySchema(() =>
-  z.object(
-    {
-      customerId: customerId(),
-      at: DateInputSchema,
-      type: z
-        .string({ error: (issue) => `expected an event type string, found ${describeValue(issue.input)}` })
-        .check(z.minLength(1, { error: "expected a non-empty event type" })),
-    },
-    { error: objectError },
-  ),
+  z
+    .object(
+      {
+        customerId: customerId(),
+        at: DateInputSchema,
+        type: z
+          .string({ error: (issue) => `expected an event type string, found ${describeValue(issue.input)}` })
+          .check(z.minLength(1, { error: "expected a non-empty event type" })),
+        points: z.optional(
+          z
+            .number({ error: (issue) => `expected a finite number of points, found ${describeValue(issue.input)}` })
+            .check(z.refine(isWholePoints, { error: (issue) => `${POINTS_MESSAGE} ${describeValue(issue.input)}` })),
+        ),
+      },
+      { error: objectError },
+    )
+    .check(
+      z.refine((row) => pointsTypeMessage(row.type, row.points) === null, {
+        path: ["points"],
+        when: (payload) => payload.issues.length === 0,
+        error: (issue) => pointsTypeMessage((issue.input as { type: string }).type, (issue.input as { points?: unknown }).points) ?? "",
+      }),
+    ),
 );
 
 /** The score's messages on a scale: "integer" when a finite number is not a safe integer. */
@@ -183,6 +203,8 @@ export interface CustomerEvent {
   readonly customerId: string;
   readonly at: DateInput;
   readonly type: KnownEventType | (string & {});
+  /** Points of a `points_earned`, `points_redeemed` or `points_expired` event: a whole number ≥ 0; absent on other events. */
+  readonly points?: number | undefined;
 }
 
 /**

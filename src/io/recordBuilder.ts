@@ -157,6 +157,7 @@ export class RecordBuilder {
       case "at":
         return typeof value === "string" ? this.date(value, line) : value;
       case "quantity":
+      case "points":
         return typeof value === "string" ? this.plainNumber(field, this.decimal(field, value, line).trim(), PLAIN_DECIMAL, "a plain decimal number such as 2 or 1.5", line) : value;
       case "score":
         return typeof value === "string" ? this.plainNumber(field, value.trim(), PLAIN_INTEGER, "a whole number from 0 to 10", line) : value;

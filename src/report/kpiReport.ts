@@ -31,6 +31,12 @@ import {
   type ReportSection,
 } from "./types";
 import { readOptions } from "../input/readOptions";
+import { pointsSection } from "./pointsSection";
+import type { PointsSection } from "./types";
+import { moneyOption } from "../clv/readMoneyOption";
+import type { MoneyInput } from "../core/money";
+import type { DurationInput } from "../core/time";
+import { readExpiry } from "../points/pointsOptions";
 
 /** Options of `kpiReport`. */
 export interface KpiReportOptions extends ClvSectionOptions {
@@ -49,6 +55,10 @@ export interface KpiReportOptions extends ClvSectionOptions {
    * ones on large data), so a caller can draw progress; see `KpiReportProgress`.
    */
   readonly onProgress?: KpiReportProgress | undefined;
+  /** Money one loyalty point is worth, to value the points section's liability (docs/programs.md). */
+  readonly pointValue?: MoneyInput | undefined;
+  /** How long points live after they are earned, for the points section's expiring figures. */
+  readonly pointsExpiry?: DurationInput | undefined;
 }
 
 /** Sections `kpiReport` can leave out. */
@@ -78,6 +88,8 @@ export interface KpiReport {
   readonly followUps: ReportSection<FollowUpSection>;
   /** Retention spend of the period by program, when the input holds costs (docs/programs.md). */
   readonly spend: ReportSection<SpendSection>;
+  /** Points outstanding, liability and breakage, when the events hold points events (docs/programs.md). */
+  readonly points: ReportSection<PointsSection>;
 }
 
 /** Longest top-customer list `top` may ask for. */
@@ -137,6 +149,9 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
   const cohortOptions = readCohortOptions(options.cohorts);
   const skip = readSkip(options.skip);
   const progress = readProgress(options.onProgress);
+  const pointValue = options.pointValue === undefined ? null : moneyOption("pointValue", options.pointValue);
+  if (pointValue !== null && pointValue.isNegative()) throw new RetentionOptionsError("pointValue", `expected an amount ≥ 0, found ${pointValue.toString()}`);
+  const pointsExpiry = readExpiry(options.pointsExpiry, "pointsExpiry");
   let classifications: ClassifiedColumns | undefined;
   const classified = (): ClassifiedColumns => (classifications ??= classifyColumns(ledger, readDefectionOptions({ asOf }, "kpiReport")));
   const period = (from: number, to: number): Period => ({ start: new Date(from), end: new Date(to) });
@@ -176,6 +191,7 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
     segments,
     followUps,
     spend: spendSection(ledger, start, end),
+    points: pointsSection(ledger, asOf, pointValue, pointsExpiry),
   };
 }
 

@@ -2,6 +2,7 @@ import { DISAGREEMENT_MARK, DISAGREEMENT_NOTE, otherView, viewsDisagree } from "
 import { KPI_DEFINITIONS } from "./definitions";
 import { followUpTable, satisfactionTable } from "./surveyTables";
 import { spendTables } from "./spendSection";
+import { pointsTable } from "./pointsTable";
 import { concentrationPoints, defectionBars, heatmapCells, retentionCurvePoints } from "./chartData";
 import { barChartSvg, heatmapSvg, lineChartSvg } from "./chartSvg";
 import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChange, formatNumber, formatPercent, formatPeriod, formatPointChange, humanize } from "./format";
@@ -141,6 +142,10 @@ function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptio
     sections.push(`<h2>Follow up first</h2>${t.rows.length === 0 ? `<p>Nobody to call back: no unhappy answers in the last ${f.windowDays} days.</p>` : `<p>${escapeXml(t.caption)}</p>${table(t.header, t.rows)}`}`);
   }
   if (report.spend?.available === true) sections.push(`<h2>Retention spend</h2>${spendTables(report.spend, money).map((t) => table(t.header, t.rows)).join("")}`);
+  if (report.points?.available === true) {
+    const t = pointsTable(report.points, money);
+    sections.push(`<h2>Points: liability and breakage</h2><p>${escapeXml(t.summary)}</p>${table(t.header, t.rows)}`);
+  }
   const lt = report.segments.ltvTiers;
   if (lt.available) sections.push(`<h2>Lifetime-value tiers</h2>${table(["Tier", "Customers", "Share of customers", "Revenue", "Share of revenue"], lt.tiers.map((t) => [humanize(t.name), formatInt(t.customers), formatPercent(t.shareOfCustomers), money(t.value), formatPercent(t.shareOfValue)]))}`);
   const loyal = report.segments.loyalCustomers;

@@ -10,6 +10,7 @@ import { escapeMarkdown } from "./markdownEscape";
 import { significanceLabel } from "./significanceLabel";
 import { followUpTable, satisfactionTable } from "./surveyTables";
 import { spendTables } from "./spendSection";
+import { pointsTable } from "./pointsTable";
 import type { Decimal } from "../core/money";
 
 /** A change cell with the verdict on it, when the figure was tested: "+12.0 pts · significant, p = 0.003". */
@@ -94,6 +95,7 @@ function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderO
       ]),
     ),
     ...surveyParts(report, money),
+    ...pointsParts(report, money),
     "## Monthly cohorts (share of each cohort ordering in month k)",
     unavailable(report.cohorts, (s) => {
       const width = Math.max(0, ...s.curve.map((point) => point.offset + 1));
@@ -183,6 +185,13 @@ function surveyParts(report: KpiReport, money: (value: Decimal) => string): stri
   }
   if (report.spend?.available === true) parts.push("## Retention spend", spendTables(report.spend, money).map((t) => table(t.header, t.rows)).join("\n\n"));
   return parts;
+}
+
+/** The points section, when the report has one (reports from before issue 15 do not). */
+function pointsParts(report: KpiReport, money: (value: Decimal) => string): string[] {
+  if (report.points?.available !== true) return [];
+  const t = pointsTable(report.points, money);
+  return ["## Points: liability and breakage", `${t.summary}\n\n${table(t.header, t.rows)}`];
 }
 
 function thresholdSection(thresholds: readonly ThresholdOutcome[]): string[] {

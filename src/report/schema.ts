@@ -286,6 +286,38 @@ function build() {
           ),
         }),
       ),
+      points: z.optional(
+        section({
+          customers: Count,
+          earned: Count,
+          redeemed: Count,
+          expired: Count,
+          outstanding: Count,
+          pointValue: z.nullable(Money),
+          liability: z.nullable(Money),
+          liabilityReason: z.nullable(z.string(E)),
+          expiring: z.nullable(z.array(z.object({ days: Count, points: Count }, E), E)),
+          redemptionRate: Rate,
+          observedBreakage: Rate,
+          estimatedBreakage: Rate,
+          cohorts: z.array(
+            z.object(
+              {
+                cohort: z.string(E),
+                earned: Count,
+                redeemed: Count,
+                expired: Count,
+                outstanding: Count,
+                redemptionRate: Rate,
+                breakage: Rate,
+                breakageKind: z.nullable(z.enum(["observed", "estimated"], E)),
+              },
+              E,
+            ),
+            E,
+          ),
+        }),
+      ),
     },
     E,
   );

@@ -202,3 +202,36 @@ export interface FollowUpSection {
   readonly unhappyCustomers: number;
   readonly top: readonly FollowUpRow[];
 }
+
+/** One earning cohort of the report's points section (the latest 12). */
+export interface PointsCohortRow {
+  readonly cohort: string;
+  readonly earned: number;
+  readonly redeemed: number;
+  readonly expired: number;
+  readonly outstanding: number;
+  readonly redemptionRate: number | null;
+  /** Observed (closed cohort) or chain-ladder estimated (open cohort) breakage; `null` when it cannot be estimated. */
+  readonly breakage: number | null;
+  readonly breakageKind: "observed" | "estimated" | null;
+}
+
+/** Points outstanding at `asOf`, their liability and breakage (see `pointsLedger`, `breakage`), when the events hold points events. */
+export interface PointsSection {
+  readonly customers: number;
+  readonly earned: number;
+  readonly redeemed: number;
+  readonly expired: number;
+  readonly outstanding: number;
+  /** The `pointValue` option; `null` when not given. */
+  readonly pointValue: Decimal | null;
+  /** outstanding × pointValue; `null` without `pointValue` (see `liabilityReason`). */
+  readonly liability: Decimal | null;
+  readonly liabilityReason: string | null;
+  /** Outstanding points expiring within 30, 60 and 90 days; `null` without `pointsExpiry`. */
+  readonly expiring: readonly { readonly days: number; readonly points: number }[] | null;
+  readonly redemptionRate: number | null;
+  readonly observedBreakage: number | null;
+  readonly estimatedBreakage: number | null;
+  readonly cohorts: readonly PointsCohortRow[];
+}

@@ -61,6 +61,11 @@ const report = api.kpiReport(purchases, { asOf, skip: ["historicalClv", "predict
 const schedule = [{ min: "0", rate: "0" }, { min: "100", rate: "0.1" }];
 const program = { tiers: [{ name: "silver", minOrders: 2, discountRate: "0.05" }] };
 const period = { start: "2024-02-01", end: "2024-03-01" };
+const pointsEvents = [
+  { customerId: "a", at: "2024-01-05", type: "points_earned", points: 100 },
+  { customerId: "a", at: "2024-02-05", type: "points_redeemed", points: 40 },
+  { customerId: "b", at: "2024-02-20", type: "points_earned", points: 50 },
+];
 
 /** A valid call of each data function, options last, so the walk can swap in bad options. */
 export const VALID_CALLS: Record<string, readonly unknown[]> = {
@@ -132,6 +137,8 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
     { purchases, events: [{ customerId: "a", at: "2024-01-20", type: "program_join" }], costs: [{ customerId: "a", at: "2024-02-03", amount: "2", program: "club" }] },
     { ...period, program: "club", margin: "0.3" },
   ],
+  pointsLedger: [pointsEvents, { asOf, pointValue: "0.01", expiry: { months: 12 } }],
+  breakage: [pointsEvents, { cohort: "month", asOf }],
 };
 
 /** Functions whose last argument is not an options object (their last argument is data). */

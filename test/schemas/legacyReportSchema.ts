@@ -220,6 +220,33 @@ export const KpiReportJsonSchema = z.object({
     shareOfMargin: Rate,
     byProgram: z.array(z.object({ program: z.string().nullable(), spend: Money, shareOfSpend: Rate, customersReached: Count })),
   }).optional(),
+  // Added in issue 15: points outstanding, liability and breakage, optional so earlier reports still parse.
+  points: section({
+    customers: Count,
+    earned: Count,
+    redeemed: Count,
+    expired: Count,
+    outstanding: Count,
+    pointValue: Money.nullable(),
+    liability: Money.nullable(),
+    liabilityReason: z.string().nullable(),
+    expiring: z.array(z.object({ days: Count, points: Count })).nullable(),
+    redemptionRate: Rate,
+    observedBreakage: Rate,
+    estimatedBreakage: Rate,
+    cohorts: z.array(
+      z.object({
+        cohort: z.string(),
+        earned: Count,
+        redeemed: Count,
+        expired: Count,
+        outstanding: Count,
+        redemptionRate: Rate,
+        breakage: Rate,
+        breakageKind: z.enum(["observed", "estimated"]).nullable(),
+      }),
+    ),
+  }).optional(),
 });
 
 /** The JSON form of a `KpiReport`, as `KpiReportJsonSchema` parses it. */

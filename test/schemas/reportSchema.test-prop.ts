@@ -40,6 +40,11 @@ function replaced(value: unknown, path: readonly (string | number)[], replacemen
 const reports = [
   JSON.parse(JSON.stringify(kpiReport(PURCHASES, { asOf: "2024-04-01", period: "month" }))) as unknown,
   JSON.parse(JSON.stringify(kpiReport([], { asOf: "2024-04-01", period: "month" }))) as unknown,
+  // With a points section (issue 15).
+  JSON.parse(JSON.stringify(kpiReport({ purchases: PURCHASES, events: [
+    { customerId: "p", at: "2024-01-05", type: "points_earned", points: 100 },
+    { customerId: "p", at: "2024-02-05", type: "points_redeemed", points: 40 },
+  ] }, { asOf: "2024-04-01", period: "month", pointValue: "0.01", pointsExpiry: { months: 12 } }))) as unknown,
 ];
 
 const replacement = fc.constantFrom<unknown>(

@@ -1,12 +1,13 @@
 import { kpiReport, SKIPPABLE_SECTIONS, type SkippableSection } from "../../report/kpiReport";
 import type { RenderOptions } from "../../report/renderOptions";
 import type { ReportPeriodOption } from "../../report/reportPeriod";
+import { readWithinFlag } from "../withinFlag";
 import { choice, numberFlag } from "../args";
 import { penalizerFlag } from "./common";
 import type { CommandContext } from "../context";
 import { CliError, EXIT_OK } from "../errors";
 
-const FLAGS = ["purchases", "events", "surveys", "costs", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "thresholds-out", "top", "horizon", "discount-rate", "penalizer", "skip", "csv-raw"];
+const FLAGS = ["purchases", "events", "surveys", "costs", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "thresholds-out", "top", "horizon", "discount-rate", "penalizer", "skip", "csv-raw", "point-value", "expiry"];
 
 /** Reads `--period month|quarter|year|START..END`. */
 export function readPeriodFlag(value: string | undefined): ReportPeriodOption {
@@ -56,6 +57,8 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
     ...(horizon === undefined ? {} : { clvHorizon: horizon }),
     ...(discount === undefined ? {} : { annualDiscountRate: discount }),
     ...(penalizer === undefined ? {} : { penalizer }),
+    ...(ctx.args["point-value"] === undefined ? {} : { pointValue: ctx.args["point-value"] }),
+    ...(ctx.args.expiry === undefined ? {} : { pointsExpiry: readWithinFlag(ctx.args.expiry, "expiry") }),
   });
   ctx.progress.done();
   const json: unknown = JSON.parse(JSON.stringify(report));
