@@ -301,3 +301,6 @@ export type { ComparisonOptions, ComparisonTest } from "./stats/comparisonOption
 export type { WilsonInterval, WilsonIntervalOptions } from "./stats/wilsonInterval";
 export type { ProportionInput, ProportionCounts, ProportionKind } from "./stats/readProportion";
 export type { NpsCounts } from "./stats/readNpsCounts";
+// Save budget, benchmarks and customer equity (issue 15)
+export { saveBudget } from "./programs/saveBudget";
+export type { SaveBudget, SaveBudgetOptions, SaveBudgetRow, SaveBudgetValues } from "./programs/saveBudget";

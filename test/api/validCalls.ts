@@ -127,6 +127,7 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   compareRates: [{ successes: 48, trials: 80 }, { successes: 56, trials: 70 }, {}],
   compareNps: [{ promoters: 50, passives: 30, detractors: 20 }, { promoters: 60, passives: 25, detractors: 15 }, {}],
   wilsonInterval: [{ successes: 81, trials: 263 }, {}],
+  saveBudget: [{ clv: "500", saveRate: 0.3, margin: 0.4 }],
 };
 
 /** Functions whose last argument is not an options object (their last argument is data). */
@@ -137,7 +138,7 @@ export const NO_OPTIONS = new Set([
 ]);
 
 /** Functions whose first (and only) argument is their options: the first-argument walk gives them bad options. */
-export const OPTIONS_FIRST = new Set(["createLedgerBuilder", "retentionClv", "simpleClv", "retentionLiftImpact", "retentionLiftTable"]);
+export const OPTIONS_FIRST = new Set(["createLedgerBuilder", "retentionClv", "simpleClv", "retentionLiftImpact", "retentionLiftTable", "saveBudget"]);
 
 /** First arguments that are valid data for one function: 42 is an amount to `volumeDiscount`. */
 export const VALID_FIRST_ARGUMENTS: Record<string, readonly unknown[]> = { volumeDiscount: [42] };
