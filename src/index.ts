@@ -304,3 +304,5 @@ export type { NpsCounts } from "./stats/readNpsCounts";
 // Save budget, benchmarks and customer equity (issue 15)
 export { saveBudget } from "./programs/saveBudget";
 export type { SaveBudget, SaveBudgetOptions, SaveBudgetRow, SaveBudgetValues } from "./programs/saveBudget";
+export { compareToBenchmarks } from "./report/compareToBenchmarks";
+export type { Benchmark, BenchmarkComparison, BenchmarkDirection, BenchmarkResult, BenchmarkStatus } from "./report/compareToBenchmarks";

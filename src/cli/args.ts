@@ -32,6 +32,8 @@ export const OPTIONS = {
   skip: { type: "string", multiple: true },
   steps: { type: "string" },
   "csv-raw": { type: "boolean" },
+  benchmarks: { type: "string" },
+  "save-rate": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;

@@ -5,6 +5,8 @@ import { concentrationPoints, defectionBars, heatmapCells, retentionCurvePoints 
 import { barChartSvg, heatmapSvg, lineChartSvg } from "./chartSvg";
 import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChange, formatNumber, formatPercent, formatPeriod, formatPointChange, humanize } from "./format";
 import type { KpiReport } from "./kpiReport";
+import { benchmarkTable, readRenderBenchmarks } from "./benchmarkTable";
+import type { BenchmarkComparison } from "./compareToBenchmarks";
 import { outcomeLabel, outcomeValue, readRenderOptions, thresholdSummary, type RenderOptions, type ThresholdOutcome } from "./renderOptions";
 import { escapeXml } from "./svgCommon";
 import type { KpiChange, KpiMoneyChange, KpiSignificance } from "./types";
@@ -43,6 +45,12 @@ function tile(label: string, value: string, change: string, direction: number | 
   return `<div class="tile"><div class="label">${escapeXml(label)}</div><div class="value">${escapeXml(value)}</div><div class="${cls}" title="change against the previous period">${arrow}${escapeXml(change)}</div>${extra}${verdict}</div>`;
 }
 
+function benchmarkSection(benchmarks: BenchmarkComparison | null, currency: string | null): string {
+  if (benchmarks === null) return "";
+  const t = benchmarkTable(benchmarks, currency);
+  return `<section id="benchmarks"><h2>Benchmarks</h2><p>${escapeXml(t.caption)}</p>${table(t.header, t.rows)}</section>`;
+}
+
 function thresholdSection(thresholds: readonly ThresholdOutcome[]): string {
   if (thresholds.length === 0) return "";
   const rows = thresholds.map((t) => `<tr><td>${escapeXml(t.threshold)}</td><td>${escapeXml(outcomeValue(t.value))}</td><td class="${t.outcome === "pass" ? "pass" : "fail"}">${escapeXml(outcomeLabel(t.outcome))}</td></tr>`);
@@ -78,11 +86,12 @@ function figure(id: string, caption: string, svg: string | null, reason: string,
 export function renderHtml(report: KpiReport, options?: RenderOptions): string {
   const checked = readReport(report, "renderHtml");
   const thresholds = readRenderOptions(options, "renderHtml");
-  return rendering("renderHtml", () => htmlOf(checked, thresholds));
+  const benchmarks = readRenderBenchmarks(options, "renderHtml");
+  return rendering("renderHtml", () => htmlOf(checked, thresholds, benchmarks));
 }
 
 /** The body of `renderHtml`, on a report that passed `readReport`. */
-function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptions>): string {
+function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptions>, benchmarks: BenchmarkComparison | null): string {
   const cur = report.currency;
   const money = (v: Parameters<typeof formatMoney>[0]) => formatMoney(v, cur);
   const a = report.activity;
@@ -170,6 +179,7 @@ function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptio
 <p class="meta">As of ${formatDate(report.asOf)} · ${formatInt(report.data.customers)} customers · ${formatInt(report.data.purchases)} purchases${cur === null ? "" : ` · ${escapeXml(cur)}`} · compared with ${formatPeriod(report.period.previous)}</p>
 <section aria-label="Key figures"><div class="tiles">${tiles.join("")}</div></section>
 ${thresholdSection(thresholds)}
+${benchmarkSection(benchmarks, cur)}
 <h2>Charts</h2>${figures.join("\n")}
 ${sections.join("\n")}
 <p class="meta">retention-metrics report, schema version ${report.schemaVersion}.</p></main></body></html>

@@ -10,6 +10,8 @@ import { escapeMarkdown } from "./markdownEscape";
 import { significanceLabel } from "./significanceLabel";
 import { followUpTable, satisfactionTable } from "./surveyTables";
 import type { Decimal } from "../core/money";
+import { benchmarkTable, readRenderBenchmarks } from "./benchmarkTable";
+import type { BenchmarkComparison } from "./compareToBenchmarks";
 
 /** A change cell with the verdict on it, when the figure was tested: "+12.0 pts · significant, p = 0.003". */
 function tested(text: string, change: KpiChange, significance: KpiSignificance): string {
@@ -37,11 +39,12 @@ function unavailable<T>(section: ReportSection<T>, body: (value: T) => string): 
 export function renderMarkdown(report: KpiReport, options?: RenderOptions): string {
   const checked = readReport(report, "renderMarkdown");
   const thresholds = readRenderOptions(options, "renderMarkdown");
-  return rendering("renderMarkdown", () => markdownOf(checked, thresholds));
+  const benchmarks = readRenderBenchmarks(options, "renderMarkdown");
+  return rendering("renderMarkdown", () => markdownOf(checked, thresholds, benchmarks));
 }
 
 /** The body of `renderMarkdown`, on a report that passed `readReport`. */
-function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptions>): string {
+function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptions>, benchmarks: BenchmarkComparison | null): string {
   const cur = report.currency;
   const money = (value: Parameters<typeof formatMoney>[0]) => formatMoney(value, cur);
   const a = report.activity;
@@ -53,6 +56,7 @@ function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderO
     `As of ${formatDate(report.asOf)} · ${formatInt(report.data.customers)} customers · ${formatInt(report.data.purchases)} purchases · ${formatInt(report.data.events)} events · ${formatInt(report.data.surveys)} survey responses${cur === null ? "" : ` · ${escapeMarkdown(cur)}`}. ` +
       `Compared with ${formatPeriod(report.period.previous)}${report.period.previousHasData ? "" : " (no data that early)"}.`,
     ...thresholdSection(thresholds),
+    ...benchmarkSection(benchmarks, cur),
     "## Activity",
     table(["KPI", "This period", "Previous", "Change"], [
       ["Customers", formatInt(a.customers), formatInt(p?.customers ?? null), formatCountChange(a.change.customers)],
@@ -181,6 +185,12 @@ function surveyParts(report: KpiReport, money: (value: Decimal) => string): stri
     parts.push("## Follow up first", t.rows.length === 0 ? `_Nobody to call back: no unhappy answers in the last ${f.windowDays} days._` : `${t.caption}\n\n${table(t.header, t.rows)}`);
   }
   return parts;
+}
+
+function benchmarkSection(benchmarks: BenchmarkComparison | null, currency: string | null): string[] {
+  if (benchmarks === null) return [];
+  const t = benchmarkTable(benchmarks, currency);
+  return ["## Benchmarks", `${t.caption}\n\n${table(t.header, t.rows)}`];
 }
 
 function thresholdSection(thresholds: readonly ThresholdOutcome[]): string[] {

@@ -128,13 +128,14 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   compareNps: [{ promoters: 50, passives: 30, detractors: 20 }, { promoters: 60, passives: 25, detractors: 15 }, {}],
   wilsonInterval: [{ successes: 81, trials: 263 }, {}],
   saveBudget: [{ clv: "500", saveRate: 0.3, margin: 0.4 }],
+  compareToBenchmarks: [report, [{ path: "retention.rate", value: 0.6, betterWhen: "higher" }]],
 };
 
 /** Functions whose last argument is not an options object (their last argument is data). */
 export const NO_OPTIONS = new Set([
   "renderMarkdown", "renderHtml", "toVegaLite", "probabilityAlive", "expectedPurchases", "conditionalExpectedPurchases",
   "purchaseCountProbability", "expectedAverageSpend", "survival", "retentionRateAt", "discountedExpectedLifetime",
-  "discountedExpectedResidualLifetime",
+  "discountedExpectedResidualLifetime", "compareToBenchmarks",
 ]);
 
 /** Functions whose first (and only) argument is their options: the first-argument walk gives them bad options. */
