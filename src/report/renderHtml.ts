@@ -6,6 +6,7 @@ import { barChartSvg, heatmapSvg, lineChartSvg } from "./chartSvg";
 import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChange, formatNumber, formatPercent, formatPeriod, formatPointChange, humanize } from "./format";
 import type { KpiReport } from "./kpiReport";
 import { benchmarkTable, readRenderBenchmarks } from "./benchmarkTable";
+import { saveBudgetCells, saveBudgetHeader, saveBudgetSentence } from "./saveBudgetCells";
 import type { BenchmarkComparison } from "./compareToBenchmarks";
 import { outcomeLabel, outcomeValue, readRenderOptions, thresholdSummary, type RenderOptions, type ThresholdOutcome } from "./renderOptions";
 import { escapeXml } from "./svgCommon";
@@ -135,8 +136,9 @@ function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptio
   if (d.available) {
     const disagree = d.topAtRisk.some((c) => viewsDisagree("at_risk", c.probabilityAlive));
     sections.push(`<h2>Defections</h2><p>${formatInt(d.customers)} customers: ${formatInt(d.active)} active, ${formatInt(d.atRisk)} at risk (${escapeXml(money(d.atRiskValue))} a year), ${formatInt(d.defected)} defected (rate ${formatPercent(d.defectionRate)}).</p>` +
-      table(otherView(["At-risk customer", "Reason", "Value at risk", "Days since last activity", "P(alive)"], report.clv.predicted.available), d.topAtRisk.map((c) => otherView([
-        c.customerId, humanize(c.reason), money(c.valueAtRisk), formatNumber(c.daysSinceLastActivity, 0), marked(formatPercent(c.probabilityAlive), viewsDisagree("at_risk", c.probabilityAlive)),
+      (saveBudgetSentence(d, cur) === null ? "" : `<p>${escapeXml(saveBudgetSentence(d, cur)!)}</p>`) +
+      table(otherView(["At-risk customer", "Reason", "Value at risk", "Days since last activity", ...saveBudgetHeader(d), "P(alive)"], report.clv.predicted.available), d.topAtRisk.map((c) => otherView([
+        c.customerId, humanize(c.reason), money(c.valueAtRisk), formatNumber(c.daysSinceLastActivity, 0), ...saveBudgetCells(d, c, cur), marked(formatPercent(c.probabilityAlive), viewsDisagree("at_risk", c.probabilityAlive)),
       ], report.clv.predicted.available)), "Customers most worth saving") + note(disagree));
   }
   if (report.satisfaction?.available === true) {

@@ -11,6 +11,7 @@ import { significanceLabel } from "./significanceLabel";
 import { followUpTable, satisfactionTable } from "./surveyTables";
 import type { Decimal } from "../core/money";
 import { benchmarkTable, readRenderBenchmarks } from "./benchmarkTable";
+import { saveBudgetCells, saveBudgetHeader, saveBudgetSentence } from "./saveBudgetCells";
 import type { BenchmarkComparison } from "./compareToBenchmarks";
 
 /** A change cell with the verdict on it, when the figure was tested: "+12.0 pts · significant, p = 0.003". */
@@ -142,8 +143,9 @@ function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderO
       [
         defectionTallyMarkdown(s, cur),
         "",
-        table(otherView(["At-risk customer", "Reason", "Value at risk", "Days since last activity", "P(alive)"], report.clv.predicted.available), s.topAtRisk.map((c) => otherView([
-          c.customerId, humanize(c.reason), money(c.valueAtRisk), formatNumber(c.daysSinceLastActivity, 0),
+        ...(saveBudgetSentence(s, cur) === null ? [] : [escapeMarkdown(saveBudgetSentence(s, cur)!), ""]),
+        table(otherView(["At-risk customer", "Reason", "Value at risk", "Days since last activity", ...saveBudgetHeader(s), "P(alive)"], report.clv.predicted.available), s.topAtRisk.map((c) => otherView([
+          c.customerId, humanize(c.reason), money(c.valueAtRisk), formatNumber(c.daysSinceLastActivity, 0), ...saveBudgetCells(s, c, cur),
           `${formatPercent(c.probabilityAlive)}${viewsDisagree("at_risk", c.probabilityAlive) ? ` ${DISAGREEMENT_MARK}` : ""}`,
         ], report.clv.predicted.available))),
         ...(s.topAtRisk.some((c) => viewsDisagree("at_risk", c.probabilityAlive)) ? ["", DISAGREEMENT_NOTE] : []),

@@ -216,9 +216,13 @@ function build() {
           E,
         ),
         topAtRisk: z.array(
-          z.object({ customerId: z.string(E), reason: z.string(E), valueAtRisk: Money, daysSinceLastActivity: z.number(E), probabilityAlive: Rate }, E),
+          z.object({
+            customerId: z.string(E), reason: z.string(E), valueAtRisk: Money, daysSinceLastActivity: z.number(E), probabilityAlive: Rate,
+            saveBudgetPerSave: z.optional(Money), saveBudgetPerAttempt: z.optional(z.nullable(Money)),
+          }, E),
           E,
         ),
+        saveBudget: z.optional(z.object({ saveRate: Rate, margin: z.number(E), perSave: Money, perAttempt: z.nullable(Money) }, E)),
       }),
       segments: z.object(
         {
