@@ -306,3 +306,5 @@ export { saveBudget } from "./programs/saveBudget";
 export type { SaveBudget, SaveBudgetOptions, SaveBudgetRow, SaveBudgetValues } from "./programs/saveBudget";
 export { compareToBenchmarks } from "./report/compareToBenchmarks";
 export type { Benchmark, BenchmarkComparison, BenchmarkDirection, BenchmarkResult, BenchmarkStatus } from "./report/compareToBenchmarks";
+export { customerEquity } from "./clv/customerEquity";
+export type { CustomerEquity, CustomerEquityOptions, CurrentEquity, FutureEquity, FutureCohortOptions } from "./clv/customerEquity";

@@ -128,6 +128,7 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   compareNps: [{ promoters: 50, passives: 30, detractors: 20 }, { promoters: 60, passives: 25, detractors: 15 }, {}],
   wilsonInterval: [{ successes: 81, trials: 263 }, {}],
   saveBudget: [{ clv: "500", saveRate: 0.3, margin: 0.4 }],
+  customerEquity: [purchases, { asOf, retentionRate: 0.8, future: { cohorts: 2 } }],
   compareToBenchmarks: [report, [{ path: "retention.rate", value: 0.6, betterWhen: "higher" }]],
 };
 
