@@ -34,6 +34,8 @@ export const OPTIONS = {
   "csv-raw": { type: "boolean" },
   benchmarks: { type: "string" },
   "save-rate": { type: "string" },
+  "retention-rate": { type: "string" },
+  "future-cohorts": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;

@@ -35,6 +35,9 @@ The whole KPI report: activity, retention, revenue retention, NPS, cohorts, CLV,
                          md and html gain a Benchmarks table, json a "benchmarks" field
   --save-rate R          share of at-risk customers a save attempt keeps, in [0, 1]: the defection
                          section then shows the budget per attempt (docs/programs.md, Save budget)
+  --retention-rate R     yearly retention assumption in [0, 1) for customer equity: values the base
+                         when predicted CLV is unavailable, and future cohorts (docs/clv.md)
+  --future-cohorts K     add K yearly cohorts of new customers to customer equity (needs --retention-rate)
 Under GitHub Actions (GITHUB_ACTIONS=true) failed thresholds also print ::error annotations.`,
   summary: `retention-metrics summary --purchases FILE [--as-of DATE] [--time-unit day|week] [--format csv|json] [--out FILE]
 Per customer: frequency, recency (BTYD: last − first), T, monetary value (CSV by default).`,

@@ -93,7 +93,8 @@ export interface CustomerEquity {
   readonly total: Decimal;
 }
 
-interface Settings {
+/** The checked settings of a customer-equity valuation (shared with the report's CLV section). */
+export interface EquitySettings {
   readonly asOf: number;
   readonly horizon: number;
   readonly annual: number;
@@ -101,12 +102,12 @@ interface Settings {
   readonly retention: number | null;
 }
 
-function needRetention(settings: Settings, why: string): number {
+function needRetention(settings: EquitySettings, why: string): number {
   if (settings.retention === null) throw new RetentionOptionsError("retentionRate", `customerEquity needs a yearly retention assumption in [0, 1) ${why}`);
   return settings.retention;
 }
 
-function predictedBase(ledger: Ledger, settings: Settings, models: NonNullable<CustomerEquityOptions["models"]>): CurrentEquity {
+function predictedBase(ledger: Ledger, settings: EquitySettings, models: NonNullable<CustomerEquityOptions["models"]>): CurrentEquity {
   const models_ = nestedOptions("models", models);
   const prediction = readPredictionSettings(models_.transaction, models_.spend, { horizon: 1, discountRate: 0 });
   const timeUnit = prediction.model.timeUnit;
@@ -124,7 +125,8 @@ function predictedBase(ledger: Ledger, settings: Settings, models: NonNullable<C
   return { method: "predictClv", customers: valued, unvalued: rows.count - valued, yearlyMargin: null, retentionRate: null, value: sum.times(settings.margin) };
 }
 
-function retentionBase(ledger: Ledger, settings: Settings): CurrentEquity {
+/** The current base valued by retentionClv on the last year's net revenue × margin. */
+export function retentionBase(ledger: Ledger, settings: EquitySettings): CurrentEquity {
   const r = needRetention(settings, "to value the current base without fitted models (or give models)");
   const { at, amountUnits, customer } = ledger.purchases;
   const from = lowerBound(at, addBuckets(settings.asOf, "year", -1));
@@ -145,7 +147,8 @@ function retentionBase(ledger: Ledger, settings: Settings): CurrentEquity {
   return { method: "retentionClv", customers, unvalued: 0, yearlyMargin, retentionRate: r, value };
 }
 
-function futureCohorts(ledger: Ledger, settings: Settings, options: FutureCohortOptions): CustomerEquity["future"] {
+/** The future cohorts' value, or why it cannot be computed. */
+export function futureCohorts(ledger: Ledger, settings: EquitySettings, options: FutureCohortOptions): CustomerEquity["future"] {
   const future = nestedOptions("future", options);
   const cohorts = integerOption("future.cohorts", future.cohorts ?? Number.NaN, { min: 1, max: 100 }, 0);
   const recent = integerOption("future.recentCohorts", future.recentCohorts, { min: 1, max: 20 }, 2);
@@ -200,7 +203,7 @@ export function customerEquity(input: MetricInput, options: CustomerEquityOption
   options = readOptions(options, "customerEquity");
   const ledger = toLedger(input);
   const asOf = dateOption("asOf", options.asOf);
-  const settings: Settings = {
+  const settings: EquitySettings = {
     asOf,
     horizon: integerOption("horizonYears", options.horizonYears, { min: 1, max: 100 }, 3),
     annual: numberOption("annualDiscountRate", options.annualDiscountRate, { min: 0, max: 1_000 }, 0.1),

@@ -2,6 +2,7 @@ import type { Decimal } from "../core/money";
 import type { DefectionStatus } from "../defection/types";
 import type { LtvTier } from "../segments/ltvTierSummary";
 import type { ReportSection } from "./types";
+import type { ReportCustomerEquity } from "./equitySection";
 
 /** One row of the monthly cohort table (customers measure). */
 export interface ReportCohortRow {
@@ -78,6 +79,8 @@ export interface PredictedClvKpis {
 export interface ClvSection {
   readonly historical: ReportSection<HistoricalClvKpis>;
   readonly predicted: ReportSection<PredictedClvKpis>;
+  /** What the customer base is worth (`customerEquity`; absent from reports made before issue 15). */
+  readonly equity?: ReportSection<ReportCustomerEquity>;
 }
 
 /** One defection reason. */

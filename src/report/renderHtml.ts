@@ -6,6 +6,7 @@ import { barChartSvg, heatmapSvg, lineChartSvg } from "./chartSvg";
 import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChange, formatNumber, formatPercent, formatPeriod, formatPointChange, humanize } from "./format";
 import type { KpiReport } from "./kpiReport";
 import { benchmarkTable, readRenderBenchmarks } from "./benchmarkTable";
+import { equityTable } from "./equityTable";
 import { saveBudgetCells, saveBudgetHeader, saveBudgetSentence } from "./saveBudgetCells";
 import type { BenchmarkComparison } from "./compareToBenchmarks";
 import { outcomeLabel, outcomeValue, readRenderOptions, thresholdSummary, type RenderOptions, type ThresholdOutcome } from "./renderOptions";
@@ -172,7 +173,12 @@ function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptio
     ], d.available)), `Predicted CLV over ${formatNumber(pred.horizon, 0)} ${pred.timeUnit}s: total ${money(pred.totalClv)}, average ${money(pred.averageClv)}`) +
       note(pred.topCustomers.some((c) => viewsDisagree(c.defectionStatus, c.probabilityAlive)))
     : `<p class="na">Predicted CLV not available: ${escapeXml(pred.reason)}.</p>`;
-  sections.push(`<h2>Customer lifetime value</h2>${historical}${predictedTable}`);
+  const eq = report.clv.equity;
+  const equity = eq === undefined ? "" : eq.available ? (() => {
+    const t = equityTable(eq, money);
+    return table(t.header, t.rows, t.caption);
+  })() : `<p class="na">Customer equity not available: ${escapeXml(eq.reason)}.</p>`;
+  sections.push(`<h2>Customer lifetime value</h2>${historical}${predictedTable}${equity}`);
   sections.push(`<h2>Definitions</h2><dl class="defs">${KPI_DEFINITIONS.map((k) => `<dt>${escapeXml(k.name)}</dt><dd>${escapeXml(k.formula)}</dd>`).join("")}</dl>`);
   const title = `KPI report: ${formatPeriod(report.period.current)}`;
   return `<!doctype html>

@@ -11,6 +11,7 @@ import { significanceLabel } from "./significanceLabel";
 import { followUpTable, satisfactionTable } from "./surveyTables";
 import type { Decimal } from "../core/money";
 import { benchmarkTable, readRenderBenchmarks } from "./benchmarkTable";
+import { equityTable } from "./equityTable";
 import { saveBudgetCells, saveBudgetHeader, saveBudgetSentence } from "./saveBudgetCells";
 import type { BenchmarkComparison } from "./compareToBenchmarks";
 
@@ -138,6 +139,7 @@ function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderO
         ...(s.topCustomers.some((c) => viewsDisagree(c.defectionStatus, c.probabilityAlive)) ? ["", DISAGREEMENT_NOTE] : []),
       ].join("\n"),
     ),
+    ...equityParts(report, money),
     "## Defections",
     unavailable(report.defections, (s) =>
       [
@@ -172,6 +174,16 @@ function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderO
     KPI_DEFINITIONS.map((d) => `- **${d.name}**: ${d.formula}`).join("\n"),
   ];
   return `${parts.join("\n\n")}\n`;
+}
+
+/** The customer-equity part of the CLV section, when the report has it (reports from before issue 15 do not). */
+function equityParts(report: KpiReport, money: (value: Decimal) => string): string[] {
+  const e = report.clv.equity;
+  if (e === undefined) return [];
+  return ["### Customer equity", unavailable(e, (s) => {
+    const t = equityTable(s, money);
+    return `${escapeMarkdown(t.caption)}.\n\n${table(t.header, t.rows)}`;
+  })];
 }
 
 /** The CSAT/CES and "Follow up first" sections, when the report has them (reports from before issue 14 do not). */

@@ -200,6 +200,42 @@ function build() {
               E,
             ),
           }),
+          equity: z.optional(
+            section({
+              horizonYears: Count,
+              annualDiscountRate: z.number(E),
+              margin: z.number(E),
+              current: z.object(
+                {
+                  method: z.enum(["predictClv", "retentionClv"], E),
+                  customers: Count,
+                  unvalued: Count,
+                  yearlyMargin: z.nullable(Money),
+                  retentionRate: Rate,
+                  value: Money,
+                },
+                E,
+              ),
+              future: z.nullable(
+                z.object(
+                  {
+                    cohorts: Count,
+                    recentCohorts: Count,
+                    acquisitionsPerYear: z.number(E),
+                    acquisitionsMeasured: z.boolean(E),
+                    firstYearCustomers: Count,
+                    firstYearClv: Money,
+                    retentionRate: z.number(E),
+                    customerValue: Money,
+                    value: Money,
+                  },
+                  E,
+                ),
+              ),
+              futureReason: z.nullable(z.string(E)),
+              total: Money,
+            }),
+          ),
         },
         E,
       ),

@@ -6,7 +6,7 @@ import { penalizerFlag } from "./common";
 import type { CommandContext } from "../context";
 import { CliError, EXIT_OK } from "../errors";
 
-const FLAGS = ["purchases", "events", "surveys", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "thresholds-out", "top", "horizon", "discount-rate", "penalizer", "skip", "csv-raw", "benchmarks", "save-rate"];
+const FLAGS = ["purchases", "events", "surveys", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "thresholds-out", "top", "horizon", "discount-rate", "penalizer", "skip", "csv-raw", "benchmarks", "save-rate", "retention-rate", "future-cohorts"];
 
 /** Reads `--period month|quarter|year|START..END`. */
 export function readPeriodFlag(value: string | undefined): ReportPeriodOption {
@@ -45,6 +45,8 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
   const discount = numberFlag("discount-rate", ctx.args["discount-rate"], (n) => n >= 0 && n < 10, "a yearly rate such as 0.1");
   const penalizer = penalizerFlag(ctx);
   const saveRate = numberFlag("save-rate", ctx.args["save-rate"], (n) => n >= 0 && n <= 1, "a share in [0, 1] such as 0.2");
+  const retentionRate = numberFlag("retention-rate", ctx.args["retention-rate"], (n) => n >= 0 && n < 1, "a yearly rate in [0, 1) such as 0.8");
+  const futureCohorts = numberFlag("future-cohorts", ctx.args["future-cohorts"], (n) => Number.isInteger(n) && n >= 1 && n <= 100, "a whole number of years from 1 to 100");
   // The benchmarks' reader, with the report's JSON Schema for its path check, loads only when asked for.
   const benchmarkFile = ctx.args.benchmarks;
   const benchmarkList = benchmarkFile === undefined ? null : (await import("../benchmarksFile")).readBenchmarksFile(benchmarkFile);
@@ -61,6 +63,7 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
     ...(discount === undefined ? {} : { annualDiscountRate: discount }),
     ...(penalizer === undefined ? {} : { penalizer }),
     ...(saveRate === undefined ? {} : { saveRate }),
+    equity: { retentionRate, futureCohorts },
   });
   ctx.progress.done();
   const benchmarks = benchmarkList === null ? null : (await import("../../report/compareToBenchmarks")).compareToBenchmarks(report, benchmarkList);
