@@ -108,8 +108,9 @@ function needRetention(settings: EquitySettings, why: string): number {
 }
 
 function predictedBase(ledger: Ledger, settings: EquitySettings, models: NonNullable<CustomerEquityOptions["models"]>): CurrentEquity {
-  const models_ = nestedOptions("models", models);
-  const prediction = readPredictionSettings(models_.transaction, models_.spend, { horizon: 1, discountRate: 0 });
+  const { transaction, spend } = nestedOptions("models", models);
+  // Checks both models once; the horizon and rate here are placeholders until the time unit is known.
+  const prediction = readPredictionSettings(transaction, spend, { horizon: 1, discountRate: 0 });
   const timeUnit = prediction.model.timeUnit;
   if (timeUnit !== "week" && timeUnit !== "day") throw new RetentionOptionsError("models", `customerEquity needs models fitted in days or weeks, found ${timeUnit}s`);
   const unitDays = timeUnit === "week" ? 7 : 1;
@@ -118,7 +119,7 @@ function predictedBase(ledger: Ledger, settings: EquitySettings, models: NonNull
   const { rows } = summaryColumns(ledger, settings.asOf, readTimeAxis({ timeUnit }, "customerEquity"));
   const values = new Float64Array(rows.count);
   let valued = 0;
-  forEachPrediction(readPredictionSettings(models_.transaction, models_.spend, { horizon, discountRate }), rows, (_i, clv) => {
+  forEachPrediction(readPredictionSettings(transaction, spend, { horizon, discountRate }), rows, (_i, clv) => {
     if (clv !== null) values[valued++] = clv;
   });
   const sum = roundedDecimalSum(values, valued).total;
@@ -150,7 +151,8 @@ export function retentionBase(ledger: Ledger, settings: EquitySettings): Current
 /** The future cohorts' value, or why it cannot be computed. */
 export function futureCohorts(ledger: Ledger, settings: EquitySettings, options: FutureCohortOptions): CustomerEquity["future"] {
   const future = nestedOptions("future", options);
-  const cohorts = integerOption("future.cohorts", future.cohorts ?? Number.NaN, { min: 1, max: 100 }, 0);
+  if (future.cohorts === undefined) throw new RetentionOptionsError("future.cohorts", "expected a whole number of yearly cohorts from 1 to 100, found undefined");
+  const cohorts = integerOption("future.cohorts", future.cohorts, { min: 1, max: 100 }, 1);
   const recent = integerOption("future.recentCohorts", future.recentCohorts, { min: 1, max: 20 }, 2);
   const given = future.acquisitionsPerYear === undefined ? null : numberOption("future.acquisitionsPerYear", future.acquisitionsPerYear, { min: 0, max: 1e12 }, 0);
   const r = needRetention(settings, "for future cohorts");

@@ -87,8 +87,10 @@ export function readBenchmarks(benchmarks: unknown): readonly CheckedBenchmark[]
     const before = issues.total;
     const keys = typeof path === "string" ? splitReportPath(path) : null;
     if (keys === null) issue("path", `expected a KPI path such as "retention.rate" or "cohorts.curve[1].rate", found ${describeValue(path)}`);
-    const plain = value === null || typeof value === "boolean" ? null : toPlainDecimalString(value as MoneyInput);
-    if (plain === null) issue("value", `expected a finite number or decimal string, found ${describeValue(value)}`);
+    const text = value === null || typeof value === "boolean" ? null : toPlainDecimalString(value as MoneyInput);
+    // A benchmark is compared as a number for number KPIs, so it must be one (|value| ≤ Number.MAX_VALUE).
+    const plain = text !== null && Number.isFinite(Number(text)) ? text : null;
+    if (plain === null) issue("value", `expected a finite number or decimal string within a number's range, found ${describeValue(value)}`);
     if (source !== undefined && typeof source !== "string") issue("source", `expected a string or nothing, found ${describeValue(source)}`);
     if (!DIRECTIONS.includes(betterWhen as BenchmarkDirection)) issue("betterWhen", `expected "higher" or "lower", found ${describeValue(betterWhen)}`);
     if (keys !== null && plain !== null && issues.total === before) {
@@ -114,16 +116,27 @@ function compareOne(json: unknown, b: CheckedBenchmark): BenchmarkResult {
   const status: BenchmarkStatus = sign === 0 ? "equal" : (sign > 0) === (b.betterWhen === "higher") ? "ahead" : "behind";
   const share = b.value.isZero() ? null : gap.div(b.value.abs()).toNumber();
   const gapShare = share !== null && Number.isFinite(share) ? share : null;
+  const numberGap = gap.toNumber();
+  if (!money && !Number.isFinite(numberGap)) return unknown(`the gap between ${b.path} (${String(found.value)}) and the benchmark is beyond a number's range`);
   return {
     ...base,
     kind: money ? "money" : "number",
     ours: money ? ours : (found.value as number),
     benchmark: money ? b.value : b.value.toNumber(),
-    gap: money ? gap : gap.toNumber(),
+    gap: money ? gap : numberGap,
     gapShare,
     status,
     reason: share === null ? "the benchmark is 0: no gap as a share" : gapShare === null ? "the gap is beyond a number's range as a share of the benchmark" : null,
   };
+}
+
+/** The report's JSON form, as `--fail-if` reads it; a report that cannot be serialised (a BigInt, a cycle) is a typed error. */
+function reportJson(report: KpiReport): unknown {
+  try {
+    return JSON.parse(JSON.stringify(report)) as unknown;
+  } catch (error) {
+    throw shapeError([], "invalid_report", `compareToBenchmarks could not read the report as JSON, which is not as kpiReport returns it (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
 
 /**
@@ -146,7 +159,7 @@ function compareOne(json: unknown, b: CheckedBenchmark): BenchmarkResult {
 export function compareToBenchmarks(report: KpiReport, benchmarks: readonly Benchmark[]): BenchmarkComparison {
   readReport(report, "compareToBenchmarks");
   const checked = readBenchmarks(benchmarks);
-  const json: unknown = JSON.parse(JSON.stringify(report));
+  const json = reportJson(report);
   const results = checked.map((b) => compareOne(json, b));
   const count = (status: BenchmarkStatus): number => results.filter((r) => r.status === status).length;
   return { results, count: results.length, ahead: count("ahead"), behind: count("behind"), equal: count("equal"), unknown: count("unknown") };

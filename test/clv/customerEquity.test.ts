@@ -2,18 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { customerEquity, customerSummary, Decimal, predictClv, RetentionOptionsError } from "../../src/index";
 import { bgNbdOf, gammaGammaOf } from "../programs/equityFixtures";
+import { EQUITY_EXAMPLE } from "./equityExample";
 
-/** docs/clv.md, "Customer equity", worked example. */
-const purchases = Object.freeze([
-  { customerId: "a", at: "2022-03-01", amount: "100" },
-  { customerId: "a", at: "2022-09-01", amount: "100" },
-  { customerId: "a", at: "2024-06-01", amount: "300" },
-  { customerId: "b", at: "2023-02-01", amount: "50" },
-  { customerId: "b", at: "2023-06-01", amount: "150" },
-  { customerId: "b", at: "2024-03-01", amount: "700" },
-  { customerId: "__proto__", at: "2024-10-01", amount: "100" },
-  { customerId: "late", at: "2025-02-01", amount: "999" },
-].map((row) => Object.freeze(row)));
+/** The worked example plus a customer after asOf, who must not count. */
+const purchases = Object.freeze([...EQUITY_EXAMPLE, Object.freeze({ customerId: "late", at: "2025-02-01", amount: "999" })]);
 const options = { asOf: "2025-01-01", horizonYears: 2, annualDiscountRate: 0.1, margin: 0.5, retentionRate: 0.8 } as const;
 
 describe("customerEquity", () => {

@@ -2,17 +2,9 @@ import { describe, expect, it } from "vitest";
 import { customerEquity, kpiReport, renderHtml, renderMarkdown, RetentionOptionsError } from "../../src/index";
 import { KpiReportJsonSchema } from "../../src/report/schema";
 import { fixture, runInProcess } from "../cli/spawnCli";
+import { EQUITY_EXAMPLE } from "../clv/equityExample";
 
-/** The worked example of docs/clv.md, "Customer equity" (as test/clv/customerEquity.test.ts). */
-const purchases = [
-  { customerId: "a", at: "2022-03-01", amount: "100" },
-  { customerId: "a", at: "2022-09-01", amount: "100" },
-  { customerId: "a", at: "2024-06-01", amount: "300" },
-  { customerId: "b", at: "2023-02-01", amount: "50" },
-  { customerId: "b", at: "2023-06-01", amount: "150" },
-  { customerId: "b", at: "2024-03-01", amount: "700" },
-  { customerId: "__proto__", at: "2024-10-01", amount: "100" },
-];
+const purchases = EQUITY_EXAMPLE;
 
 describe("the report's customer equity (CLV section)", () => {
   it("values the base with retentionClv when predicted CLV is absent, with the same figures as customerEquity", () => {
