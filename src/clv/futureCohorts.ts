@@ -12,6 +12,22 @@ export interface RecentCohorts {
 }
 
 /**
+ * The same instant a calendar year later, in UTC: `addBuckets(ms, "year", 1)` (date-fns
+ * `addYears`, 29 February going to 28 February) without its per-call cost, which is most of a
+ * 100k-customer pass.
+ *
+ * @example
+ * new Date(oneYearLater(Date.UTC(2024, 1, 29, 12))).toISOString() //=> "2025-02-28T12:00:00.000Z"
+ */
+export function oneYearLater(ms: number): number {
+  const date = new Date(ms);
+  const month = date.getUTCMonth();
+  const day = date.getUTCDate();
+  date.setUTCFullYear(date.getUTCFullYear() + 1, month, month === 1 && day === 29 ? 28 : day);
+  return date.getTime();
+}
+
+/**
  * One pass over each customer's purchases (time-ordered): the first order, the revenue of the
  * year that follows it, and whether the customer was acquired in the recent years.
  */
@@ -34,8 +50,8 @@ export function recentCohorts(ledger: Ledger, asOf: number, recent: number): Rec
       if (Number.isNaN(first)) {
         if (orderStart[k] !== 1) continue;
         first = at[k]!;
-        yearEnd = addBuckets(first, "year", 1);
         if (first < cohortFrom || first >= cohortTo) break;
+        yearEnd = oneYearLater(first);
       }
       if (at[k]! >= yearEnd) break;
       units += amountUnits[k]!;
