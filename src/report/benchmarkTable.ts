@@ -29,7 +29,7 @@ export function benchmarkTable(c: BenchmarkComparison, currency: string | null):
     rows: c.results.map((r: BenchmarkResult) => [
       r.path,
       formatFigure(r.ours, currency),
-      formatFigure(r.kind === "money" ? r.benchmark : Decimal.isDecimal(r.benchmark) ? r.benchmark.toNumber() : r.benchmark, currency),
+      formatFigure(r.benchmark, currency),
       signed(r.gap, currency),
       formatPercent(r.gapShare),
       r.betterWhen,
