@@ -322,3 +322,10 @@ export type { DevelopmentFactor } from "./points/chainLadder";
 export type { PointsInput } from "./points/pointsInput";
 export type { RedemptionOrder } from "./points/pointsOptions";
 export type { PointsEventType } from "./input/pointsField";
+// Save budget, benchmarks and customer equity (issue 15)
+export { saveBudget } from "./programs/saveBudget";
+export type { SaveBudget, SaveBudgetOptions, SaveBudgetRow, SaveBudgetValues } from "./programs/saveBudget";
+export { compareToBenchmarks } from "./report/compareToBenchmarks";
+export type { Benchmark, BenchmarkComparison, BenchmarkDirection, BenchmarkResult, BenchmarkStatus } from "./report/compareToBenchmarks";
+export { customerEquity } from "./clv/customerEquity";
+export type { CustomerEquity, CustomerEquityOptions, CurrentEquity, FutureEquity, FutureCohortOptions } from "./clv/customerEquity";

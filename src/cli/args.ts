@@ -40,6 +40,10 @@ export const OPTIONS = {
   expiry: { type: "string" },
   cohort: { type: "string" },
   "csv-raw": { type: "boolean" },
+  benchmarks: { type: "string" },
+  "save-rate": { type: "string" },
+  "retention-rate": { type: "string" },
+  "future-cohorts": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;

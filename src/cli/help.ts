@@ -34,6 +34,13 @@ The whole KPI report: activity, retention, revenue retention, NPS, cohorts, CLV,
                          OP is < <= > >= == !=; repeatable; a null or absent KPI fails (exit 1),
                          a PATH that names no KPI is a usage error (exit 2)
   --thresholds-out FILE  write each threshold, its value and outcome (pass | fail | null | unknown) as JSON
+  --benchmarks FILE      compare KPIs with your benchmarks (JSON or CSV: path,value,betterWhen[,source]);
+                         md and html gain a Benchmarks table, json a "benchmarks" field
+  --save-rate R          share of at-risk customers a save attempt keeps, in [0, 1]: the defection
+                         section then shows the budget per attempt (docs/programs.md, Save budget)
+  --retention-rate R     yearly retention assumption in [0, 1) for customer equity: values the base
+                         when predicted CLV is unavailable, and future cohorts (docs/clv.md)
+  --future-cohorts K     add K yearly cohorts of new customers to customer equity (needs --retention-rate)
 Under GitHub Actions (GITHUB_ACTIONS=true) failed thresholds also print ::error annotations.`,
   summary: `retention-metrics summary --purchases FILE [--as-of DATE] [--time-unit day|week] [--format csv|json] [--out FILE]
 Per customer: frequency, recency (BTYD: last − first), T, monetary value (CSV by default).`,

@@ -4,6 +4,7 @@ import { fits, kpiPaths, spell } from "./kpiPaths";
 import { editDistance } from "../core/suggest";
 import { escapeControlCharacters } from "../io/escapeControl";
 import { paint } from "./color";
+import { lookupReportPath, numericKpi, REPORT_PATH_PATTERN, splitReportPath } from "../report/reportPath";
 import type { CommandContext } from "./context";
 import { EXIT_OK, EXIT_THRESHOLD } from "./errors";
 
@@ -28,7 +29,7 @@ export interface ThresholdResult {
   readonly message: string;
 }
 
-const PATTERN = /^\s*([A-Za-z_$][\w$]*(?:(?:\.[\w$]+)|(?:\[\d+\]))*)\s*(<=|>=|==|!=|<|>)\s*(\S+)\s*$/;
+const PATTERN = new RegExp(`^\\s*(${REPORT_PATH_PATTERN})\\s*(<=|>=|==|!=|<|>)\\s*(\\S+)\\s*$`);
 
 /** Parses `"retention.rate < 0.6"`; paths may index arrays as `cohorts.curve[1].rate` or `.1.`. */
 export function parseThreshold(text: string): Threshold {
@@ -37,7 +38,7 @@ export function parseThreshold(text: string): Threshold {
   if (match === null || !Number.isFinite(value)) {
     throw new CliError(`--fail-if: expected "path op number" with op one of < <= > >= == !=, found "${text}"`);
   }
-  const path = match[1]!.replace(/\[(\d+)\]/g, ".$1").split(".");
+  const path = splitReportPath(match[1]!)!;
   return { text: text.trim(), path, operator: match[2] as ThresholdOperator, value };
 }
 
@@ -59,6 +60,11 @@ export function readThresholdAmong(text: string, kpis: readonly (readonly string
   const threshold = parseThreshold(text);
   const { path } = threshold;
   if (kpis.some((kpi) => fits(path, kpi))) return threshold;
+  throw new CliError(`--fail-if "${threshold.text}": ${spell(path, [])} names no KPI of ${source}; did you mean ${nearestKpi(path, kpis)}? (${docs} lists every field)`);
+}
+
+/** The KPI of `kpis` nearest to `path` (edit distance), spelled as a user would type it. */
+export function nearestKpi(path: readonly string[], kpis: readonly (readonly string[])[]): string {
   const typed = path.join(".");
   let best = "";
   let bestDistance = Number.POSITIVE_INFINITY;
@@ -67,7 +73,7 @@ export function readThresholdAmong(text: string, kpis: readonly (readonly string
     const d = editDistance(typed, candidate.replace(/\[(\d+)\]/g, ".$1"));
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
-  throw new CliError(`--fail-if "${threshold.text}": ${spell(path, [])} names no KPI of ${source}; did you mean ${best}? (${docs} lists every field)`);
+  return best;
 }
 
 function holds(actual: number, op: ThresholdOperator, limit: number): boolean {
@@ -81,24 +87,6 @@ function holds(actual: number, op: ThresholdOperator, limit: number): boolean {
   }
 }
 
-/** What a path leads to in the JSON report: a value, a null on the way, or an absent section or row. */
-type Found = { readonly kind: "value"; readonly value: unknown } | { readonly kind: "null"; readonly at: string } | { readonly kind: "absent"; readonly why: string };
-
-function lookup(json: unknown, path: readonly string[]): Found {
-  let node = json;
-  for (let i = 0; i < path.length; i++) {
-    const key = path[i]!;
-    const at = path.slice(0, i).join(".");
-    if (node === null) return { kind: "null", at };
-    if (typeof node !== "object") return { kind: "absent", why: "not in the report" };
-    const record = node as Record<string, unknown>;
-    if (record.available === false && typeof record.reason === "string" && !Object.hasOwn(record, key)) return { kind: "absent", why: `not available (${at}: ${record.reason})` };
-    if (!Object.hasOwn(record, key)) return { kind: "absent", why: "not in the report" };
-    node = record[key];
-  }
-  return { kind: "value", value: node };
-}
-
 /**
  * Checks a threshold against the report's JSON form. Money (decimal strings) compares as a
  * number. A null KPI (or one under a null, such as `retention.previous.rate` without a
@@ -108,14 +96,14 @@ function lookup(json: unknown, path: readonly string[]): Found {
 export function checkThreshold(json: unknown, threshold: Threshold): ThresholdResult {
   const name = threshold.path.join(".");
   const condition = `fails if ${threshold.operator} ${threshold.value}`;
-  const found = lookup(json, threshold.path);
+  const found = lookupReportPath(json, threshold.path);
   if (found.kind === "null" || (found.kind === "value" && found.value === null)) {
     const where = found.kind === "null" && found.at !== name ? ` (${found.at} is null)` : "";
     return { threshold, outcome: "null", value: null, message: `${name} is null${where}: undefined for this data, ${condition}: failing` };
   }
   if (found.kind === "absent") return { threshold, outcome: "unknown", value: null, message: `${name} is ${found.why}, ${condition}: failing` };
   const actual = found.value;
-  const numeric = typeof actual === "number" ? actual : typeof actual === "string" && /^-?\d+(\.\d+)?$/.test(actual) ? Number(actual) : null;
+  const numeric = numericKpi(actual);
   if (numeric === null) {
     return { threshold, outcome: "unknown", value: null, message: `${name} is not a number (${JSON.stringify(actual)?.slice(0, 60) ?? "undefined"}), ${condition}: failing` };
   }

@@ -16,6 +16,7 @@ import { phase, type KpiReportProgress } from "./progress";
 import { roundedDecimalSum } from "./roundedDecimalSum";
 import type { ReportSection } from "./types";
 import { printValue } from "../input/describeValue";
+import { equitySection, type EquityReportOptions } from "./equitySection";
 
 /** Options of the CLV section. */
 export interface ClvSectionOptions {
@@ -32,6 +33,8 @@ export interface ClvSectionOptions {
    * small value (0.001) keeps a fit whose optimum lies at infinity finite and predictable.
    */
   readonly penalizer?: number | undefined;
+  /** Customer equity: a retention assumption and future cohorts (see `EquityReportOptions`). */
+  readonly equity?: EquityReportOptions | undefined;
 }
 
 const DAYS_PER_YEAR = 365.25;
@@ -176,15 +179,17 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
 export function clvSection(ledger: Ledger, asOf: number, options: ClvSectionOptions, context: ClvSectionContext): ClvSection {
   if (ledger.purchases.count === 0) {
     const reason = "no purchases given";
-    return { historical: { available: false, reason }, predicted: { available: false, reason } };
+    return { historical: { available: false, reason }, predicted: { available: false, reason }, equity: { available: false, reason } };
   }
   const timeUnit = options.timeUnit ?? "week";
   if (timeUnit !== "week" && timeUnit !== "day") throw new RetentionOptionsError("timeUnit", `expected "day" or "week", found ${printValue(timeUnit)}`);
   let summary: SummarizedColumns | undefined;
   const summaryOnce = (): SummarizedColumns => (summary ??= phase(context.progress, "customerSummaries", () => summaryColumns(ledger, asOf, readTimeAxis({ timeUnit }, "kpiReport"))));
   const skipped = { available: false, reason: "skipped (the skip option)" } as const;
+  const predictedSection = context.skipPredicted ? skipped : predicted(options, timeUnit, summaryOnce(), context);
   return {
     historical: context.skipHistorical ? skipped : historical(ledger, asOf, options.margin, summaryOnce),
-    predicted: context.skipPredicted ? skipped : predicted(options, timeUnit, summaryOnce(), context),
+    predicted: predictedSection,
+    equity: equitySection(ledger, asOf, predictedSection, { ...options, timeUnit }),
   };
 }

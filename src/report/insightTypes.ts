@@ -2,6 +2,7 @@ import type { Decimal } from "../core/money";
 import type { DefectionStatus } from "../defection/types";
 import type { LtvTier } from "../segments/ltvTierSummary";
 import type { ReportSection } from "./types";
+import type { ReportCustomerEquity } from "./equitySection";
 
 /** One row of the monthly cohort table (customers measure). */
 export interface ReportCohortRow {
@@ -78,6 +79,8 @@ export interface PredictedClvKpis {
 export interface ClvSection {
   readonly historical: ReportSection<HistoricalClvKpis>;
   readonly predicted: ReportSection<PredictedClvKpis>;
+  /** What the customer base is worth (`customerEquity`; absent from reports made before issue 15). */
+  readonly equity?: ReportSection<ReportCustomerEquity>;
 }
 
 /** One defection reason. */
@@ -97,6 +100,22 @@ export interface ReportAtRiskCustomer {
   readonly daysSinceLastActivity: number;
   /** The BG/NBD model's P(alive) of the customer (`null` when predicted CLV is absent). */
   readonly probabilityAlive: number | null;
+  /** valueAtRisk × margin: the most a successful save of this customer may cost (`saveBudget`). */
+  readonly saveBudgetPerSave?: Decimal;
+  /** saveBudgetPerSave × saveRate: the most worth spending on an attempt; `null` without the `saveRate` option. */
+  readonly saveBudgetPerAttempt?: Decimal | null;
+}
+
+/** The save budget of the whole at-risk list (`saveBudget` on the defection report; docs/programs.md, "Save budget"). */
+export interface ReportSaveBudget {
+  /** The `saveRate` option; `null` when it was not given (then `perAttempt` is `null`). */
+  readonly saveRate: number | null;
+  /** The `margin` option, else 1 (value at risk taken as margin). */
+  readonly margin: number;
+  /** atRiskValue × margin: the most worth spending to save every at-risk customer, were each saved. */
+  readonly perSave: Decimal;
+  /** perSave × saveRate: the most worth spending on an attempt at every at-risk customer. */
+  readonly perAttempt: Decimal | null;
 }
 
 /** The defection report at `asOf`. */
@@ -110,6 +129,8 @@ export interface DefectionSection {
   readonly unrealizedValue: Decimal;
   readonly byReason: readonly ReportDefectionReason[];
   readonly topAtRisk: readonly ReportAtRiskCustomer[];
+  /** What saving the at-risk customers is worth (absent from reports made before issue 15). */
+  readonly saveBudget?: ReportSaveBudget;
 }
 
 /** One lifetime-value tier (see `ltvSegments`). */

@@ -59,6 +59,11 @@ export interface KpiReportOptions extends ClvSectionOptions {
   readonly pointValue?: MoneyInput | undefined;
   /** How long points live after they are earned, for the points section's expiring figures. */
   readonly pointsExpiry?: DurationInput | undefined;
+  /**
+   * Share of at-risk customers a save attempt keeps, in [0, 1]: the defection section then
+   * gives the budget per attempt (`saveBudget`, with `margin`); without it, only per save.
+   */
+  readonly saveRate?: number | undefined;
 }
 
 /** Sections `kpiReport` can leave out. */
@@ -171,10 +176,12 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
     };
   });
   const cohorts = skip.has("cohorts") ? skipped : phase(progress, "cohorts", () => cohortSection(ledger, asOf, cohortOptions));
-  const defections = skip.has("defections") ? skipped : phase(progress, "defections", () => defectionSection(ledger, classified, top));
+  const clvOptions = readClvOptions(options);
+  const save = { saveRate: options.saveRate === undefined ? null : numberOption("saveRate", options.saveRate, { min: 0, max: 1 }, 0), margin: clvOptions.margin ?? 1 };
+  const defections = skip.has("defections") ? skipped : phase(progress, "defections", () => defectionSection(ledger, classified, top, save));
   const aliveOf = new Map<string, number>();
   const watch = new Set(defections.available ? defections.topAtRisk.map((row) => row.customerId) : []);
-  const clv = clvSection(ledger, asOf, readClvOptions(options), { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf });
+  const clv = clvSection(ledger, asOf, clvOptions, { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf });
   const segments = skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : phase(progress, "segments", () => segmentSection(ledger, asOf, classified, top));
   const followUps = followUpSection(ledger, asOf, classified, top);
   const linked = crossReference(ledger, defections, clv, aliveOf, defections.available ? classified() : null);

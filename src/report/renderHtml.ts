@@ -7,6 +7,10 @@ import { concentrationPoints, defectionBars, heatmapCells, retentionCurvePoints 
 import { barChartSvg, heatmapSvg, lineChartSvg } from "./chartSvg";
 import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChange, formatNumber, formatPercent, formatPeriod, formatPointChange, humanize } from "./format";
 import type { KpiReport } from "./kpiReport";
+import { benchmarkTable, readRenderBenchmarks } from "./benchmarkTable";
+import { equityTable } from "./equityTable";
+import { saveBudgetCells, saveBudgetHeader, saveBudgetSentence } from "./saveBudgetCells";
+import type { BenchmarkComparison } from "./compareToBenchmarks";
 import { outcomeLabel, outcomeValue, readRenderOptions, thresholdSummary, type RenderOptions, type ThresholdOutcome } from "./renderOptions";
 import { escapeXml } from "./svgCommon";
 import type { KpiChange, KpiMoneyChange, KpiSignificance } from "./types";
@@ -45,6 +49,12 @@ function tile(label: string, value: string, change: string, direction: number | 
   return `<div class="tile"><div class="label">${escapeXml(label)}</div><div class="value">${escapeXml(value)}</div><div class="${cls}" title="change against the previous period">${arrow}${escapeXml(change)}</div>${extra}${verdict}</div>`;
 }
 
+function benchmarkSection(benchmarks: BenchmarkComparison | null, currency: string | null): string {
+  if (benchmarks === null) return "";
+  const t = benchmarkTable(benchmarks, currency);
+  return `<section id="benchmarks"><h2>Benchmarks</h2><p>${escapeXml(t.caption)}</p>${table(t.header, t.rows)}</section>`;
+}
+
 function thresholdSection(thresholds: readonly ThresholdOutcome[]): string {
   if (thresholds.length === 0) return "";
   const rows = thresholds.map((t) => `<tr><td>${escapeXml(t.threshold)}</td><td>${escapeXml(outcomeValue(t.value))}</td><td class="${t.outcome === "pass" ? "pass" : "fail"}">${escapeXml(outcomeLabel(t.outcome))}</td></tr>`);
@@ -80,11 +90,12 @@ function figure(id: string, caption: string, svg: string | null, reason: string,
 export function renderHtml(report: KpiReport, options?: RenderOptions): string {
   const checked = readReport(report, "renderHtml");
   const thresholds = readRenderOptions(options, "renderHtml");
-  return rendering("renderHtml", () => htmlOf(checked, thresholds));
+  const benchmarks = readRenderBenchmarks(options, "renderHtml");
+  return rendering("renderHtml", () => htmlOf(checked, thresholds, benchmarks));
 }
 
 /** The body of `renderHtml`, on a report that passed `readReport`. */
-function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptions>): string {
+function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptions>, benchmarks: BenchmarkComparison | null): string {
   const cur = report.currency;
   const money = (v: Parameters<typeof formatMoney>[0]) => formatMoney(v, cur);
   const a = report.activity;
@@ -128,8 +139,9 @@ function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptio
   if (d.available) {
     const disagree = d.topAtRisk.some((c) => viewsDisagree("at_risk", c.probabilityAlive));
     sections.push(`<h2>Defections</h2><p>${formatInt(d.customers)} customers: ${formatInt(d.active)} active, ${formatInt(d.atRisk)} at risk (${escapeXml(money(d.atRiskValue))} a year), ${formatInt(d.defected)} defected (rate ${formatPercent(d.defectionRate)}).</p>` +
-      table(otherView(["At-risk customer", "Reason", "Value at risk", "Days since last activity", "P(alive)"], report.clv.predicted.available), d.topAtRisk.map((c) => otherView([
-        c.customerId, humanize(c.reason), money(c.valueAtRisk), formatNumber(c.daysSinceLastActivity, 0), marked(formatPercent(c.probabilityAlive), viewsDisagree("at_risk", c.probabilityAlive)),
+      (saveBudgetSentence(d, cur) === null ? "" : `<p>${escapeXml(saveBudgetSentence(d, cur)!)}</p>`) +
+      table(otherView(["At-risk customer", "Reason", "Value at risk", "Days since last activity", ...saveBudgetHeader(d), "P(alive)"], report.clv.predicted.available), d.topAtRisk.map((c) => otherView([
+        c.customerId, humanize(c.reason), money(c.valueAtRisk), formatNumber(c.daysSinceLastActivity, 0), ...saveBudgetCells(d, c, cur), marked(formatPercent(c.probabilityAlive), viewsDisagree("at_risk", c.probabilityAlive)),
       ], report.clv.predicted.available)), "Customers most worth saving") + note(disagree));
   }
   if (report.satisfaction?.available === true) {
@@ -168,7 +180,12 @@ function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptio
     ], d.available)), `Predicted CLV over ${formatNumber(pred.horizon, 0)} ${pred.timeUnit}s: total ${money(pred.totalClv)}, average ${money(pred.averageClv)}`) +
       note(pred.topCustomers.some((c) => viewsDisagree(c.defectionStatus, c.probabilityAlive)))
     : `<p class="na">Predicted CLV not available: ${escapeXml(pred.reason)}.</p>`;
-  sections.push(`<h2>Customer lifetime value</h2>${historical}${predictedTable}`);
+  const eq = report.clv.equity;
+  const equity = eq === undefined ? "" : eq.available ? (() => {
+    const t = equityTable(eq, money);
+    return table(t.header, t.rows, t.caption);
+  })() : `<p class="na">Customer equity not available: ${escapeXml(eq.reason)}.</p>`;
+  sections.push(`<h2>Customer lifetime value</h2>${historical}${predictedTable}${equity}`);
   sections.push(`<h2>Definitions</h2><dl class="defs">${KPI_DEFINITIONS.map((k) => `<dt>${escapeXml(k.name)}</dt><dd>${escapeXml(k.formula)}</dd>`).join("")}</dl>`);
   const title = `KPI report: ${formatPeriod(report.period.current)}`;
   return `<!doctype html>
@@ -177,6 +194,7 @@ function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptio
 <p class="meta">As of ${formatDate(report.asOf)} · ${formatInt(report.data.customers)} customers · ${formatInt(report.data.purchases)} purchases${cur === null ? "" : ` · ${escapeXml(cur)}`} · compared with ${formatPeriod(report.period.previous)}</p>
 <section aria-label="Key figures"><div class="tiles">${tiles.join("")}</div></section>
 ${thresholdSection(thresholds)}
+${benchmarkSection(benchmarks, cur)}
 <h2>Charts</h2>${figures.join("\n")}
 ${sections.join("\n")}
 <p class="meta">retention-metrics report, schema version ${report.schemaVersion}.</p></main></body></html>

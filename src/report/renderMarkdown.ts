@@ -12,6 +12,10 @@ import { followUpTable, satisfactionTable } from "./surveyTables";
 import { spendTables } from "./spendSection";
 import { pointsTable } from "./pointsTable";
 import type { Decimal } from "../core/money";
+import { benchmarkTable, readRenderBenchmarks } from "./benchmarkTable";
+import { equityTable } from "./equityTable";
+import { saveBudgetCells, saveBudgetHeader, saveBudgetSentence } from "./saveBudgetCells";
+import type { BenchmarkComparison } from "./compareToBenchmarks";
 
 /** A change cell with the verdict on it, when the figure was tested: "+12.0 pts · significant, p = 0.003". */
 function tested(text: string, change: KpiChange, significance: KpiSignificance): string {
@@ -39,11 +43,12 @@ function unavailable<T>(section: ReportSection<T>, body: (value: T) => string): 
 export function renderMarkdown(report: KpiReport, options?: RenderOptions): string {
   const checked = readReport(report, "renderMarkdown");
   const thresholds = readRenderOptions(options, "renderMarkdown");
-  return rendering("renderMarkdown", () => markdownOf(checked, thresholds));
+  const benchmarks = readRenderBenchmarks(options, "renderMarkdown");
+  return rendering("renderMarkdown", () => markdownOf(checked, thresholds, benchmarks));
 }
 
 /** The body of `renderMarkdown`, on a report that passed `readReport`. */
-function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptions>): string {
+function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptions>, benchmarks: BenchmarkComparison | null): string {
   const cur = report.currency;
   const money = (value: Parameters<typeof formatMoney>[0]) => formatMoney(value, cur);
   const a = report.activity;
@@ -55,6 +60,7 @@ function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderO
     `As of ${formatDate(report.asOf)} · ${formatInt(report.data.customers)} customers · ${formatInt(report.data.purchases)} purchases · ${formatInt(report.data.events)} events · ${formatInt(report.data.surveys)} survey responses${cur === null ? "" : ` · ${escapeMarkdown(cur)}`}. ` +
       `Compared with ${formatPeriod(report.period.previous)}${report.period.previousHasData ? "" : " (no data that early)"}.`,
     ...thresholdSection(thresholds),
+    ...benchmarkSection(benchmarks, cur),
     "## Activity",
     table(["KPI", "This period", "Previous", "Change"], [
       ["Customers", formatInt(a.customers), formatInt(p?.customers ?? null), formatCountChange(a.change.customers)],
@@ -136,13 +142,15 @@ function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderO
         ...(s.topCustomers.some((c) => viewsDisagree(c.defectionStatus, c.probabilityAlive)) ? ["", DISAGREEMENT_NOTE] : []),
       ].join("\n"),
     ),
+    ...equityParts(report, money),
     "## Defections",
     unavailable(report.defections, (s) =>
       [
         defectionTallyMarkdown(s, cur),
         "",
-        table(otherView(["At-risk customer", "Reason", "Value at risk", "Days since last activity", "P(alive)"], report.clv.predicted.available), s.topAtRisk.map((c) => otherView([
-          c.customerId, humanize(c.reason), money(c.valueAtRisk), formatNumber(c.daysSinceLastActivity, 0),
+        ...(saveBudgetSentence(s, cur) === null ? [] : [escapeMarkdown(saveBudgetSentence(s, cur)!), ""]),
+        table(otherView(["At-risk customer", "Reason", "Value at risk", "Days since last activity", ...saveBudgetHeader(s), "P(alive)"], report.clv.predicted.available), s.topAtRisk.map((c) => otherView([
+          c.customerId, humanize(c.reason), money(c.valueAtRisk), formatNumber(c.daysSinceLastActivity, 0), ...saveBudgetCells(s, c, cur),
           `${formatPercent(c.probabilityAlive)}${viewsDisagree("at_risk", c.probabilityAlive) ? ` ${DISAGREEMENT_MARK}` : ""}`,
         ], report.clv.predicted.available))),
         ...(s.topAtRisk.some((c) => viewsDisagree("at_risk", c.probabilityAlive)) ? ["", DISAGREEMENT_NOTE] : []),
@@ -171,6 +179,16 @@ function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderO
   return `${parts.join("\n\n")}\n`;
 }
 
+/** The customer-equity part of the CLV section, when the report has it (reports from before issue 15 do not). */
+function equityParts(report: KpiReport, money: (value: Decimal) => string): string[] {
+  const e = report.clv.equity;
+  if (e === undefined) return [];
+  return ["### Customer equity", unavailable(e, (s) => {
+    const t = equityTable(s, money);
+    return `${escapeMarkdown(t.caption)}.\n\n${table(t.header, t.rows)}`;
+  })];
+}
+
 /** The CSAT/CES and "Follow up first" sections, when the report has them (reports from before issue 14 do not). */
 function surveyParts(report: KpiReport, money: (value: Decimal) => string): string[] {
   const parts: string[] = [];
@@ -192,6 +210,12 @@ function pointsParts(report: KpiReport, money: (value: Decimal) => string): stri
   if (report.points?.available !== true) return [];
   const t = pointsTable(report.points, money);
   return ["## Points: liability and breakage", `${t.summary}\n\n${table(t.header, t.rows)}`];
+}
+
+function benchmarkSection(benchmarks: BenchmarkComparison | null, currency: string | null): string[] {
+  if (benchmarks === null) return [];
+  const t = benchmarkTable(benchmarks, currency);
+  return ["## Benchmarks", `${t.caption}\n\n${table(t.header, t.rows)}`];
 }
 
 function thresholdSection(thresholds: readonly ThresholdOutcome[]): string[] {

@@ -1,4 +1,5 @@
 import { RetentionOptionsError } from "../input/errors";
+import type { BenchmarkComparison } from "./compareToBenchmarks";
 
 /** The outcome of a threshold: the condition did not hold, held, or met a null or absent KPI. */
 export type ThresholdOutcomeKind = "pass" | "fail" | "null" | "unknown";
@@ -17,6 +18,8 @@ export interface ThresholdOutcome {
 export interface RenderOptions {
   /** Threshold outcomes to show in a "Thresholds" section (none: no section). */
   readonly thresholds?: readonly ThresholdOutcome[] | undefined;
+  /** A `compareToBenchmarks` result to show in a "Benchmarks" section (none: no section). */
+  readonly benchmarks?: BenchmarkComparison | undefined;
 }
 
 const OUTCOMES: readonly ThresholdOutcomeKind[] = ["pass", "fail", "null", "unknown"];

@@ -200,6 +200,42 @@ function build() {
               E,
             ),
           }),
+          equity: z.optional(
+            section({
+              horizonYears: Count,
+              annualDiscountRate: z.number(E),
+              margin: z.number(E),
+              current: z.object(
+                {
+                  method: z.enum(["predictClv", "retentionClv"], E),
+                  customers: Count,
+                  unvalued: Count,
+                  yearlyMargin: z.nullable(Money),
+                  retentionRate: Rate,
+                  value: Money,
+                },
+                E,
+              ),
+              future: z.nullable(
+                z.object(
+                  {
+                    cohorts: Count,
+                    recentCohorts: Count,
+                    acquisitionsPerYear: z.number(E),
+                    acquisitionsMeasured: z.boolean(E),
+                    firstYearCustomers: Count,
+                    firstYearClv: Money,
+                    retentionRate: z.number(E),
+                    customerValue: Money,
+                    value: Money,
+                  },
+                  E,
+                ),
+              ),
+              futureReason: z.nullable(z.string(E)),
+              total: Money,
+            }),
+          ),
         },
         E,
       ),
@@ -216,9 +252,13 @@ function build() {
           E,
         ),
         topAtRisk: z.array(
-          z.object({ customerId: z.string(E), reason: z.string(E), valueAtRisk: Money, daysSinceLastActivity: z.number(E), probabilityAlive: Rate }, E),
+          z.object({
+            customerId: z.string(E), reason: z.string(E), valueAtRisk: Money, daysSinceLastActivity: z.number(E), probabilityAlive: Rate,
+            saveBudgetPerSave: z.optional(Money), saveBudgetPerAttempt: z.optional(z.nullable(Money)),
+          }, E),
           E,
         ),
+        saveBudget: z.optional(z.object({ saveRate: Rate, margin: z.number(E), perSave: Money, perAttempt: z.nullable(Money) }, E)),
       }),
       segments: z.object(
         {

@@ -139,17 +139,20 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   ],
   pointsLedger: [pointsEvents, { asOf, pointValue: "0.01", expiry: { months: 12 } }],
   breakage: [pointsEvents, { cohort: "month", asOf }],
+  saveBudget: [{ clv: "500", saveRate: 0.3, margin: 0.4 }],
+  customerEquity: [purchases, { asOf, retentionRate: 0.8, future: { cohorts: 2 } }],
+  compareToBenchmarks: [report, [{ path: "retention.rate", value: 0.6, betterWhen: "higher" }]],
 };
 
 /** Functions whose last argument is not an options object (their last argument is data). */
 export const NO_OPTIONS = new Set([
   "renderMarkdown", "renderHtml", "toVegaLite", "probabilityAlive", "expectedPurchases", "conditionalExpectedPurchases",
   "purchaseCountProbability", "expectedAverageSpend", "survival", "retentionRateAt", "discountedExpectedLifetime",
-  "discountedExpectedResidualLifetime",
+  "discountedExpectedResidualLifetime", "compareToBenchmarks",
 ]);
 
 /** Functions whose first (and only) argument is their options: the first-argument walk gives them bad options. */
-export const OPTIONS_FIRST = new Set(["createLedgerBuilder", "retentionClv", "simpleClv", "retentionLiftImpact", "retentionLiftTable"]);
+export const OPTIONS_FIRST = new Set(["createLedgerBuilder", "retentionClv", "simpleClv", "retentionLiftImpact", "retentionLiftTable", "saveBudget"]);
 
 /** First arguments that are valid data for one function: 42 is an amount to `volumeDiscount`. */
 export const VALID_FIRST_ARGUMENTS: Record<string, readonly unknown[]> = { volumeDiscount: [42] };

@@ -159,6 +159,19 @@ export const KpiReportJsonSchema = z.object({
       gammaGamma: ModelFitSchema,
       topCustomers: z.array(z.object({ customerId: z.string(), clv: Money, probabilityAlive: z.number(), expectedPurchases: z.number(), defectionStatus: z.enum(["active", "at_risk", "defected"]).nullable() })),
     }),
+    // Added in issue 15: customer equity, optional so earlier reports still parse.
+    equity: section({
+      horizonYears: Count,
+      annualDiscountRate: z.number(),
+      margin: z.number(),
+      current: z.object({ method: z.enum(["predictClv", "retentionClv"]), customers: Count, unvalued: Count, yearlyMargin: Money.nullable(), retentionRate: Rate, value: Money }),
+      future: z.object({
+        cohorts: Count, recentCohorts: Count, acquisitionsPerYear: z.number(), acquisitionsMeasured: z.boolean(), firstYearCustomers: Count,
+        firstYearClv: Money, retentionRate: z.number(), customerValue: Money, value: Money,
+      }).nullable(),
+      futureReason: z.string().nullable(),
+      total: Money,
+    }).optional(),
   }),
   defections: section({
     customers: Count,
@@ -169,7 +182,13 @@ export const KpiReportJsonSchema = z.object({
     atRiskValue: Money,
     unrealizedValue: Money,
     byReason: z.array(z.object({ reason: z.string(), customers: Count, shareOfDefected: Rate, unrealizedValue: Money, shareOfUnrealized: Rate })),
-    topAtRisk: z.array(z.object({ customerId: z.string(), reason: z.string(), valueAtRisk: Money, daysSinceLastActivity: z.number(), probabilityAlive: Rate })),
+    topAtRisk: z.array(z.object({
+      customerId: z.string(), reason: z.string(), valueAtRisk: Money, daysSinceLastActivity: z.number(), probabilityAlive: Rate,
+      // Added in issue 15 (optional, as below).
+      saveBudgetPerSave: Money.optional(), saveBudgetPerAttempt: Money.nullable().optional(),
+    })),
+    // Added in issue 15: the save budget of the at-risk list, optional so earlier reports still parse.
+    saveBudget: z.object({ saveRate: Rate, margin: z.number(), perSave: Money, perAttempt: Money.nullable() }).optional(),
   }),
   segments: z.object({
     ltvTiers: section({

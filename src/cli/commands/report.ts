@@ -7,7 +7,7 @@ import { penalizerFlag } from "./common";
 import type { CommandContext } from "../context";
 import { CliError, EXIT_OK } from "../errors";
 
-const FLAGS = ["purchases", "events", "surveys", "costs", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "thresholds-out", "top", "horizon", "discount-rate", "penalizer", "skip", "csv-raw", "point-value", "expiry"];
+const FLAGS = ["purchases", "events", "surveys", "costs", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "thresholds-out", "top", "horizon", "discount-rate", "penalizer", "skip", "csv-raw", "point-value", "expiry", "benchmarks", "save-rate", "retention-rate", "future-cohorts"];
 
 /** Reads `--period month|quarter|year|START..END`. */
 export function readPeriodFlag(value: string | undefined): ReportPeriodOption {
@@ -45,6 +45,12 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
   const horizon = numberFlag("horizon", ctx.args.horizon, (n) => n > 0, "a positive number of time units");
   const discount = numberFlag("discount-rate", ctx.args["discount-rate"], (n) => n >= 0 && n < 10, "a yearly rate such as 0.1");
   const penalizer = penalizerFlag(ctx);
+  const saveRate = numberFlag("save-rate", ctx.args["save-rate"], (n) => n >= 0 && n <= 1, "a share in [0, 1] such as 0.2");
+  const retentionRate = numberFlag("retention-rate", ctx.args["retention-rate"], (n) => n >= 0 && n < 1, "a yearly rate in [0, 1) such as 0.8");
+  const futureCohorts = numberFlag("future-cohorts", ctx.args["future-cohorts"], (n) => Number.isInteger(n) && n >= 1 && n <= 100, "a whole number of years from 1 to 100");
+  // The benchmarks' reader, with the report's JSON Schema for its path check, loads only when asked for.
+  const benchmarkFile = ctx.args.benchmarks;
+  const benchmarkList = benchmarkFile === undefined ? null : (await import("../benchmarksFile")).readBenchmarksFile(benchmarkFile);
   const skip = (ctx.args.skip ?? []).flatMap((list) => list.split(",")).map((name) => choice<SkippableSection>("skip", name.trim(), SKIPPABLE_SECTIONS, "cohorts"));
   const ledger = await ctx.ledger(["purchases", "events", "surveys"]);
   const report = kpiReport(ledger, {
@@ -59,11 +65,17 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
     ...(penalizer === undefined ? {} : { penalizer }),
     ...(ctx.args["point-value"] === undefined ? {} : { pointValue: ctx.args["point-value"] }),
     ...(ctx.args.expiry === undefined ? {} : { pointsExpiry: readWithinFlag(ctx.args.expiry, "expiry") }),
+    ...(saveRate === undefined ? {} : { saveRate }),
+    equity: { retentionRate, futureCohorts },
   });
   ctx.progress.done();
-  const json: unknown = JSON.parse(JSON.stringify(report));
+  const benchmarks = benchmarkList === null ? null : (await import("../../report/compareToBenchmarks")).compareToBenchmarks(report, benchmarkList);
+  const json: unknown = JSON.parse(JSON.stringify(benchmarks === null ? report : { ...report, benchmarks }));
   const results = checks === null ? [] : thresholds.map((threshold) => checks.checkThreshold(json, threshold));
-  const rendering: RenderOptions = checks === null || results.length === 0 ? {} : { thresholds: checks.toOutcomes(results) };
+  const rendering: RenderOptions = {
+    ...(checks === null || results.length === 0 ? {} : { thresholds: checks.toOutcomes(results) }),
+    ...(benchmarks === null ? {} : { benchmarks }),
+  };
   // The renderers load only for the formats that use them.
   const renderHtml = async () => (await import("../../report/renderHtml")).renderHtml(report, rendering);
   if (format === "json") ctx.emit(`${JSON.stringify(json, null, 2)}\n`);
