@@ -301,3 +301,17 @@ export type { ComparisonOptions, ComparisonTest } from "./stats/comparisonOption
 export type { WilsonInterval, WilsonIntervalOptions } from "./stats/wilsonInterval";
 export type { ProportionInput, ProportionCounts, ProportionKind } from "./stats/readProportion";
 export type { NpsCounts } from "./stats/readNpsCounts";
+
+// Cross-sell breadth and share of wallet (issue 15)
+export { categoryBreadth, shareOfWallet } from "./segments/index";
+export type {
+  CategoryBreadth,
+  CategoryBreadthOptions,
+  CategoryCountRow,
+  CategoryPenetration,
+  NextCategoryCell,
+  CustomerWalletShare,
+  ShareOfWallet,
+  ShareOfWalletOptions,
+  WalletEstimate,
+} from "./segments/index";

@@ -1,0 +1,214 @@
+import { moneyOption } from "../clv/readMoneyOption";
+import { compareIds } from "../core/compareIds";
+import { Decimal, unitsToDecimal, ZERO, type MoneyInput } from "../core/money";
+import { readRange, type Range, type RangeOptions } from "../core/period";
+import { describeValue, isPlainObject } from "../input/describeValue";
+import { RetentionOptionsError } from "../input/errors";
+import type { Ledger } from "../input/ledger";
+import { readOptions } from "../input/readOptions";
+import { toLedger, type MetricInput } from "../input/toLedger";
+
+/**
+ * Each customer's estimated total spend in the category (with every supplier): a `Map` or plain
+ * object from customer id to amount, or a function of the customer id. `undefined` or `null`
+ * means "no estimate".
+ */
+export type WalletEstimate =
+  | ReadonlyMap<string, MoneyInput | null | undefined>
+  | Readonly<Record<string, MoneyInput | null | undefined>>
+  | ((customerId: string) => MoneyInput | null | undefined);
+
+/** Options of `shareOfWallet`. */
+export interface ShareOfWalletOptions extends RangeOptions {
+  /** The wallet estimate per customer, for the same range as `start`–`end`. */
+  readonly wallet: WalletEstimate;
+  /** Count only purchases in these categories as spend (default: every purchase). */
+  readonly categories?: readonly string[] | undefined;
+}
+
+/** One customer's share of wallet. */
+export interface CustomerWalletShare {
+  readonly customerId: string;
+  /** Purchases in range, net of refunds, exact. */
+  readonly spend: Decimal;
+  /** The estimate, or `null` when there is none. */
+  readonly wallet: Decimal | null;
+  /** min(max(spend, 0), wallet) ÷ wallet, in [0, 1]; `null` without an estimate or with an estimate of 0 (see `reason`). */
+  readonly share: number | null;
+  /** wallet − min(max(spend, 0), wallet): what is left to win; `null` without an estimate. */
+  readonly gap: Decimal | null;
+  /** max(spend − wallet, 0): spend the estimate did not foresee; `null` without an estimate. */
+  readonly aboveWallet: Decimal | null;
+  readonly reason: string | null;
+}
+
+/** Share of wallet per customer and in aggregate. */
+export interface ShareOfWallet {
+  readonly range: Range;
+  /** Every customer of the ledger, and every customer of a wallet `Map` or object, by id. */
+  readonly customers: readonly CustomerWalletShare[];
+  /** Over the customers with an estimate. */
+  readonly aggregate: {
+    readonly customers: number;
+    readonly spend: Decimal;
+    /** Σ min(max(spend, 0), wallet). */
+    readonly capturedSpend: Decimal;
+    readonly wallet: Decimal;
+    /** capturedSpend ÷ wallet; `null` when the wallets total 0 (see `reason`). */
+    readonly share: number | null;
+    /** Σ gap = wallet − capturedSpend. */
+    readonly gap: Decimal;
+    /** Customers whose spend exceeded their estimate, and the total excess. */
+    readonly aboveWallet: { readonly customers: number; readonly amount: Decimal };
+    readonly reason: string | null;
+  };
+  /** Customers without an estimate, and their spend (in no share). */
+  readonly missing: { readonly customers: number; readonly spend: Decimal };
+}
+
+/**
+ * Share of wallet: the part of each customer's total category spend (the `wallet` estimate) that
+ * they spent with you, and the gap in money (docs/segments.md, "Share of wallet").
+ *
+ * share = min(max(spend, 0), wallet) ÷ wallet per customer, and Σ min(max(spend, 0), wallet) ÷
+ * Σ wallet in aggregate (the spend-weighted share: Keiningham, Aksoy, Buoye and Cooil (2011),
+ * "Customer loyalty isn't enough. Grow your share of wallet", HBR 89(10), and Du, Kamakura and
+ * Mela (2007), "Size and share of customer wallet", J. Marketing 71). Spend above the estimate is
+ * capped at a share of 1 and reported as `aboveWallet`, so the estimate is shown to be low rather
+ * than a share above 1. Customers without an estimate are in `missing`, not in any share.
+ *
+ * @param input - purchases, `{ purchases }`, or a prepared `Ledger`
+ * @param options - `wallet`, optional `start`/`end` and `categories`
+ * @returns per-customer shares (by id), the aggregate and the customers without an estimate; money exact
+ * @throws {RetentionInputError} when a purchase row is invalid (names the row and field)
+ * @throws {RetentionOptionsError} when `wallet` is missing or not a Map, object or function, an
+ *   estimate is not an amount ≥ 0 (naming the customer), or `categories` is not a list of strings
+ * @example
+ * const result = shareOfWallet(
+ *   [{ customerId: "a", at: "2024-01-05", amount: "30" }, { customerId: "b", at: "2024-01-20", amount: "80" }],
+ *   { wallet: new Map([["a", "100"], ["b", "50"]]) },
+ * );
+ * result.customers[0].share //=> 0.3
+ * result.aggregate.share //=> 0.5333333333333333 ((30 + 50) ÷ 150)
+ */
+export function shareOfWallet(input: MetricInput, options: ShareOfWalletOptions): ShareOfWallet {
+  const read = readOptions(options, "shareOfWallet");
+  const { start, end, range } = readRange(read);
+  const walletOf = walletReader(read.wallet);
+  const ledger = toLedger(input);
+  const spendUnits = spendInRange(ledger, start, end, categoryMask(ledger, read.categories));
+  const ids = new Map<string, number>();
+  ledger.customerIds.forEach((id, c) => ids.set(id, c));
+  for (const id of walletOf.keys) if (!ids.has(id)) ids.set(id, -1);
+  const order = [...ids.keys()].sort(compareIds);
+  const customers: CustomerWalletShare[] = [];
+  const totals = { customers: 0, spend: ZERO, captured: ZERO, wallet: ZERO, above: ZERO, aboveCustomers: 0, missing: 0, missingSpend: ZERO };
+  for (const id of order) {
+    const c = ids.get(id)!;
+    const spend = c < 0 ? ZERO : unitsToDecimal(spendUnits[c]!, ledger.moneyScale);
+    const wallet = walletOf.estimate(id);
+    if (wallet === null) {
+      totals.missing++;
+      totals.missingSpend = totals.missingSpend.plus(spend);
+      customers.push({ customerId: id, spend, wallet: null, share: null, gap: null, aboveWallet: null, reason: "no wallet estimate" });
+      continue;
+    }
+    const captured = Decimal.min(Decimal.max(spend, ZERO), wallet);
+    const above = Decimal.max(spend.minus(wallet), ZERO);
+    totals.customers++;
+    totals.spend = totals.spend.plus(spend);
+    totals.captured = totals.captured.plus(captured);
+    totals.wallet = totals.wallet.plus(wallet);
+    if (above.gt(0)) {
+      totals.aboveCustomers++;
+      totals.above = totals.above.plus(above);
+    }
+    const zero = wallet.isZero();
+    customers.push({
+      customerId: id,
+      spend,
+      wallet,
+      share: zero ? null : captured.div(wallet).toNumber(),
+      gap: wallet.minus(captured),
+      aboveWallet: above,
+      reason: zero ? "the wallet estimate is 0" : null,
+    });
+  }
+  const walletPositive = totals.wallet.gt(0);
+  return {
+    range,
+    customers,
+    aggregate: {
+      customers: totals.customers,
+      spend: totals.spend,
+      capturedSpend: totals.captured,
+      wallet: totals.wallet,
+      share: walletPositive ? totals.captured.div(totals.wallet).toNumber() : null,
+      gap: totals.wallet.minus(totals.captured),
+      aboveWallet: { customers: totals.aboveCustomers, amount: totals.above },
+      reason: walletPositive ? null : totals.customers === 0 ? "no customer has a wallet estimate" : "the wallet estimates total 0",
+    },
+    missing: { customers: totals.missing, spend: totals.missingSpend },
+  };
+}
+
+/** Net purchase units per customer in `[start, end)`, of the rows `counted` (by category code) when given. */
+function spendInRange(ledger: Ledger, start: number, end: number, counted: Uint8Array | null): Float64Array {
+  const { at, amountUnits, customer, category, count } = ledger.purchases;
+  const spend = new Float64Array(ledger.customerIds.length);
+  for (let k = 0; k < count; k++) {
+    const t = at[k]!;
+    if (t < start || t >= end) continue;
+    if (counted !== null && (category === null || counted[category[k]!] !== 1)) continue;
+    spend[customer[k]!]! += amountUnits[k]!;
+  }
+  return spend;
+}
+
+/** 1 at the codes of the `categories` option (names the ledger has); `null` when the option is absent. */
+function categoryMask(ledger: Ledger, categories: unknown): Uint8Array | null {
+  if (categories === undefined) return null;
+  if (!Array.isArray(categories) || !categories.every((name) => typeof name === "string")) {
+    throw new RetentionOptionsError("categories", `expected an array of category names, found ${describeValue(categories)}`);
+  }
+  const wanted = new Set<string>(categories as string[]);
+  const names = ledger.purchases.categoryNames;
+  const mask = new Uint8Array(names.length + 1);
+  for (let code = 1; code <= names.length; code++) if (wanted.has(names[code - 1]!)) mask[code] = 1;
+  return mask;
+}
+
+/** The estimate of a customer (`null` for none, an amount ≥ 0 otherwise), and the ids a Map or object lists. */
+interface WalletLookup {
+  readonly keys: readonly string[];
+  readonly estimate: (customerId: string) => Decimal | null;
+}
+
+function walletReader(wallet: unknown): WalletLookup {
+  if (wallet instanceof Map) {
+    const map = wallet as ReadonlyMap<unknown, MoneyInput | null | undefined>;
+    const keys: string[] = [];
+    for (const key of map.keys()) {
+      if (typeof key !== "string") throw new RetentionOptionsError("wallet", `expected customer id keys, found the key ${describeValue(key)}`);
+      keys.push(key);
+    }
+    return { keys, estimate: (id) => estimateOf(id, map.get(id)) };
+  }
+  if (typeof wallet === "function") {
+    const of = wallet as (customerId: string) => MoneyInput | null | undefined;
+    return { keys: [], estimate: (id) => estimateOf(id, of(id)) };
+  }
+  if (isPlainObject(wallet)) {
+    const record = wallet as Readonly<Record<string, MoneyInput | null | undefined>>;
+    return { keys: Object.keys(record), estimate: (id) => (Object.hasOwn(record, id) ? estimateOf(id, record[id]) : null) };
+  }
+  throw new RetentionOptionsError("wallet", `expected a Map, a plain object or a function from customer id to amount, found ${describeValue(wallet)}`);
+}
+
+function estimateOf(customerId: string, value: MoneyInput | null | undefined): Decimal | null {
+  if (value === undefined || value === null) return null;
+  const name = `wallet[${JSON.stringify(customerId)}]`;
+  const amount = moneyOption(name, value);
+  if (amount.isNegative() && !amount.isZero()) throw new RetentionOptionsError(name, `expected an amount ≥ 0, found ${amount.toString()}`);
+  return amount;
+}
