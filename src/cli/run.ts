@@ -30,6 +30,7 @@ const COMMANDS: ReadonlyMap<string, () => Promise<Command>> = new Map<string, ()
   ["funnel", async () => (await import("./commands/funnel")).funnelCommand],
   ["lifecycle", async () => (await import("./commands/lifecycle")).lifecycleCommand],
   ["follow-ups", async () => (await import("./commands/followUps")).followUpsCommand],
+  ["breadth", async () => (await import("./commands/breadth")).breadthCommand],
   ["demo", async () => (await import("./commands/demo")).demoCommand],
 ]);
 
