@@ -1,6 +1,8 @@
 import { Table, Utf8, vectorFromArray } from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import { categoryBreadth, createLedger, parseLedgerText, RetentionInputError, RetentionOptionsError, type Purchase } from "retention-metrics";
+import { resolveReadOptions } from "../../src/io/readOptions";
+import { RecordBuilder } from "../../src/io/recordBuilder";
 
 /*
  * The worked example of docs/segments.md ("Category breadth"):
@@ -150,6 +152,16 @@ describe("the category field", () => {
     expect(plain(categoryBreadth(withCategory))).toEqual(fromRows);
     const csv = ["customerId,at,amount,category", ...ledgerRows.map((row) => `${row.customerId},${String(row.at)},${String(row.amount)},${row.category ?? ""}`)].join("\n");
     expect(plain(categoryBreadth(parseLedgerText(csv)))).toEqual(fromRows);
+  });
+
+  it("leaves the byte-level CSV path to purchases without a category column", () => {
+    const reader = (header: string[]) => {
+      const builder = new RecordBuilder("purchases", "x.csv", resolveReadOptions({}), () => undefined);
+      builder.header(header, 1, header.join(","), ",");
+      return builder.fastColumns();
+    };
+    expect(reader(["customerId", "at", "amount", "note"])).toEqual({ width: 4, customerId: 0, at: 1, amount: 2 });
+    expect(reader(["customerId", "at", "amount", "category"])).toBeNull();
   });
 
   it("names the row of a bad category in a column", () => {
