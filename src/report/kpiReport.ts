@@ -1,3 +1,4 @@
+import { breadthSection, type BreadthSection } from "./breadthSection";
 import { followUpSection, satisfactionSection } from "./surveySection";
 import type { FollowUpSection, SatisfactionSection } from "./types";
 import { integerOption, nestedOptions, numberOption, type NumberRange } from "../input/optionReaders";
@@ -75,6 +76,8 @@ export interface KpiReport {
   readonly satisfaction: ReportSection<SatisfactionSection>;
   /** "Follow up first": the top unhappy customers of the 90 days before `asOf`, by value at stake. */
   readonly followUps: ReportSection<FollowUpSection>;
+  /** Cross-sell breadth over purchases before `asOf`; present only when some purchase carries a `category`. */
+  readonly breadth?: ReportSection<BreadthSection>;
 }
 
 /** Longest top-customer list `top` may ask for. */
@@ -159,6 +162,7 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
   const clv = clvSection(ledger, asOf, readClvOptions(options), { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf });
   const segments = skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : phase(progress, "segments", () => segmentSection(ledger, asOf, classified, top));
   const followUps = followUpSection(ledger, asOf, classified, top);
+  const breadth = breadthSection(ledger, asOf, top);
   const linked = crossReference(ledger, defections, clv, aliveOf, defections.available ? classified() : null);
   return {
     schemaVersion: KPI_REPORT_SCHEMA_VERSION,
@@ -172,6 +176,7 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
     defections: linked.defections,
     segments,
     followUps,
+    ...(breadth === undefined ? {} : { breadth }),
   };
 }
 

@@ -9,6 +9,7 @@ import { readReport, rendering } from "./readReport";
 import { escapeMarkdown } from "./markdownEscape";
 import { significanceLabel } from "./significanceLabel";
 import { followUpTable, satisfactionTable } from "./surveyTables";
+import { breadthTables } from "./breadthSection";
 import type { Decimal } from "../core/money";
 
 /** A change cell with the verdict on it, when the figure was tested: "+12.0 pts · significant, p = 0.003". */
@@ -179,6 +180,11 @@ function surveyParts(report: KpiReport, money: (value: Decimal) => string): stri
   if (f?.available === true) {
     const t = followUpTable(f, money);
     parts.push("## Follow up first", t.rows.length === 0 ? `_Nobody to call back: no unhappy answers in the last ${f.windowDays} days._` : `${t.caption}\n\n${table(t.header, t.rows)}`);
+  }
+  const b = report.breadth;
+  if (b !== undefined) {
+    const t = b.available ? breadthTables(b, money) : null;
+    parts.push("## Cross-sell breadth", t === null ? `_Not available: ${escapeMarkdown(b.available ? "" : b.reason)}._` : [t.sentence, "", table(t.categories.header, t.categories.rows), "", table(t.next.header, t.next.rows)].join("\n"));
   }
   return parts;
 }
