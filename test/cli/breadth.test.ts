@@ -29,6 +29,12 @@ describe("retention-metrics breadth", () => {
     expect(typo.stderr).toContain("did you mean crossSellRate?");
   });
 
+  it("puts the section in the report, where --fail-if reads it", async () => {
+    const run = await runInProcess(["report", "--purchases", fixture("breadth.csv"), "--as-of", "2024-05-01", "--fail-if", "breadth.crossSellRate < 0.8"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("FAIL: breadth.crossSellRate = 0.75 (fails if < 0.8): THRESHOLD CROSSED");
+  });
+
   it("prints Markdown tables", async () => {
     const run = await runInProcess([...input, "--format", "md"]);
     expect(run.code).toBe(0);
