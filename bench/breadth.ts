@@ -3,7 +3,8 @@
  * generated purchases (`generatePurchases`, seed 42, 2022-01-01 + 730 days, about 100,000
  * customers), each given one of 12 categories with skewed weights (seeded), built outside the
  * timed part. Target: median ≤ 200 ms. The ledger build with and without the category column
- * is timed for information (what the optional column costs).
+ * is timed for information (what the optional column costs), and so is `shareOfWallet` with an
+ * estimate for every customer.
  *
  * Side by side: DuckDB (@duckdb/node-api, in process) computes the same figures in SQL over a
  * table of the same rows (customer index, timestamp, amount units, category), loaded before
@@ -16,7 +17,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { categoryBreadth, createLedger, type Ledger } from "../src/index";
+import { categoryBreadth, createLedger, shareOfWallet, type Ledger } from "../src/index";
 import { generatePurchases, seededRandom } from "./generate";
 import { measure } from "./harness";
 
@@ -37,6 +38,8 @@ const ledger = createLedger({ purchases: columns });
 console.log(`ledger: ${ledger.purchases.count} purchases, ${ledger.customerIds.length} customers, ${ledger.purchases.categoryNames.length} categories`);
 
 const ours = measure("categoryBreadth, whole history (1M)", () => categoryBreadth(ledger), { runs, targetMs: 200 });
+const wallet = new Map(ledger.customerIds.map((id, c) => [id, String(500 + (c % 1000))]));
+measure("shareOfWallet, a Map estimate for every customer (1M)", () => shareOfWallet(ledger, { wallet }), { runs: 3 });
 
 const SQL = {
   distribution: `WITH firsts AS (SELECT c, cat, min(ts) AS t FROM p WHERE units >= 0 GROUP BY c, cat)
