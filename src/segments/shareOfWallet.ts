@@ -1,6 +1,7 @@
 import { moneyOption } from "../clv/readMoneyOption";
 import { compareIds } from "../core/compareIds";
 import { Decimal, unitsToDecimal, ZERO, type MoneyInput } from "../core/money";
+import { MoneyReader } from "../core/plainDecimal";
 import { readRange, type Range, type RangeOptions } from "../core/period";
 import { describeValue, isPlainObject } from "../input/describeValue";
 import { RetentionOptionsError } from "../input/errors";
@@ -96,59 +97,126 @@ export function shareOfWallet(input: MetricInput, options: ShareOfWalletOptions)
   const { start, end, range } = readRange(read);
   const walletOf = walletReader(read.wallet);
   const ledger = toLedger(input);
+  const scale = ledger.moneyScale;
   const spendUnits = spendInRange(ledger, start, end, categoryMask(ledger, read.categories));
   const ids = new Map<string, number>();
   ledger.customerIds.forEach((id, c) => ids.set(id, c));
   for (const id of walletOf.keys) if (!ids.has(id)) ids.set(id, -1);
   const order = [...ids.keys()].sort(compareIds);
   const customers: CustomerWalletShare[] = [];
-  const totals = { customers: 0, spend: ZERO, captured: ZERO, wallet: ZERO, above: ZERO, aboveCustomers: 0, missing: 0, missingSpend: ZERO };
+  const total = { spend: 0n, captured: new MoneyTotal(), wallet: new MoneyTotal(), above: new MoneyTotal(), customers: 0, aboveCustomers: 0, missing: 0, missingSpend: 0n };
+  const reader = new MoneyReader();
   for (const id of order) {
     const c = ids.get(id)!;
-    const spend = c < 0 ? ZERO : unitsToDecimal(spendUnits[c]!, ledger.moneyScale);
-    const wallet = walletOf.estimate(id);
-    if (wallet === null) {
-      totals.missing++;
-      totals.missingSpend = totals.missingSpend.plus(spend);
-      customers.push({ customerId: id, spend, wallet: null, share: null, gap: null, aboveWallet: null, reason: "no wallet estimate" });
+    const spend = c < 0 ? 0 : spendUnits[c]!;
+    const value = walletOf.value(id);
+    if (value === undefined || value === null) {
+      total.missing++;
+      total.missingSpend += BigInt(spend);
+      customers.push({ customerId: id, spend: unitsToDecimal(spend, scale), wallet: null, share: null, gap: null, aboveWallet: null, reason: "no wallet estimate" });
       continue;
     }
-    const captured = Decimal.min(Decimal.max(spend, ZERO), wallet);
-    const above = Decimal.max(spend.minus(wallet), ZERO);
-    totals.customers++;
-    totals.spend = totals.spend.plus(spend);
-    totals.captured = totals.captured.plus(captured);
-    totals.wallet = totals.wallet.plus(wallet);
-    if (above.gt(0)) {
-      totals.aboveCustomers++;
-      totals.above = totals.above.plus(above);
-    }
-    const zero = wallet.isZero();
-    customers.push({
-      customerId: id,
-      spend,
-      wallet,
-      share: zero ? null : captured.div(wallet).toNumber(),
-      gap: wallet.minus(captured),
-      aboveWallet: above,
-      reason: zero ? "the wallet estimate is 0" : null,
-    });
+    const wallet = walletUnits(reader, value, scale);
+    const row = wallet === null || !Number.isSafeInteger(spend - wallet) ? exactShare(id, spend, scale, estimateOf(id, value), total) : unitShare(id, spend, scale, wallet, total);
+    total.customers++;
+    total.spend += BigInt(spend);
+    if (row.aboveWallet!.gt(0)) total.aboveCustomers++;
+    customers.push(row);
   }
-  const walletPositive = totals.wallet.gt(0);
+  const captured = total.captured.value(scale);
+  const wallet = total.wallet.value(scale);
+  const walletPositive = wallet.gt(0);
   return {
     range,
     customers,
     aggregate: {
-      customers: totals.customers,
-      spend: totals.spend,
-      capturedSpend: totals.captured,
-      wallet: totals.wallet,
-      share: walletPositive ? totals.captured.div(totals.wallet).toNumber() : null,
-      gap: totals.wallet.minus(totals.captured),
-      aboveWallet: { customers: totals.aboveCustomers, amount: totals.above },
-      reason: walletPositive ? null : totals.customers === 0 ? "no customer has a wallet estimate" : "the wallet estimates total 0",
+      customers: total.customers,
+      spend: bigUnitsToDecimal(total.spend, scale),
+      capturedSpend: captured,
+      wallet,
+      share: walletPositive ? captured.div(wallet).toNumber() : null,
+      gap: wallet.minus(captured),
+      aboveWallet: { customers: total.aboveCustomers, amount: total.above.value(scale) },
+      reason: walletPositive ? null : total.customers === 0 ? "no customer has a wallet estimate" : "the wallet estimates total 0",
     },
-    missing: { customers: totals.missing, spend: totals.missingSpend },
+    missing: { customers: total.missing, spend: bigUnitsToDecimal(total.missingSpend, scale) },
+  };
+}
+
+/** Sums of money in the ledger's integer units (as a bigint, so no total can lose a unit) plus any finer amounts as Decimals. */
+class MoneyTotal {
+  private units = 0n;
+  private finer: Decimal = ZERO;
+
+  addUnits(units: number): void {
+    this.units += BigInt(units);
+  }
+
+  addDecimal(amount: Decimal): void {
+    this.finer = this.finer.plus(amount);
+  }
+
+  value(scale: number): Decimal {
+    return bigUnitsToDecimal(this.units, scale).plus(this.finer);
+  }
+}
+
+/** `units` × 10^−scale, exact (written as `units e−scale`, so nothing is divided). */
+function bigUnitsToDecimal(units: bigint, scale: number): Decimal {
+  return units === 0n ? ZERO : new Decimal(`${units}e-${scale}`);
+}
+
+interface WalletTotals {
+  readonly captured: MoneyTotal;
+  readonly wallet: MoneyTotal;
+  readonly above: MoneyTotal;
+}
+
+/**
+ * The estimate in the ledger's units when it is a plain amount held exactly there (the common
+ * case: no more decimal places than the purchases, a safe integer ≥ 0); `null` otherwise.
+ */
+function walletUnits(reader: MoneyReader, value: unknown, scale: number): number | null {
+  if (!reader.read(value) || reader.places > scale || reader.units < 0 || Object.is(reader.units, -0)) return null;
+  const units = reader.units * 10 ** (scale - reader.places);
+  return Number.isSafeInteger(units) ? units : null;
+}
+
+/** A customer's share on integer units: every figure a safe integer, the share one correctly rounded division. */
+function unitShare(customerId: string, spend: number, scale: number, wallet: number, totals: WalletTotals): CustomerWalletShare {
+  const captured = Math.min(Math.max(spend, 0), wallet);
+  const above = Math.max(spend - wallet, 0);
+  totals.captured.addUnits(captured);
+  totals.wallet.addUnits(wallet);
+  totals.above.addUnits(above);
+  return {
+    customerId,
+    spend: unitsToDecimal(spend, scale),
+    wallet: unitsToDecimal(wallet, scale),
+    share: wallet === 0 ? null : captured / wallet,
+    gap: unitsToDecimal(wallet - captured, scale),
+    aboveWallet: unitsToDecimal(above, scale),
+    reason: wallet === 0 ? "the wallet estimate is 0" : null,
+  };
+}
+
+/** The same figures in Decimals, for an estimate finer than the ledger's units or beyond them. */
+function exactShare(customerId: string, spendUnits: number, scale: number, wallet: Decimal, totals: WalletTotals): CustomerWalletShare {
+  const spend = unitsToDecimal(spendUnits, scale);
+  const captured = Decimal.min(Decimal.max(spend, ZERO), wallet);
+  const above = Decimal.max(spend.minus(wallet), ZERO);
+  totals.captured.addDecimal(captured);
+  totals.wallet.addDecimal(wallet);
+  totals.above.addDecimal(above);
+  const zero = wallet.isZero();
+  return {
+    customerId,
+    spend,
+    wallet,
+    share: zero ? null : captured.div(wallet).toNumber(),
+    gap: wallet.minus(captured),
+    aboveWallet: above,
+    reason: zero ? "the wallet estimate is 0" : null,
   };
 }
 
@@ -178,37 +246,34 @@ function categoryMask(ledger: Ledger, categories: unknown): Uint8Array | null {
   return mask;
 }
 
-/** The estimate of a customer (`null` for none, an amount ≥ 0 otherwise), and the ids a Map or object lists. */
+/** The raw estimate of a customer (checked later), and the ids a Map or object lists. */
 interface WalletLookup {
   readonly keys: readonly string[];
-  readonly estimate: (customerId: string) => Decimal | null;
+  readonly value: (customerId: string) => unknown;
 }
 
 function walletReader(wallet: unknown): WalletLookup {
   if (wallet instanceof Map) {
-    const map = wallet as ReadonlyMap<unknown, MoneyInput | null | undefined>;
+    const map = wallet as ReadonlyMap<unknown, unknown>;
     const keys: string[] = [];
     for (const key of map.keys()) {
       if (typeof key !== "string") throw new RetentionOptionsError("wallet", `expected customer id keys, found the key ${describeValue(key)}`);
       keys.push(key);
     }
-    return { keys, estimate: (id) => estimateOf(id, map.get(id)) };
+    return { keys, value: (id) => map.get(id) };
   }
-  if (typeof wallet === "function") {
-    const of = wallet as (customerId: string) => MoneyInput | null | undefined;
-    return { keys: [], estimate: (id) => estimateOf(id, of(id)) };
-  }
+  if (typeof wallet === "function") return { keys: [], value: wallet as (customerId: string) => unknown };
   if (isPlainObject(wallet)) {
-    const record = wallet as Readonly<Record<string, MoneyInput | null | undefined>>;
-    return { keys: Object.keys(record), estimate: (id) => (Object.hasOwn(record, id) ? estimateOf(id, record[id]) : null) };
+    const record = wallet as Readonly<Record<string, unknown>>;
+    return { keys: Object.keys(record), value: (id) => (Object.hasOwn(record, id) ? record[id] : undefined) };
   }
   throw new RetentionOptionsError("wallet", `expected a Map, a plain object or a function from customer id to amount, found ${describeValue(wallet)}`);
 }
 
-function estimateOf(customerId: string, value: MoneyInput | null | undefined): Decimal | null {
-  if (value === undefined || value === null) return null;
+/** An estimate that is not a plain amount in the ledger's units: read as a money option, ≥ 0, or a `RetentionOptionsError` naming the customer. */
+function estimateOf(customerId: string, value: unknown): Decimal {
   const name = `wallet[${JSON.stringify(customerId)}]`;
-  const amount = moneyOption(name, value);
+  const amount = moneyOption(name, value as MoneyInput);
   if (amount.isNegative() && !amount.isZero()) throw new RetentionOptionsError(name, `expected an amount ≥ 0, found ${amount.toString()}`);
   return amount;
 }

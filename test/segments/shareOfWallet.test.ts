@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RetentionOptionsError, shareOfWallet, type Purchase } from "retention-metrics";
+import { Decimal, RetentionOptionsError, shareOfWallet, type Purchase } from "retention-metrics";
 
 /*
  * The worked example of docs/segments.md ("Share of wallet"): a spends 30 and gets 10 back (net
@@ -58,6 +58,14 @@ describe("shareOfWallet, worked by hand", () => {
     const result = shareOfWallet(cents, { wallet: { a: "300.01" } });
     expect(result.customers[0]!.spend.toString()).toBe("100");
     expect(result.customers[0]!.gap!.toString()).toBe("200.01");
+  });
+
+  it("is exact when an estimate is finer than the purchases, or a Decimal, and sums both kinds", () => {
+    // a: S = 20 (whole units), W = 100.005 → captured 20, gap 80.005; b: W = Decimal 50 → gap 0, 30 above.
+    const result = shareOfWallet(rows, { wallet: new Map<string, string | Decimal>([["a", "100.005"], ["b", new Decimal(50)]]) });
+    expect(result.customers[0]!.gap!.toString()).toBe("80.005");
+    expect(result.customers[0]!.share).toBe(20 / 100.005);
+    expect([result.aggregate.wallet.toString(), result.aggregate.capturedSpend.toString(), result.aggregate.gap.toString()]).toEqual(["150.005", "70", "80.005"]);
   });
 
   it("counts only the categories asked for, and only purchases in range", () => {
