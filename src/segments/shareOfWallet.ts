@@ -99,27 +99,22 @@ export function shareOfWallet(input: MetricInput, options: ShareOfWalletOptions)
   const ledger = toLedger(input);
   const scale = ledger.moneyScale;
   const spendUnits = spendInRange(ledger, start, end, categoryMask(ledger, read.categories));
-  const ids = new Map<string, number>();
-  ledger.customerIds.forEach((id, c) => ids.set(id, c));
-  for (const id of walletOf.keys) if (!ids.has(id)) ids.set(id, -1);
-  const order = [...ids.keys()].sort(compareIds);
   const customers: CustomerWalletShare[] = [];
-  const total = { spend: 0n, captured: new MoneyTotal(), wallet: new MoneyTotal(), above: new MoneyTotal(), customers: 0, aboveCustomers: 0, missing: 0, missingSpend: 0n };
+  const total = { spend: new MoneyTotal(), captured: new MoneyTotal(), wallet: new MoneyTotal(), above: new MoneyTotal(), customers: 0, aboveCustomers: 0, missing: 0, missingSpend: new MoneyTotal() };
   const reader = new MoneyReader();
-  for (const id of order) {
-    const c = ids.get(id)!;
+  for (const [id, c] of customerOrder(ledger, walletOf.keys)) {
     const spend = c < 0 ? 0 : spendUnits[c]!;
     const value = walletOf.value(id);
     if (value === undefined || value === null) {
       total.missing++;
-      total.missingSpend += BigInt(spend);
+      total.missingSpend.addUnits(spend);
       customers.push({ customerId: id, spend: unitsToDecimal(spend, scale), wallet: null, share: null, gap: null, aboveWallet: null, reason: "no wallet estimate" });
       continue;
     }
     const wallet = walletUnits(reader, value, scale);
     const row = wallet === null || !Number.isSafeInteger(spend - wallet) ? exactShare(id, spend, scale, estimateOf(id, value), total) : unitShare(id, spend, scale, wallet, total);
     total.customers++;
-    total.spend += BigInt(spend);
+    total.spend.addUnits(spend);
     if (row.aboveWallet!.gt(0)) total.aboveCustomers++;
     customers.push(row);
   }
@@ -131,7 +126,7 @@ export function shareOfWallet(input: MetricInput, options: ShareOfWalletOptions)
     customers,
     aggregate: {
       customers: total.customers,
-      spend: bigUnitsToDecimal(total.spend, scale),
+      spend: total.spend.value(scale),
       capturedSpend: captured,
       wallet,
       share: walletPositive ? captured.div(wallet).toNumber() : null,
@@ -139,17 +134,42 @@ export function shareOfWallet(input: MetricInput, options: ShareOfWalletOptions)
       aboveWallet: { customers: total.aboveCustomers, amount: total.above.value(scale) },
       reason: walletPositive ? null : total.customers === 0 ? "no customer has a wallet estimate" : "the wallet estimates total 0",
     },
-    missing: { customers: total.missing, spend: bigUnitsToDecimal(total.missingSpend, scale) },
+    missing: { customers: total.missing, spend: total.missingSpend.value(scale) },
   };
 }
 
-/** Sums of money in the ledger's integer units (as a bigint, so no total can lose a unit) plus any finer amounts as Decimals. */
+/**
+ * The ledger's customers (already sorted by id) merged with the wallet's other keys, sorted the
+ * same way: `[id, customer index]`, the index -1 for an id the ledger does not know.
+ */
+function customerOrder(ledger: Ledger, walletKeys: readonly string[]): [string, number][] {
+  const extra = walletKeys.length === 0 ? [] : walletKeys.filter((id) => !ledger.customerIndex.has(id)).sort(compareIds);
+  const ids = ledger.customerIds;
+  const order: [string, number][] = [];
+  let e = 0;
+  for (let c = 0; c < ids.length; c++) {
+    while (e < extra.length && compareIds(extra[e]!, ids[c]!) < 0) order.push([extra[e++]!, -1]);
+    order.push([ids[c]!, c]);
+  }
+  while (e < extra.length) order.push([extra[e++]!, -1]);
+  return order;
+}
+
+/**
+ * A sum of money in the ledger's integer units, exact however many terms: a safe-integer running
+ * sum, spilled into a bigint before a term would take it past 2^53; finer amounts as Decimals.
+ */
 class MoneyTotal {
-  private units = 0n;
+  private carried = 0;
+  private spilled = 0n;
   private finer: Decimal = ZERO;
 
   addUnits(units: number): void {
-    this.units += BigInt(units);
+    if (Math.abs(this.carried) + Math.abs(units) > Number.MAX_SAFE_INTEGER) {
+      this.spilled += BigInt(this.carried);
+      this.carried = 0;
+    }
+    this.carried += units;
   }
 
   addDecimal(amount: Decimal): void {
@@ -157,7 +177,7 @@ class MoneyTotal {
   }
 
   value(scale: number): Decimal {
-    return bigUnitsToDecimal(this.units, scale).plus(this.finer);
+    return bigUnitsToDecimal(this.spilled + BigInt(this.carried), scale).plus(this.finer);
   }
 }
 
