@@ -329,3 +329,17 @@ export { compareToBenchmarks } from "./report/compareToBenchmarks";
 export type { Benchmark, BenchmarkComparison, BenchmarkDirection, BenchmarkResult, BenchmarkStatus } from "./report/compareToBenchmarks";
 export { customerEquity } from "./clv/customerEquity";
 export type { CustomerEquity, CustomerEquityOptions, CurrentEquity, FutureEquity, FutureCohortOptions } from "./clv/customerEquity";
+
+// Cross-sell breadth and share of wallet (issue 15)
+export { categoryBreadth, shareOfWallet } from "./segments/index";
+export type {
+  CategoryBreadth,
+  CategoryBreadthOptions,
+  CategoryCountRow,
+  CategoryPenetration,
+  NextCategoryCell,
+  CustomerWalletShare,
+  ShareOfWallet,
+  ShareOfWalletOptions,
+  WalletEstimate,
+} from "./segments/index";

@@ -80,6 +80,14 @@ An ordered, first-touch conversion funnel (docs/journey.md): customers per step,
                          overallConversion, steps[i].customers | conversionFromPrevious |
                          conversionFromStart | medianTimeFromPrevious | dropped (i from 0); repeatable
   --thresholds-out FILE  write each threshold, its value and outcome as JSON`,
+  breadth: `retention-metrics breadth --purchases FILE [--period START..END] [--format json|csv|md] [--out FILE]
+Cross-sell breadth of purchases with a category column (docs/segments.md): categories per customer,
+cross-sell rate, penetration per category, first category → next new category.
+  --period START..END    purchases in [START, END) only (default: all)
+  --format F             json | csv (one row per category) | md (default json)
+  --fail-if "PATH OP N"  exit 1 when the figure at PATH satisfies OP N, e.g. "crossSellRate < 0.2" or
+                         "categories[0].penetration < 0.1"; repeatable
+  --thresholds-out FILE  write each threshold, its value and outcome as JSON`,
   "follow-ups": `retention-metrics follow-ups --surveys FILE [--purchases FILE] [--events FILE] [--as-of DATE] [--within 90d] [--min-value AMOUNT] [--top N] [--format csv|json] [--out FILE]
 Customers whose latest survey answer in [as-of − DAYS, as-of) (default 90 days) is unhappy (NPS 0–6,
 CSAT 1–2, CES 1–3), highest value at stake (trailing 12-month revenue) first (CSV by default).`,
@@ -128,6 +136,7 @@ Commands:
   follow-ups   unhappy survey answers to call back, by value at stake
   spend        retention spend per customer, by program or channel, and a program's ROI
   points       points outstanding, liability, expiring soon and breakage by cohort
+  breadth      cross-sell breadth: categories per customer, penetration, next category
   demo         the report of the bundled CDNOW sample (Markdown; writes report.html)
 
 ${INPUT}

@@ -32,6 +32,7 @@ const COMMANDS: ReadonlyMap<string, () => Promise<Command>> = new Map<string, ()
   ["follow-ups", async () => (await import("./commands/followUps")).followUpsCommand],
   ["spend", async () => (await import("./commands/spend")).spendCommand],
   ["points", async () => (await import("./commands/points")).pointsCommand],
+  ["breadth", async () => (await import("./commands/breadth")).breadthCommand],
   ["demo", async () => (await import("./commands/demo")).demoCommand],
 ]);
 

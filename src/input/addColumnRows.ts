@@ -1,6 +1,6 @@
 import { MoneyReader, toPlainDecimalString } from "../core/plainDecimal";
 import { MAX_EPOCH_MS, toEpochMs } from "../core/time";
-import { isId, isOptionalOrderId, isOptionalQuantity, isOptionalText } from "./quickChecks";
+import { isId, isOptionalCategory, isOptionalOrderId, isOptionalQuantity, isOptionalText } from "./quickChecks";
 import type { CheckedColumns } from "./columnInput";
 import { cellAt, decimalWords, isEncoded, type Cells } from "./encodedCells";
 import { FIELDS, type CollectionName } from "./fieldSpecs";
@@ -31,9 +31,9 @@ export function addColumnRows(core: BuilderCore, collection: CollectionName, { l
 }
 
 function addPurchaseColumns(core: BuilderCore, length: number, cells: ReadonlyMap<string, Cells>): void {
-  const [customerId, at, amount, orderId, cost, quantity, currency] = FIELDS.purchases.map((field) => cells.get(field.name));
-  const requiredOnly = orderId === undefined && cost === undefined && quantity === undefined && currency === undefined;
-  const row: Record<string, unknown> = { customerId: undefined, at: undefined, amount: undefined, orderId: undefined, cost: undefined, quantity: undefined, currency: undefined };
+  const [customerId, at, amount, orderId, cost, quantity, currency, category] = FIELDS.purchases.map((field) => cells.get(field.name));
+  const requiredOnly = orderId === undefined && cost === undefined && quantity === undefined && currency === undefined && category === undefined;
+  const row: Record<string, unknown> = { customerId: undefined, at: undefined, amount: undefined, orderId: undefined, cost: undefined, quantity: undefined, currency: undefined, category: undefined };
   const addGeneral = (i: number): void => {
     const id = cellAt(customerId, i);
     const time = toEpochMs(cellAt(at, i));
@@ -44,11 +44,12 @@ function addPurchaseColumns(core: BuilderCore, length: number, cells: ReadonlyMa
     const count = cellAt(quantity, i);
     const order = cellAt(orderId, i);
     const code = cellAt(currency, i);
+    const label = cellAt(category, i);
     const valid =
       isId(id) && time !== null && plain !== null && (costValue === undefined || costPlain !== null) &&
-      isOptionalQuantity(count) && isOptionalOrderId(order) && isOptionalText(code);
+      isOptionalQuantity(count) && isOptionalOrderId(order) && isOptionalText(code) && isOptionalCategory(label);
     if (valid) {
-      core.addPurchaseValues(id, time, plain, costPlain, count, order, code);
+      core.addPurchaseValues(id, time, plain, costPlain, count, order, code, label);
       return;
     }
     row.customerId = id;
@@ -58,6 +59,7 @@ function addPurchaseColumns(core: BuilderCore, length: number, cells: ReadonlyMa
     row.cost = costValue;
     row.quantity = count;
     row.currency = code;
+    row.category = label;
     core.builder.addPurchase(row);
   };
   if (requiredOnly) addRequiredColumns(core, length, customerId!, at!, amount!, addGeneral);

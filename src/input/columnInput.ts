@@ -24,6 +24,7 @@ export interface PurchaseColumnInput {
   readonly cost?: ValueColumn<MoneyInput | undefined> | undefined;
   readonly quantity?: ValueColumn<number | undefined> | undefined;
   readonly currency?: readonly (string | undefined)[] | undefined;
+  readonly category?: readonly (string | undefined)[] | undefined;
 }
 
 /** Customer events as equal-length columns. */

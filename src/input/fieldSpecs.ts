@@ -23,6 +23,7 @@ export const FIELDS: Readonly<Record<CollectionName, readonly FieldSpec[]>> = {
     { name: "cost", kind: "money", required: false },
     { name: "quantity", kind: "number", required: false },
     { name: "currency", kind: "text", required: false },
+    { name: "category", kind: "text", required: false },
   ],
   events: [
     { name: "customerId", kind: "id", required: true },

@@ -68,6 +68,7 @@ export interface BuilderCore {
     quantity: number | undefined,
     orderId: string | undefined,
     currency: string | undefined,
+    category?: string,
   ): void;
   /** The provisional customer index of `customerId`, registering it on first sight (for `addPurchaseUnits`). */
   registerCustomer(customerId: string): number;
@@ -119,7 +120,7 @@ export function createBuilderCore(options: LedgerOptions, capacity: LedgerCapaci
    * the general path of checks and messages.
    */
   const addCommonPurchase = (row: unknown): boolean => {
-    if (!isRowObject(row) || row.orderId !== undefined || row.cost !== undefined || row.quantity !== undefined || row.currency !== undefined) return false;
+    if (!isRowObject(row) || row.orderId !== undefined || row.cost !== undefined || row.quantity !== undefined || row.currency !== undefined || row.category !== undefined) return false;
     const at = toEpochMs(row.at);
     if (at === null || !money.read(row.amount)) return false;
     const customer = registry.addChecked(row.customerId);
@@ -170,10 +171,10 @@ export function createBuilderCore(options: LedgerOptions, capacity: LedgerCapaci
 
   return {
     builder,
-    addPurchaseValues(customerId, at, amount, cost, quantity, orderId, currency) {
+    addPurchaseValues(customerId, at, amount, cost, quantity, orderId, currency, category) {
       const index = added.purchases++;
       checkCurrencyOption(currency, index);
-      purchases.addValues(customerId, at, amount, cost, quantity, orderId, currency, index, registry.add(customerId), issues);
+      purchases.addValues(customerId, at, amount, cost, quantity, orderId, currency, index, registry.add(customerId), issues, category);
     },
     registerCustomer: (customerId) => registry.add(customerId),
     registerCheckedCustomer: (value) => registry.addChecked(value),

@@ -35,6 +35,13 @@ export interface PurchaseColumns {
   readonly sourceIndex: Uint32Array;
   /** The row's `orderId`. Empty when no row has one. */
   readonly orderId: readonly (string | undefined)[];
+  /**
+   * The row's category as a code: `categoryNames[code − 1]`, and 0 for a row without one.
+   * `null` when no row has a category, so purchases without categories cost nothing for them.
+   */
+  readonly category: Uint32Array | null;
+  /** The categories in the order they were first met; empty when no row has one. */
+  readonly categoryNames: readonly string[];
 }
 
 /** Purchase columns plus the money scale and currency they were read with. */
@@ -66,6 +73,9 @@ export class PurchaseAccumulator {
   private cost: OptionalColumn | null = null;
   private quantity: OptionalColumn | null = null;
   private orderId: (string | undefined)[] | null = null;
+  private category: Uint32Array | null = null;
+  private readonly categoryNames: string[] = [];
+  private readonly categoryCode = new Map<string, number>();
   private scale = 0;
   private scaleRow = 0;
   private absoluteTotal = 0;
@@ -81,7 +91,7 @@ export class PurchaseAccumulator {
   /** Adds a row that passed validation; `index` is its position in the input, `customer` its provisional index. */
   add(row: Purchase, index: number, customer: number, issues: IssueCollector): void {
     const cost = row.cost === undefined ? null : toPlainDecimalString(row.cost)!;
-    this.addValues(row.customerId, toEpochMs(row.at)!, toPlainDecimalString(row.amount)!, cost, row.quantity, row.orderId, row.currency, index, customer, issues);
+    this.addValues(row.customerId, toEpochMs(row.at)!, toPlainDecimalString(row.amount)!, cost, row.quantity, row.orderId, row.currency, index, customer, issues, row.category);
   }
 
   /**
@@ -100,6 +110,7 @@ export class PurchaseAccumulator {
     index: number,
     customer: number,
     issues: IssueCollector,
+    category?: string,
   ): void {
     const money = this.money;
     if (!this.readMoney(amount, "amount", index, issues)) return;
@@ -126,7 +137,20 @@ export class PurchaseAccumulator {
       this.orderId ??= undefinedTimes(k);
       this.orderId.push(orderId);
     }
+    if (category !== undefined) this.setCategory(k, category);
     this.count = k + 1;
+  }
+
+  /** Stores row `k`'s category as its code (1-based; 0 is "none", which a new column holds everywhere). */
+  private setCategory(k: number, name: string): void {
+    let code = this.categoryCode.get(name);
+    if (code === undefined) {
+      this.categoryNames.push(name);
+      code = this.categoryNames.length;
+      this.categoryCode.set(name, code);
+    }
+    this.category ??= new Uint32Array(this.at.length);
+    this.category[k] = code;
   }
 
   /**
@@ -218,6 +242,8 @@ export class PurchaseAccumulator {
       orderStart: orderStarts(amountUnits, orderId),
       sourceIndex: order,
       orderId,
+      category: this.category === null ? null : exactLength(this.category, n),
+      categoryNames: this.categoryNames,
     };
   }
 
@@ -234,6 +260,7 @@ export class PurchaseAccumulator {
     const [costUnits, quantity] = reorderColumns(order, [this.cost?.values ?? null, this.quantity?.values ?? null]);
     const [hasCost, hasQuantity] = reorderColumns(order, [this.cost?.present ?? null, this.quantity?.present ?? null]);
     const orderId = this.orderId === null ? [] : reorderValues(order, this.orderId);
+    const [category] = reorderColumns(order, [this.category]);
     return {
       count: n,
       customer,
@@ -246,6 +273,8 @@ export class PurchaseAccumulator {
       orderStart: orderStarts(amountUnits, orderId),
       sourceIndex: order,
       orderId,
+      category: category ?? null,
+      categoryNames: this.categoryNames,
     };
   }
 
@@ -257,6 +286,7 @@ export class PurchaseAccumulator {
     this.cost = null;
     this.quantity = null;
     this.orderId = null;
+    this.category = null;
   }
 
   private reserve(size: number): void {
@@ -267,6 +297,7 @@ export class PurchaseAccumulator {
     const capacity = this.at.length;
     if (this.cost !== null) this.cost = growOptional(this.cost, capacity);
     if (this.quantity !== null) this.quantity = growOptional(this.quantity, capacity);
+    if (this.category !== null) this.category = withCapacity(this.category, capacity);
   }
 
   /** Multiplies the stored units up to a finer scale (exact while they stay safe integers). */

@@ -18,6 +18,8 @@ export const isId = (value: unknown): value is string =>
 export const isOptionalText = (value: unknown): value is string | undefined => value === undefined || (typeof value === "string" && value.length > 0);
 /** An optional order id: non-empty, no NUL character, at most `MAX_ID_LENGTH` long. */
 export const isOptionalOrderId = (value: unknown): value is string | undefined => value === undefined || (typeof value === "string" && value.length > 0 && value.length <= MAX_ID_LENGTH && !value.includes("\0"));
+/** An optional category: as an order id, non-empty, no NUL character, at most `MAX_ID_LENGTH` long. */
+export const isOptionalCategory = isOptionalOrderId;
 /** An optional quantity: a safe integer ≥ 0. */
 export const isOptionalQuantity = (value: unknown): value is number | undefined => value === undefined || (Number.isSafeInteger(value) && (value as number) >= 0);
 const isMoney = (value: unknown): boolean => toPlainDecimalString(value) !== null;
@@ -31,7 +33,8 @@ export function isValidPurchase(row: unknown): boolean {
     isOptionalOrderId(row.orderId) &&
     (row.cost === undefined || isMoney(row.cost)) &&
     isOptionalQuantity(row.quantity) &&
-    isOptionalText(row.currency)
+    isOptionalText(row.currency) &&
+    isOptionalCategory(row.category)
   );
 }
 

@@ -97,13 +97,17 @@ const optionalTextIssue =
   (value: unknown): { code: string; message: string }[] =>
     value === undefined ? [] : nonEmptyTextIssues(value, `expected ${what} string, found ${describeValue(value)}`, `expected a non-empty ${what}`);
 
-/** An optional order id: a non-empty string without NUL characters. */
-function orderIdIssues(value: unknown): { code: string; message: string }[] {
-  const found = optionalTextIssue("order id")(value);
-  if (found.length === 0 && typeof value === "string" && value.includes("\0")) found.push({ code: "custom", message: NUL_IN_ID_MESSAGE("an order id") });
-  else if (found.length === 0 && typeof value === "string" && value.length > MAX_ID_LENGTH) found.push({ code: "custom", message: LONG_ID_MESSAGE("an order id") });
-  return found;
-}
+/** An optional label such as an order id or a category: a non-empty string without NUL characters, at most `MAX_ID_LENGTH` long. */
+const labelIssues =
+  (what: string, withArticle: string) =>
+  (value: unknown): { code: string; message: string }[] => {
+    const found = optionalTextIssue(what)(value);
+    if (found.length === 0 && typeof value === "string" && value.includes("\0")) found.push({ code: "custom", message: NUL_IN_ID_MESSAGE(withArticle) });
+    else if (found.length === 0 && typeof value === "string" && value.length > MAX_ID_LENGTH) found.push({ code: "custom", message: LONG_ID_MESSAGE(withArticle) });
+    return found;
+  };
+
+const orderIdIssues = labelIssues("order id", "an order id");
 
 const optional =
   (check: (value: unknown) => FieldIssue) =>
@@ -175,6 +179,7 @@ const PURCHASE_FIELDS: FieldChecks = [
   ["cost", optional(moneyIssue)],
   ["quantity", optional(quantityIssue)],
   ["currency", optionalTextIssue("currency code")],
+  ["category", labelIssues("category", "a category")],
 ];
 
 const EVENT_FIELDS: FieldChecks = [
@@ -282,7 +287,8 @@ export function countPurchaseIssues(row: unknown): number {
     orderIdCount(row.orderId) +
     (row.cost === undefined ? 0 : moneyCount(row.cost)) +
     quantityCount(row.quantity) +
-    optionalTextCount(row.currency)
+    optionalTextCount(row.currency) +
+    orderIdCount(row.category)
   );
 }
 

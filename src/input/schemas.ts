@@ -51,6 +51,18 @@ const optionalText = (what: string) =>
       .check(z.minLength(1, { error: `expected a non-empty ${what}` })),
   );
 
+/** An optional label such as an order id or a category: non-empty, no NUL character, at most `MAX_ID_LENGTH` long. */
+const optionalLabel = (what: string, withArticle: string) =>
+  z.optional(
+    z
+      .string({ error: (issue) => `expected ${what} string, found ${describeValue(issue.input)}` })
+      .check(
+        z.minLength(1, { error: `expected a non-empty ${what}` }),
+        z.refine((label) => label.length === 0 || !label.includes("\0"), { error: NUL_IN_ID_MESSAGE(withArticle) }),
+        z.refine((label) => label.length === 0 || label.includes("\0") || label.length <= MAX_ID_LENGTH, { error: LONG_ID_MESSAGE(withArticle) }),
+      ),
+  );
+
 /** A purchase row. A negative `amount` is a refund: it lowers revenue and is not an order. */
 export const PurchaseSchema = /* @__PURE__ */ lazySchema(() =>
   z.object(
@@ -58,15 +70,7 @@ export const PurchaseSchema = /* @__PURE__ */ lazySchema(() =>
       customerId: customerId(),
       at: DateInputSchema,
       amount: MoneyInputSchema,
-      orderId: z.optional(
-        z
-          .string({ error: (issue) => `expected order id string, found ${describeValue(issue.input)}` })
-          .check(
-            z.minLength(1, { error: "expected a non-empty order id" }),
-            z.refine((id) => id.length === 0 || !id.includes("\0"), { error: NUL_IN_ID_MESSAGE("an order id") }),
-            z.refine((id) => id.length === 0 || id.includes("\0") || id.length <= MAX_ID_LENGTH, { error: LONG_ID_MESSAGE("an order id") }),
-          ),
-      ),
+      orderId: optionalLabel("order id", "an order id"),
       cost: z.optional(MoneyInputSchema),
       quantity: z.optional(
         z
@@ -74,6 +78,7 @@ export const PurchaseSchema = /* @__PURE__ */ lazySchema(() =>
           .check(z.refine((q) => Number.isSafeInteger(q) && q >= 0, { error: (issue) => `${QUANTITY_MESSAGE} ${describeValue(issue.input)}` })),
       ),
       currency: optionalText("currency code"),
+      category: optionalLabel("category", "a category"),
     },
     { error: objectError },
   ),
@@ -193,6 +198,8 @@ export interface Purchase {
   readonly cost?: MoneyInput | undefined;
   readonly quantity?: number | undefined;
   readonly currency?: string | undefined;
+  /** What was bought, for cross-sell breadth (`categoryBreadth`): a non-empty label such as `"shoes"`. */
+  readonly category?: string | undefined;
 }
 
 /** Known event types; other strings are allowed as custom types. */

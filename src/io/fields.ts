@@ -1,6 +1,6 @@
 /** Fields each kind of record has; the first ones are required. */
 export const RECORD_FIELDS = {
-  purchases: { required: ["customerId", "at", "amount"], optional: ["orderId", "cost", "quantity", "currency"] },
+  purchases: { required: ["customerId", "at", "amount"], optional: ["orderId", "cost", "quantity", "currency", "category"] },
   events: { required: ["customerId", "at", "type"], optional: ["points"] },
   surveys: { required: ["at", "score"], optional: ["customerId", "segment", "kind"] },
   costs: { required: ["at", "amount"], optional: ["customerId", "program", "channel", "currency"] },

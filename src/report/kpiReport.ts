@@ -1,3 +1,4 @@
+import { breadthSection, type BreadthSection } from "./breadthSection";
 import { followUpSection, satisfactionSection } from "./surveySection";
 import { spendSection, type SpendSection } from "./spendSection";
 import type { FollowUpSection, SatisfactionSection } from "./types";
@@ -95,6 +96,8 @@ export interface KpiReport {
   readonly spend: ReportSection<SpendSection>;
   /** Points outstanding, liability and breakage, when the events hold points events (docs/programs.md). */
   readonly points: ReportSection<PointsSection>;
+  /** Cross-sell breadth over purchases before `asOf`; present only when some purchase carries a `category`. */
+  readonly breadth?: ReportSection<BreadthSection>;
 }
 
 /** Longest top-customer list `top` may ask for. */
@@ -184,6 +187,7 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
   const clv = clvSection(ledger, asOf, clvOptions, { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf });
   const segments = skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : phase(progress, "segments", () => segmentSection(ledger, asOf, classified, top));
   const followUps = followUpSection(ledger, asOf, classified, top);
+  const breadth = breadthSection(ledger, asOf, top);
   const linked = crossReference(ledger, defections, clv, aliveOf, defections.available ? classified() : null);
   return {
     schemaVersion: KPI_REPORT_SCHEMA_VERSION,
@@ -199,6 +203,7 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
     followUps,
     spend: spendSection(ledger, start, end),
     points: pointsSection(ledger, asOf, pointValue, pointsExpiry),
+    ...(breadth === undefined ? {} : { breadth }),
   };
 }
 

@@ -3,6 +3,7 @@ import { KPI_DEFINITIONS } from "./definitions";
 import { followUpTable, satisfactionTable } from "./surveyTables";
 import { spendTables } from "./spendSection";
 import { pointsTable } from "./pointsTable";
+import { breadthTables } from "./breadthSection";
 import { concentrationPoints, defectionBars, heatmapCells, retentionCurvePoints } from "./chartData";
 import { barChartSvg, heatmapSvg, lineChartSvg } from "./chartSvg";
 import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChange, formatNumber, formatPercent, formatPeriod, formatPointChange, humanize } from "./format";
@@ -158,6 +159,11 @@ function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptio
     const t = pointsTable(report.points, money);
     sections.push(`<h2>Points: liability and breakage</h2><p>${escapeXml(t.summary)}</p>${table(t.header, t.rows)}`);
   }
+  const b = report.breadth;
+  if (b?.available === true) {
+    const t = breadthTables(b, money);
+    sections.push(`<h2>Cross-sell breadth</h2><p>${escapeXml(t.sentence)}</p>${table(t.categories.header, t.categories.rows)}${table(t.next.header, t.next.rows, "First category → next new category")}`);
+  } else if (b !== undefined) sections.push(`<h2>Cross-sell breadth</h2><p class="na">Not available: ${escapeXml(b.reason)}.</p>`);
   const lt = report.segments.ltvTiers;
   if (lt.available) sections.push(`<h2>Lifetime-value tiers</h2>${table(["Tier", "Customers", "Share of customers", "Revenue", "Share of revenue"], lt.tiers.map((t) => [humanize(t.name), formatInt(t.customers), formatPercent(t.shareOfCustomers), money(t.value), formatPercent(t.shareOfValue)]))}`);
   const loyal = report.segments.loyalCustomers;

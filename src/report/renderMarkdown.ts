@@ -11,6 +11,7 @@ import { significanceLabel } from "./significanceLabel";
 import { followUpTable, satisfactionTable } from "./surveyTables";
 import { spendTables } from "./spendSection";
 import { pointsTable } from "./pointsTable";
+import { breadthTables } from "./breadthSection";
 import type { Decimal } from "../core/money";
 import { benchmarkTable, readRenderBenchmarks } from "./benchmarkTable";
 import { equityTable } from "./equityTable";
@@ -202,6 +203,11 @@ function surveyParts(report: KpiReport, money: (value: Decimal) => string): stri
     parts.push("## Follow up first", t.rows.length === 0 ? `_Nobody to call back: no unhappy answers in the last ${f.windowDays} days._` : `${t.caption}\n\n${table(t.header, t.rows)}`);
   }
   if (report.spend?.available === true) parts.push("## Retention spend", spendTables(report.spend, money).map((t) => table(t.header, t.rows)).join("\n\n"));
+  const b = report.breadth;
+  if (b !== undefined) {
+    const t = b.available ? breadthTables(b, money) : null;
+    parts.push("## Cross-sell breadth", t === null ? `_Not available: ${escapeMarkdown(b.available ? "" : b.reason)}._` : [t.sentence, "", table(t.categories.header, t.categories.rows), "", table(t.next.header, t.next.rows)].join("\n"));
+  }
   return parts;
 }
 

@@ -358,6 +358,17 @@ function build() {
           ),
         }),
       ),
+      breadth: z.optional(
+        section({
+          customers: Count,
+          uncategorisedCustomers: Count,
+          crossSellCustomers: Count,
+          crossSellRate: Rate,
+          meanCategories: z.nullable(z.number(E)),
+          categories: z.array(z.object({ category: z.string(E), customers: Count, penetration: z.number(E), amount: Money }, E), E),
+          nextCategory: z.array(z.object({ from: z.string(E), to: z.string(E), customers: Count, share: z.number(E) }, E), E),
+        }),
+      ),
     },
     E,
   );

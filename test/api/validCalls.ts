@@ -104,6 +104,8 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   rfmScores: [purchases, { asOf }],
   ltvSegments: [purchases, { asOf, method: "quantile" }],
   loyalCustomers: [purchases, { asOf }],
+  categoryBreadth: [purchases.map((row, i) => ({ ...row, category: i % 2 === 0 ? "shoes" : "socks" })), {}],
+  shareOfWallet: [purchases, { wallet: new Map([["a", "50"], ["b", "40"]]) }],
   customerSummary: [purchases, { asOf }],
   calibrationHoldoutSummary: [purchases, { calibrationEnd: "2024-02-15", observationEnd: asOf }],
   historicalClv: [purchases, { asOf }],

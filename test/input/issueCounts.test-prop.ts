@@ -17,7 +17,7 @@ const rowOf = (fields: string[]) => fc.oneof(fc.record(Object.fromEntries(fields
 describe("issue counts equal the issues built", () => {
   it("for purchases, events and survey responses", () => {
     const cases = [
-      [rowOf(["customerId", "at", "amount", "orderId", "cost", "quantity", "currency"]), purchaseIssues, countPurchaseIssues],
+      [rowOf(["customerId", "at", "amount", "orderId", "cost", "quantity", "currency", "category"]), purchaseIssues, countPurchaseIssues],
       [rowOf(["customerId", "at", "type"]), eventIssues, countEventIssues],
       [rowOf(["customerId", "at", "score", "segment", "kind"]), surveyIssues, countSurveyIssues],
     ] as const;

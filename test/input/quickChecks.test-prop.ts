@@ -15,7 +15,7 @@ const rowOf = (fields: string[]) => fc.oneof(fc.record(Object.fromEntries(fields
 describe("quick checks accept exactly what the zod schemas accept", () => {
   it("purchases", () => {
     fc.assert(
-      fc.property(rowOf(["customerId", "at", "amount", "orderId", "cost", "quantity", "currency"]), (row) => {
+      fc.property(rowOf(["customerId", "at", "amount", "orderId", "cost", "quantity", "currency", "category"]), (row) => {
         expect(isValidPurchase(row)).toBe(PurchaseSchema.safeParse(row).success);
       }),
       { numRuns: 2000 },

@@ -18,7 +18,7 @@ describe("lazySchema", () => {
 
   it("behaves as the schema it builds: instanceof, shape, keys, use inside other schemas", () => {
     expect(PurchaseSchema instanceof z.ZodMiniObject).toBe(true);
-    expect(Object.keys(PurchaseSchema.shape)).toEqual(["customerId", "at", "amount", "orderId", "cost", "quantity", "currency"]);
+    expect(Object.keys(PurchaseSchema.shape)).toEqual(["customerId", "at", "amount", "orderId", "cost", "quantity", "currency", "category"]);
     const row = { customerId: "a", at: "2024-01-01", amount: "1.50" };
     expect(z.array(PurchaseSchema).parse([row])).toEqual([row]);
     const WithNote = z.extend(PurchaseSchema, { note: z.string() });

@@ -63,6 +63,12 @@ export const PurchaseSchema = z.object({
     .refine((q) => Number.isSafeInteger(q) && q >= 0, { error: (issue) => `expected a whole quantity ≥ 0, found ${describe(issue.input)}` })
     .optional(),
   currency: OptionalTextSchema("currency code"),
+  category: z
+    .string({ error: (issue) => `expected category string, found ${describe(issue.input)}` })
+    .min(1, { error: "expected a non-empty category" })
+    .refine((label) => label.length === 0 || !label.includes("\0"), { error: "expected a category without NUL characters" })
+    .refine((label) => label.length === 0 || label.includes("\0") || label.length <= 10_000, { error: "expected a category of at most 10,000 characters" })
+    .optional(),
 });
 
 /** Event types the library understands; any other non-empty string is kept as a custom type. */

@@ -37,7 +37,7 @@ const summaryRow = fc.oneof(
 );
 
 const cases: [string, fc.Arbitrary<unknown>, (row: unknown) => RowIssue[], SafeParser, SafeParser][] = [
-  ["purchases", rowOf(["customerId", "at", "amount", "orderId", "cost", "quantity", "currency"]), purchaseIssues, PurchaseSchema, legacy.PurchaseSchema],
+  ["purchases", rowOf(["customerId", "at", "amount", "orderId", "cost", "quantity", "currency", "category"]), purchaseIssues, PurchaseSchema, legacy.PurchaseSchema],
   ["events", rowOf(["customerId", "at", "type"]), eventIssues, CustomerEventSchema, legacy.CustomerEventSchema],
   ["surveys", rowOf(["customerId", "at", "score", "segment", "kind"]), surveyIssues, SurveyResponseSchema, legacy.SurveyResponseSchema],
   ["summary rows", summaryRow, summaryRowIssues, SummaryRowSchema, legacy.SummaryRowSchema],
