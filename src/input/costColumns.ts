@@ -2,6 +2,7 @@ import { decimalPlaces, MAX_MONEY_SCALE, moneyLimitProblem, MoneyReader, toPlain
 import { compareIds } from "../core/compareIds";
 import { indexOfSortedId } from "../core/search";
 import { toEpochMs } from "../core/time";
+import { CurrencyTracker } from "./currencyTracker";
 import type { IssueCollector } from "./errors";
 import type { PreparedPurchases } from "./purchaseColumns";
 import type { Cost } from "./schemas";
@@ -83,8 +84,7 @@ export class CostAccumulator {
   private readonly program = new CodedField();
   private readonly channel = new CodedField();
   private scale = 0;
-  private currency: string | null = null;
-  private currencyRow = -1;
+  private readonly currencies = new CurrencyTracker("costs");
   private readonly money = new MoneyReader();
 
   /** Adds a row that passed `isValidCost`; `index` is its position in the input. */
@@ -99,7 +99,7 @@ export class CostAccumulator {
       this.money.places = decimalPlaces(plain);
       this.money.units = toUnits(plain, this.money.places);
     }
-    this.checkCurrency(row.currency, index, issues);
+    this.currencies.check(row.currency, index, issues);
     const k = this.count;
     this.at.push(toEpochMs(row.at)!);
     this.units.push(this.money.units);
@@ -114,7 +114,7 @@ export class CostAccumulator {
 
   /** The currency the cost rows name, or `null` when none does. */
   get namedCurrency(): string | null {
-    return this.currency;
+    return this.currencies.currency;
   }
 
   /**
@@ -127,8 +127,8 @@ export class CostAccumulator {
   finish(ids: readonly string[], prepared: PreparedPurchases, issues: IssueCollector): { costs: CostColumns; prepared: PreparedPurchases } {
     const n = this.count;
     if (n === 0) return { costs: NO_COSTS, prepared };
-    if (this.currency !== null && prepared.currency !== null && this.currency !== prepared.currency) {
-      issues.add({ index: this.currencyRow, path: ["costs", "currency"], code: "mixed_currency", message: `expected one currency per call: found "${this.currency}", the purchases are in "${prepared.currency}"` });
+    if (this.currencies.currency !== null && prepared.currency !== null && this.currencies.currency !== prepared.currency) {
+      issues.add({ index: this.currencies.row, path: ["costs", "currency"], code: "mixed_currency", message: `expected one currency per call: found "${this.currencies.currency}", the purchases are in "${prepared.currency}"` });
     }
     const scale = Math.max(this.scale, prepared.moneyScale);
     const aligned = scale > prepared.moneyScale ? rescalePurchases(prepared, scale, issues) : prepared;
@@ -147,7 +147,7 @@ export class CostAccumulator {
     }
     const { customer, unknownCustomerIds } = this.customers(order, ids);
     return {
-      prepared: { ...aligned, currency: aligned.currency ?? this.currency },
+      prepared: { ...aligned, currency: aligned.currency ?? this.currencies.currency },
       costs: {
         count: n,
         at,
@@ -176,16 +176,6 @@ export class CostAccumulator {
       if (c < 0) unknown.add(id);
     }
     return { customer, unknownCustomerIds: [...unknown].sort(compareIds) };
-  }
-
-  private checkCurrency(code: string | undefined, index: number, issues: IssueCollector): void {
-    if (code === undefined) return;
-    if (this.currency === null) {
-      this.currency = code;
-      this.currencyRow = index;
-    } else if (code !== this.currency) {
-      issues.add({ index, path: ["costs", "currency"], code: "mixed_currency", message: `expected one currency per call: found "${code}" after "${this.currency}" at costs[${this.currencyRow}]` });
-    }
   }
 }
 

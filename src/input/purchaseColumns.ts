@@ -1,5 +1,6 @@
 import { decimalPlaces, moneyLimitProblem, MoneyReader, toPlainDecimalString, toUnits } from "../core/plainDecimal";
 import { toEpochMs } from "../core/time";
+import { CurrencyTracker } from "./currencyTracker";
 import type { IssueCollector } from "./errors";
 import type { UnitRows } from "./ledgerBuilder";
 import { withCapacity, type Column } from "./growable";
@@ -79,8 +80,7 @@ export class PurchaseAccumulator {
   private scale = 0;
   private scaleRow = 0;
   private absoluteTotal = 0;
-  private currency: string | null = null;
-  private currencyRow = -1;
+  private readonly currencies = new CurrencyTracker("purchases");
   private readonly money = new MoneyReader();
   private readonly orderOwner = new Map<string, { readonly index: number; readonly customerId: string }>();
 
@@ -119,7 +119,7 @@ export class PurchaseAccumulator {
     if (cost !== null && !this.readMoney(cost, "cost", index, issues)) return;
     const k = this.count;
     this.reserve(k + 1);
-    this.checkCurrency(currency, index, issues);
+    this.currencies.check(currency, index, issues);
     this.checkOrderOwner(orderId, customerId, index, issues);
     const places = cost === null ? amountPlaces : Math.max(amountPlaces, money.places);
     if (places > this.scale) this.rescale(places, index);
@@ -219,7 +219,7 @@ export class PurchaseAccumulator {
     const { order, keys } = sortByKey(times);
     const columns = keys === times ? this.keptInOrder(order, finalIndex) : this.gathered(order, keys, finalIndex);
     this.release();
-    return { columns, moneyScale: this.scale, currency: this.currency, orderCount: countOrders(columns) };
+    return { columns, moneyScale: this.scale, currency: this.currencies.currency, orderCount: countOrders(columns) };
   }
 
   /** The columns of rows that came in time order: the buffers themselves (trimmed to the rows), customers mapped to final indices. */
@@ -327,21 +327,6 @@ export class PurchaseAccumulator {
     const shown = plain.length > 40 ? `${plain.slice(0, 40)}…` : plain;
     issues.add({ index, path: ["purchases", field], code: "precision", message: `${field} ${shown} ${problem}` });
     return false;
-  }
-
-  private checkCurrency(code: string | undefined, index: number, issues: IssueCollector): void {
-    if (code === undefined) return;
-    if (this.currency === null) {
-      this.currency = code;
-      this.currencyRow = index;
-    } else if (code !== this.currency) {
-      issues.add({
-        index,
-        path: ["purchases", "currency"],
-        code: "mixed_currency",
-        message: `expected one currency per call: found "${code}" after "${this.currency}" at purchases[${this.currencyRow}]`,
-      });
-    }
   }
 
   private checkOrderOwner(orderId: string | undefined, customerId: string, index: number, issues: IssueCollector): void {
