@@ -19,7 +19,7 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { categoryBreadth, createLedger, shareOfWallet, type Ledger } from "../src/index";
 import { generatePurchases, seededRandom } from "./generate";
-import { measure } from "./harness";
+import { measure, measureQuery } from "./harness";
 
 const runs = Number(process.argv[2] ?? 7);
 const CATEGORIES = ["apparel", "bags", "beauty", "books", "garden", "grocery", "hats", "home", "shoes", "socks", "sports", "toys"];
@@ -76,17 +76,7 @@ async function duckdb(): Promise<void> {
       (await connection.runAndReadAll(SQL.penetration)).getRows(),
       (await connection.runAndReadAll(SQL.next)).getRows(),
     ];
-    await sequential();
-    const times: number[] = [];
-    let answer: unknown[][][] = [];
-    for (let i = 0; i < runs; i++) {
-      const started = performance.now();
-      answer = await sequential();
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)]!;
-    console.log(`${"DuckDB SQL, same figures (in process)".padEnd(48)} median ${median.toFixed(1).padStart(8)} ms  min ${times[0]!.toFixed(1)}  max ${times[times.length - 1]!.toFixed(1)}  n=${runs}`);
+    const { medianMs: median, answer } = await measureQuery("DuckDB SQL, same figures (in process)", sequential, runs);
     console.log(`ours ÷ DuckDB (medians): ${(ours.medianMs / median).toFixed(2)}×`);
     const [distribution, penetration, next] = answer as [unknown[][], unknown[][], unknown[][]];
     const theirs = [

@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { compareToBenchmarks, createLedger, customerEquity, kpiReport, type FutureEquity } from "../src/index";
 import { generatePurchases } from "./generate";
-import { measure } from "./harness";
+import { measure, measureQuery } from "./harness";
 
 const runs = Number(process.argv[2] ?? 7);
 const purchases = generatePurchases({ purchases: 1_000_000, start: "2022-01-01T00:00:00Z", days: 1095 });
@@ -58,17 +58,7 @@ async function duckdb(): Promise<void> {
     const instance = await DuckDBInstance.create(":memory:");
     const connection = await instance.connect();
     await connection.run(`CREATE TABLE rows AS SELECT c::INTEGER AS c, epoch_ms(ms::BIGINT) AS ts, amount::DECIMAL(18, 2) AS amount FROM read_csv('${csv}', header = true, columns = {'c': 'VARCHAR', 'ms': 'VARCHAR', 'amount': 'VARCHAR'})`);
-    await connection.runAndReadAll(SQL);
-    const times: number[] = [];
-    let row: unknown[] = [];
-    for (let i = 0; i < runs; i++) {
-      const started = performance.now();
-      row = (await connection.runAndReadAll(SQL)).getRows()[0]!;
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)]!;
-    console.log(`${"DuckDB SQL, the same figures (in process)".padEnd(48)} median ${median.toFixed(1).padStart(8)} ms  min ${times[0]!.toFixed(1)}  max ${times[times.length - 1]!.toFixed(1)}  n=${runs}`);
+    const { medianMs: median, answer: row } = await measureQuery("DuckDB SQL, the same figures (in process)", async () => (await connection.runAndReadAll(SQL)).getRows()[0]!, runs);
     console.log(`ours ÷ DuckDB (medians): ${(ours.medianMs / median).toFixed(2)}× (ours also does the valuation's Decimal arithmetic)`);
     const result = customerEquity(ledger, options);
     const future = result.future as FutureEquity;

@@ -47,3 +47,22 @@ export function measureCpu(name: string, fn: () => unknown, runs = 7): number {
   console.log(`${`${name}: CPU time`.padEnd(48)} median ${median.toFixed(1).padStart(8)} ms  min ${times[0]!.toFixed(1)}  n=${runs}`);
   return median;
 }
+
+/**
+ * Runs `query` once to warm up, then `runs` times, and prints the median wall time under `name`
+ * (a peer's query, such as DuckDB's SQL, timed as `measure` times ours); returns the median and
+ * the last answer, for comparing figures.
+ */
+export async function measureQuery<T>(name: string, query: () => Promise<T>, runs: number): Promise<{ medianMs: number; answer: T }> {
+  let answer = await query();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    answer = await query();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const medianMs = times[Math.floor(times.length / 2)]!;
+  console.log(`${name.padEnd(48)} median ${medianMs.toFixed(1).padStart(8)} ms  min ${times[0]!.toFixed(1)}  max ${times[times.length - 1]!.toFixed(1)}  n=${runs}`);
+  return { medianMs, answer };
+}

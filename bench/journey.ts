@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { createLedger, funnel, repeatConversion } from "../src/index";
 import { generateJourney } from "./generateJourney";
-import { measure } from "./harness";
+import { measure, measureCpu } from "./harness";
 
 /**
  * Funnels and repeat conversion on a ready ledger of 1M generated events (100k customers, plus
@@ -27,20 +27,8 @@ const options = { steps: ["signup", "view", "cart", "order"], within: { days: 30
 const ours = measure("funnel, 4 steps, within 30 days (1M events)", () => funnel(ledger, options), { runs, targetMs: 150 });
 measure("repeatConversion, 30/60/90 days", () => repeatConversion(ledger), { runs });
 
-/** Median CPU time (user + system, this process) of `fn`: on a shared machine, less inflated by other work than wall time. */
-function cpuMedian(name: string, fn: () => unknown): void {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const before = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(before);
-    times.push((used.user + used.system) / 1000);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`${`${name}: CPU time`.padEnd(48)} median ${times[Math.floor(times.length / 2)]!.toFixed(1).padStart(8)} ms  min ${times[0]!.toFixed(1)}  n=${runs}`);
-}
-cpuMedian("funnel", () => funnel(ledger, options));
-cpuMedian("repeatConversion", () => repeatConversion(ledger));
+measureCpu("funnel", () => funnel(ledger, options), runs);
+measureCpu("repeatConversion", () => repeatConversion(ledger), runs);
 const result = funnel(ledger, options);
 
 const instance = await DuckDBInstance.create(":memory:");

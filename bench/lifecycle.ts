@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { createLedger, lifecycle, revenueMovements } from "../src/index";
 import { generatePurchases } from "./generate";
-import { measure } from "./harness";
+import { measure, measureQuery } from "./harness";
 
 const runs = Number(process.argv[2] ?? 7);
 const ledger = createLedger({ purchases: generatePurchases({ purchases: 1_000_000, start: "2022-01-01T00:00:00Z", days: 1095 }) });
@@ -56,17 +56,7 @@ async function duckdb(): Promise<void> {
     const instance = await DuckDBInstance.create(":memory:");
     const connection = await instance.connect();
     await connection.run(`CREATE TABLE orders AS SELECT c::INTEGER AS c, epoch_ms(ms::BIGINT) AS ts FROM read_csv('${csv}', header = true, columns = {'c': 'VARCHAR', 'ms': 'VARCHAR'})`);
-    await connection.runAndReadAll(SQL);
-    const times: number[] = [];
-    let rows: unknown[][] = [];
-    for (let i = 0; i < runs; i++) {
-      const started = performance.now();
-      rows = (await connection.runAndReadAll(SQL)).getRows();
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)]!;
-    console.log(`${"DuckDB SQL, same lifecycle (in process)".padEnd(48)} median ${median.toFixed(1).padStart(8)} ms  min ${times[0]!.toFixed(1)}  max ${times[times.length - 1]!.toFixed(1)}  n=${runs}`);
+    const { medianMs: median, answer: rows } = await measureQuery("DuckDB SQL, same lifecycle (in process)", async () => (await connection.runAndReadAll(SQL)).getRows(), runs);
     console.log(`ours ÷ DuckDB (medians): ${(ours.medianMs / median).toFixed(2)}×`);
     const theirs = new Map(rows.map(([p, kind, n]) => [`${String(p)} ${String(kind)}`, Number(n)]));
     const result = lifecycle(ledger, options);

@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { createLedger, programRoi, retentionSpend, type Cost, type CustomerEvent } from "../src/index";
 import { generatePurchases, seededRandom } from "./generate";
-import { measure } from "./harness";
+import { measure, measureQuery } from "./harness";
 
 const runs = Number(process.argv[2] ?? 7);
 const purchases = generatePurchases({ purchases: 1_000_000, start: "2022-01-01T00:00:00Z", days: 1095 });
@@ -71,17 +71,7 @@ async function duckdb(): Promise<void> {
     const connection = await instance.connect();
     await connection.run(`CREATE TABLE orders AS SELECT c::INTEGER AS c, epoch_ms(ms::BIGINT) AS ts, units::BIGINT AS units FROM read_csv('${orders}', header = true, columns = {'c': 'VARCHAR', 'ms': 'VARCHAR', 'units': 'VARCHAR'})`);
     await connection.run(`CREATE TABLE members AS SELECT c::INTEGER AS c FROM read_csv('${members}', header = true, columns = {'c': 'VARCHAR'})`);
-    await connection.runAndReadAll(SQL);
-    const times: number[] = [];
-    let row: unknown[] = [];
-    for (let i = 0; i < runs; i++) {
-      const started = performance.now();
-      row = (await connection.runAndReadAll(SQL)).getRows()[0]!;
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)]!;
-    console.log(`${"DuckDB SQL, same matched comparison".padEnd(48)} median ${median.toFixed(1).padStart(8)} ms  min ${times[0]!.toFixed(1)}  max ${times[times.length - 1]!.toFixed(1)}  n=${runs}`);
+    const { medianMs: median, answer: row } = await measureQuery("DuckDB SQL, same matched comparison", async () => (await connection.runAndReadAll(SQL)).getRows()[0]!, runs);
     console.log(`ours ÷ DuckDB (medians): ${(ours.medianMs / median).toFixed(2)}×`);
     const result = programRoi(ledger, options);
     const figures: [string, number | null, number][] = [
