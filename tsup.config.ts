@@ -4,11 +4,8 @@ import { defineConfig } from "tsup";
  * ESM: the public entries, plus internal entries that cut the shared code into chunks a
  * bundler can drop: money.ts imports decimal.js (which has module side effects), so it gets
  * an ESM file of its own; plainDecimal.ts, which money.ts re-exports, gets one too, so that
- * reading amounts does not pull in decimal.js. CJS: the library's three entries, with shared
- * chunks so the entries share one RetentionInputError class. The CLI: a build of its own, whose
- * chunks follow its commands alone (a `report` run loads 34 of our modules instead of the 54 it
- * loaded from the library's finer chunks), and whose commands still load only their own
- * code and packages (issue 13).
+ * reading amounts does not pull in decimal.js. CJS: the library's three entries (the CLI is
+ * ESM), with shared chunks so the entries share one RetentionInputError class.
  */
 export default defineConfig([
   {
@@ -16,6 +13,7 @@ export default defineConfig([
       index: "src/index.ts",
       node: "src/node.ts",
       schemas: "src/schemas.ts",
+      cli: "src/cli/main.ts",
       "internal/money": "src/core/money.ts",
       "internal/plainDecimal": "src/core/plainDecimal.ts",
     },
@@ -29,5 +27,4 @@ export default defineConfig([
     splitting: true,
     dts: true,
   },
-  { entry: { cli: "src/cli/main.ts" }, format: "esm" },
 ]);
