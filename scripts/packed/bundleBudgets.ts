@@ -5,7 +5,7 @@ import { build } from "esbuild";
 
 /**
  * Browser bundle budgets (issue 11; everything raised from 80 to 85 kB in issue 13 for the fast
- * paths, then to 90 kB in its second round, then to 105 kB for issue 14's five new areas, see docs/packaging.md), in gzipped bytes (1 kB = 1000 bytes): each entry is
+ * paths, then to 90 kB in its second round, then to 105 kB for issue 14's five new areas, then to 120 kB for issue 15's six, see docs/packaging.md), in gzipped bytes (1 kB = 1000 bytes): each entry is
  * bundled from the installed package as an app would, minified ESM for the browser, and
  * uses what it imports so nothing is dropped as unused.
  */
@@ -16,7 +16,7 @@ export const BUNDLE_BUDGETS: readonly { readonly name: string; readonly source: 
     source: 'import { createLedger, retentionRate } from "retention-metrics";\nconsole.log(createLedger, retentionRate);\n',
     budget: 30_000,
   },
-  { name: "import * as all (everything)", source: 'import * as all from "retention-metrics";\nconsole.log(all);\n', budget: 105_000 },
+  { name: "import * as all (everything)", source: 'import * as all from "retention-metrics";\nconsole.log(all);\n', budget: 120_000 },
 ];
 
 export interface BundleSize {
