@@ -1,8 +1,8 @@
 /**
- * The parts of a stable counting sort on small integer keys (0 ≤ key < `keyCount`). Each loop
- * is a function of its own that returns right after it, so that a one-shot call (a CLI run)
- * runs each loop in code the engine optimised while it ran, and nothing after the loop sends
- * it back to the interpreter.
+ * The start of a stable counting sort on small integer keys (0 ≤ key < `keyCount`). Each loop
+ * is a function of its own that returns right after it, so that a one-shot call (a report's
+ * single fit) runs each loop in code the engine optimised while it ran, and nothing after the
+ * loop sends it back to the interpreter.
  */
 
 /**
@@ -24,7 +24,7 @@ function countKeys(keys: Uint32Array, keyCount: number): Uint32Array {
 }
 
 /** `counts` turned, in place, into running sums. */
-export function runningSums(counts: Uint32Array): Uint32Array {
+function runningSums(counts: Uint32Array): Uint32Array {
   for (let k = 1; k < counts.length; k++) counts[k]! += counts[k - 1]!;
   return counts;
 }

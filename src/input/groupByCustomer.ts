@@ -1,5 +1,3 @@
-import { keyStarts } from "../core/countingSort";
-
 /** Rows of each customer, in time order: rows of customer c are `rows[offsets[c]..offsets[c+1])`. */
 export interface CustomerRows {
   readonly offsets: Uint32Array;
@@ -11,13 +9,11 @@ export interface CustomerRows {
  * each customer's rows in time order.
  */
 export function groupByCustomer(customerOfRow: Uint32Array, customerCount: number): CustomerRows {
-  const offsets = keyStarts(customerOfRow, customerCount);
-  return { offsets, rows: rowsByCustomer(customerOfRow, offsets.slice(0, customerCount)) };
-}
-
-/** Each row in its customer's place, in row order within a customer; `next` (each customer's start) is used up. */
-function rowsByCustomer(customerOfRow: Uint32Array, next: Uint32Array): Uint32Array {
+  const offsets = new Uint32Array(customerCount + 1);
+  for (let row = 0; row < customerOfRow.length; row++) offsets[customerOfRow[row]! + 1]!++;
+  for (let c = 0; c < customerCount; c++) offsets[c + 1]! += offsets[c]!;
+  const next = offsets.slice(0, customerCount);
   const rows = new Uint32Array(customerOfRow.length);
   for (let row = 0; row < customerOfRow.length; row++) rows[next[customerOfRow[row]!]!++] = row;
-  return rows;
+  return { offsets, rows };
 }

@@ -160,24 +160,11 @@ export function assembleLedger(
 function customerFirsts(customerCount: number, purchases: PurchaseColumns, events: EventColumns) {
   const firstActivity = new Float64Array(customerCount).fill(Number.POSITIVE_INFINITY);
   const hasContract = new Uint8Array(customerCount);
-  firstOrders(purchases, firstActivity);
-  contractEvents(events, firstActivity, hasContract);
-  return { firstActivity, hasContract };
-}
-
-// One loop per function, so that a one-shot call runs each in code optimised while it ran.
-
-/** Lowers each customer's `firstActivity` to their first order. */
-function firstOrders(purchases: PurchaseColumns, firstActivity: Float64Array): void {
   for (let k = 0; k < purchases.count; k++) {
     if (purchases.orderStart[k] === 0) continue;
     const c = purchases.customer[k]!;
     if (purchases.at[k]! < firstActivity[c]!) firstActivity[c] = purchases.at[k]!;
   }
-}
-
-/** Marks customers with a contract event, and lowers `firstActivity` to their first signup. */
-function contractEvents(events: EventColumns, firstActivity: Float64Array, hasContract: Uint8Array): void {
   for (let k = 0; k < events.count; k++) {
     const type = events.type[k]!;
     if (type !== SIGNUP && type !== REACTIVATE && type !== CANCEL) continue;
@@ -185,4 +172,5 @@ function contractEvents(events: EventColumns, firstActivity: Float64Array, hasCo
     hasContract[c] = 1;
     if (type === SIGNUP && events.at[k]! < firstActivity[c]!) firstActivity[c] = events.at[k]!;
   }
+  return { firstActivity, hasContract };
 }

@@ -256,7 +256,13 @@ export class PurchaseAccumulator {
     const n = order.length;
     const customer = new Uint32Array(n);
     const amountUnits = this.at.length === n ? this.at : new Float64Array(n);
-    gatherCustomerAndAmount(order, finalIndex, this.customer, this.amountUnits, customer, amountUnits);
+    const sourceCustomer = this.customer;
+    const sourceAmount = this.amountUnits;
+    for (let k = 0; k < n; k++) {
+      const row = order[k]!;
+      customer[k] = finalIndex[sourceCustomer[row]!]!;
+      amountUnits[k] = sourceAmount[row]!;
+    }
     const [costUnits, quantity] = reorderColumns(order, [this.cost?.values ?? null, this.quantity?.values ?? null]);
     const [hasCost, hasQuantity] = reorderColumns(order, [this.cost?.present ?? null, this.quantity?.present ?? null]);
     const orderId = this.orderId === null ? [] : reorderValues(order, this.orderId);
@@ -341,25 +347,6 @@ export class PurchaseAccumulator {
         message: `orderId "${orderId}" belongs to customer "${owner.customerId}" at purchases[${owner.index}], found customer "${customerId}"`,
       });
     }
-  }
-}
-
-/**
- * Row `order[k]`'s final customer and amount into place k (a function of its own, so a one-shot
- * call runs the loop in optimised code that nothing after it sends back to the interpreter).
- */
-function gatherCustomerAndAmount(
-  order: Uint32Array,
-  finalIndex: Uint32Array,
-  sourceCustomer: Uint32Array,
-  sourceAmount: Float64Array,
-  customer: Uint32Array,
-  amountUnits: Float64Array,
-): void {
-  for (let k = 0; k < order.length; k++) {
-    const row = order[k]!;
-    customer[k] = finalIndex[sourceCustomer[row]!]!;
-    amountUnits[k] = sourceAmount[row]!;
   }
 }
 

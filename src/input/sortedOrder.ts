@@ -1,5 +1,3 @@
-import { runningSums } from "../core/countingSort";
-
 /** Rows put in key order: row `order[k]` of the input is the k-th, and `keys[k]` is its key. */
 export interface SortedKeys {
   readonly order: Uint32Array;
@@ -39,31 +37,6 @@ export function sortedOrder(key: Float64Array, tieRank?: Uint8Array): Uint32Arra
  */
 export function sortByKey(key: Float64Array, tieRank?: Uint8Array): SortedKeys {
   const n = key.length;
-  const { sorted, min, max } = scanKeys(key, tieRank);
-  if (sorted) return { order: identity(n), keys: key };
-  const first = tieRank === undefined ? null : rankOrder(tieRank);
-  const order = new Uint32Array(n);
-  const keys = new Float64Array(n);
-  if (!Number.isFinite(max - min)) {
-    gatherKeys(key, first, order, keys);
-    comparisonSort(keys, order, 0, n);
-    return { order, keys };
-  }
-  const buckets = bucketCount(n);
-  const scale = buckets / (max - min);
-  const ends = bucketStarts(key, min, scale, buckets);
-  scatterToBuckets(key, first, min, scale, ends, keys, order);
-  finishBuckets(keys, order, 0, ends, buckets, 1);
-  return { order, keys };
-}
-
-// Each loop of `sortByKey` is a function of its own that returns right after it, so that a
-// one-shot call (a CLI run) runs it in code the engine optimised while it ran, and nothing
-// after the loop sends that code back to the interpreter.
-
-/** Whether the keys are already in order (ties by `tieRank`), and their least and greatest. */
-function scanKeys(key: Float64Array, tieRank: Uint8Array | undefined): { sorted: boolean; min: number; max: number } {
-  const n = key.length;
   let sorted = true;
   let min = n > 0 ? key[0]! : 0;
   let max = min;
@@ -74,47 +47,33 @@ function scanKeys(key: Float64Array, tieRank: Uint8Array | undefined): { sorted:
     if (k < min) min = k;
     else if (k > max) max = k;
   }
-  return { sorted, min, max };
-}
-
-/** 0, 1, …, n − 1. */
-function identity(n: number): Uint32Array {
   const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  return order;
-}
-
-/** The rows in `first` order (or index order) and their keys. */
-function gatherKeys(key: Float64Array, first: Uint32Array | null, order: Uint32Array, keys: Float64Array): void {
-  for (let i = 0; i < key.length; i++) {
-    const row = first === null ? i : first[i]!;
-    order[i] = row;
-    keys[i] = key[row]!;
+  if (sorted) {
+    for (let i = 0; i < n; i++) order[i] = i;
+    return { order, keys: key };
   }
-}
-
-/** Where each bucket starts: `ends[d]` = how many keys fall in buckets below d. */
-function bucketStarts(key: Float64Array, min: number, scale: number, buckets: number): Uint32Array {
-  return runningSums(bucketCounts(key, min, scale, buckets));
-}
-
-/** `counts[d + 1]` = how many keys fall in bucket d. */
-function bucketCounts(key: Float64Array, min: number, scale: number, buckets: number): Uint32Array {
-  const counts = new Uint32Array(buckets + 1);
-  for (let i = 0; i < key.length; i++) counts[Math.min(((key[i]! - min) * scale) | 0, buckets - 1) + 1]!++;
-  return counts;
-}
-
-/** Each row (in `first` order, or index order) and its key to the next place of its bucket; `ends` then holds each bucket's end. */
-function scatterToBuckets(key: Float64Array, first: Uint32Array | null, min: number, scale: number, ends: Uint32Array, keys: Float64Array, order: Uint32Array): void {
-  const buckets = ends.length - 1;
-  for (let j = 0; j < key.length; j++) {
+  const first = tieRank === undefined ? null : rankOrder(tieRank);
+  const keys = new Float64Array(n);
+  if (!Number.isFinite(max - min)) {
+    for (let i = 0; i < n; i++) order[i] = first === null ? i : first[i]!;
+    for (let i = 0; i < n; i++) keys[i] = key[order[i]!]!;
+    comparisonSort(keys, order, 0, n);
+    return { order, keys };
+  }
+  const buckets = bucketCount(n);
+  const scale = buckets / (max - min);
+  const ends = new Uint32Array(buckets + 1);
+  for (let i = 0; i < n; i++) ends[Math.min(((key[i]! - min) * scale) | 0, buckets - 1) + 1]!++;
+  for (let d = 0; d < buckets; d++) ends[d + 1]! += ends[d]!;
+  for (let j = 0; j < n; j++) {
     const i = first === null ? j : first[j]!;
     const k = key[i]!;
     const at = ends[Math.min(((k - min) * scale) | 0, buckets - 1)]!++;
     keys[at] = k;
     order[at] = i;
   }
+  finishBuckets(keys, order, 0, ends, buckets, 1);
+  return { order, keys };
 }
 
 /** Indices ordered by tie rank, then index (a stable counting sort). */
