@@ -1,17 +1,10 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { Decimal, decimalFromSignificant } from "../../src/core/money";
+import { expectSameDecimal } from "./expectSameDecimal";
 
-/** Every property decimal.js sets, the text and the arithmetic, as `new Decimal(value.toPrecision(15))` has them. */
 function expectFifteenDigits(value: number): void {
-  const expected = new Decimal(value.toPrecision(15));
-  const actual = decimalFromSignificant(value);
-  expect(actual).toBeInstanceOf(Decimal);
-  expect(Object.keys(actual)).toEqual(Object.keys(expected));
-  expect(actual).toStrictEqual(expected);
-  expect(actual.toString()).toBe(expected.toString());
-  expect(actual.plus(1).toString()).toBe(expected.plus(1).toString());
-  expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+  expectSameDecimal(decimalFromSignificant(value), new Decimal(value.toPrecision(15)));
 }
 
 describe("decimalFromSignificant", () => {
