@@ -1,8 +1,6 @@
 import { UTCDateMini as UTCDate } from "@date-fns/utc/date/mini";
-import { addDays } from "date-fns/addDays";
 import { addMonths } from "date-fns/addMonths";
 import { addQuarters } from "date-fns/addQuarters";
-import { addWeeks } from "date-fns/addWeeks";
 import { addYears } from "date-fns/addYears";
 import { getWeek } from "date-fns/getWeek";
 import { getWeekYear } from "date-fns/getWeekYear";
@@ -56,21 +54,32 @@ export function bucketStart(ms: number, granularity: Granularity, weekStartsOn: 
   }
 }
 
-/** The instant `count` buckets after `ms` (calendar arithmetic in UTC). */
+const DAY_MS = 86_400_000;
+/** The largest distance from the epoch a `Date` can hold (ECMAScript time values). */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * The instant `count` buckets after `ms` (calendar arithmetic in UTC, as date-fns' `addDays` …
+ * `addYears` on a UTC date). Days and weeks have no daylight saving in UTC, so they are fixed
+ * lengths; months, quarters and years on a day of the month that every month has (1–28) are
+ * `Date.UTC` with the month moved, which is what `addMonths` gives there. Only a day 29–31,
+ * where the month may be shorter, goes through date-fns' clamping. A trend over 96,000 months
+ * then costs no date object per bucket.
+ */
 export function addBuckets(ms: number, granularity: Granularity, count: number): number {
-  const date = new UTCDate(ms);
-  switch (granularity) {
-    case "day":
-      return addDays(date, count).getTime();
-    case "week":
-      return addWeeks(date, count).getTime();
-    case "month":
-      return addMonths(date, count).getTime();
-    case "quarter":
-      return addQuarters(date, count).getTime();
-    case "year":
-      return addYears(date, count).getTime();
+  if (granularity === "day" || granularity === "week") {
+    const moved = ms + count * (granularity === "day" ? DAY_MS : 7 * DAY_MS);
+    return Math.abs(moved) <= MAX_DATE_MS ? moved : Number.NaN;
   }
+  const months = granularity === "month" ? count : granularity === "quarter" ? 3 * count : 12 * count;
+  const date = new Date(ms);
+  if (date.getUTCDate() <= 28 && Number.isInteger(months)) {
+    const moved = new Date(ms);
+    moved.setUTCMonth(date.getUTCMonth() + months);
+    return moved.getTime();
+  }
+  const utc = new UTCDate(ms);
+  return (granularity === "month" ? addMonths(utc, count) : granularity === "quarter" ? addQuarters(utc, count) : addYears(utc, count)).getTime();
 }
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, "0");
@@ -80,7 +89,7 @@ const pad = (value: number, width = 2): string => String(value).padStart(width, 
  * year and week when weeks start on Monday), `2024-01`, `2024-Q1` or `2024`.
  */
 export function bucketKey(start: number, granularity: Granularity, weekStartsOn: WeekStartsOn = 1): string {
-  const date = new UTCDate(start);
+  const date = granularity === "week" ? new UTCDate(start) : new Date(start);
   const year = date.getUTCFullYear();
   switch (granularity) {
     case "day":
