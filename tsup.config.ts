@@ -14,6 +14,7 @@ export default defineConfig([
       node: "src/node.ts",
       schemas: "src/schemas.ts",
       cli: "src/cli/main.ts",
+      fitWorker: "src/cli/fitWorker.ts",
       "internal/money": "src/core/money.ts",
       "internal/plainDecimal": "src/core/plainDecimal.ts",
     },
