@@ -2,7 +2,8 @@ import type { LtvTier } from "../segments/ltvTierSummary";
 import type { ValueConcentration } from "../segments/concentration";
 import type { VegaLiteSpec } from "../report/toVegaLite";
 import { formatPercent } from "../report/format";
-import { chartInput, charting, isList } from "./chartInput";
+import { describeValue } from "../input/describeValue";
+import { chartInput, charting, finiteOrNull, isList } from "./chartInput";
 import { chartSpec, CHART_FORMATS, unavailableChart } from "./chartSpec";
 
 /** What the concentration chart reads: an `ltvSegments` result, or the report's `segments.ltvTiers` (available or not). */
@@ -33,12 +34,14 @@ export function concentrationCurve(segments: { readonly tiers: readonly LtvTier[
   let customers = 0;
   let value = 0;
   for (const tier of segments.tiers) {
-    customers += tier.shareOfCustomers ?? 0;
-    value += tier.shareOfValue ?? 0;
+    if (typeof tier.name !== "string") throw new TypeError(`a tier's name is ${describeValue(tier.name)}, not a string`);
+    customers += finiteOrNull(tier.shareOfCustomers) ?? 0;
+    value += finiteOrNull(tier.shareOfValue) ?? 0;
     points.push({ customers, value, label: `through tier "${tier.name}": ${formatPercent(customers)} of customers hold ${formatPercent(value)} of ${noun}` });
   }
   const c = segments.concentration;
-  for (const [x, y] of [[0.01, c.top1PctShare], [0.1, c.top10PctShare], [0.2, c.top20PctShare]] as const) {
+  for (const [x, share] of [[0.01, c.top1PctShare], [0.1, c.top10PctShare], [0.2, c.top20PctShare]] as const) {
+    const y = finiteOrNull(share);
     if (y !== null) points.push({ customers: x, value: y, label: `top ${x * 100}% of customers hold ${formatPercent(y)} of ${noun}` });
   }
   return points.sort((p, q) => p.customers - q.customers);
@@ -66,7 +69,7 @@ export function ltvConcentrationChart(segments: LtvConcentrationInput): VegaLite
     if ("available" in input && input.available === false) return unavailableChart(title, input.reason);
     const ok = input as Exclude<LtvConcentrationInput, { available: false }>;
     if (ok.tiers.length === 0 || !ok.tiers.some((t) => t.shareOfValue !== null)) return unavailableChart(title, "no customer value to share out (no customers, or a total that is not positive)");
-    const gini = ok.concentration.gini;
+    const gini = finiteOrNull(ok.concentration.gini);
     return chartSpec({
       title,
       description: `Cumulative share of value held by the top share of customers (by LTV tier and at the top 1%, 10%, 20%); the dashed line is equal shares.${gini === null ? "" : ` Gini ${gini.toFixed(3)}.`}`,

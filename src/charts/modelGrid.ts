@@ -3,7 +3,7 @@ import { integerOption, numberOption } from "../input/optionReaders";
 import { RetentionOptionsError } from "../input/errors";
 import { readModel } from "../clv/models/readModel";
 import type { TransactionModel } from "../clv/models/modelTypes";
-import { printValue } from "../input/describeValue";
+import { describeValue, printValue } from "../input/describeValue";
 
 /** Options of the matrix charts (`frequencyRecencyChart`, `probabilityAliveMatrixChart`). */
 export interface ModelGridOptions {
@@ -34,7 +34,7 @@ export interface ModelGrid {
  * readModelGrid(bgNbd, { maxFrequency: 39, maxRecency: 39 }, "frequencyRecencyChart").T //=> 39
  */
 export function readModelGrid(model: TransactionModel, options: ModelGridOptions, fn: string): ModelGrid {
-  const checked = readModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd"], fn);
+  const checked = readChartModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd"], fn);
   const o = readOptions(options, fn);
   for (const name of ["maxFrequency", "maxRecency"] as const) {
     if (o[name] === undefined) throw new RetentionOptionsError(name, `${fn} expects ${name}, a whole number from 1 to ${MAX_GRID_SIDE}, found undefined`);
@@ -44,6 +44,23 @@ export function readModelGrid(model: TransactionModel, options: ModelGridOptions
   const T = numberOption("T", o.T, { min: 0, max: 1e6 }, maxRecency);
   if (T < maxRecency) throw new RetentionOptionsError("T", `${fn} expects T ≥ maxRecency (${maxRecency}), since recency cannot exceed T; found ${printValue(T)}`);
   return { model: checked, maxFrequency, maxRecency, T };
+}
+
+const TIME_UNITS: readonly string[] = ["day", "week", "month", "quarter", "year", "period"];
+
+/**
+ * `readModel` for a chart, which also writes the model's name and time unit into its text:
+ * `model` must name a model and carry one of the library's time units.
+ *
+ * @example
+ * readChartModel({ ...bgNbd, timeUnit: 3 }, ["bg-nbd"], "periodTransactionsChart") // throws RetentionOptionsError (model)
+ */
+export function readChartModel<M extends TransactionModel>(model: M, allowed: readonly M["model"][], fn: string): M {
+  const kind = typeof model === "object" && model !== null ? (model as { model?: unknown }).model : undefined;
+  if (typeof kind !== "string") throw new RetentionOptionsError("model", `${fn} expects a ${allowed.join(" or ")} model, found ${describeValue(model)}`);
+  const checked = readModel<M>(model, allowed, fn);
+  if (!TIME_UNITS.includes(checked.timeUnit as string)) throw new RetentionOptionsError("model", `${fn}: expected the model's timeUnit to be one of ${TIME_UNITS.join(", ")}, found ${describeValue(checked.timeUnit)}`);
+  return checked;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { NpsTrendPoint } from "../nps/npsTrend";
 import type { VegaLiteSpec } from "../report/toVegaLite";
-import { chartInput, charting, isList } from "./chartInput";
+import { chartInput, charting, finiteOrNull, isList } from "./chartInput";
 import { chartSpec, CHART_FORMATS, unavailableChart } from "./chartSpec";
 
 const EXPECTED = "an npsTrend result (an array of periods with key, score and confidenceInterval)";
@@ -29,11 +29,13 @@ export function npsTrendChart(trend: readonly NpsTrendPoint[]): VegaLiteSpec {
     }));
     const title = "Net Promoter Score by period";
     if (!values.some((v) => v.score !== null)) return unavailableChart(title, points.length === 0 ? "the trend has no periods" : "no period has a response");
-    const confidence = points.find((p) => p.score !== null)!.confidence;
+    const level = finiteOrNull(points.find((p) => p.score !== null)!.confidence);
+    const confidence = level !== null && level > 0 && level < 1 ? level : null;
+    const band = confidence === null ? "confidence interval" : `${Math.round(confidence * 1000) / 10}% confidence interval`;
     const x = { field: "period", type: "ordinal", title: "Period", sort: null, axis: { labelAngle: -45 } };
     return chartSpec({
       title,
-      description: `NPS (promoters − detractors, % of responses) per period; the band is its ${Math.round(confidence * 1000) / 10}% confidence interval. A band that is wide or crosses the previous period's score means the change may be noise.`,
+      description: `NPS (promoters − detractors, % of responses) per period; the band is its ${band}. A band that is wide or crosses the previous period's score means the change may be noise.`,
       values,
       layer: [
         {

@@ -1,6 +1,6 @@
 import type { BgNbdModel } from "../clv/models/modelTypes";
 import { purchaseCountProbability } from "../clv/models/purchaseCountProbability";
-import { readModel } from "../clv/models/readModel";
+import { readChartModel } from "./modelGrid";
 import { readSummaryRows, type SummaryInput } from "../clv/summaryRows";
 import { RetentionOptionsError } from "../input/errors";
 import { integerOption } from "../input/optionReaders";
@@ -42,7 +42,7 @@ export interface PeriodTransactionsBin {
  */
 export function periodTransactionsChart(model: BgNbdModel, summary: SummaryInput, options: PeriodTransactionsChartOptions = {}): VegaLiteSpec {
   const fn = "periodTransactionsChart";
-  const checked = readModel(model, ["bg-nbd"], fn);
+  const checked = readChartModel(model, ["bg-nbd"], fn);
   const rows = readSummaryRows(summary, fn);
   const o = readOptions(options, fn);
   const bins = integerOption("maxFrequency", o.maxFrequency, { min: 1, max: 100 }, 7);

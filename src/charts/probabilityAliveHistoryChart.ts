@@ -2,7 +2,7 @@ import { dateOption } from "../core/period";
 import { toEpochMs, type DateInput } from "../core/time";
 import type { TransactionModel } from "../clv/models/modelTypes";
 import { probabilityAlive } from "../clv/models/probabilityAlive";
-import { readModel } from "../clv/models/readModel";
+import { readChartModel } from "./modelGrid";
 import { describeValue } from "../input/describeValue";
 import { RetentionInputError, RetentionOptionsError, shapeError } from "../input/errors";
 import { readOptions } from "../input/readOptions";
@@ -45,7 +45,7 @@ const UNIT_DAYS: Readonly<Partial<Record<TransactionModel["timeUnit"], number>>>
  */
 export function probabilityAliveHistoryChart(model: TransactionModel, options: ProbabilityAliveHistoryOptions): VegaLiteSpec {
   const fn = "probabilityAliveHistoryChart";
-  const checked = readModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd"], fn);
+  const checked = readChartModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd"], fn);
   const unitDays = UNIT_DAYS[checked.timeUnit];
   if (unitDays === undefined) throw new RetentionOptionsError("model", `${fn} draws models fitted in days or weeks (as customerSummary measures time); this one is in ${checked.timeUnit}s`);
   const o = readOptions(options, fn);

@@ -1,8 +1,13 @@
 import type { Decimal } from "../core/money";
+import { describeValue } from "../input/describeValue";
+import { RetentionInputError } from "../input/errors";
 import type { RfmScore } from "../segments/rfmScores";
 import type { VegaLiteSpec } from "../report/toVegaLite";
 import { chartInput, charting, isList } from "./chartInput";
 import { chartSpec, CHART_FORMATS, unavailableChart } from "./chartSpec";
+
+/** The highest R or F score the grid draws (rfmScores' `bins` is at most this). */
+const MAX_RFM_SCORE = 100;
 
 const EXPECTED = "an rfmScores result (an array of customers with r, f, m and segment)";
 
@@ -25,6 +30,13 @@ export function rfmGridChart(scores: readonly RfmScore[]): VegaLiteSpec {
   return charting("rfmGridChart", EXPECTED, () => {
     const title = "RFM grid: customers by recency and frequency score";
     if (rows.length === 0) return unavailableChart(title, "no customers were scored");
+    rows.forEach((s, index) => {
+      for (const field of ["r", "f"] as const) {
+        if (!(Number.isSafeInteger(s[field]) && s[field] >= 1 && s[field] <= MAX_RFM_SCORE)) {
+          throw new RetentionInputError([{ index, path: ["scores", field], code: "invalid_score", message: `rfmGridChart expects a whole score from 1 to ${MAX_RFM_SCORE}, found ${describeValue(s[field])}` }]);
+        }
+      }
+    });
     const cells = new Map<string, { r: number; f: number; customers: number; monetary: number; segments: Map<string, number> }>();
     for (const s of rows) {
       const key = `${s.r}|${s.f}`;

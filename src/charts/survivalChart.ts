@@ -1,6 +1,8 @@
-import type { SurvivalCurve } from "../metrics/survivalCurve";
+import type { SurvivalCurve, SurvivalUnit } from "../metrics/survivalCurve";
+
+const SURVIVAL_UNITS: readonly SurvivalUnit[] = ["day", "week", "month"];
 import type { VegaLiteSpec } from "../report/toVegaLite";
-import { chartInput, charting, isList } from "./chartInput";
+import { chartInput, charting, finiteOrNull, isList } from "./chartInput";
 import { chartSpec, CHART_FORMATS, unavailableChart } from "./chartSpec";
 
 const EXPECTED = "a survivalCurve result (an object with points, spells and unit)";
@@ -18,14 +20,14 @@ const EXPECTED = "a survivalCurve result (an object with points, spells and unit
  * survivalChart(survivalCurve(events, { asOf: "2024-12-31", unit: "month" })).layer.length //=> 3
  */
 export function survivalChart(curve: SurvivalCurve): VegaLiteSpec {
-  const checked = chartInput<SurvivalCurve>("survivalChart", curve, EXPECTED, (c) => isList(c.points));
+  const checked = chartInput<SurvivalCurve>("survivalChart", curve, EXPECTED, (c) => isList(c.points) && SURVIVAL_UNITS.includes(c.unit as SurvivalUnit) && [c.spells, c.cancelled, c.censored].every((n) => Number.isSafeInteger(n) && (n as number) >= 0));
   return charting("survivalChart", EXPECTED, () => {
     const title = "Kaplan–Meier survival curve";
     if (checked.points.length === 0) return unavailableChart(title, "no contract spells to follow");
     const start = checked.points[0]!.t > 0 ? [{ t: 0, survival: 1, lower: 1, upper: 1, atRisk: checked.spells, events: 0, censored: 0 }] : [];
     const values = [...start, ...checked.points.map((p) => ({ t: p.t, survival: p.survival, lower: p.lower, upper: p.upper, atRisk: p.atRisk, events: p.events, censored: p.censored }))];
     const x = { field: "t", type: "quantitative", title: `Time since the contract began (${checked.unit}s)` };
-    const median = checked.medianLifetime === null ? "survival never falls to 50%" : `the median lifetime is ${checked.medianLifetime} ${checked.unit}s`;
+    const median = finiteOrNull(checked.medianLifetime) === null ? "survival never falls to 50%" : `the median lifetime is ${checked.medianLifetime} ${checked.unit}s`;
     return chartSpec({
       title,
       description: `Share of ${checked.spells} contracts (${checked.cancelled} cancelled, ${checked.censored} still running) that last longer than t; the band is the 95% interval, the ticks are censored spells; ${median}.`,
