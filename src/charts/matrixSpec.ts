@@ -27,8 +27,8 @@ export function matrixSpec(grid: ModelGrid, values: readonly { frequency: number
     height: side(grid.maxRecency),
     mark: { type: "rect" },
     encoding: {
-      x: { field: "frequency", type: "ordinal", title: "Customer's historical frequency (repeat purchases)", axis: { labelAngle: 0, labelOverlap: true } },
-      y: { field: "recency", type: "ordinal", title: `Customer's recency (first → last purchase; T = ${grid.T} ${grid.model.timeUnit}s)`, axis: { labelOverlap: true } },
+      x: { field: "frequency", type: "ordinal", title: "Customer's historical frequency (repeat purchases)", axis: { labelAngle: 0, values: tickValues(grid.maxFrequency) } },
+      y: { field: "recency", type: "ordinal", title: `Customer's recency (first → last purchase; T = ${grid.T} ${grid.model.timeUnit}s)`, axis: { values: tickValues(grid.maxRecency) } },
       color: {
         field: "value",
         type: "quantitative",
@@ -43,4 +43,10 @@ export function matrixSpec(grid: ModelGrid, values: readonly { frequency: number
       ],
     },
   });
+}
+
+/** Axis labels 0 … max: every one up to 20 cells, every 5th beyond, so narrow cells' labels do not overlap. */
+function tickValues(max: number): number[] {
+  const step = max <= 20 ? 1 : max <= 100 ? 5 : 10;
+  return Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step);
 }
