@@ -1,7 +1,7 @@
 import type { BgNbdModel } from "../clv/models/modelTypes";
 import { purchaseCountProbability } from "../clv/models/purchaseCountProbability";
 import { readChartModel } from "./modelGrid";
-import { readSummaryRows, type SummaryInput } from "../clv/summaryRows";
+import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../clv/summaryRows";
 import { RetentionOptionsError } from "../input/errors";
 import { integerOption } from "../input/optionReaders";
 import { readOptions } from "../input/readOptions";
@@ -15,7 +15,7 @@ export interface PeriodTransactionsChartOptions {
 }
 
 /** One bar pair of the period-transactions chart. */
-export interface PeriodTransactionsBin {
+interface PeriodTransactionsBin {
   readonly frequency: string;
   readonly order: number;
   readonly actual: number;
@@ -75,7 +75,7 @@ export function periodTransactionsChart(model: BgNbdModel, summary: SummaryInput
 }
 
 /** The bins: actual and expected customers per repeat-transaction count, the last one open ("K+"). */
-export function periodTransactionBins(model: BgNbdModel, rows: ReturnType<typeof readSummaryRows>, bins: number): PeriodTransactionsBin[] {
+function periodTransactionBins(model: BgNbdModel, rows: SummaryColumns, bins: number): PeriodTransactionsBin[] {
   const actual = new Float64Array(bins + 1);
   const weightByT = new Map<number, number>();
   let total = 0;
