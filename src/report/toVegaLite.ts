@@ -2,7 +2,9 @@ import { chartSpec, CHART_FORMATS, unavailableChart } from "../charts/chartSpec"
 import { cohortHeatmapSpec } from "../charts/cohortHeatmapSpec";
 import { defectionValueChart } from "../charts/defectionValueChart";
 import { ltvConcentrationChart } from "../charts/ltvConcentrationChart";
-import { heatmapCells, retentionCurvePoints, type ReportChart } from "./chartData";
+import { describeValue } from "../input/describeValue";
+import { RetentionOptionsError } from "../input/errors";
+import { heatmapCells, REPORT_CHARTS, retentionCurvePoints, type ReportChart } from "./chartData";
 import type { KpiReport } from "./kpiReport";
 import { readReport, rendering } from "./readReport";
 
@@ -26,11 +28,16 @@ export interface VegaLiteSpec {
  * @param report - a `kpiReport` result
  * @param chart - `cohortHeatmap`, `retentionCurve`, `revenueConcentration` or `defectionValue`
  * @returns the spec
+ * @throws {RetentionInputError} when `report` is not a `kpiReport` result
+ * @throws {RetentionOptionsError} when `chart` is none of `REPORT_CHARTS`
  * @example
  * toVegaLite(report, "retentionCurve").mark //=> { type: "line", point: true }
  */
 export function toVegaLite(report: KpiReport, chart: ReportChart): VegaLiteSpec {
   const checked = readReport(report, "toVegaLite");
+  if (!REPORT_CHARTS.includes(chart)) {
+    throw new RetentionOptionsError("chart", `toVegaLite expects one of ${REPORT_CHARTS.join(", ")}, found ${describeValue(chart)}`);
+  }
   return rendering("toVegaLite", () => vegaLiteOf(checked, chart));
 }
 

@@ -126,7 +126,7 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   kpiReport: [purchases, { asOf }],
   renderMarkdown: [report],
   renderHtml: [report],
-  toVegaLite: [report, "retention"],
+  toVegaLite: [report, "retentionCurve"],
   funnel: [{ purchases, events: [{ customerId: "a", at: "2024-01-01", type: "signup" }] }, { steps: ["signup", "order", "order:2"], within: { days: 60 } }],
   repeatConversion: [purchases, { asOf }],
   lifecycle: [purchases, { granularity: "month", start: "2024-01-01", end: "2024-04-01" }],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadCdnowSample } from "../../examples/data/cdnow";
-import { kpiReport, REPORT_CHARTS, renderHtml, toVegaLite } from "../../src/index";
+import { kpiReport, REPORT_CHARTS, renderHtml, RetentionOptionsError, toVegaLite } from "../../src/index";
 import { barChartSvg, heatmapSvg } from "../../src/report/chartSvg";
 import { rampColor, textWidth } from "../../src/report/svgCommon";
 import { renderChart } from "../charts/renderChart";
@@ -37,6 +37,10 @@ describe("the report's Vega-Lite charts (issue 16 fixes)", () => {
     expect(heat.find((t) => t.field === "rate")!.format).toBe(".1%");
     const money = tooltips(toVegaLite(report, "defectionValue") as unknown as Encoded);
     expect(money.find((t) => t.field === "unrealizedValue")!.format).toBe(",.2f");
+  });
+
+  it("refuses a chart it does not draw with a typed error (it returned undefined before issue 16)", () => {
+    expect(() => toVegaLite(report, "retention" as never)).toThrow(RetentionOptionsError);
   });
 
   it("keeps labels whole: the frame sets no label limit", () => {
