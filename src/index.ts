@@ -343,3 +343,23 @@ export type {
   ShareOfWalletOptions,
   WalletEstimate,
 } from "./segments/index";
+
+// Charts of the library's results as Vega-Lite v5 specs (issue 16)
+export { frequencyRecencyChart } from "./charts/frequencyRecencyChart";
+export { probabilityAliveMatrixChart } from "./charts/probabilityAliveMatrixChart";
+export { periodTransactionsChart } from "./charts/periodTransactionsChart";
+export { probabilityAliveHistoryChart } from "./charts/probabilityAliveHistoryChart";
+export { npsTrendChart } from "./charts/npsTrendChart";
+export { retentionSeriesChart } from "./charts/retentionSeriesChart";
+export { survivalChart } from "./charts/survivalChart";
+export { cohortRetentionChart } from "./charts/cohortRetentionChart";
+export { rfmGridChart } from "./charts/rfmGridChart";
+export { ltvConcentrationChart } from "./charts/ltvConcentrationChart";
+export { defectionValueChart } from "./charts/defectionValueChart";
+export type { ModelGridOptions } from "./charts/modelGrid";
+export type { FrequencyRecencyChartOptions } from "./charts/frequencyRecencyChart";
+export type { PeriodTransactionsChartOptions } from "./charts/periodTransactionsChart";
+export type { ProbabilityAliveHistoryOptions } from "./charts/probabilityAliveHistoryChart";
+export type { CohortRetentionChartOptions } from "./charts/cohortRetentionChart";
+export type { LtvConcentrationInput } from "./charts/ltvConcentrationChart";
+export type { DefectionValueChartOptions, DefectionValueInput } from "./charts/defectionValueChart";

@@ -19,6 +19,8 @@ export interface ChartParts {
 /**
  * A Vega-Lite v5 spec with the library's common frame: the schema, a title, a description,
  * the data inline, a default size, and labels that are never cut off (`labelLimit: 0`).
+ * A value in the data that is not a string, a finite number or `null` becomes `null` (a gap),
+ * so a spec never holds NaN, Infinity or an Invalid Date.
  *
  * @example
  * chartSpec({ title: "T", description: "D", values: [{ x: 1 }], mark: "point" }).$schema
@@ -33,7 +35,7 @@ export function chartSpec(parts: ChartParts): VegaLiteSpec {
     width,
     height,
     config: { axis: { labelLimit: 0, titleLimit: 0 }, legend: { labelLimit: 0 } },
-    data: { values: values as VegaLiteSpec["data"]["values"] },
+    data: { values: values.map(finiteValues) },
     ...drawing,
   };
 }
@@ -54,4 +56,15 @@ export function unavailableChart(title: string, reason: string): VegaLiteSpec {
     mark: { type: "text", fontSize: 14, align: "center" },
     encoding: { text: { field: "reason", type: "nominal" } },
   });
+}
+
+/** A data row with every value that is not a string, a finite number or `null` (NaN, a Date, an object) replaced by `null`. */
+function finiteValues(row: Readonly<Record<string, unknown>>): Readonly<Record<string, string | number | null>> {
+  let copy: Record<string, unknown> | null = null;
+  for (const key of Object.keys(row)) {
+    const value = row[key];
+    const plain = value === null || typeof value === "string" || (typeof value === "number" && Number.isFinite(value));
+    if (!plain) (copy ??= { ...row })[key] = null;
+  }
+  return (copy ?? row) as Readonly<Record<string, string | number | null>>;
 }

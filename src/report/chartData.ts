@@ -1,3 +1,4 @@
+import { concentrationCurve } from "../charts/ltvConcentrationChart";
 import { formatInt, formatMoney, formatPercent, humanize } from "./format";
 import type { KpiReport } from "./kpiReport";
 
@@ -46,24 +47,13 @@ export function retentionCurvePoints(report: KpiReport): LinePoint[] {
 
 /**
  * The revenue-concentration (Lorenz/Pareto) curve: cumulative share of revenue held by the
- * top share of customers, at the LTV tier boundaries and at the top 1%, 10% and 20%.
+ * top share of customers, at the LTV tier boundaries and at the top 1%, 10% and 20%
+ * (`concentrationCurve`, which `ltvConcentrationChart` draws).
  */
 export function concentrationPoints(report: KpiReport): LinePoint[] {
   const tiers = report.segments.ltvTiers;
   if (!tiers.available) return [];
-  const points: LinePoint[] = [{ x: 0, y: 0, label: "no customers: 0% of revenue" }];
-  let customers = 0;
-  let value = 0;
-  for (const tier of tiers.tiers) {
-    customers += tier.shareOfCustomers ?? 0;
-    value += tier.shareOfValue ?? 0;
-    points.push({ x: customers, y: value, label: `through tier "${tier.name}": ${formatPercent(customers)} of customers hold ${formatPercent(value)} of revenue` });
-  }
-  const c = tiers.concentration;
-  for (const [x, y] of [[0.01, c.top1PctShare], [0.1, c.top10PctShare], [0.2, c.top20PctShare]] as const) {
-    if (y !== null) points.push({ x, y, label: `top ${x * 100}% of customers hold ${formatPercent(y)} of revenue` });
-  }
-  return points.sort((p, q) => p.x - q.x);
+  return concentrationCurve(tiers, "revenue").map((p) => ({ x: p.customers, y: p.value, label: p.label }));
 }
 
 /** Unrealized yearly value by defection reason. */

@@ -1,23 +1,28 @@
 import type { Bar, HeatmapCell, LinePoint } from "./chartData";
-import { formatNumber } from "./format";
-import { escapeXml, linear, rampColor, svgOpen, ticks } from "./svgCommon";
+import { formatInt, formatNumber } from "./format";
+import { escapeXml, linear, rampColor, svgOpen, textWidth, ticks } from "./svgCommon";
 
 /** A compact chart label: whole percent, one decimal below 10%. */
 const pct = (v: number): string => `${formatNumber(v * 100, v < 0.1 && v > 0 ? 1 : 0)}%`;
 
-/** Cohort heatmap: one rect per (cohort, month offset), darker = more customers returning. */
+/**
+ * Cohort heatmap: one rect per (cohort, month offset), darker = more customers returning, on
+ * one colour scale from 0 to the largest rate of every cell, offset 0 included; each cell
+ * carries its rate as text, and its hover title the customers, cohort size and rate.
+ */
 export function heatmapSvg(id: string, cells: readonly HeatmapCell[]): string {
   const cohorts = [...new Set(cells.map((c) => c.cohort))];
-  const offsets = Math.max(1, ...cells.map((c) => c.offset + 1));
-  const cw = 46, ch = 24, left = 80, top = 30, bottom = 40;
+  const offsets = cells.reduce((m, c) => Math.max(m, c.offset + 1), 1);
+  const cw = 46, ch = 24, top = 30, bottom = 40;
+  const left = 30 + textWidth(cohorts.reduce((a, c) => (c.length > a.length ? c : a), ""), 11);
   const width = left + offsets * cw + 10, height = top + cohorts.length * ch + bottom;
   const row = new Map(cohorts.map((c, i) => [c, i]));
-  const max = Math.max(0, ...cells.filter((c) => c.offset > 0).map((c) => c.rate));
+  const max = cells.reduce((m, c) => Math.max(m, c.rate), 0);
   const marks = cells.map((c) => {
     const x = left + c.offset * cw, y = top + row.get(c.cohort)! * ch;
-    const t = c.offset === 0 ? 1 : max === 0 ? 0 : c.rate / max;
+    const t = max === 0 ? 0 : c.rate / max;
     const text = t > 0.55 ? "#fff" : "#111";
-    return `<g><rect class="mark" x="${x}" y="${y}" width="${cw - 2}" height="${ch - 2}" fill="${rampColor(t)}"><title>${escapeXml(`cohort ${c.cohort}, month ${c.offset}: ${c.customers} of ${c.size} customers (${pct(c.rate)})`)}</title></rect>` +
+    return `<g><rect class="mark" x="${x}" y="${y}" width="${cw - 2}" height="${ch - 2}" fill="${rampColor(t)}"><title>${escapeXml(`cohort ${c.cohort}, month ${c.offset}: ${formatInt(c.customers)} of ${formatInt(c.size)} customers (${pct(c.rate)})`)}</title></rect>` +
       `<text x="${x + cw / 2 - 1}" y="${y + ch / 2 + 3}" text-anchor="middle" font-size="10" fill="${text}" aria-hidden="true">${pct(c.rate)}</text></g>`;
   });
   const yLabels = cohorts.map((c, i) => `<text x="${left - 6}" y="${top + i * ch + ch / 2 + 3}" text-anchor="end" font-size="11">${escapeXml(c)}</text>`);
@@ -37,6 +42,18 @@ export interface LineChartOptions {
   readonly xPercent: boolean;
   /** Draw the equality line y = x (for concentration curves). */
   readonly diagonal: boolean;
+}
+
+/**
+ * A chart with nothing to draw that says why, in place of an empty frame (the SVG twin of
+ * `unavailableChart`): its title and the reason as text, in a dashed frame.
+ */
+export function unavailableSvg(id: string, title: string, reason: string): string {
+  const text = `Not available: ${reason}.`;
+  const width = Math.max(320, 40 + textWidth(text, 13)), height = 70;
+  return svgOpen(id, width, height, title, text) +
+    `<rect x="1" y="1" width="${width - 2}" height="${height - 2}" fill="none" stroke="#bbb" stroke-dasharray="4 4"/>` +
+    `<text class="mark" x="${width / 2}" y="${height / 2 + 5}" text-anchor="middle" font-size="13" fill="#555">${escapeXml(text)}</text></svg>`;
 }
 
 /** A line with a circle per point (hover shows the value), axes with ticks and labels. */
@@ -60,9 +77,11 @@ export function lineChartSvg(id: string, points: readonly LinePoint[], o: LineCh
 
 /** Horizontal bars with value labels and hover details. */
 export function barChartSvg(id: string, bars: readonly Bar[], title: string, desc: string, xLabel: string, format: (v: number) => string): string {
-  const left = 190, right = 90, barH = 26, top = 10, bottom = 40, width = 640;
+  const max = bars.reduce((m, b) => Math.max(m, b.value), 0);
+  const left = 16 + bars.reduce((m, b) => Math.max(m, textWidth(b.label, 12)), 60);
+  const right = 16 + bars.reduce((m, b) => Math.max(m, textWidth(format(b.value), 11)), 40);
+  const barH = 26, top = 10, bottom = 40, width = left + 360 + right;
   const height = top + bars.length * barH + bottom;
-  const max = Math.max(0, ...bars.map((b) => b.value));
   const x = linear(0, max === 0 ? 1 : max, left, width - right);
   const marks = bars.map((b, i) => {
     const yy = top + i * barH;

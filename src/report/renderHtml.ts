@@ -5,7 +5,7 @@ import { spendTables } from "./spendSection";
 import { pointsTable } from "./pointsTable";
 import { breadthTables } from "./breadthSection";
 import { concentrationPoints, defectionBars, heatmapCells, retentionCurvePoints } from "./chartData";
-import { barChartSvg, heatmapSvg, lineChartSvg } from "./chartSvg";
+import { barChartSvg, heatmapSvg, lineChartSvg, unavailableSvg } from "./chartSvg";
 import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChange, formatNumber, formatPercent, formatPeriod, formatPointChange, humanize } from "./format";
 import type { KpiReport } from "./kpiReport";
 import { benchmarkTable, readRenderBenchmarks } from "./benchmarkTable";
@@ -69,7 +69,7 @@ const dir = (c: KpiChange): number | null => c.absolute;
 const moneyDir = (c: KpiMoneyChange): number | null => (c.absolute === null ? null : c.absolute.toNumber());
 
 function figure(id: string, caption: string, svg: string | null, reason: string, data: string): string {
-  if (svg === null) return `<figure id="${id}-figure"><figcaption>${escapeXml(caption)}</figcaption><p class="na">Not available: ${escapeXml(reason)}.</p></figure>`;
+  if (svg === null) return `<figure id="${id}-figure"><figcaption>${escapeXml(caption)}</figcaption>${unavailableSvg(id, caption, reason)}</figure>`;
   return `<figure id="${id}-figure"><figcaption>${escapeXml(caption)}</figcaption>${svg}<details><summary>Data table</summary>${data}</details></figure>`;
 }
 

@@ -1,4 +1,10 @@
-import { concentrationPoints, defectionBars, heatmapCells, retentionCurvePoints, type ReportChart } from "./chartData";
+import { chartSpec, CHART_FORMATS, unavailableChart } from "../charts/chartSpec";
+import { cohortHeatmapSpec } from "../charts/cohortHeatmapSpec";
+import { defectionValueChart } from "../charts/defectionValueChart";
+import { ltvConcentrationChart } from "../charts/ltvConcentrationChart";
+import { describeValue } from "../input/describeValue";
+import { RetentionOptionsError } from "../input/errors";
+import { heatmapCells, REPORT_CHARTS, retentionCurvePoints, type ReportChart } from "./chartData";
 import type { KpiReport } from "./kpiReport";
 import { readReport, rendering } from "./readReport";
 
@@ -7,80 +13,69 @@ export interface VegaLiteSpec {
   readonly $schema: string;
   readonly title: string;
   readonly description: string;
-  readonly data: { readonly values: readonly Readonly<Record<string, string | number>>[] };
+  readonly data: { readonly values: readonly Readonly<Record<string, string | number | null>>[] };
   readonly [key: string]: unknown;
 }
 
-const SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
-
 /**
  * A Vega-Lite spec of one of the report's charts, with the data inline, for notebooks
- * (Jupyter, Observable) and any Vega-Lite renderer. The charts are those of `renderHtml`.
- * A chart whose section is unavailable gets an empty `data.values`.
+ * (Jupyter, Observable) and any Vega-Lite renderer. The charts are those of `renderHtml`,
+ * drawn by the same functions as the standalone charts (`cohortRetentionChart`'s heatmap,
+ * `ltvConcentrationChart`, `defectionValueChart`), with tooltips that format percentages and
+ * money. A chart whose section is unavailable (or has nothing to draw) is a chart that says
+ * why (`unavailableChart`), not an empty frame.
  *
  * @param report - a `kpiReport` result
  * @param chart - `cohortHeatmap`, `retentionCurve`, `revenueConcentration` or `defectionValue`
  * @returns the spec
+ * @throws {RetentionInputError} when `report` is not a `kpiReport` result
+ * @throws {RetentionOptionsError} when `chart` is none of `REPORT_CHARTS`
  * @example
- * toVegaLite(report, "retentionCurve").mark //=> { type: "line", point: true, tooltip: true }
+ * toVegaLite(report, "retentionCurve").mark //=> { type: "line", point: true }
  */
 export function toVegaLite(report: KpiReport, chart: ReportChart): VegaLiteSpec {
   const checked = readReport(report, "toVegaLite");
+  if (!REPORT_CHARTS.includes(chart)) {
+    throw new RetentionOptionsError("chart", `toVegaLite expects one of ${REPORT_CHARTS.join(", ")}, found ${describeValue(chart)}`);
+  }
   return rendering("toVegaLite", () => vegaLiteOf(checked, chart));
 }
 
 /** The body of `toVegaLite`, on a report that passed `readReport`. */
 function vegaLiteOf(report: KpiReport, chart: ReportChart): VegaLiteSpec {
-  const base = { $schema: SCHEMA, width: 480, height: 280 };
+  const cohortReason = report.cohorts.available ? "no observed cohort cells" : report.cohorts.reason;
   switch (chart) {
-    case "cohortHeatmap":
-      return {
-        ...base,
-        title: "Cohort retention heatmap",
-        description: "Share of each monthly acquisition cohort that ordered again k months later.",
-        data: { values: heatmapCells(report).map((c) => ({ cohort: c.cohort, offset: c.offset, rate: c.rate, customers: c.customers, size: c.size })) },
-        mark: { type: "rect", tooltip: true },
-        encoding: {
-          x: { field: "offset", type: "ordinal", title: "Months since first activity" },
-          y: { field: "cohort", type: "ordinal", title: "Cohort (first month)" },
-          color: { field: "rate", type: "quantitative", title: "Customers ordering", scale: { scheme: "blues" }, legend: { format: ".0%" } },
-        },
-      };
-    case "retentionCurve":
-      return {
-        ...base,
-        title: "Average cohort retention curve",
+    case "cohortHeatmap": {
+      const title = "Cohort retention heatmap";
+      const cells = heatmapCells(report);
+      if (cells.length === 0) return unavailableChart(title, cohortReason);
+      return cohortHeatmapSpec(
+        cells.map((c) => ({ cohort: c.cohort, offset: c.offset, rate: c.rate, value: c.customers, size: c.size })),
+        { title, description: "Share of each monthly acquisition cohort that ordered again k months later; month 0 is the acquisition month.", unit: "month", measure: "customers" },
+      );
+    }
+    case "retentionCurve": {
+      const title = "Average cohort retention curve";
+      const points = retentionCurvePoints(report);
+      if (points.length === 0) return unavailableChart(title, cohortReason);
+      return chartSpec({
+        title,
         description: "Customer-weighted share of a cohort ordering in each month after acquisition.",
-        data: { values: retentionCurvePoints(report).map((p) => ({ offset: p.x, rate: p.y })) },
-        mark: { type: "line", point: true, tooltip: true },
+        values: points.map((p) => ({ offset: p.x, rate: p.y })),
+        mark: { type: "line", point: true },
         encoding: {
-          x: { field: "offset", type: "quantitative", title: "Months since first activity" },
+          x: { field: "offset", type: "quantitative", title: "Months since first activity", axis: { tickMinStep: 1 } },
           y: { field: "rate", type: "quantitative", title: "Customers ordering", axis: { format: ".0%" }, scale: { domain: [0, 1] } },
+          tooltip: [
+            { field: "offset", type: "quantitative", title: "Month", format: CHART_FORMATS.count },
+            { field: "rate", type: "quantitative", title: "Customers ordering", format: CHART_FORMATS.percent },
+          ],
         },
-      };
+      });
+    }
     case "revenueConcentration":
-      return {
-        ...base,
-        title: "Revenue concentration curve",
-        description: "Cumulative share of revenue held by the top share of customers (LTV tiers, Pareto 80%).",
-        data: { values: concentrationPoints(report).map((p) => ({ customers: p.x, revenue: p.y, point: p.label })) },
-        mark: { type: "line", point: true, tooltip: true },
-        encoding: {
-          x: { field: "customers", type: "quantitative", title: "Top customers (share of all customers)", axis: { format: ".0%" }, scale: { domain: [0, 1] } },
-          y: { field: "revenue", type: "quantitative", title: "Share of revenue", axis: { format: ".0%" }, scale: { domain: [0, 1] } },
-        },
-      };
+      return ltvConcentrationChart(report.segments.ltvTiers);
     case "defectionValue":
-      return {
-        ...base,
-        title: "Unrealized value by defection reason",
-        description: "Yearly revenue of defected customers, by the reason they defected.",
-        data: { values: defectionBars(report).map((b) => ({ reason: b.label, unrealizedValue: b.value })) },
-        mark: { type: "bar", tooltip: true },
-        encoding: {
-          y: { field: "reason", type: "nominal", title: "Reason", sort: "-x" },
-          x: { field: "unrealizedValue", type: "quantitative", title: `Unrealized value a year${report.currency === null ? "" : ` (${report.currency})`}` },
-        },
-      };
+      return defectionValueChart(report.defections, { currency: report.currency });
   }
 }

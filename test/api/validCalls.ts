@@ -126,7 +126,7 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   kpiReport: [purchases, { asOf }],
   renderMarkdown: [report],
   renderHtml: [report],
-  toVegaLite: [report, "retention"],
+  toVegaLite: [report, "retentionCurve"],
   funnel: [{ purchases, events: [{ customerId: "a", at: "2024-01-01", type: "signup" }] }, { steps: ["signup", "order", "order:2"], within: { days: 60 } }],
   repeatConversion: [purchases, { asOf }],
   lifecycle: [purchases, { granularity: "month", start: "2024-01-01", end: "2024-04-01" }],
@@ -144,6 +144,17 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   saveBudget: [{ clv: "500", saveRate: 0.3, margin: 0.4 }],
   customerEquity: [purchases, { asOf, retentionRate: 0.8, future: { cohorts: 2 } }],
   compareToBenchmarks: [report, [{ path: "retention.rate", value: 0.6, betterWhen: "higher" }]],
+  frequencyRecencyChart: [bgNbd, { maxFrequency: 5, maxRecency: 5, t: 1 }],
+  probabilityAliveMatrixChart: [bgNbd, { maxFrequency: 5, maxRecency: 5 }],
+  periodTransactionsChart: [{ ...bgNbd, timeUnit: "week" }, summary, { maxFrequency: 3 }],
+  probabilityAliveHistoryChart: [{ ...bgNbd, timeUnit: "week" }, { purchases: ["2024-01-05", "2024-02-05"], end: "2024-03-01", customerId: "a" }],
+  npsTrendChart: [api.npsTrend(surveys, { granularity: "month" })],
+  retentionSeriesChart: [api.retentionSeries(purchases, { granularity: "month", from: "2024-01-01", to: "2024-04-01" })],
+  survivalChart: [api.survivalCurve({ events: [{ customerId: "a", at: "2024-01-01", type: "signup" }, { customerId: "a", at: "2024-02-01", type: "cancel" }] }, { asOf, unit: "day" })],
+  cohortRetentionChart: [api.cohortRetention(purchases, { granularity: "month", asOf }), { maxCohorts: 12 }],
+  rfmGridChart: [api.rfmScores(purchases, { asOf })],
+  ltvConcentrationChart: [api.ltvSegments(purchases, { method: "pareto" })],
+  defectionValueChart: [api.defectionReport(purchases, { asOf }), { currency: "USD" }],
 };
 
 /** Functions whose last argument is not an options object (their last argument is data). */
@@ -151,6 +162,7 @@ export const NO_OPTIONS = new Set([
   "renderMarkdown", "renderHtml", "toVegaLite", "probabilityAlive", "expectedPurchases", "conditionalExpectedPurchases",
   "purchaseCountProbability", "expectedAverageSpend", "survival", "retentionRateAt", "discountedExpectedLifetime",
   "discountedExpectedResidualLifetime", "compareToBenchmarks",
+  "npsTrendChart", "retentionSeriesChart", "survivalChart", "rfmGridChart", "ltvConcentrationChart",
 ]);
 
 /** Functions whose first (and only) argument is their options: the first-argument walk gives them bad options. */

@@ -73,9 +73,15 @@ describe("toVegaLite", () => {
     ]);
   });
 
-  it("leaves data empty when a section is unavailable", () => {
+  // Until issue 16 an unavailable section gave an empty frame (data.values []); it is now a chart that says why.
+  it("draws a chart that says why when a section is unavailable", () => {
     const empty = kpiReport([], { asOf: "2024-01-01" });
-    expect(toVegaLite(empty, "cohortHeatmap").data.values).toEqual([]);
+    for (const chart of REPORT_CHARTS) {
+      const spec = toVegaLite(empty, chart);
+      expect(spec.description).toMatch(/^Unavailable: /);
+      expect(spec.data.values).toHaveLength(1);
+    }
+    expect(toVegaLite(empty, "cohortHeatmap").data.values).toEqual([{ reason: "no customer has a complete month of activity before asOf" }]);
   });
 });
 

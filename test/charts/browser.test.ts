@@ -1,0 +1,129 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  cohortRetentionChart,
+  defectionValueChart,
+  frequencyRecencyChart,
+  kpiReport,
+  ltvConcentrationChart,
+  npsTrendChart,
+  periodTransactionsChart,
+  probabilityAliveHistoryChart,
+  probabilityAliveMatrixChart,
+  REPORT_CHARTS,
+  retentionSeriesChart,
+  rfmGridChart,
+  survivalChart,
+  toVegaLite,
+} from "../../src/index";
+import { loadCdnowSample } from "../../examples/data/cdnow";
+import { chartFixtures } from "./chartFixtures";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
+const build = (path: string): string => fileURLToPath(new URL(`../../node_modules/${path}`, import.meta.url));
+/** Debian's chromium is installed by .ci/run; on a machine without it the check is skipped outside CI. */
+const available = existsSync(CHROMIUM) || process.env.CI !== undefined;
+
+/** Every chart of the library, on CDNOW where it draws a model or a purchase log. */
+function allCharts(): Record<string, object> {
+  const f = chartFixtures();
+  const customer = f.purchases.filter((p) => p.customerId === "1").map((p) => p.at);
+  const report = kpiReport(loadCdnowSample());
+  return {
+    frequencyRecency: frequencyRecencyChart(f.bgNbd, { maxFrequency: 39, maxRecency: 39 }),
+    probabilityAliveMatrix: probabilityAliveMatrixChart(f.bgNbd, { maxFrequency: 39, maxRecency: 39 }),
+    periodTransactions: periodTransactionsChart(f.bgNbd, f.summary),
+    probabilityAliveHistory: probabilityAliveHistoryChart(f.bgNbd, { purchases: customer, end: "1997-09-30", customerId: "1" }),
+    npsTrend: npsTrendChart(f.nps),
+    retentionSeries: retentionSeriesChart(f.retention),
+    survival: survivalChart(f.survival),
+    cohortRetention: cohortRetentionChart(f.cohorts),
+    revenueCohorts: cohortRetentionChart(f.revenueCohorts, { currency: "USD" }),
+    rfmGrid: rfmGridChart(f.rfm),
+    ltvConcentration: ltvConcentrationChart(f.ltv),
+    defectionValue: defectionValueChart(f.defections, { currency: "USD" }),
+    ...Object.fromEntries(REPORT_CHARTS.map((chart) => [`report.${chart}`, toVegaLite(report, chart)])),
+    unavailable: toVegaLite(kpiReport([], { asOf: "2024-01-01" }), "cohortHeatmap"),
+  };
+}
+
+/** A page that compiles each spec with vega-lite and renders it with vega (no vega-embed), then counts the drawn mark items of each. */
+function page(charts: Record<string, object>): string {
+  const json = JSON.stringify(charts).replace(/</g, "\\u003c");
+  return `<!doctype html><html><head><meta charset="utf-8"><title>retention-metrics charts</title>
+<style>body{font:13px system-ui,sans-serif;margin:16px}.chart{display:inline-block;vertical-align:top;margin:8px;padding:8px;border:1px solid #ddd}</style>
+<script src="file://${build("vega/build/vega.min.js")}"></script>
+<script src="file://${build("vega-lite/build/vega-lite.min.js")}"></script></head>
+<body><h1>Every chart of retention-metrics</h1><div id="charts"></div>
+<script id="specs" type="application/json">${json}</script>
+<script>
+(async () => {
+  const specs = JSON.parse(document.getElementById("specs").textContent);
+  const results = [];
+  for (const [name, spec] of Object.entries(specs)) {
+    const box = document.createElement("div");
+    box.className = "chart";
+    box.id = "chart-" + name.replace(/\\W/g, "-");
+    document.getElementById("charts").appendChild(box);
+    try {
+      const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: "svg", container: box, hover: true });
+      await view.runAsync();
+      const groups = [...box.querySelectorAll("g.role-mark")].filter((g) => !g.closest(".role-axis, .role-legend, .role-title"));
+      results.push({ name, marks: groups.reduce((n, g) => n + g.children.length, 0), text: box.textContent });
+    } catch (error) {
+      results.push({ name, marks: 0, error: String(error) });
+    }
+  }
+  window.chartResults = results;
+})();
+</script></body></html>`;
+}
+
+describe.skipIf(!available)("every chart in headless Chromium", () => {
+  it("compiles with vega-lite and draws marks with vega, with no console error", async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const charts = allCharts();
+    const file = join(ARTIFACTS, "charts.html");
+    writeFileSync(file, page(charts));
+    const profile = mkdtempSync(join(tmpdir(), "retention-metrics-chromium-"));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--allow-file-access-from-files"],
+      viewport: { width: 1400, height: 1000 },
+    });
+    try {
+      const tab = await context.newPage();
+      const errors: string[] = [];
+      tab.on("console", (message) => {
+        if (message.type() === "error") errors.push(message.text());
+      });
+      tab.on("pageerror", (error) => errors.push(error.message));
+      const requests: string[] = [];
+      tab.on("request", (request) => {
+        if (!request.url().startsWith("file:")) requests.push(request.url());
+      });
+      await tab.goto(`file://${file}`);
+      await tab.waitForFunction(() => (globalThis as unknown as { chartResults?: unknown }).chartResults !== undefined, undefined, { timeout: 30_000 });
+      const results = (await tab.evaluate(() => (globalThis as unknown as { chartResults: unknown }).chartResults)) as { name: string; marks: number; text?: string; error?: string }[];
+      expect(results.map((r) => r.name)).toEqual(Object.keys(charts));
+      for (const result of results) {
+        expect(result.error, result.name).toBeUndefined();
+        expect(result.marks, result.name).toBeGreaterThan(0);
+      }
+      expect(results.find((r) => r.name === "frequencyRecency")!.marks).toBeGreaterThanOrEqual(1561);
+      expect(results.find((r) => r.name === "unavailable")!.text).toContain("no customer has a complete month of activity before asOf");
+      await tab.screenshot({ path: join(ARTIFACTS, "charts.png"), fullPage: true });
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
