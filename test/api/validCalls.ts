@@ -144,6 +144,8 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   saveBudget: [{ clv: "500", saveRate: 0.3, margin: 0.4 }],
   customerEquity: [purchases, { asOf, retentionRate: 0.8, future: { cohorts: 2 } }],
   compareToBenchmarks: [report, [{ path: "retention.rate", value: 0.6, betterWhen: "higher" }]],
+  // retention-metrics/notebook (walked by the fuzz, test/fuzz/catalog.ts)
+  display: [api.cohortRetention(purchases, { granularity: "month", asOf }), { rows: 5, moneyPlaces: 2 }],
 };
 
 /** Functions whose last argument is not an options object (their last argument is data). */
