@@ -8,7 +8,7 @@ const escapeHtml = (text: string): string => text.replace(/&/g, "&amp;").replace
 describe("display (properties)", () => {
   it("shows any customer id escaped, and no markup but its own", () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 30 }).filter((id) => !/[\u0000-\u001f\u007f]/.test(id)), (id) => {
+      fc.property(fc.string({ minLength: 1, maxLength: 30 }).filter((id) => id.trim() === id && id !== "" && !/[\u0000-\u001f\u007f]/.test(id)), (id) => {
         const html = display(customerSummary([{ customerId: id, at: "2024-01-05", amount: "10" }], { asOf: "2024-02-01" }))[JUPYTER_DISPLAY]()["text/html"] ?? "";
         expect(html).toContain(`<td>${escapeHtml(id)}</td>`);
         const tags = html.match(/<\/?([a-z0-9]+)/g) ?? [];
