@@ -21,6 +21,7 @@ function reportCharts(report: KpiReport): VegaLiteSpec {
  * kind has none (yet). One chart per kind, from the library's chart functions:
  *
  * - kpiReport: the report's four charts (`toVegaLite`), stacked;
+ * - chart: the spec itself (a chart function's result);
  * - cohortRetention: `cohortRetentionChart(result)`;
  * - retentionSeries: `retentionSeriesChart(series)`;
  * - npsTrend: `npsTrendChart(trend)`;
@@ -41,6 +42,8 @@ export function chartFor(kind: DisplayKind, result: unknown): VegaLiteSpec | nul
   switch (kind) {
     case "kpiReport":
       return reportCharts(result as KpiReport);
+    case "chart":
+      return result as VegaLiteSpec;
     default:
       return null;
   }

@@ -8,6 +8,7 @@ import type { ResultView, ViewSettings } from "./resultView";
 import { viewHtml, viewText } from "./viewHtml";
 import { calibrationHoldoutView, customerSummaryView, predictionsView } from "./views/clvViews";
 import { cohortView, retentionSeriesView } from "./views/cohortViews";
+import { chartView } from "./views/chartView";
 import { scorecardView } from "./views/scorecardView";
 import { defectionView, ltvView, rfmView } from "./views/segmentViews";
 import { npsByView, npsTrendView, npsView } from "./views/surveyViews";
@@ -72,6 +73,7 @@ const VIEWS: Readonly<Record<Exclude<DisplayKind, "kpiReport">, (result: unknown
   defectionReport: defectionView,
   rfmScores: rfmView,
   ltvSegments: ltvView,
+  chart: chartView,
   empty: () => ({ title: "Empty result", lines: ["No rows."], tables: [] }),
 };
 
@@ -93,7 +95,8 @@ function displayable(bundle: MimeBundle): JupyterDisplayable {
  *
  * @param result - a result of cohortRetention, retentionSeries, customerSummary,
  *   calibrationHoldoutSummary, predictClv, evaluateHoldout, nps, npsTrend, npsBy,
- *   defectionReport, rfmScores, ltvSegments or kpiReport (or its JSON copy)
+ *   defectionReport, rfmScores, ltvSegments or kpiReport (or its JSON copy), or a chart
+ *   function's Vega-Lite spec
  * @param options - `rows` (default 20) and `moneyPlaces` (default 2)
  * @returns a frozen displayable with its `kind`, `bundle`, `table` and `chart`
  * @throws RetentionInputError for a value that is no result the display knows, or a result

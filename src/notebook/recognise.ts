@@ -1,3 +1,4 @@
+import { VEGA_LITE_SCHEMA } from "../charts/chartSpec";
 import { isBrandedResult } from "../core/resultBrand";
 import { KPI_REPORT_SCHEMA_VERSION } from "../report/types";
 
@@ -16,12 +17,13 @@ export type DisplayKind =
   | "defectionReport"
   | "rfmScores"
   | "ltvSegments"
+  | "chart"
   | "empty";
 
 /** Every kind, in the order `recognise` tries them; for error messages and docs. */
 export const DISPLAY_KINDS: readonly DisplayKind[] = [
   "kpiReport", "cohortRetention", "retentionSeries", "customerSummary", "calibrationHoldoutSummary", "predictClv",
-  "scorecard", "nps", "npsTrend", "npsBy", "defectionReport", "rfmScores", "ltvSegments", "empty",
+  "scorecard", "nps", "npsTrend", "npsBy", "defectionReport", "rfmScores", "ltvSegments", "chart", "empty",
 ];
 
 const isObject = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -38,8 +40,9 @@ function arrayKind(first: unknown): DisplayKind | null {
 
 /**
  * The kind of result `value` is, by the library's brand where the result carries one
- * (customer summaries) and otherwise by its shape: the keys that only that result has. An
- * empty array is `"empty"` (an empty trend, series or score list); null for anything else.
+ * (customer summaries) and otherwise by its shape: the keys that only that result has. A
+ * Vega-Lite v5 spec (a chart function's result) is `"chart"`. An empty array is `"empty"` (an
+ * empty trend, series or score list); null for anything else.
  *
  * @example
  * recognise(nps([{ at: "2024-01-01", score: 9 }])) //=> "nps"
@@ -51,6 +54,7 @@ export function recognise(value: unknown): DisplayKind | null {
   if (Array.isArray(value)) return value.length === 0 ? "empty" : arrayKind(value[0]);
   if (!isObject(value)) return null;
   if (value.schemaVersion === KPI_REPORT_SCHEMA_VERSION) return "kpiReport";
+  if (value.$schema === VEGA_LITE_SCHEMA) return "chart";
   if (isObject(value.calibration) && Array.isArray(value.calibration.byFrequency) && has(value, "customers", "model")) return "scorecard";
   if (Array.isArray(value.cohorts) && has(value, "curve", "measure", "granularity")) return "cohortRetention";
   if (Array.isArray(value.customers) && has(value, "horizon", "discountRate")) return "predictClv";

@@ -171,6 +171,16 @@ describe("display: each kind of result", () => {
     expect((await renderChart(spec)).markItems).toBeGreaterThan(0);
   });
 
+  it("a chart function's spec: the chart itself, and its data as the table", () => {
+    const spec = api.toVegaLite(api.kpiReport(purchases, { asOf }), "retentionCurve");
+    const shown = display(spec);
+    expect(shown.kind).toBe("chart");
+    expect(shown.bundle[VEGA_LITE_MIME]).toBe(spec);
+    const html = shown.bundle["text/html"]!;
+    expect(html).toContain("<th scope=\"col\">offset</th><th scope=\"col\">rate</th>");
+    expect(bodyRows(html)[0]).toEqual(["0", "1"]);
+  });
+
   it("an empty list (an empty trend or series) shows as an empty result", () => {
     expect(display([]).kind).toBe("empty");
     expect(htmlOf([])).toContain("No rows.");
