@@ -14,7 +14,7 @@ import { defectionView, ltvView, rfmView } from "./views/segmentViews";
 import { npsByView, npsTrendView, npsView } from "./views/surveyViews";
 
 /** The symbol of Deno's Jupyter kernel (`Deno.jupyter.$display`): a value with a method under it displays as the MIME bundle it returns. */
-export const JUPYTER_DISPLAY: unique symbol = Symbol.for("Jupyter.display") as never;
+export const JUPYTER_DISPLAY: unique symbol = Symbol.for("Jupyter.display");
 
 /** The Vega-Lite v5 MIME type of Jupyter front ends. */
 export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
