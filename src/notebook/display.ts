@@ -95,8 +95,8 @@ function displayable(bundle: MimeBundle): JupyterDisplayable {
  *
  * @param result - a result of cohortRetention, retentionSeries, customerSummary,
  *   calibrationHoldoutSummary, predictClv, evaluateHoldout, nps, npsTrend, npsBy,
- *   defectionReport, rfmScores, ltvSegments or kpiReport (or its JSON copy), or a chart
- *   function's Vega-Lite spec
+ *   defectionReport, rfmScores or ltvSegments (or its JSON copy), kpiReport (as it returns
+ *   it: the renderers read Decimals and Dates), or a chart function's Vega-Lite spec
  * @param options - `rows` (default 20) and `moneyPlaces` (default 2)
  * @returns a frozen displayable with its `kind`, `bundle`, `table` and `chart`
  * @throws RetentionInputError for a value that is no result the display knows, or a result

@@ -181,6 +181,11 @@ describe("display: each kind of result", () => {
     expect(bodyRows(html)[0]).toEqual(["0", "1"]);
   });
 
+  it("a JSON copy of the KPI report is a typed error, as for renderHtml", () => {
+    const copy = JSON.parse(JSON.stringify(api.kpiReport(purchases, { asOf }))) as unknown;
+    expect(() => display(copy)).toThrow(api.RetentionInputError);
+  });
+
   it("an empty list (an empty trend or series) shows as an empty result", () => {
     expect(display([]).kind).toBe("empty");
     expect(htmlOf([])).toContain("No rows.");
