@@ -8,7 +8,8 @@ export const DISPLAY_CLASS = "retention-metrics-display";
 function tableHtml(table: TableView): string {
   const head = `<tr>${table.header.map((h) => `<th scope="col">${escapeXml(h)}</th>`).join("")}</tr>`;
   const body = table.rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeXml(cell)}</td>`).join("")}</tr>`).join("");
-  return `<table><caption>${escapeXml(table.caption)}</caption><thead>${head}</thead><tbody>${body}</tbody></table>${truncation(table) === null ? "" : `<p>${escapeXml(truncation(table)!)}</p>`}`;
+  const note = truncation(table);
+  return `<table><caption>${escapeXml(table.caption)}</caption><thead>${head}</thead><tbody>${body}</tbody></table>${note === null ? "" : `<p>${escapeXml(note)}</p>`}`;
 }
 
 /** "First 10 of 2,357 rows." when a table shows only the first rows; null when it shows them all. */
