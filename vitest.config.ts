@@ -8,6 +8,7 @@ export default defineConfig({
     alias: {
       "retention-metrics/node": source("./src/node.ts"),
       "retention-metrics/schemas": source("./src/schemas.ts"),
+      "retention-metrics/notebook": source("./src/notebook.ts"),
       "retention-metrics": source("./src/index.ts"),
     },
   },

@@ -1,13 +1,13 @@
 /**
- * Checks the built library: the core entry must run in browsers, Deno and Bun, so it may
- * not import `node:` modules (or Node built-ins by bare name), and both formats must load.
+ * Checks the built library: the core and notebook entries must run in browsers, Deno and Bun,
+ * so they may not import `node:` modules (or Node built-ins by bare name), and both formats must load.
  * Prints the bundle sizes (raw and gzipped) so changes in size are visible.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
 
-/** Everything the library entry can load: both formats of it and the chunks they import (not the Node-only entry's). */
+/** Everything the library and notebook entries can load: both formats of them and the chunks they import (not the Node-only entry's). */
 const reachable = new Set<string>();
 const visit = (name: string): void => {
   if (reachable.has(name)) return;
@@ -16,6 +16,8 @@ const visit = (name: string): void => {
 };
 visit("index.js");
 visit("index.cjs");
+visit("notebook.js");
+visit("notebook.cjs");
 const files = readdirSync("dist")
   .filter((name) => reachable.has(name))
   .sort()
@@ -43,6 +45,12 @@ const nodeEsm = (await import(new URL("../dist/node.js", import.meta.url).href))
 const nodeCjs = createRequire(import.meta.url)("../dist/node.cjs") as Record<string, unknown>;
 if (typeof nodeEsm.readLedger !== "function" || typeof nodeCjs.readLedger !== "function") {
   console.log("FAIL the Node entry (retention-metrics/node) does not export readLedger in both formats");
+  failed = true;
+}
+const notebookEsm = (await import(new URL("../dist/notebook.js", import.meta.url).href)) as Record<string, unknown>;
+const notebookCjs = createRequire(import.meta.url)("../dist/notebook.cjs") as Record<string, unknown>;
+if (typeof notebookEsm.display !== "function" || typeof notebookCjs.display !== "function") {
+  console.log("FAIL the notebook entry (retention-metrics/notebook) does not export display in both formats");
   failed = true;
 }
 if (Object.keys(esm).sort().join() !== Object.keys(cjs).sort().join()) {

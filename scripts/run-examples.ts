@@ -1,11 +1,13 @@
 /**
  * Runs every script in examples/ against the built package (they import
- * "retention-metrics", which resolves to dist/ through the package's own exports).
- * Fails when one exits non-zero. Its last line totals these runs with vitest's results
+ * "retention-metrics", which resolves to dist/ through the package's own exports), and every
+ * notebook there (with nbconvert and Deno's kernel where Jupyter is installed, else its code
+ * cells as a script; see scripts/notebook/runNotebook.ts). Fails when one exits non-zero. Its last line totals these runs with vitest's results
  * (test-artifacts/vitest.json, written by `npm run test:unit`), as `npm test`'s summary.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { runNotebook } from "./notebook/runNotebook";
 
 const scripts = readdirSync("examples").filter((name) => name.endsWith(".ts")).sort();
 let failed = 0;
@@ -23,10 +25,22 @@ for (const script of scripts) {
     console.log(`FAIL examples/${script} (exit ${run.status})\n${run.stderr}`);
   }
 }
-console.log(`examples: ${scripts.length - failed} passed, ${failed} failed`);
+const notebooks = readdirSync("examples").filter((name) => name.endsWith(".ipynb")).sort();
+for (const notebook of notebooks) {
+  const started = performance.now();
+  const run = runNotebook(`examples/${notebook}`, ".");
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (run.problem === null) console.log(`ok   examples/${notebook} (${run.how}, ${seconds} s)`);
+  else {
+    failed++;
+    console.log(`FAIL examples/${notebook} (${run.how})\n${run.problem}`);
+  }
+}
+const total = scripts.length + notebooks.length;
+console.log(`examples: ${total - failed} passed, ${failed} failed`);
 const vitestResults = "test-artifacts/vitest.json";
 if (existsSync(vitestResults)) {
   const unit = JSON.parse(readFileSync(vitestResults, "utf8")) as { numPassedTests: number; numFailedTests: number };
-  console.log(`tests: ${unit.numPassedTests + scripts.length - failed} passed, ${unit.numFailedTests + failed} failed`);
+  console.log(`tests: ${unit.numPassedTests + total - failed} passed, ${unit.numFailedTests + failed} failed`);
 }
 process.exit(failed === 0 ? 0 : 1);

@@ -61,6 +61,15 @@ export function formatMoney(value: Decimal | null, currency: string | null): str
 }
 
 /**
+ * An amount rounded to `places` decimals (half-even, the library's Decimal rounding), with
+ * thousands separators and no currency: the notebook tables' money.
+ * @example formatDecimal(new Decimal("-1234.565"), 2) //=> "−1,234.56"
+ */
+export function formatDecimal(value: Decimal, places: number): string {
+  return display(value.toFixed(places));
+}
+
+/**
  * Money for CSV: a plain decimal (no grouping, no exponent) rounded half-even to the
  * money's own decimal places plus four, so averages keep their precision without printing
  * 40 significant digits.

@@ -12,7 +12,8 @@ import { benchmarkTable, readRenderBenchmarks } from "./benchmarkTable";
 import { equityTable } from "./equityTable";
 import { saveBudgetCells, saveBudgetHeader, saveBudgetSentence } from "./saveBudgetCells";
 import type { BenchmarkComparison } from "./compareToBenchmarks";
-import { outcomeLabel, outcomeValue, readRenderOptions, thresholdSummary, type RenderOptions, type ThresholdOutcome } from "./renderOptions";
+import { outcomeLabel, outcomeValue, readFragmentOption, readRenderOptions, thresholdSummary, type RenderOptions, type ThresholdOutcome } from "./renderOptions";
+import { scopeCss } from "./scopeCss";
 import { escapeXml } from "./svgCommon";
 import type { KpiChange, KpiMoneyChange, KpiSignificance } from "./types";
 import { significanceLabel } from "./significanceLabel";
@@ -27,6 +28,9 @@ th:first-child,td:first-child{text-align:left}figure{margin:16px 0}figcaption{fo
 svg.chart{max-width:100%;height:auto;font-family:inherit}details{margin-top:6px}.tile .detail{color:#555;font-size:12px}
 .note{color:#333;max-width:80ch}td.fail{color:#b91c1c;font-weight:600}td.pass{color:#15803d}dl.defs dt{font-weight:600;margin-top:6px}dl.defs dd{margin:0 0 0 16px}
 .tile .sig{color:#555;font-size:12px}`;
+
+/** The class of the fragment's wrapper: every rule of its style is scoped under it. */
+export const FRAGMENT_CLASS = "retention-metrics-report";
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], caption?: string): string {
   const head = `<tr>${header.map((h) => `<th scope="col">${escapeXml(h)}</th>`).join("")}</tr>`;
@@ -82,21 +86,28 @@ function figure(id: string, caption: string, svg: string | null, reason: string,
  * The NPS tile shows its responses and margin of error; a "Thresholds" section follows the
  * tiles when `options.thresholds` is given, and a "Definitions" section ends the page.
  *
+ * With `fragment: true` the same content comes without `<html>`, `<head>` and `<body>`, in one
+ * `<div class="retention-metrics-report">` whose `<style>` has every selector scoped under that
+ * class, so a host page (a notebook) keeps its own styles.
+ *
  * @param report - a `kpiReport` result
- * @param options - `thresholds`: CI threshold outcomes to show (see `ThresholdOutcome`)
- * @returns the HTML document
+ * @param options - `thresholds`: CI threshold outcomes to show (see `ThresholdOutcome`);
+ *   `fragment`: a fragment to embed in a page instead of a whole document
+ * @returns the HTML document (or fragment)
  * @example
  * renderHtml(kpiReport(purchases, { asOf: "2024-07-01" })).startsWith("<!doctype html>") //=> true
+ * renderHtml(kpiReport(purchases, { asOf: "2024-07-01" }), { fragment: true }).startsWith('<div class="retention-metrics-report"') //=> true
  */
 export function renderHtml(report: KpiReport, options?: RenderOptions): string {
   const checked = readReport(report, "renderHtml");
   const thresholds = readRenderOptions(options, "renderHtml");
   const benchmarks = readRenderBenchmarks(options, "renderHtml");
-  return rendering("renderHtml", () => htmlOf(checked, thresholds, benchmarks));
+  const fragment = readFragmentOption(options, "renderHtml");
+  return rendering("renderHtml", () => htmlOf(checked, thresholds, benchmarks, fragment));
 }
 
 /** The body of `renderHtml`, on a report that passed `readReport`. */
-function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptions>, benchmarks: BenchmarkComparison | null): string {
+function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptions>, benchmarks: BenchmarkComparison | null, fragment: boolean): string {
   const cur = report.currency;
   const money = (v: Parameters<typeof formatMoney>[0]) => formatMoney(v, cur);
   const a = report.activity;
@@ -194,15 +205,17 @@ function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptio
   sections.push(`<h2>Customer lifetime value</h2>${historical}${predictedTable}${equity}`);
   sections.push(`<h2>Definitions</h2><dl class="defs">${KPI_DEFINITIONS.map((k) => `<dt>${escapeXml(k.name)}</dt><dd>${escapeXml(k.formula)}</dd>`).join("")}</dl>`);
   const title = `KPI report: ${formatPeriod(report.period.current)}`;
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeXml(title)}</title><style>${STYLE}</style></head>
-<body><main><h1>${escapeXml(title)}</h1>
+  const content = `<h1>${escapeXml(title)}</h1>
 <p class="meta">As of ${formatDate(report.asOf)} · ${formatInt(report.data.customers)} customers · ${formatInt(report.data.purchases)} purchases${cur === null ? "" : ` · ${escapeXml(cur)}`} · compared with ${formatPeriod(report.period.previous)}</p>
 <section aria-label="Key figures"><div class="tiles">${tiles.join("")}</div></section>
 ${thresholdSection(thresholds)}
 ${benchmarkSection(benchmarks, cur)}
 <h2>Charts</h2>${figures.join("\n")}
 ${sections.join("\n")}
-<p class="meta">retention-metrics report, schema version ${report.schemaVersion}.</p></main></body></html>
+<p class="meta">retention-metrics report, schema version ${report.schemaVersion}.</p>`;
+  if (fragment) return `<div class="${FRAGMENT_CLASS}" lang="en"><style>${scopeCss(STYLE, `.${FRAGMENT_CLASS}`)}</style><article>${content}</article></div>\n`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeXml(title)}</title><style>${STYLE}</style></head>
+<body><main>${content}</main></body></html>
 `;
 }

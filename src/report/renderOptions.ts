@@ -20,6 +20,8 @@ export interface RenderOptions {
   readonly thresholds?: readonly ThresholdOutcome[] | undefined;
   /** A `compareToBenchmarks` result to show in a "Benchmarks" section (none: no section). */
   readonly benchmarks?: BenchmarkComparison | undefined;
+  /** `renderHtml` only: a fragment to embed in a page (a notebook), its styles scoped to it; default false, a whole document. */
+  readonly fragment?: boolean | undefined;
 }
 
 const OUTCOMES: readonly ThresholdOutcomeKind[] = ["pass", "fail", "null", "unknown"];
@@ -39,6 +41,14 @@ export function readRenderOptions(options: unknown, caller: string): readonly Th
     }
   });
   return thresholds;
+}
+
+/** The `fragment` option of `renderHtml`: a boolean, false when absent. */
+export function readFragmentOption(options: unknown, caller: string): boolean {
+  const fragment = (options as RenderOptions | undefined)?.fragment;
+  if (fragment === undefined) return false;
+  if (typeof fragment !== "boolean") throw new RetentionOptionsError("fragment", `${caller} expects true or false, found ${typeof fragment}`);
+  return fragment;
 }
 
 /** How an outcome reads in the reports. */

@@ -155,6 +155,8 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   rfmGridChart: [api.rfmScores(purchases, { asOf })],
   ltvConcentrationChart: [api.ltvSegments(purchases, { method: "pareto" })],
   defectionValueChart: [api.defectionReport(purchases, { asOf }), { currency: "USD" }],
+  // retention-metrics/notebook (walked by the fuzz, test/fuzz/catalog.ts)
+  display: [api.cohortRetention(purchases, { granularity: "month", asOf }), { rows: 5, moneyPlaces: 2 }],
 };
 
 /** Functions whose last argument is not an options object (their last argument is data). */

@@ -1,5 +1,6 @@
 import * as api from "retention-metrics";
 import { readLedger } from "retention-metrics/node";
+import { display } from "retention-metrics/notebook";
 import * as schemas from "retention-metrics/schemas";
 import { HOSTILE_VALUES } from "../arbitraries/hostile";
 import { NOT_DATA_FUNCTIONS, purchases, VALID_CALLS } from "../api/validCalls";
@@ -7,7 +8,8 @@ import { casesOf, sampled, type FuzzCase } from "./mutations";
 
 /*
  * Every fuzz case of the public module: each data function of `retention-metrics` (from the
- * shared VALID_CALLS), `readLedger` of `retention-metrics/node`, and `safeParse` of every schema
+ * shared VALID_CALLS), `readLedger` of `retention-metrics/node`, `display` of
+ * `retention-metrics/notebook`, and `safeParse` of every schema
  * of `retention-metrics/schemas`. Cases are built from fixed values and a fixed fast-check seed,
  * so the list, and each case's key, is the same on every run.
  */
@@ -93,6 +95,7 @@ export const CALLABLES: ReadonlyMap<string, Callable> = new Map<string, Callable
     .filter(([name, value]) => typeof value === "function" && !NOT_DATA_FUNCTIONS.has(name))
     .map(([name, value]) => [name, value as Callable] as const),
   ["readLedger", readLedger as Callable],
+  ["display", display as Callable],
   ...Object.keys(SCHEMA_VALID).map((name) => [`${name}.safeParse`, safeParser(name)] as const),
 ]);
 
