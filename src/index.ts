@@ -343,3 +343,11 @@ export type {
   ShareOfWalletOptions,
   WalletEstimate,
 } from "./segments/index";
+
+// Diagnostics: the holdout scorecard and model comparison (issue 16)
+export { evaluateHoldout } from "./diagnostics/evaluateHoldout";
+export { compareModels } from "./diagnostics/compareModels";
+export type { EvaluateHoldoutOptions } from "./diagnostics/evaluateHoldout";
+export type { HoldoutScorecard, HoldoutAggregate, HoldoutRanking, AliveClassification, SpendAccuracy, NullFigure } from "./diagnostics/holdoutScorecard";
+export type { ModelComparison, ComparedModel } from "./diagnostics/compareModels";
+export type { CalibrationBin, CalibrationTables } from "./diagnostics/calibrationBins";

@@ -1,0 +1,56 @@
+import { isBrandedResult } from "../core/resultBrand";
+import type { CalibrationHoldoutSummary } from "../clv/calibrationHoldoutSummary";
+import { readSummaryRows, type SummaryColumns } from "../clv/summaryRows";
+import { RetentionOptionsError } from "../input/errors";
+
+/*
+ * A `calibrationHoldoutSummary` result as columns: the calibration summary (as the models read
+ * it) and what each customer did in the holdout.
+ */
+
+/** The calibration rows plus the holdout's transactions and mean transaction value per customer. */
+export interface HoldoutColumns {
+  readonly summary: CalibrationHoldoutSummary;
+  readonly rows: SummaryColumns;
+  /** Holdout transactions per customer. */
+  readonly actual: Float64Array;
+  /** Length of the holdout (every row's `holdoutDuration`); `null` without customers. */
+  readonly duration: number | null;
+}
+
+/** Columns already read from a summary (frozen by its brand, so they never change). */
+const read = new WeakMap<object, HoldoutColumns>();
+
+/**
+ * Reads a branded `calibrationHoldoutSummary` result once (later calls return the same
+ * columns, which callers only read).
+ *
+ * @throws {RetentionOptionsError} (option `holdoutSummary`) for anything but such a result
+ */
+export function readHoldout(summary: CalibrationHoldoutSummary, fn: string): HoldoutColumns {
+  if (!isBrandedResult(summary, ["calibrationHoldoutSummary"])) {
+    throw new RetentionOptionsError("holdoutSummary", `${fn} expects the result of calibrationHoldoutSummary, unchanged (a copy or a JSON round trip loses its mark)`);
+  }
+  const known = read.get(summary);
+  if (known !== undefined) return known;
+  const rows = readSummaryRows(summary, fn);
+  const customers = summary.customers;
+  const actual = new Float64Array(customers.length);
+  for (let i = 0; i < customers.length; i++) actual[i] = customers[i]!.holdoutFrequency;
+  const columns = { summary, rows, actual, duration: customers.length === 0 ? null : customers[0]!.holdoutDuration };
+  read.set(summary, columns);
+  return columns;
+}
+
+/** Each customer's actual holdout spend, holdoutFrequency × holdoutMonetaryValue, and mean holdout transaction value. */
+export function holdoutSpend(summary: CalibrationHoldoutSummary): { readonly total: Float64Array; readonly mean: Float64Array } {
+  const customers = summary.customers;
+  const total = new Float64Array(customers.length);
+  const mean = new Float64Array(customers.length);
+  for (let i = 0; i < customers.length; i++) {
+    const row = customers[i]!;
+    mean[i] = row.holdoutFrequency === 0 ? 0 : row.holdoutMonetaryValue.toNumber();
+    total[i] = row.holdoutFrequency * mean[i]!;
+  }
+  return { total, mean };
+}
