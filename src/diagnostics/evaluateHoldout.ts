@@ -140,7 +140,7 @@ function spendFigures(spendModel: GammaGammaModel, holdout: HoldoutColumns, expe
   const { p, q, gamma } = spendModel.params;
   const { rows, actual } = holdout;
   const n = rows.count;
-  const { total, mean } = holdoutSpend(holdout.summary);
+  const { total, mean } = holdoutSpend(holdout);
   const bought = new Uint8Array(n);
   for (let i = 0; i < n; i++) bought[i] = actual[i]! > 0 ? 1 : 0;
   if (!(q > 1)) {

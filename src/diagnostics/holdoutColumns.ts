@@ -42,15 +42,29 @@ export function readHoldout(summary: CalibrationHoldoutSummary, fn: string): Hol
   return columns;
 }
 
-/** Each customer's actual holdout spend, holdoutFrequency × holdoutMonetaryValue, and mean holdout transaction value. */
-export function holdoutSpend(summary: CalibrationHoldoutSummary): { readonly total: Float64Array; readonly mean: Float64Array } {
-  const customers = summary.customers;
-  const total = new Float64Array(customers.length);
-  const mean = new Float64Array(customers.length);
-  for (let i = 0; i < customers.length; i++) {
-    const row = customers[i]!;
-    mean[i] = row.holdoutFrequency === 0 ? 0 : row.holdoutMonetaryValue.toNumber();
-    total[i] = row.holdoutFrequency * mean[i]!;
+/** Holdout spend columns already read from a summary. */
+const spent = new WeakMap<object, HoldoutSpend>();
+
+/** Per customer: mean holdout transaction value (0 without one) and holdout spend, holdoutFrequency × that mean. */
+export interface HoldoutSpend {
+  readonly total: Float64Array;
+  readonly mean: Float64Array;
+}
+
+/** The holdout spend of each customer, read once per summary (a Decimal becomes a number only for those who bought). */
+export function holdoutSpend(holdout: HoldoutColumns): HoldoutSpend {
+  const known = spent.get(holdout.summary);
+  if (known !== undefined) return known;
+  const { actual } = holdout;
+  const customers = holdout.summary.customers;
+  const total = new Float64Array(actual.length);
+  const mean = new Float64Array(actual.length);
+  for (let i = 0; i < actual.length; i++) {
+    if (actual[i] === 0) continue;
+    mean[i] = customers[i]!.holdoutMonetaryValue.toNumber();
+    total[i] = actual[i]! * mean[i]!;
   }
-  return { total, mean };
+  const columns = { total, mean };
+  spent.set(holdout.summary, columns);
+  return columns;
 }
