@@ -4,7 +4,7 @@ import { readModel } from "../clv/models/readModel";
 import { RetentionOptionsError } from "../input/errors";
 import { readOptions } from "../input/readOptions";
 import { printValue } from "../input/describeValue";
-import { scoreHoldout, type EvaluateHoldoutOptions } from "./evaluateHoldout";
+import { sameTimeUnit, scoreHoldout, type EvaluateHoldoutOptions } from "./evaluateHoldout";
 import { readHoldout } from "./holdoutColumns";
 import type { HoldoutScorecard } from "./holdoutScorecard";
 import { MODEL_PARAMETERS, modelLogLikelihood } from "./modelLogLikelihood";
@@ -62,11 +62,7 @@ export function compareModels(fits: readonly TransactionModel[], holdout: Calibr
   const models = fits.map((fit) => readModel<TransactionModel>(fit, ["bg-nbd", "pareto-nbd"], "compareModels"));
   if (spendModel !== undefined) readModel(spendModel, ["gamma-gamma"], "compareModels");
   const columns = readHoldout(holdout, "compareModels");
-  for (const model of models) {
-    if (model.timeUnit !== holdout.timeUnit) {
-      throw new RetentionOptionsError("fits", `the summary is in ${holdout.timeUnit}s but a ${model.model} model is in ${model.timeUnit}s; recompute the summary with timeUnit "${model.timeUnit}"`);
-    }
-  }
+  for (const model of models) sameTimeUnit(model, holdout, "compareModels", "fits");
   const n = columns.rows.count;
   return {
     customers: n,

@@ -3,6 +3,7 @@ import type { GammaGammaModel, TransactionModel } from "../clv/models/modelTypes
 import { readModel } from "../clv/models/readModel";
 import { RetentionOptionsError } from "../input/errors";
 import { readOptions } from "../input/readOptions";
+import { printValue } from "../input/describeValue";
 import { calibrationTables } from "./calibrationTables";
 import { areaUnderCurve, brierScore } from "./classifierMetrics";
 import { errorFigures } from "./errorMetrics";
@@ -51,10 +52,20 @@ export function evaluateHoldout(fit: TransactionModel, holdoutSummary: Calibrati
   const model = readModel<TransactionModel>(fit, ["bg-nbd", "pareto-nbd"], "evaluateHoldout");
   if (spendModel !== undefined) readModel(spendModel, ["gamma-gamma"], "evaluateHoldout");
   const holdout = readHoldout(holdoutSummary, "evaluateHoldout");
-  if (holdoutSummary.timeUnit !== model.timeUnit) {
-    throw new RetentionOptionsError("holdoutSummary", `the summary is in ${holdoutSummary.timeUnit}s but the model is in ${model.timeUnit}s; recompute the summary with timeUnit "${model.timeUnit}"`);
-  }
+  sameTimeUnit(model, holdoutSummary, "evaluateHoldout", "holdoutSummary");
   return scoreHoldout(model, holdout, spendModel);
+}
+
+/**
+ * Checks that a model counts time in the summary's unit.
+ *
+ * @throws {RetentionOptionsError} (option `option`) when the model's `timeUnit` is not the summary's
+ */
+export function sameTimeUnit(model: TransactionModel, summary: CalibrationHoldoutSummary, fn: string, option: string): void {
+  const unit: unknown = model.timeUnit;
+  if (unit === summary.timeUnit) return;
+  if (typeof unit !== "string") throw new RetentionOptionsError("model", `${fn}: expected the model's timeUnit to be "${summary.timeUnit}", found ${printValue(unit)}`);
+  throw new RetentionOptionsError(option, `${fn}: the summary is in ${summary.timeUnit}s but a ${model.model} model is in ${unit}s; recompute the summary with timeUnit "${unit}"`);
 }
 
 /** `evaluateHoldout` on checked models and read columns. */
@@ -151,8 +162,13 @@ function spendFigures(spendModel: GammaGammaModel, holdout: HoldoutColumns, expe
   for (let i = 0; i < n; i++) {
     const x = rows.frequency[i]!;
     const z = x === 0 ? 0 : rows.monetary[i]!;
-    expectedSpend[i] = (p * (gamma + x * z)) / (p * x + q - 1);
-    predictedValue[i] = expected[i]! * expectedSpend[i]!;
+    // p(γ + x z̄)/(px + q − 1), divided through by p so a huge p does not overflow
+    const spend = (gamma + x * z) / (x + (q - 1) / p);
+    if (!Number.isFinite(spend)) {
+      return { undefinedReason: "the spend model's expected spend is too large to represent", expectedSpend: null, predictedValue: null, actualValue: total, actualMean: mean, bought };
+    }
+    expectedSpend[i] = spend;
+    predictedValue[i] = Math.min(Number.MAX_VALUE, expected[i]! * spend);
   }
   return { undefinedReason: null, expectedSpend, predictedValue, actualValue: total, actualMean: mean, bought };
 }
