@@ -363,3 +363,10 @@ export type { ProbabilityAliveHistoryOptions } from "./charts/probabilityAliveHi
 export type { CohortRetentionChartOptions } from "./charts/cohortRetentionChart";
 export type { LtvConcentrationInput } from "./charts/ltvConcentrationChart";
 export type { DefectionValueChartOptions, DefectionValueInput } from "./charts/defectionValueChart";
+// Diagnostics: the holdout scorecard and model comparison (issue 16)
+export { evaluateHoldout } from "./diagnostics/evaluateHoldout";
+export { compareModels } from "./diagnostics/compareModels";
+export type { EvaluateHoldoutOptions } from "./diagnostics/evaluateHoldout";
+export type { HoldoutScorecard, HoldoutAggregate, HoldoutRanking, AliveClassification, SpendAccuracy, NullFigure } from "./diagnostics/holdoutScorecard";
+export type { ModelComparison, ComparedModel } from "./diagnostics/compareModels";
+export type { CalibrationBin, CalibrationTables } from "./diagnostics/calibrationBins";

@@ -44,6 +44,8 @@ export const OPTIONS = {
   "save-rate": { type: "string" },
   "retention-rate": { type: "string" },
   "future-cohorts": { type: "string" },
+  "calibration-end": { type: "string" },
+  "observation-end": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;

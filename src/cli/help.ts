@@ -54,6 +54,20 @@ The cohort table (customers ordering per bucket since first activity) and its cu
 The defection report (json, md) or every customer's classification (csv).`,
   segments: `retention-metrics segments --purchases FILE [--as-of DATE] [--format json|csv] [--top N] [--out FILE]
 LTV tiers (Pareto 80% of revenue) with concentration and loyal customers (json), or tier per customer (csv).`,
+  validate: `retention-metrics validate --purchases FILE --calibration-end DATE [--observation-end DATE] [--time-unit day|week] [--penalizer X] [--format json|md] [--out FILE]
+Fits BG/NBD, Pareto/NBD and Gamma-Gamma on the purchases up to --calibration-end and scores each
+transaction model on the holdout that follows: MAE, RMSE, bias, correlation, totals, calibration by
+frequency and decile, normalized Gini, top-decile share, P(alive) AUC and Brier, spend error,
+log-likelihood, AIC and BIC (docs/diagnostics.md, Holdout scorecard).
+  --calibration-end DATE end of the calibration period (required)
+  --observation-end DATE end of the holdout (default: the last purchase)
+  --time-unit U          day | week (default week)
+  --penalizer X          L2 penalty of the three fits (default 0)
+  --format F             json | md (default json)
+  --fail-if "PATH OP N"  exit 1 when a figure of the JSON satisfies OP N, e.g. "bgNbd.mae > 1.2" or
+                         "paretoNbd.ranking.gini < 0.5"; repeatable; a null figure or a model that did
+                         not fit fails (exit 1), a PATH that names no figure is a usage error (exit 2)
+  --thresholds-out FILE  write each threshold, its value and outcome as JSON`,
   demo: `retention-metrics demo [--html FILE] [--out FILE]
 The KPI report of the bundled CDNOW sample (2,357 customers, 1997–1998): Markdown on stdout,
 HTML written to report.html (or --html FILE). Source and licence: examples/data/README.md.`,
@@ -137,6 +151,7 @@ Commands:
   spend        retention spend per customer, by program or channel, and a program's ROI
   points       points outstanding, liability, expiring soon and breakage by cohort
   breadth      cross-sell breadth: categories per customer, penetration, next category
+  validate     holdout scorecard of BG/NBD and Pareto/NBD (MAE, Gini, AUC…), with --fail-if
   demo         the report of the bundled CDNOW sample (Markdown; writes report.html)
 
 ${INPUT}

@@ -33,6 +33,7 @@ const COMMANDS: ReadonlyMap<string, () => Promise<Command>> = new Map<string, ()
   ["spend", async () => (await import("./commands/spend")).spendCommand],
   ["points", async () => (await import("./commands/points")).pointsCommand],
   ["breadth", async () => (await import("./commands/breadth")).breadthCommand],
+  ["validate", async () => (await import("./commands/validate")).validateCommand],
   ["demo", async () => (await import("./commands/demo")).demoCommand],
 ]);
 

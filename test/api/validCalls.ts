@@ -56,6 +56,8 @@ const gammaGamma = api.fitGammaGamma([
   { frequency: 3, recency: 5, T: 30, monetaryValue: "8" },
   { frequency: 4, recency: 25, T: 30, monetaryValue: "12" },
 ]);
+const weeklySplit = api.calibrationHoldoutSummary(purchases, { calibrationEnd: "2024-02-15", observationEnd: asOf, timeUnit: "week" });
+const weeklyBgNbd = { ...bgNbd, timeUnit: "week" as const };
 const sbg = api.fitShiftedBetaGeometric({ alive: [1000, 631, 468, 382, 326] });
 const report = api.kpiReport(purchases, { asOf, skip: ["historicalClv", "predictedClv"] });
 const schedule = [{ min: "0", rate: "0" }, { min: "100", rate: "0.1" }];
@@ -123,6 +125,8 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   retentionRateAt: [sbg, 2],
   discountedExpectedLifetime: [sbg, 0.1],
   discountedExpectedResidualLifetime: [sbg, 0.1, 2],
+  evaluateHoldout: [weeklyBgNbd, weeklySplit, { spendModel: gammaGamma }],
+  compareModels: [[weeklyBgNbd], weeklySplit, {}],
   kpiReport: [purchases, { asOf }],
   renderMarkdown: [report],
   renderHtml: [report],

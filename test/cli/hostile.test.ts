@@ -111,7 +111,7 @@ describe("CLI crashes (issue 12, item 9): exit 2 with one line", () => {
 
   it("a command named like an Object.prototype member is unknown", async () => {
     const spawned = await runCli(["constructor"]);
-    expect([spawned.code, spawned.stderr]).toEqual([2, `error: unknown command "constructor" (commands: report, summary, fit, predict, cohorts, defections, segments, nps, funnel, lifecycle, follow-ups, spend, points, breadth, demo)\n`]);
+    expect([spawned.code, spawned.stderr]).toEqual([2, `error: unknown command "constructor" (commands: report, summary, fit, predict, cohorts, defections, segments, nps, funnel, lifecycle, follow-ups, spend, points, breadth, validate, demo)\n`]);
     for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
       const run = await runInProcess([name]);
       expect(run.code).toBe(2);

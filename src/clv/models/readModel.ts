@@ -31,7 +31,8 @@ export function readModel<M extends { readonly model: ModelName; readonly params
 
 function describe(model: unknown): string {
   if (typeof model !== "object" || model === null) return String(model);
-  return `model "${String((model as { model?: unknown }).model)}"`;
+  const name = (model as { model?: unknown }).model;
+  return typeof name === "string" ? `model "${name}"` : `model ${printValue(name)}`;
 }
 
 /** Checks a customer's history: frequency ≥ 0, 0 ≤ recency ≤ T, all finite. */
