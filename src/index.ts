@@ -343,3 +343,11 @@ export type {
   ShareOfWalletOptions,
   WalletEstimate,
 } from "./segments/index";
+
+// Model diagnostics: tracking (issue 16)
+export { trackingSeries } from "./diagnostics/trackingSeries";
+export { trackingChart } from "./charts/trackingChart";
+export { calibrationHoldoutChart } from "./charts/calibrationHoldoutChart";
+export type { TrackingSeries, TrackingPeriod, TrackingTotals, TrackingOptions } from "./diagnostics/trackingSeries";
+export type { TrackingChartOptions } from "./charts/trackingChart";
+export type { CalibrationHoldoutChartOptions } from "./charts/calibrationHoldoutChart";

@@ -144,6 +144,9 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   saveBudget: [{ clv: "500", saveRate: 0.3, margin: 0.4 }],
   customerEquity: [purchases, { asOf, retentionRate: 0.8, future: { cohorts: 2 } }],
   compareToBenchmarks: [report, [{ path: "retention.rate", value: 0.6, betterWhen: "higher" }]],
+  trackingSeries: [{ ...bgNbd, timeUnit: "week" }, purchases, { calibrationEnd: "2024-02-15", end: asOf, granularity: "week" }],
+  trackingChart: [api.trackingSeries({ ...bgNbd, timeUnit: "week" }, purchases, { calibrationEnd: "2024-02-15", end: asOf }), { view: "cumulative" }],
+  calibrationHoldoutChart: [{ calibration: { byFrequency: [{ label: "0", customers: 2, meanActual: 0.5, meanPredicted: 0.4 }], byDecile: [] } }, { by: "frequency" }],
 };
 
 /** Functions whose last argument is not an options object (their last argument is data). */
