@@ -38,6 +38,8 @@ import { moneyOption } from "../clv/readMoneyOption";
 import type { MoneyInput } from "../core/money";
 import type { DurationInput } from "../core/time";
 import { readExpiry } from "../points/pointsOptions";
+import { modelFitSection, type ModelFitSection } from "./modelFitSection";
+import { readFitOptions } from "../clv/models/maximizeLikelihood";
 
 /** Options of `kpiReport`. */
 export interface KpiReportOptions extends ClvSectionOptions {
@@ -68,10 +70,10 @@ export interface KpiReportOptions extends ClvSectionOptions {
 }
 
 /** Sections `kpiReport` can leave out. */
-export type SkippableSection = "cohorts" | "historicalClv" | "predictedClv" | "defections" | "segments";
+export type SkippableSection = "cohorts" | "historicalClv" | "predictedClv" | "defections" | "segments" | "modelFit";
 
 /** The sections `skip` accepts. */
-export const SKIPPABLE_SECTIONS: readonly SkippableSection[] = ["cohorts", "historicalClv", "predictedClv", "defections", "segments"];
+export const SKIPPABLE_SECTIONS: readonly SkippableSection[] = ["cohorts", "historicalClv", "predictedClv", "defections", "segments", "modelFit"];
 
 /** Every KPI of a business in one JSON-serialisable object (money as `Decimal`, dates as `Date`). */
 export interface KpiReport {
@@ -98,6 +100,8 @@ export interface KpiReport {
   readonly points: ReportSection<PointsSection>;
   /** Cross-sell breadth over purchases before `asOf`; present only when some purchase carries a `category`. */
   readonly breadth?: ReportSection<BreadthSection>;
+  /** BG/NBD fitted on the first two thirds of the data and checked on the rest (tracking, calibration vs holdout); absent from reports made before issue 16. */
+  readonly modelFit?: ReportSection<ModelFitSection>;
 }
 
 /** Longest top-customer list `top` may ask for. */
@@ -186,6 +190,9 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
   const watch = new Set(defections.available ? defections.topAtRisk.map((row) => row.customerId) : []);
   const clv = clvSection(ledger, asOf, clvOptions, { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf });
   const segments = skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : phase(progress, "segments", () => segmentSection(ledger, asOf, classified, top));
+  const modelFit = skip.has("modelFit")
+    ? skipped
+    : phase(progress, "modelFit", () => modelFitSection(ledger, asOf, clvOptions.timeUnit ?? "week", readFitOptions({ penalizer: clvOptions.penalizer }).penalizer));
   const followUps = followUpSection(ledger, asOf, classified, top);
   const breadth = breadthSection(ledger, asOf, top);
   const linked = crossReference(ledger, defections, clv, aliveOf, defections.available ? classified() : null);
@@ -204,6 +211,7 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
     spend: spendSection(ledger, start, end),
     points: pointsSection(ledger, asOf, pointValue, pointsExpiry),
     ...(breadth === undefined ? {} : { breadth }),
+    modelFit,
   };
 }
 
