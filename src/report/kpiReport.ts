@@ -40,6 +40,7 @@ import type { DurationInput } from "../core/time";
 import { readExpiry } from "../points/pointsOptions";
 import { modelFitSection, type ModelFitSection } from "./modelFitSection";
 import { readFitOptions } from "../clv/models/maximizeLikelihood";
+import type { BgNbdParams } from "../clv/models/modelTypes";
 
 /** Options of `kpiReport`. */
 export interface KpiReportOptions extends ClvSectionOptions {
@@ -192,7 +193,10 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
   const segments = skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : phase(progress, "segments", () => segmentSection(ledger, asOf, classified, top));
   const modelFit = skip.has("modelFit")
     ? skipped
-    : phase(progress, "modelFit", () => modelFitSection(ledger, asOf, clvOptions.timeUnit ?? "week", readFitOptions({ penalizer: clvOptions.penalizer }).penalizer));
+    : phase(progress, "modelFit", () => {
+        const start = clv.predicted.available ? (clv.predicted.bgNbd.params as unknown as BgNbdParams) : undefined;
+        return modelFitSection(ledger, asOf, clvOptions.timeUnit ?? "week", readFitOptions({ penalizer: clvOptions.penalizer }).penalizer, start);
+      });
   const followUps = followUpSection(ledger, asOf, classified, top);
   const breadth = breadthSection(ledger, asOf, top);
   const linked = crossReference(ledger, defections, clv, aliveOf, defections.available ? classified() : null);

@@ -1,5 +1,6 @@
 import { summaryColumns } from "../clv/customerSummary";
 import { fitBgNbdColumns } from "../clv/models/fitBgNbd";
+import type { BgNbdParams } from "../clv/models/modelTypes";
 import { predictRows, stepSchedule } from "../clv/models/predictionKernel";
 import { scanCustomers } from "../clv/scanCustomers";
 import { readTimeAxis } from "../clv/timeAxis";
@@ -56,10 +57,11 @@ export function modelFitSplit(ledger: Ledger, asOf: number): { origin: number; c
  * into calibration (the first two thirds) and holdout, fits BG/NBD on the calibration
  * summaries (as the CLV section fits, same time unit and penalizer), and shows the weekly
  * tracking of repeat transactions and the calibration-vs-holdout table by frequency. Costs one
- * calibration summary, one BG/NBD fit, one holdout scan, the tracking pass and one prediction
- * per customer.
+ * calibration summary, one BG/NBD fit (started from `start`, the report's full-data fit, when
+ * there is one: one optimizer run instead of two), one holdout scan, the tracking pass and one
+ * prediction per customer.
  */
-export function modelFitSection(ledger: Ledger, asOf: number, timeUnit: "day" | "week", penalizer: number): ReportSection<ModelFitSection> {
+export function modelFitSection(ledger: Ledger, asOf: number, timeUnit: "day" | "week", penalizer: number, start?: BgNbdParams): ReportSection<ModelFitSection> {
   const split = modelFitSplit(ledger, asOf);
   if (typeof split === "string") return { available: false, reason: split };
   const { origin, calibrationEnd, end } = split;
@@ -69,7 +71,7 @@ export function modelFitSection(ledger: Ledger, asOf: number, timeUnit: "day" | 
   const { rows } = summary;
   if (summary.repeatCustomerCount === 0) return { available: false, reason: "no customer bought twice in the calibration period: BG/NBD needs repeat purchases" };
   try {
-    const fit = fitBgNbdColumns(rows, { penalizer, timeUnit }, false);
+    const fit = fitBgNbdColumns(rows, { penalizer, timeUnit }, false, start);
     if (!fit.converged) return { available: false, reason: `the BG/NBD fit on the calibration period did not converge in ${fit.iterations} iterations` };
     const horizon = (end - calibrationEnd) / (timeUnit === "week" ? WEEK_MS : DAY_MS);
     const predicted = predictRows(fit, stepSchedule(1, horizon, horizon, 0), rows, new Uint8Array(rows.count).fill(1));
