@@ -2,7 +2,7 @@ import { chartSpec, CHART_FORMATS, unavailableChart } from "./chartSpec";
 import type { CalibrationTables } from "../diagnostics/calibrationBins";
 import type { VegaLiteSpec } from "../report/toVegaLite";
 import { RetentionOptionsError } from "../input/errors";
-import { printValue } from "../input/describeValue";
+import { printJson, printValue } from "../input/describeValue";
 import { readOptions } from "../input/readOptions";
 
 /** Options of `calibrationHoldoutChart`. */
@@ -31,6 +31,10 @@ export function calibrationHoldoutChart(scorecard: { readonly calibration: Calib
   if (by !== "frequency" && by !== "decile") throw new RetentionOptionsError("by", `calibrationHoldoutChart expects "frequency" or "decile", found ${printValue(by)}`);
   const bins = by === "frequency" ? scorecard?.calibration?.byFrequency : scorecard?.calibration?.byDecile;
   if (!Array.isArray(bins)) throw new RetentionOptionsError("scorecard", `calibrationHoldoutChart expects { calibration: { byFrequency, byDecile } }, found ${printValue(scorecard)}`);
+  bins.forEach((bin, i) => {
+    const ok = typeof bin === "object" && bin !== null && typeof bin.label === "string" && [bin.customers, bin.meanActual, bin.meanPredicted].every((v) => typeof v === "number" && Number.isFinite(v));
+    if (!ok) throw new RetentionOptionsError("scorecard", `calibrationHoldoutChart expects calibration bins { label, customers, meanActual, meanPredicted }; bin ${i} is ${printJson(bin)}`);
+  });
   const title = by === "frequency" ? "Holdout transactions by calibration frequency" : "Holdout transactions by decile of predictions";
   if (bins.length === 0) return unavailableChart(title, "the holdout has no customers");
   const groupTitle = by === "frequency" ? "Repeat transactions in calibration" : "Decile of predicted transactions (1 = highest)";

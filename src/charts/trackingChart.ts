@@ -2,6 +2,7 @@ import { chartSpec, CHART_FORMATS, unavailableChart } from "./chartSpec";
 import type { TrackingSeries } from "../diagnostics/trackingSeries";
 import type { VegaLiteSpec } from "../report/toVegaLite";
 import { RetentionOptionsError } from "../input/errors";
+import { readTrackingSeries } from "./readTrackingSeries";
 import { printValue } from "../input/describeValue";
 import { readOptions } from "../input/readOptions";
 
@@ -17,7 +18,7 @@ const PERIOD_NAMES = { day: "Day", week: "Week", month: "Month", quarter: "Quart
  * The tracking plot of the BTYD walkthrough as a Vega-Lite v5 spec: actual and model-expected
  * repeat transactions per period (`incremental`) or summed from the start (`cumulative`), two
  * lines over the period number, with a dashed rule at the end of calibration. A series with no
- * periods gives a chart that says why.
+ * periods gives a chart that says why. The series may have been through JSON (dates as strings).
  *
  * @param series - a `trackingSeries` result
  * @param options - `view`: "cumulative" (default) or "incremental"
@@ -29,21 +30,19 @@ const PERIOD_NAMES = { day: "Day", week: "Week", month: "Month", quarter: "Quart
 export function trackingChart(series: TrackingSeries, options?: TrackingChartOptions): VegaLiteSpec {
   const view = readOptions(options, "trackingChart").view ?? "cumulative";
   if (view !== "cumulative" && view !== "incremental") throw new RetentionOptionsError("view", `trackingChart expects "cumulative" or "incremental", found ${printValue(view)}`);
-  if (typeof series !== "object" || series === null || !Array.isArray(series.periods)) {
-    throw new RetentionOptionsError("series", `trackingChart expects a trackingSeries result, found ${printValue(series)}`);
-  }
+  const { periods, granularity, model, customers } = readTrackingSeries(series, "trackingChart");
   const cumulative = view === "cumulative";
   const title = cumulative ? "Tracking cumulative repeat transactions" : "Tracking repeat transactions per period";
-  if (series.periods.length === 0) return unavailableChart(title, "no customer made a first purchase before the end of calibration");
-  const values = series.periods.flatMap((p) => [
-    { period: p.index, start: p.start.toISOString().slice(0, 10), series: "Actual", transactions: cumulative ? p.actualCumulative : p.actual },
-    { period: p.index, start: p.start.toISOString().slice(0, 10), series: "Model", transactions: cumulative ? p.expectedCumulative : p.expected },
+  if (periods.length === 0) return unavailableChart(title, "no customer made a first purchase before the end of calibration");
+  const values = periods.flatMap((p) => [
+    { period: p.index, start: p.start, series: "Actual", transactions: cumulative ? p.actualCumulative : p.actual },
+    { period: p.index, start: p.start, series: "Model", transactions: cumulative ? p.expectedCumulative : p.expected },
   ]);
-  const calibrationPeriods = series.periods.filter((p) => p.phase === "calibration").length;
-  const periodName = PERIOD_NAMES[series.granularity] ?? "Period";
+  const calibrationPeriods = periods.filter((p) => p.phase === "calibration").length;
+  const periodName = granularity === null ? "Period" : PERIOD_NAMES[granularity];
   return chartSpec({
     title,
-    description: `Actual against ${series.model === "bg-nbd" ? "BG/NBD" : "Pareto/NBD"}-expected repeat transactions of ${series.customerCount} customers, ${cumulative ? "cumulative" : "per period"}; the dashed rule ends the calibration period.`,
+    description: `Actual against ${model}-expected repeat transactions of ${customers} customers, ${cumulative ? "cumulative" : "per period"}; the dashed rule ends the calibration period.`,
     values,
     layer: [
       {

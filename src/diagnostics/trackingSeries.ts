@@ -96,7 +96,7 @@ export interface TrackingSeries {
  */
 export function trackingSeries(fit: TransactionModel, input: MetricInput, options: TrackingOptions): TrackingSeries {
   const model = readModel<TransactionModel>(fit, ["bg-nbd", "pareto-nbd"], "trackingSeries");
-  const unitMs = UNIT_MS[model.timeUnit];
+  const unitMs = model.timeUnit === "day" || model.timeUnit === "week" ? UNIT_MS[model.timeUnit] : undefined;
   if (unitMs === undefined) {
     throw new RetentionOptionsError("model", `trackingSeries expects a model fitted with timeUnit "day" or "week" (its times convert to days), found ${printValue(model.timeUnit)}`);
   }

@@ -33,11 +33,18 @@ describe("trackingChart", () => {
     expect(rendered.svg).toContain("Week");
   });
 
+  it("draws a series that went through JSON (dates as strings) the same", () => {
+    const parsed = JSON.parse(JSON.stringify(series)) as typeof series;
+    expect(trackingChart(parsed)).toEqual(trackingChart(series));
+  });
+
   it("says why when there is nothing to track, and rejects bad arguments", async () => {
     const empty = trackingSeries(fit, [], { calibrationEnd: "1997-10-01", end: "1998-07-01" });
     const rendered = await renderChart(trackingChart(empty));
     expect(rendered.svg).toContain("no customer made a first purchase");
     expect(() => trackingChart(series, { view: "daily" as never })).toThrow(RetentionOptionsError);
     expect(() => trackingChart(null as never)).toThrow(RetentionOptionsError);
+    const broken = { ...series, periods: [{ ...series.periods[0]!, actual: Number.NaN }] };
+    expect(() => trackingChart(broken)).toThrow(/periods\[0\]\.actual is/);
   });
 });

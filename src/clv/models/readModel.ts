@@ -31,7 +31,7 @@ export function readModel<M extends { readonly model: ModelName; readonly params
 
 function describe(model: unknown): string {
   if (typeof model !== "object" || model === null) return String(model);
-  return `model "${String((model as { model?: unknown }).model)}"`;
+  return `model "${printValue((model as { model?: unknown }).model)}"`;
 }
 
 /** Checks a customer's history: frequency ≥ 0, 0 ≤ recency ≤ T, all finite. */
