@@ -370,3 +370,10 @@ export type { EvaluateHoldoutOptions } from "./diagnostics/evaluateHoldout";
 export type { HoldoutScorecard, HoldoutAggregate, HoldoutRanking, AliveClassification, SpendAccuracy, NullFigure } from "./diagnostics/holdoutScorecard";
 export type { ModelComparison, ComparedModel } from "./diagnostics/compareModels";
 export type { CalibrationBin, CalibrationTables } from "./diagnostics/calibrationBins";
+// Model diagnostics: tracking (issue 16)
+export { trackingSeries } from "./diagnostics/trackingSeries";
+export { trackingChart } from "./charts/trackingChart";
+export { calibrationHoldoutChart } from "./charts/calibrationHoldoutChart";
+export type { TrackingSeries, TrackingPeriod, TrackingTotals, TrackingOptions } from "./diagnostics/trackingSeries";
+export type { TrackingChartOptions } from "./charts/trackingChart";
+export type { CalibrationHoldoutChartOptions } from "./charts/calibrationHoldoutChart";

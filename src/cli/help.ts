@@ -27,7 +27,7 @@ The whole KPI report: activity, retention, revenue retention, NPS, cohorts, CLV,
                          when predicted CLV is unavailable because a fit ran off to infinity)
   --top N                length of the top-customer lists (default 10)
   --skip LIST            sections not to compute: cohorts, historicalClv, predictedClv,
-                         defections, segments (comma-separated; they say "skipped")
+                         defections, segments, modelFit (comma-separated; they say "skipped")
   --point-value AMOUNT   value of one loyalty point, for the points section's liability
   --expiry D             how long points live (e.g. 12mo), for the points section's expiring figures
   --fail-if "PATH OP N"  exit 1 when the KPI at PATH (in the JSON report) satisfies OP N;

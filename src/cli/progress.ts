@@ -20,6 +20,7 @@ const PHASE_LABELS: Readonly<Record<KpiReportPhase, string>> = {
   predictions: "predicting CLV",
   defections: "classifying defections",
   segments: "ranking LTV segments",
+  modelFit: "checking the model on a holdout",
 };
 
 const bar = (share: number): string => `[${"#".repeat(Math.round(share * WIDTH)).padEnd(WIDTH, ".")}] ${(share * 100).toFixed(0).padStart(3)}% `;

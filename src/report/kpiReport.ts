@@ -40,6 +40,9 @@ import { moneyOption } from "../clv/readMoneyOption";
 import type { MoneyInput } from "../core/money";
 import type { DurationInput } from "../core/time";
 import { readExpiry } from "../points/pointsOptions";
+import { modelFitSection, type ModelFitSection } from "./modelFitSection";
+import { readFitOptions } from "../clv/models/maximizeLikelihood";
+import type { BgNbdParams } from "../clv/models/modelTypes";
 
 /** Options of `kpiReport`. */
 export interface KpiReportOptions extends ClvSectionOptions {
@@ -70,10 +73,10 @@ export interface KpiReportOptions extends ClvSectionOptions {
 }
 
 /** Sections `kpiReport` can leave out. */
-export type SkippableSection = "cohorts" | "historicalClv" | "predictedClv" | "defections" | "segments";
+export type SkippableSection = "cohorts" | "historicalClv" | "predictedClv" | "defections" | "segments" | "modelFit";
 
 /** The sections `skip` accepts. */
-export const SKIPPABLE_SECTIONS: readonly SkippableSection[] = ["cohorts", "historicalClv", "predictedClv", "defections", "segments"];
+export const SKIPPABLE_SECTIONS: readonly SkippableSection[] = ["cohorts", "historicalClv", "predictedClv", "defections", "segments", "modelFit"];
 
 /** Every KPI of a business in one JSON-serialisable object (money as `Decimal`, dates as `Date`). */
 export interface KpiReport {
@@ -100,6 +103,8 @@ export interface KpiReport {
   readonly points: ReportSection<PointsSection>;
   /** Cross-sell breadth over purchases before `asOf`; present only when some purchase carries a `category`. */
   readonly breadth?: ReportSection<BreadthSection>;
+  /** BG/NBD fitted on the first two thirds of the data and checked on the rest (tracking, calibration vs holdout); absent from reports made before issue 16. */
+  readonly modelFit?: ReportSection<ModelFitSection>;
 }
 
 /** Longest top-customer list `top` may ask for. */
@@ -209,6 +214,12 @@ export function* kpiReportSteps(input: MetricInput, options: KpiReportOptions = 
   const fits = (fitJob === null ? undefined : yield { kind: "fits" }) ?? FITS_IN_THIS_THREAD;
   const clv = clvSection(ledger, asOf, clvOptions, { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf, fits });
   const segments = skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : phase(progress, "segments", () => segmentSection(ledger, asOf, classified, top));
+  const modelFit = skip.has("modelFit")
+    ? skipped
+    : phase(progress, "modelFit", () => {
+        const start = clv.predicted.available ? (clv.predicted.bgNbd.params as unknown as BgNbdParams) : undefined;
+        return modelFitSection(ledger, asOf, clvOptions.timeUnit ?? "week", readFitOptions({ penalizer: clvOptions.penalizer }).penalizer, start);
+      });
   const followUps = followUpSection(ledger, asOf, classified, top);
   const breadth = breadthSection(ledger, asOf, top);
   const linked = crossReference(ledger, defections, clv, aliveOf, defections.available ? classified() : null);
@@ -227,6 +238,7 @@ export function* kpiReportSteps(input: MetricInput, options: KpiReportOptions = 
     spend: spendSection(ledger, start, end),
     points: pointsSection(ledger, asOf, pointValue, pointsExpiry),
     ...(breadth === undefined ? {} : { breadth }),
+    modelFit,
   };
 }
 

@@ -9,7 +9,8 @@ export type KpiReportPhase =
   | "gammaGammaFit"
   | "predictions"
   | "defections"
-  | "segments";
+  | "segments"
+  | "modelFit";
 
 /**
  * `onProgress(phase, done, total)`: called synchronously as the report is built. Each phase

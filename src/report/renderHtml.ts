@@ -10,6 +10,8 @@ import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChang
 import type { KpiReport } from "./kpiReport";
 import { benchmarkTable, readRenderBenchmarks } from "./benchmarkTable";
 import { equityTable } from "./equityTable";
+import { modelFitTables } from "./modelFitTables";
+import { calibrationHoldoutSvg, trackingSvg } from "./modelFitSvg";
 import { saveBudgetCells, saveBudgetHeader, saveBudgetSentence } from "./saveBudgetCells";
 import type { BenchmarkComparison } from "./compareToBenchmarks";
 import { outcomeLabel, outcomeValue, readFragmentOption, readRenderOptions, thresholdSummary, type RenderOptions, type ThresholdOutcome } from "./renderOptions";
@@ -203,6 +205,15 @@ function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptio
     return table(t.header, t.rows, t.caption);
   })() : `<p class="na">Customer equity not available: ${escapeXml(eq.reason)}.</p>`;
   sections.push(`<h2>Customer lifetime value</h2>${historical}${predictedTable}${equity}`);
+  const fit = report.modelFit;
+  if (fit?.available === true) {
+    const t = modelFitTables(fit);
+    sections.push(`<h2>Model fit</h2><p>${escapeXml(t.sentence)}</p>${table(t.totals.header, t.totals.rows)}` +
+      figure("model-tracking", "Tracking: cumulative repeat transactions, actual and BG/NBD", trackingSvg("model-tracking", fit.tracking.periods), "",
+        table(["Week", "Phase", "Actual", "Model"], fit.tracking.periods.map((p) => [String(p.index), p.phase, formatInt(p.actualCumulative), formatNumber(p.expectedCumulative, 1)]))) +
+      figure("calibration-holdout", "Calibration vs holdout: mean holdout transactions by calibration frequency", fit.byFrequency.length === 0 ? null : calibrationHoldoutSvg("calibration-holdout", fit.byFrequency), "no customers in the holdout table",
+        table(t.byFrequency.header, t.byFrequency.rows)));
+  } else if (fit !== undefined) sections.push(`<h2>Model fit</h2><p class="na">Not available: ${escapeXml(fit.reason)}.</p>`);
   sections.push(`<h2>Definitions</h2><dl class="defs">${KPI_DEFINITIONS.map((k) => `<dt>${escapeXml(k.name)}</dt><dd>${escapeXml(k.formula)}</dd>`).join("")}</dl>`);
   const title = `KPI report: ${formatPeriod(report.period.current)}`;
   const content = `<h1>${escapeXml(title)}</h1>

@@ -15,6 +15,7 @@ import { breadthTables } from "./breadthSection";
 import type { Decimal } from "../core/money";
 import { benchmarkTable, readRenderBenchmarks } from "./benchmarkTable";
 import { equityTable } from "./equityTable";
+import { modelFitTables } from "./modelFitTables";
 import { saveBudgetCells, saveBudgetHeader, saveBudgetSentence } from "./saveBudgetCells";
 import type { BenchmarkComparison } from "./compareToBenchmarks";
 
@@ -144,6 +145,7 @@ function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderO
       ].join("\n"),
     ),
     ...equityParts(report, money),
+    ...modelFitParts(report),
     "## Defections",
     unavailable(report.defections, (s) =>
       [
@@ -187,6 +189,16 @@ function equityParts(report: KpiReport, money: (value: Decimal) => string): stri
   return ["### Customer equity", unavailable(e, (s) => {
     const t = equityTable(s, money);
     return `${escapeMarkdown(t.caption)}.\n\n${table(t.header, t.rows)}`;
+  })];
+}
+
+/** The "Model fit" section, when the report has one (reports from before issue 16 do not). */
+function modelFitParts(report: KpiReport): string[] {
+  const m = report.modelFit;
+  if (m === undefined) return [];
+  return ["## Model fit (BG/NBD on a holdout)", unavailable(m, (s) => {
+    const t = modelFitTables(s);
+    return [escapeMarkdown(t.sentence), "", table(t.totals.header, t.totals.rows), "", table(t.byFrequency.header, t.byFrequency.rows)].join("\n");
   })];
 }
 

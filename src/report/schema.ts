@@ -105,6 +105,8 @@ function build() {
     E,
   );
 
+  const TrackingTotalsSchema = z.object({ periods: Count, actual: Count, expected: z.number(E), percentageError: z.nullable(z.number(E)) }, E);
+
   return z.object(
     {
       schemaVersion: z.literal(1, E),
@@ -367,6 +369,39 @@ function build() {
           meanCategories: z.nullable(z.number(E)),
           categories: z.array(z.object({ category: z.string(E), customers: Count, penetration: z.number(E), amount: Money }, E), E),
           nextCategory: z.array(z.object({ from: z.string(E), to: z.string(E), customers: Count, share: z.number(E) }, E), E),
+        }),
+      ),
+      modelFit: z.optional(
+        section({
+          model: ModelFitSchema,
+          timeUnit: z.enum(["day", "week"], E),
+          calibration: PeriodSchema,
+          holdout: PeriodSchema,
+          customers: Count,
+          tracking: z.object(
+            {
+              periods: z.array(
+                z.object(
+                  {
+                    index: Count,
+                    start: Instant,
+                    end: Instant,
+                    phase: z.enum(["calibration", "holdout"], E),
+                    actual: Count,
+                    expected: z.number(E),
+                    actualCumulative: Count,
+                    expectedCumulative: z.number(E),
+                  },
+                  E,
+                ),
+                E,
+              ),
+              calibration: TrackingTotalsSchema,
+              holdout: TrackingTotalsSchema,
+            },
+            E,
+          ),
+          byFrequency: z.array(z.object({ label: z.string(E), customers: Count, meanActual: z.number(E), meanPredicted: z.number(E) }, E), E),
         }),
       ),
     },

@@ -161,6 +161,9 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   defectionValueChart: [api.defectionReport(purchases, { asOf }), { currency: "USD" }],
   // retention-metrics/notebook (walked by the fuzz, test/fuzz/catalog.ts)
   display: [api.cohortRetention(purchases, { granularity: "month", asOf }), { rows: 5, moneyPlaces: 2 }],
+  trackingSeries: [{ ...bgNbd, timeUnit: "week" }, purchases, { calibrationEnd: "2024-02-15", end: asOf, granularity: "week" }],
+  trackingChart: [api.trackingSeries({ ...bgNbd, timeUnit: "week" }, purchases, { calibrationEnd: "2024-02-15", end: asOf }), { view: "cumulative" }],
+  calibrationHoldoutChart: [{ calibration: { byFrequency: [{ label: "0", customers: 2, meanActual: 0.5, meanPredicted: 0.4 }], byDecile: [] } }, { by: "frequency" }],
 };
 
 /** Functions whose last argument is not an options object (their last argument is data). */

@@ -43,7 +43,7 @@ describe.skipIf(!available)("the HTML report in headless Chromium", () => {
         const chart = charts.nth(i);
         marks.push({ id: (await chart.getAttribute("id")) ?? "", marks: await chart.locator(".mark").count(), title: (await chart.locator("title").first().textContent()) ?? "" });
       }
-      expect(marks.map((m) => m.id)).toEqual(["cohort-heatmap", "retention-curve", "revenue-concentration", "defection-value"]);
+      expect(marks.map((m) => m.id)).toEqual(["cohort-heatmap", "retention-curve", "revenue-concentration", "defection-value", "model-tracking", "calibration-holdout"]);
       for (const chart of marks) {
         expect(chart.marks, chart.id).toBeGreaterThan(0);
         expect(chart.title, chart.id).not.toBe("");

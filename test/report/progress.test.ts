@@ -25,7 +25,7 @@ describe("kpiReport's onProgress", () => {
     });
     returned = true;
     const order = [...new Set(calls.map(([phase]) => phase))];
-    expect(order).toEqual(["periodKpis", "cohorts", "defections", "customerSummaries", "bgNbdFit", "gammaGammaFit", "predictions", "segments"]);
+    expect(order).toEqual(["periodKpis", "cohorts", "defections", "customerSummaries", "bgNbdFit", "gammaGammaFit", "predictions", "segments", "modelFit"]);
     for (const phase of order) {
       const own = calls.filter(([p]) => p === phase);
       expect(own[0]![1], phase).toBe(0);
@@ -38,7 +38,7 @@ describe("kpiReport's onProgress", () => {
   });
 
   it("reports nothing for skipped sections", () => {
-    const calls = record((onProgress) => kpiReport(PURCHASES, { asOf: "2024-04-01", skip: ["cohorts", "predictedClv", "defections", "segments"], onProgress }));
+    const calls = record((onProgress) => kpiReport(PURCHASES, { asOf: "2024-04-01", skip: ["cohorts", "predictedClv", "defections", "segments", "modelFit"], onProgress }));
     expect([...new Set(calls.map(([phase]) => phase))]).toEqual(["periodKpis", "customerSummaries"]);
   });
 

@@ -75,6 +75,7 @@ const NpsKpisSchema = z.object({
   marginOfError: z.number().nullable(),
 });
 
+const TrackingTotalsSchema = z.object({ periods: Count, actual: Count, expected: z.number(), percentageError: z.number().nullable() });
 const ModelFitSchema = z.object({
   model: z.string(),
   params: z.record(z.string(), z.number()),
@@ -265,6 +266,31 @@ export const KpiReportJsonSchema = z.object({
         breakageKind: z.enum(["observed", "estimated"]).nullable(),
       }),
     ),
+  }).optional(),
+  // Added in issue 16: the model's check on a holdout, optional so earlier reports still parse.
+  modelFit: section({
+    model: ModelFitSchema,
+    timeUnit: z.enum(["day", "week"]),
+    calibration: PeriodSchema,
+    holdout: PeriodSchema,
+    customers: Count,
+    tracking: z.object({
+      periods: z.array(
+        z.object({
+          index: Count,
+          start: Instant,
+          end: Instant,
+          phase: z.enum(["calibration", "holdout"]),
+          actual: Count,
+          expected: z.number(),
+          actualCumulative: Count,
+          expectedCumulative: z.number(),
+        }),
+      ),
+      calibration: TrackingTotalsSchema,
+      holdout: TrackingTotalsSchema,
+    }),
+    byFrequency: z.array(z.object({ label: z.string(), customers: Count, meanActual: z.number(), meanPredicted: z.number() })),
   }).optional(),
 });
 

@@ -30,8 +30,12 @@ export function fitBgNbd(summaries: SummaryInput, options: FitOptions = {}): BgN
   return fitBgNbdColumns(readSummaryRows(summaries, "fitBgNbd"), options);
 }
 
-/** `fitBgNbd` on rows already read into columns; `withStandardErrors: false` leaves out the standard errors. */
-export function fitBgNbdColumns(rows: SummaryColumns, options: FitOptions, withStandardErrors = true): BgNbdModel {
+/**
+ * `fitBgNbd` on rows already read into columns; `withStandardErrors: false` leaves out the
+ * standard errors; `start` (r, α, a, b), when given, replaces the two default starting points
+ * (the report's holdout fit starts from its full-data fit).
+ */
+export function fitBgNbdColumns(rows: SummaryColumns, options: FitOptions, withStandardErrors = true, start?: BgNbdParams): BgNbdModel {
   const data = bgNbdHistories(compressHistories(rows));
   requireData("bg-nbd", data.totalWeight, "customers");
   requireData("bg-nbd", observedWeight(data), "customers observed for some time (T > 0; with every T = 0 the likelihood is 1 at any parameters)");
@@ -42,10 +46,13 @@ export function fitBgNbdColumns(rows: SummaryColumns, options: FitOptions, withS
       names: ["r", "alpha", "a", "b"],
       logLikelihood: (params, meter) => bgNbdLogLikelihood(params, data, undefined, meter),
       logLikelihoodWithGradient: (params, gradient, meter) => bgNbdLogLikelihood(params, data, gradient, meter),
-      starts: [
-        [1, alpha0, 1, 1],
-        [0.3, alpha0 / 3, 0.8, 2.5],
-      ],
+      starts:
+        start === undefined
+          ? [
+              [1, alpha0, 1, 1],
+              [0.3, alpha0 / 3, 0.8, 2.5],
+            ]
+          : [[start.r, start.alpha, start.a, start.b]],
       ...distinctHistories(data.count),
       scales: [1, alpha0, 1, 1],
       observations: data.totalWeight,
