@@ -15,7 +15,6 @@ export default defineConfig([
       schemas: "src/schemas.ts",
       notebook: "src/notebook.ts",
       cli: "src/cli/main.ts",
-      fitWorker: "src/cli/fitWorker.ts",
       "internal/money": "src/core/money.ts",
       "internal/plainDecimal": "src/core/plainDecimal.ts",
     },

@@ -134,18 +134,10 @@ export interface SummarizedColumns {
  * goes through the same exact mean), for callers that only feed the models.
  */
 export function summaryColumns(ledger: Ledger, asOf: number, axis: TimeAxis): SummarizedColumns {
-  return summarizeScans(scanCustomers(ledger, Number.NEGATIVE_INFINITY, asOf, axis), ledger.customerIds, ledger.moneyScale, asOf, axis);
-}
-
-/**
- * `summaryColumns` from the scans alone. Without `customerIds` (the report's fit thread, which
- * needs only the numbers) the rows' `customerId` is empty.
- */
-export function summarizeScans(scans: CustomerScans, customerIds: readonly string[] | null, moneyScale: number, asOf: number, axis: TimeAxis): SummarizedColumns {
-  const money = moneyConverter(moneyScale);
-  const customers = scans.transactions.length;
+  const scans = scanCustomers(ledger, Number.NEGATIVE_INFINITY, asOf, axis);
+  const money = moneyConverter(ledger.moneyScale);
   let count = 0;
-  for (let c = 0; c < customers; c++) if (scans.transactions[c]! > 0) count++;
+  for (let c = 0; c < ledger.customerIds.length; c++) if (scans.transactions[c]! > 0) count++;
   const customer = new Uint32Array(count);
   const rows = {
     count,
@@ -159,13 +151,13 @@ export function summarizeScans(scans: CustomerScans, customerIds: readonly strin
   };
   let repeat = 0;
   let i = 0;
-  for (let c = 0; c < customers; c++) {
+  for (let c = 0; c < ledger.customerIds.length; c++) {
     const transactions = scans.transactions[c]!;
     if (transactions === 0) continue;
     const frequency = transactions - 1;
     if (frequency > 0) repeat++;
     customer[i] = c;
-    if (customerIds !== null) rows.customerId.push(customerIds[c]);
+    rows.customerId.push(ledger.customerIds[c]);
     rows.frequency[i] = frequency;
     rows.recency[i] = axis.span(scans.firstKey[c]!, scans.lastKey[c]!);
     rows.T[i] = axis.toEnd(scans.firstKey[c]!, asOf);

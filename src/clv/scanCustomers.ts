@@ -1,4 +1,4 @@
-import { customerMajorPurchases, type CustomerMajorPurchases } from "../input/customerMajorPurchases";
+import { customerMajorPurchases } from "../input/customerMajorPurchases";
 import type { Ledger } from "../input/ledger";
 import type { TimeAxis } from "./timeAxis";
 
@@ -28,13 +28,8 @@ export interface CustomerScans {
  * not a transaction (its amounts still count in revenue).
  */
 export function scanCustomers(ledger: Ledger, from: number, to: number, axis: TimeAxis): CustomerScans {
-  return scanPurchases(customerMajorPurchases(ledger), from, to, axis);
-}
-
-/** `scanCustomers` on a ledger's customer-major purchases alone (what the report's fit thread receives). */
-export function scanPurchases(purchases: CustomerMajorPurchases, from: number, to: number, axis: TimeAxis): CustomerScans {
-  const { offsets, at, amountUnits, orderStart } = purchases;
-  const n = offsets.length - 1;
+  const n = ledger.customerIds.length;
+  const { offsets, at, amountUnits, orderStart } = customerMajorPurchases(ledger);
   const scans: CustomerScans = {
     transactions: new Uint32Array(n),
     firstKey: new Float64Array(n).fill(Number.NaN),

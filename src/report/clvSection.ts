@@ -1,6 +1,8 @@
 import { compareIds } from "../core/compareIds";
 import { historicalClv } from "../clv/historicalClv";
 import { summaryColumns, type SummarizedColumns } from "../clv/customerSummary";
+import { fitBgNbdColumns } from "../clv/models/fitBgNbd";
+import { fitGammaGammaColumns } from "../clv/models/fitGammaGamma";
 import { readFitOptions } from "../clv/models/maximizeLikelihood";
 import { forEachPrediction, readPredictionSettings } from "../clv/models/predictClv";
 import type { FittedModel, ModelName } from "../clv/models/modelTypes";
@@ -15,7 +17,6 @@ import { roundedDecimalSum } from "./roundedDecimalSum";
 import type { ReportSection } from "./types";
 import { printValue } from "../input/describeValue";
 import { equitySection, type EquityReportOptions } from "./equitySection";
-import type { ReportFits } from "./reportFits";
 
 /** Options of the CLV section. */
 export interface ClvSectionOptions {
@@ -90,8 +91,6 @@ export interface ClvSectionContext {
   /** Customers whose P(alive) the caller wants (the at-risk list); filled into `aliveOf`. */
   readonly watch: ReadonlySet<string>;
   readonly aliveOf: Map<string, number>;
-  /** How the two models are fitted: in this thread, or from a job a worker thread ran. */
-  readonly fits: ReportFits;
 }
 
 /** Reports prediction progress every this many customers. */
@@ -112,12 +111,12 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
   let step = "BG/NBD fit";
   try {
     progress("bgNbdFit", 0, 1);
-    const bgNbd = context.fits.bgNbd(rows, penalizer);
+    const bgNbd = fitBgNbdColumns(rows, { penalizer }, false);
     progress("bgNbdFit", 1, 1);
     if (!bgNbd.converged) return { available: false, reason: `the BG/NBD fit did not converge in ${bgNbd.iterations} iterations` };
     step = "Gamma-Gamma fit";
     progress("gammaGammaFit", 0, 1);
-    const gammaGamma = context.fits.gammaGamma(rows, penalizer);
+    const gammaGamma = fitGammaGammaColumns(rows, { penalizer }, false);
     progress("gammaGammaFit", 1, 1);
     if (!gammaGamma.converged) return { available: false, reason: `the Gamma-Gamma fit did not converge in ${gammaGamma.iterations} iterations` };
     step = "CLV prediction";

@@ -32,8 +32,6 @@ import {
   type ReportSection,
 } from "./types";
 import { readOptions } from "../input/readOptions";
-import { customerMajorPurchases } from "../input/customerMajorPurchases";
-import { FITS_IN_THIS_THREAD, type FitJob, type ReportFits } from "./reportFits";
 import { pointsSection } from "./pointsSection";
 import type { PointsSection } from "./types";
 import { moneyOption } from "../clv/readMoneyOption";
@@ -155,24 +153,6 @@ function readCohortOptions(value: CohortSectionOptions | undefined): CohortSecti
  * //     activity: { customers: 1, orders: 1, revenue: Decimal("5"), ... }, retention: { rate: 1, ... }, ... }
  */
 export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): KpiReport {
-  const steps = kpiReportSteps(input, options);
-  for (let step = steps.next(); ; step = steps.next(undefined)) if (step.done === true) return step.value;
-}
-
-/**
- * A pause of `kpiReportSteps` for its driver. `startFits`: the predicted-CLV fits will be
- * needed, and `job()` gives what they are made from, so a driver may start them elsewhere (the
- * CLI's report, in a worker thread) while the report goes on. `fits`: the report needs them now;
- * the driver answers with `ReportFits`, or with nothing to have them made in this thread.
- */
-export type KpiReportStep = { readonly kind: "startFits"; readonly job: () => FitJob } | { readonly kind: "fits" };
-
-/**
- * `kpiReport` as a generator that pauses twice (`KpiReportStep`), so that a driver can make
- * the two model fits while the other sections are computed. Answering every step with
- * `undefined` is `kpiReport`.
- */
-export function* kpiReportSteps(input: MetricInput, options: KpiReportOptions = {}): Generator<KpiReportStep, KpiReport, ReportFits | undefined> {
   options = readOptions(options, "kpiReport");
   const ledger = toLedger(input);
   const asOf = resolveAsOf(options.asOf, latestRecord(ledger));
@@ -188,9 +168,6 @@ export function* kpiReportSteps(input: MetricInput, options: KpiReportOptions = 
   let classifications: ClassifiedColumns | undefined;
   const classified = (): ClassifiedColumns => (classifications ??= classifyColumns(ledger, readDefectionOptions({ asOf }, "kpiReport")));
   const period = (from: number, to: number): Period => ({ start: new Date(from), end: new Date(to) });
-  const clvOptions = readClvOptions(options);
-  const fitJob = plannedFitJob(ledger, asOf, clvOptions, skip);
-  if (fitJob !== null) yield { kind: "startFits", job: fitJob };
   const skipped = { available: false, reason: "skipped (the skip option)" } as const;
   const periodKpis = phase(progress, "periodKpis", () => {
     const retention = retentionKpis(ledger, start, end);
@@ -207,12 +184,12 @@ export function* kpiReportSteps(input: MetricInput, options: KpiReportOptions = 
     };
   });
   const cohorts = skip.has("cohorts") ? skipped : phase(progress, "cohorts", () => cohortSection(ledger, asOf, cohortOptions));
+  const clvOptions = readClvOptions(options);
   const save = { saveRate: options.saveRate === undefined ? null : numberOption("saveRate", options.saveRate, { min: 0, max: 1 }, 0), margin: clvOptions.margin ?? 1 };
   const defections = skip.has("defections") ? skipped : phase(progress, "defections", () => defectionSection(ledger, classified, top, save));
   const aliveOf = new Map<string, number>();
   const watch = new Set(defections.available ? defections.topAtRisk.map((row) => row.customerId) : []);
-  const fits = (fitJob === null ? undefined : yield { kind: "fits" }) ?? FITS_IN_THIS_THREAD;
-  const clv = clvSection(ledger, asOf, clvOptions, { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf, fits });
+  const clv = clvSection(ledger, asOf, clvOptions, { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf });
   const segments = skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : phase(progress, "segments", () => segmentSection(ledger, asOf, classified, top));
   const modelFit = skip.has("modelFit")
     ? skipped
@@ -240,19 +217,6 @@ export function* kpiReportSteps(input: MetricInput, options: KpiReportOptions = 
     ...(breadth === undefined ? {} : { breadth }),
     modelFit,
   };
-}
-
-/**
- * The job of the predicted-CLV fits, when the section will fit models: purchases given, the
- * section not skipped, and its time unit and penalty valid (an invalid one is reported by the
- * section itself, in its usual order).
- */
-function plannedFitJob(ledger: Ledger, asOf: number, options: ClvSectionOptions, skip: ReadonlySet<SkippableSection>): (() => FitJob) | null {
-  const timeUnit = options.timeUnit ?? "week";
-  const penalizer = options.penalizer ?? 0;
-  if (ledger.purchases.count === 0 || skip.has("predictedClv") || (timeUnit !== "week" && timeUnit !== "day")) return null;
-  if (!(typeof penalizer === "number" && Number.isFinite(penalizer) && penalizer >= 0)) return null;
-  return () => ({ purchases: customerMajorPurchases(ledger), moneyScale: ledger.moneyScale, asOf, timeUnit, penalizer });
 }
 
 function readSkip(skip: readonly SkippableSection[] | undefined): ReadonlySet<SkippableSection> {

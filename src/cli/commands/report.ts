@@ -1,5 +1,4 @@
-import { kpiReportSteps, SKIPPABLE_SECTIONS, type SkippableSection } from "../../report/kpiReport";
-import { driveReport, fitThreadWorker } from "../fitThread";
+import { kpiReport, SKIPPABLE_SECTIONS, type SkippableSection } from "../../report/kpiReport";
 import type { RenderOptions } from "../../report/renderOptions";
 import type { ReportPeriodOption } from "../../report/reportPeriod";
 import { readWithinFlag } from "../withinFlag";
@@ -54,8 +53,7 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
   const benchmarkList = benchmarkFile === undefined ? null : (await import("../benchmarksFile")).readBenchmarksFile(benchmarkFile);
   const skip = (ctx.args.skip ?? []).flatMap((list) => list.split(",")).map((name) => choice<SkippableSection>("skip", name.trim(), SKIPPABLE_SECTIONS, "cohorts"));
   const ledger = await ctx.ledger(["purchases", "events", "surveys"]);
-  const worker = fitThreadWorker(ledger.purchases.count, ctx.io.env);
-  const steps = kpiReportSteps(ledger, {
+  const report = kpiReport(ledger, {
     asOf: ctx.args["as-of"],
     period,
     timeUnit,
@@ -70,7 +68,6 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
     ...(saveRate === undefined ? {} : { saveRate }),
     equity: { retentionRate, futureCohorts },
   });
-  const report = await driveReport(steps, worker);
   ctx.progress.done();
   const benchmarks = benchmarkList === null ? null : (await import("../../report/compareToBenchmarks")).compareToBenchmarks(report, benchmarkList);
   const json: unknown = JSON.parse(JSON.stringify(benchmarks === null ? report : { ...report, benchmarks }));
