@@ -20,6 +20,27 @@ function bins(labels: readonly string[], customers: Float64Array, actual: Float6
 }
 
 /**
+ * The table by calibration frequency alone (also the report's Model fit section's): customers
+ * with 0, 1, …, 6 calibration repeat transactions and with 7 or more.
+ *
+ * @example
+ * frequencyTable(Float64Array.of(0, 9), Float64Array.of(1, 4), Float64Array.of(0.5, 3)).map((bin) => bin.label) //=> ["0", "7+"]
+ */
+export function frequencyTable(frequency: Float64Array, actual: ArrayLike<number>, predicted: Float64Array): CalibrationBin[] {
+  const count = new Float64Array(FREQUENCY_BINS);
+  const sumActual = new Float64Array(FREQUENCY_BINS);
+  const sumPredicted = new Float64Array(FREQUENCY_BINS);
+  for (let i = 0; i < frequency.length; i++) {
+    const b = Math.min(FREQUENCY_BINS - 1, frequency[i]!);
+    count[b]!++;
+    sumActual[b]! += actual[i]!;
+    sumPredicted[b]! += predicted[i]!;
+  }
+  const labels = Array.from({ length: FREQUENCY_BINS }, (_, b) => (b === FREQUENCY_BINS - 1 ? `${b}+` : String(b)));
+  return bins(labels, count, sumActual, sumPredicted);
+}
+
+/**
  * The two tables. By frequency: customers with 0, 1, …, 6 calibration repeat transactions and
  * with 7 or more, as lifetimes' `plot_calibration_purchases_vs_holdout_purchases` and BTYD's
  * `PlotFreqVsConditionalExpectedFrequency(censor = 7)` group them. By decile: customers in
@@ -35,17 +56,7 @@ function bins(labels: readonly string[], customers: Float64Array, actual: Float6
  */
 export function calibrationTables(frequency: Float64Array, actual: Float64Array, predicted: Float64Array, order: Uint32Array): CalibrationTables {
   const n = frequency.length;
-  const count = new Float64Array(FREQUENCY_BINS);
-  const sumActual = new Float64Array(FREQUENCY_BINS);
-  const sumPredicted = new Float64Array(FREQUENCY_BINS);
-  for (let i = 0; i < n; i++) {
-    const b = Math.min(FREQUENCY_BINS - 1, frequency[i]!);
-    count[b]!++;
-    sumActual[b]! += actual[i]!;
-    sumPredicted[b]! += predicted[i]!;
-  }
-  const frequencyLabels = Array.from({ length: FREQUENCY_BINS }, (_, b) => (b === FREQUENCY_BINS - 1 ? `${b}+` : String(b)));
-  const byFrequency = bins(frequencyLabels, count, sumActual, sumPredicted);
+  const byFrequency = frequencyTable(frequency, actual, predicted);
   const decileCount = new Float64Array(10);
   const decileActual = new Float64Array(10);
   const decilePredicted = new Float64Array(10);

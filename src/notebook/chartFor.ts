@@ -3,6 +3,18 @@ import { REPORT_CHARTS } from "../report/chartData";
 import type { KpiReport } from "../report/kpiReport";
 import { toVegaLite, type VegaLiteSpec } from "../report/toVegaLite";
 import type { DisplayKind } from "./recognise";
+import { calibrationHoldoutChart } from "../charts/calibrationHoldoutChart";
+import { cohortRetentionChart } from "../charts/cohortRetentionChart";
+import { defectionValueChart } from "../charts/defectionValueChart";
+import { ltvConcentrationChart } from "../charts/ltvConcentrationChart";
+import { npsTrendChart } from "../charts/npsTrendChart";
+import { retentionSeriesChart } from "../charts/retentionSeriesChart";
+import { rfmGridChart } from "../charts/rfmGridChart";
+import type { CohortRetention } from "../metrics/cohortRetention";
+import type { RetentionSeriesPoint } from "../metrics/retentionSeries";
+import type { NpsTrendPoint } from "../nps/npsTrend";
+import type { RfmScore } from "../segments/index";
+import type { CalibrationTables } from "../diagnostics/calibrationBins";
 
 /**
  * The KPI report's charts (`toVegaLite`, in page order) stacked in one spec: a MIME bundle
@@ -32,7 +44,6 @@ function reportCharts(report: KpiReport): VegaLiteSpec {
  * - customerSummary, calibrationHoldoutSummary, predictClv, nps, npsBy, empty: none (the
  *   frequency/recency, P(alive) and tracking charts need a fitted model, not one result).
  *
- * Only the report's charts exist on this branch; the others join here as their functions land.
  *
  * @example
  * chartFor("kpiReport", kpiReport(purchases, { asOf }))?.vconcat.length //=> 4
@@ -44,6 +55,20 @@ export function chartFor(kind: DisplayKind, result: unknown): VegaLiteSpec | nul
       return reportCharts(result as KpiReport);
     case "chart":
       return result as VegaLiteSpec;
+    case "cohortRetention":
+      return cohortRetentionChart(result as CohortRetention);
+    case "retentionSeries":
+      return retentionSeriesChart(result as readonly RetentionSeriesPoint[]);
+    case "npsTrend":
+      return npsTrendChart(result as readonly NpsTrendPoint[]);
+    case "defectionReport":
+      return defectionValueChart(result as Parameters<typeof defectionValueChart>[0]);
+    case "rfmScores":
+      return rfmGridChart(result as readonly RfmScore[]);
+    case "ltvSegments":
+      return ltvConcentrationChart(result as Parameters<typeof ltvConcentrationChart>[0]);
+    case "scorecard":
+      return calibrationHoldoutChart(result as { readonly calibration: CalibrationTables }, { by: "frequency" });
     default:
       return null;
   }

@@ -9,7 +9,7 @@ import type { CalibrationBin } from "../diagnostics/calibrationBins";
 import { trackingSeries, type TrackingPeriod, type TrackingTotals } from "../diagnostics/trackingSeries";
 import type { Ledger } from "../input/ledger";
 import type { ReportModelFit } from "./insightTypes";
-import { frequencyBins } from "./modelFitBins";
+import { frequencyTable } from "../diagnostics/calibrationTables";
 import type { ReportSection } from "./types";
 
 const DAY_MS = 86_400_000;
@@ -88,7 +88,7 @@ export function modelFitSection(ledger: Ledger, asOf: number, timeUnit: "day" | 
       holdout: { start: new Date(calibrationEnd), end: new Date(end) },
       customers: rows.count,
       tracking: { periods: tracking.periods, calibration: tracking.calibration, holdout: tracking.holdout },
-      byFrequency: frequencyBins(rows.frequency, actual, predicted.expected, rows.count),
+      byFrequency: frequencyTable(rows.frequency, actual, predicted.expected),
     };
   } catch (error) {
     const hint = penalizer === 0 ? " (the penalizer option; CLI: --penalizer 0.001)" : "";

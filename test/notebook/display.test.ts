@@ -3,6 +3,7 @@ import * as api from "retention-metrics";
 import { display, JUPYTER_DISPLAY, VEGA_LITE_MIME, type ResultDisplay } from "retention-metrics/notebook";
 import { purchases } from "../api/validCalls";
 import { renderChart } from "../charts/renderChart";
+import { cdnowPurchases } from "../clv/cdnowFixtures";
 
 const asOf = "2024-04-01";
 const surveys = [
@@ -123,6 +124,27 @@ describe("display: each kind of result", () => {
     expect(bodyRows(html, 0)).toEqual([["model", "bg-nbd"], ["customers", "3"], ["perCustomer.mae", "0.5000"], ["perCustomer.rmse", "0.7500"], ["perCustomer.correlation", "n/a"]]);
     expect(bodyRows(html, 1)).toEqual([["0", "2", "0.500", "0.250"], ["7+", "1", "8.000", "7.500"]]);
     expect(bodyRows(html, 2)).toEqual([["1", "3", "3.000", "2.667"]]);
+  });
+
+  it("a real scorecard (evaluateHoldout on CDNOW): its figures, and calibration vs holdout as its chart", async () => {
+    const split = api.calibrationHoldoutSummary(cdnowPurchases(), { calibrationEnd: "1997-09-30", observationEnd: "1998-06-30", timeUnit: "week" });
+    const scorecard = api.evaluateHoldout(api.fitBgNbd(split), split);
+    const shown = display(scorecard);
+    expect(shown.kind).toBe("scorecard");
+    expect(bundleOf(shown)["text/html"]).toContain("mae");
+    const spec = bundleOf(shown)[VEGA_LITE_MIME] as { title: string };
+    expect(spec).toEqual(api.calibrationHoldoutChart(scorecard, { by: "frequency" }));
+    expect((await renderChart(spec)).markItems).toBeGreaterThan(0);
+  });
+
+  it("cohorts, the retention series, the NPS trend, defections and segments carry their chart", () => {
+    const asOf = "2024-04-01";
+    const cohorts = api.cohortRetention(purchases, { granularity: "month", asOf });
+    expect(bundleOf(display(cohorts))[VEGA_LITE_MIME]).toEqual(api.cohortRetentionChart(cohorts));
+    const rfm = api.rfmScores(purchases, { asOf });
+    expect(bundleOf(display(rfm))[VEGA_LITE_MIME]).toEqual(api.rfmGridChart(rfm));
+    const defections = api.defectionReport(purchases, { asOf });
+    expect(bundleOf(display(defections))[VEGA_LITE_MIME]).toEqual(api.defectionValueChart(defections));
   });
 
   it("NPS: the score with its interval and the three groups", () => {
