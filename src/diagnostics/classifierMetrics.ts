@@ -1,4 +1,5 @@
-import { descendingOrder, forEachTie } from "./rankOrder";
+import { descendingOrder } from "../core/descendingOrder";
+import { forEachTie } from "./rankOrder";
 
 /*
  * A probability as a classifier of a yes/no outcome: the area under the ROC curve and the

@@ -10,7 +10,7 @@ import { errorFigures } from "./errorMetrics";
 import { holdoutSpend, readHoldout, type HoldoutColumns } from "./holdoutColumns";
 import { predictHoldout } from "./holdoutPredictions";
 import type { HoldoutScorecard, NullFigure, SpendAccuracy } from "./holdoutScorecard";
-import { descendingOrder } from "./rankOrder";
+import { descendingOrder } from "../core/descendingOrder";
 import { normalizedGini, topDecileShare } from "./rankingMetrics";
 
 /** Options of `evaluateHoldout`. */

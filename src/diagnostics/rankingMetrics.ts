@@ -1,4 +1,5 @@
-import { descendingOrder, forEachTie } from "./rankOrder";
+import { descendingOrder } from "../core/descendingOrder";
+import { forEachTie } from "./rankOrder";
 
 /*
  * How well a prediction orders the customers by what they went on to do: the normalized Gini

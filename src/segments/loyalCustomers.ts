@@ -7,7 +7,7 @@ import { toLedger, type MetricInput } from "../input/toLedger";
 import { classifyDefections } from "../defection/classifyDefections";
 import type { ClassifyDefectionsOptions, DefectionClassification } from "../defection/types";
 import { customerTotals } from "./customerTotals";
-import { descendingOrder } from "./descendingOrder";
+import { descendingOrder } from "../core/descendingOrder";
 import { paretoHeadSize } from "./paretoHead";
 import { readOptions } from "../input/readOptions";
 

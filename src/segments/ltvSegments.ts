@@ -1,5 +1,5 @@
 import { numberOption } from "../input/optionReaders";
-import { descendingOrder } from "./descendingOrder";
+import { descendingOrder } from "../core/descendingOrder";
 import { compareIds } from "../core/compareIds";
 import { ZERO, type Decimal } from "../core/money";
 import { RetentionOptionsError } from "../input/errors";

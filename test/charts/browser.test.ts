@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { ARTIFACTS, CHROMIUM_AVAILABLE, withChromiumPage } from "../browser/chromiumPage";
 import {
   cohortRetentionChart,
   defectionValueChart,
@@ -23,11 +22,7 @@ import {
 import { loadCdnowSample } from "../../examples/data/cdnow";
 import { chartFixtures } from "./chartFixtures";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
 const build = (path: string): string => fileURLToPath(new URL(`../../node_modules/${path}`, import.meta.url));
-/** Debian's chromium is installed by .ci/run; on a machine without it the check is skipped outside CI. */
-const available = existsSync(CHROMIUM) || process.env.CI !== undefined;
 
 /** Every chart of the library, on CDNOW where it draws a model or a purchase log. */
 function allCharts(): Record<string, object> {
@@ -84,31 +79,13 @@ function page(charts: Record<string, object>): string {
 </script></body></html>`;
 }
 
-describe.skipIf(!available)("every chart in headless Chromium", () => {
+describe.skipIf(!CHROMIUM_AVAILABLE)("every chart in headless Chromium", () => {
   it("compiles with vega-lite and draws marks with vega, with no console error", async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const charts = allCharts();
     const file = join(ARTIFACTS, "charts.html");
     writeFileSync(file, page(charts));
-    const profile = mkdtempSync(join(tmpdir(), "retention-metrics-chromium-"));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--allow-file-access-from-files"],
-      viewport: { width: 1400, height: 1000 },
-    });
-    try {
-      const tab = await context.newPage();
-      const errors: string[] = [];
-      tab.on("console", (message) => {
-        if (message.type() === "error") errors.push(message.text());
-      });
-      tab.on("pageerror", (error) => errors.push(error.message));
-      const requests: string[] = [];
-      tab.on("request", (request) => {
-        if (!request.url().startsWith("file:")) requests.push(request.url());
-      });
-      await tab.goto(`file://${file}`);
+    await withChromiumPage(file, { width: 1400, height: 1000 }, async (tab, { errors, requests }) => {
       await tab.waitForFunction(() => (globalThis as unknown as { chartResults?: unknown }).chartResults !== undefined, undefined, { timeout: 30_000 });
       const results = (await tab.evaluate(() => (globalThis as unknown as { chartResults: unknown }).chartResults)) as { name: string; marks: number; text?: string; error?: string }[];
       expect(results.map((r) => r.name)).toEqual(Object.keys(charts));
@@ -121,9 +98,6 @@ describe.skipIf(!available)("every chart in headless Chromium", () => {
       await tab.screenshot({ path: join(ARTIFACTS, "charts.png"), fullPage: true });
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
-    } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    }
+    }, ["--allow-file-access-from-files"]);
   }, 120_000);
 });

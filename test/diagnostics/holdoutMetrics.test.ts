@@ -3,7 +3,7 @@ import { areaUnderCurve, brierScore } from "../../src/diagnostics/classifierMetr
 import { errorFigures } from "../../src/diagnostics/errorMetrics";
 import { normalizedGini, topDecileShare } from "../../src/diagnostics/rankingMetrics";
 import { calibrationTables } from "../../src/diagnostics/calibrationTables";
-import { descendingOrder } from "../../src/diagnostics/rankOrder";
+import { descendingOrder } from "../../src/core/descendingOrder";
 
 const f = (...values: number[]): Float64Array => Float64Array.from(values);
 const u = (...values: number[]): Uint8Array => Uint8Array.from(values);

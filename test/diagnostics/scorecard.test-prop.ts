@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { calibrationHoldoutSummary, compareModels, evaluateHoldout, type BgNbdModel, type GammaGammaModel, type ParetoNbdModel, type Purchase } from "../../src/index";
 import { areaUnderCurve, brierScore } from "../../src/diagnostics/classifierMetrics";
 import { normalizedGini, topDecileShare } from "../../src/diagnostics/rankingMetrics";
-import { descendingOrder } from "../../src/diagnostics/rankOrder";
+import { descendingOrder } from "../../src/core/descendingOrder";
 
 const fitted = { logLikelihood: -1, converged: true, iterations: 1, observations: 1, timeUnit: "week" as const, penalizer: 0 };
 const bgNbd: BgNbdModel = Object.freeze({ ...fitted, model: "bg-nbd", params: Object.freeze({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }) });
@@ -94,19 +94,6 @@ describe("holdout scorecard (properties)", () => {
         expectClose(normalizedGini(reversed(predicted), reversed(actual)), gini);
         expectClose(areaUnderCurve(reversed(probability), reversed(outcome)), auc);
         expectClose(topDecileShare(reversed(predicted), reversed(actual)), top);
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it("descendingOrder (a radix sort on the bits) orders any doubles as a comparison sort does", () => {
-    fc.assert(
-      fc.property(fc.array(fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0, -0, 1, 2)), { maxLength: 200 }), (values) => {
-        const column = Float64Array.from(values);
-        const order = descendingOrder(column);
-        expect([...order].sort((a, b) => a - b)).toEqual(values.map((_, i) => i));
-        const sorted = Array.from(order, (i) => column[i]! + 0); // + 0: -0 and 0 are a tie
-        expect(sorted).toEqual([...column].sort((a, b) => b - a).map((v) => v + 0));
       }),
       { numRuns: 500 },
     );

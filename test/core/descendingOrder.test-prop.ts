@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { descendingOrder } from "../../src/segments/descendingOrder";
+import { descendingOrder } from "../../src/core/descendingOrder";
 
 describe("descendingOrder", () => {
   it("orders by value descending, equal values by index", () => {
