@@ -4,9 +4,9 @@ import { join } from "node:path";
 
 /**
  * Budgets for `npm i retention-metrics` in an empty folder (issue 11): 40 MB read as 40,000,000
- * bytes on disk, the stricter reading, raised to 41 MB in issue 14 (docs/packaging.md).
+ * bytes on disk, the stricter reading, raised to 41 MB in issue 14 and to 42 MB in issue 16 (docs/packaging.md).
  */
-export const INSTALL_BUDGET = { packages: 40, megabytes: 41 } as const;
+export const INSTALL_BUDGET = { packages: 40, megabytes: 42 } as const;
 
 export interface InstallFootprint {
   /** Packages installed, the library itself included (entries of node_modules/.package-lock.json). */
