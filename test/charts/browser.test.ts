@@ -4,6 +4,12 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ARTIFACTS, CHROMIUM_AVAILABLE, withChromiumPage } from "../browser/chromiumPage";
 import {
+  calibrationHoldoutChart,
+  calibrationHoldoutSummary,
+  evaluateHoldout,
+  fitBgNbd,
+  trackingChart,
+  trackingSeries,
   cohortRetentionChart,
   defectionValueChart,
   frequencyRecencyChart,
@@ -29,6 +35,10 @@ function allCharts(): Record<string, object> {
   const f = chartFixtures();
   const customer = f.purchases.filter((p) => p.customerId === "1").map((p) => p.at);
   const report = kpiReport(loadCdnowSample());
+  const split = calibrationHoldoutSummary(f.purchases, { calibrationEnd: "1997-09-30", observationEnd: "1998-06-30", timeUnit: "week" });
+  const calibrationFit = fitBgNbd(split);
+  const scorecard = evaluateHoldout(calibrationFit, split);
+  const tracking = trackingSeries(calibrationFit, f.purchases, { calibrationEnd: "1997-10-01", end: "1998-07-01" });
   return {
     frequencyRecency: frequencyRecencyChart(f.bgNbd, { maxFrequency: 39, maxRecency: 39 }),
     probabilityAliveMatrix: probabilityAliveMatrixChart(f.bgNbd, { maxFrequency: 39, maxRecency: 39 }),
@@ -42,6 +52,10 @@ function allCharts(): Record<string, object> {
     rfmGrid: rfmGridChart(f.rfm),
     ltvConcentration: ltvConcentrationChart(f.ltv),
     defectionValue: defectionValueChart(f.defections, { currency: "USD" }),
+    trackingCumulative: trackingChart(tracking, { view: "cumulative" }),
+    trackingIncremental: trackingChart(tracking, { view: "incremental" }),
+    calibrationHoldoutByFrequency: calibrationHoldoutChart(scorecard, { by: "frequency" }),
+    calibrationHoldoutByDecile: calibrationHoldoutChart(scorecard, { by: "decile" }),
     ...Object.fromEntries(REPORT_CHARTS.map((chart) => [`report.${chart}`, toVegaLite(report, chart)])),
     unavailable: toVegaLite(kpiReport([], { asOf: "2024-01-01" }), "cohortHeatmap"),
   };
