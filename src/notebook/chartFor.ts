@@ -30,7 +30,7 @@ function reportCharts(report: KpiReport): VegaLiteSpec {
 
 /**
  * The chart `display` puts beside a result's table, as a Vega-Lite v5 spec; null where the
- * kind has none (yet). One chart per kind, from the library's chart functions:
+ * kind has none. One chart per kind, from the library's chart functions:
  *
  * - kpiReport: the report's four charts (`toVegaLite`), stacked;
  * - chart: the spec itself (a chart function's result);

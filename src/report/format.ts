@@ -55,7 +55,7 @@ export function formatPercent(value: number | null): string {
  */
 export function formatMoney(value: Decimal | null, currency: string | null): string {
   if (value === null) return NA;
-  const text = display(value.toFixed(2));
+  const text = formatDecimal(value, 2);
   const negative = text.startsWith(MINUS);
   return `${negative ? MINUS : ""}${currency === null ? "" : `${currency} `}${negative ? text.slice(1) : text}`;
 }
