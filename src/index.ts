@@ -215,14 +215,18 @@ export type {
   ParetoNbdParams,
   GammaGammaParams,
   SbgParams,
+  BgBbParams,
   FittedModel,
   BgNbdModel,
+  ModifiedBgNbdModel,
   ParetoNbdModel,
   GammaGammaModel,
   SbgModel,
+  BgBbModel,
   TransactionModel,
   FitOptions,
   CustomerHistory,
+  DiscreteCustomerHistory,
 } from "./clv/models/modelTypes";
 export type { SbgCohort } from "./clv/models/fitShiftedBetaGeometric";
 export type { SpendHistory } from "./clv/models/gammaGammaPredictions";

@@ -1,7 +1,7 @@
 /** The unit every time in a summary and a model is counted in; `period` when the rows did not say. */
 export type TimeUnit = "day" | "week" | "month" | "quarter" | "year" | "period";
 
-export type ModelName = "bg-nbd" | "pareto-nbd" | "gamma-gamma" | "sbg";
+export type ModelName = "bg-nbd" | "mbg-nbd" | "pareto-nbd" | "gamma-gamma" | "sbg" | "bg-bb";
 
 /** BG/NBD parameters (Fader, Hardie & Lee 2005): NBD purchasing `r`, `alpha`; beta dropout `a`, `b`. */
 export interface BgNbdParams {
@@ -17,6 +17,18 @@ export interface ParetoNbdParams {
   readonly alpha: number;
   readonly s: number;
   readonly beta: number;
+}
+
+/**
+ * Beta-geometric/beta-binomial parameters (Fader, Hardie & Shang 2010): transaction
+ * probability p ~ Beta(`alpha`, `beta`) per opportunity; dropout probability θ ~ Beta(`gamma`, `delta`)
+ * per opportunity.
+ */
+export interface BgBbParams {
+  readonly alpha: number;
+  readonly beta: number;
+  readonly gamma: number;
+  readonly delta: number;
 }
 
 /** Gamma-Gamma spend parameters (Fader, Hardie & Lee 2005, "RFM and CLV"): `p`, `q`, `gamma`. */
@@ -60,9 +72,13 @@ export interface FittedModel<Name extends ModelName, Params> {
 }
 
 export type BgNbdModel = FittedModel<"bg-nbd", BgNbdParams>;
+/** MBG/NBD (Batislam, Denizel & Filiztekin 2007): BG/NBD's parameters, with dropout possible at time 0 too. */
+export type ModifiedBgNbdModel = FittedModel<"mbg-nbd", BgNbdParams>;
 export type ParetoNbdModel = FittedModel<"pareto-nbd", ParetoNbdParams>;
 export type GammaGammaModel = FittedModel<"gamma-gamma", GammaGammaParams>;
 export type SbgModel = FittedModel<"sbg", SbgParams>;
+/** BG/BB, the discrete-time model: its customers are `DiscreteCustomerHistory` rows, its time unit is opportunities. */
+export type BgBbModel = FittedModel<"bg-bb", BgBbParams>;
 
 /** A model of when customers buy. */
 export type TransactionModel = BgNbdModel | ParetoNbdModel;
@@ -82,4 +98,14 @@ export interface CustomerHistory {
   readonly frequency: number;
   readonly recency: number;
   readonly T: number;
+}
+
+/**
+ * A customer of a discrete-time model (BG/BB): `frequency` transactions in `periods`
+ * opportunities after the first, the last of them at opportunity `recency` (0 when frequency is 0).
+ */
+export interface DiscreteCustomerHistory {
+  readonly frequency: number;
+  readonly recency: number;
+  readonly periods: number;
 }

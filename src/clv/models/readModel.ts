@@ -4,9 +4,11 @@ import { printJson, printValue } from "../../input/describeValue";
 
 const PARAMS: Readonly<Record<ModelName, readonly string[]>> = {
   "bg-nbd": ["r", "alpha", "a", "b"],
+  "mbg-nbd": ["r", "alpha", "a", "b"],
   "pareto-nbd": ["r", "alpha", "s", "beta"],
   "gamma-gamma": ["p", "q", "gamma"],
   sbg: ["alpha", "beta"],
+  "bg-bb": ["alpha", "beta", "gamma", "delta"],
 };
 
 /**
