@@ -1,4 +1,5 @@
 import { keyStarts } from "../../core/countingSort";
+import { rankedColumn } from "./distinctColumn";
 
 /** Distinct values of one column, ascending, and for each row the index of its value. */
 export interface DistinctColumn {
@@ -19,7 +20,7 @@ export interface MergedRows {
  * Merges the rows `kept` (indices, ascending) whose values are equal in every column (two or three),
  * summing their weights in the rows' order (internal). The result is ascending by the columns'
  * values, whatever the order of the rows. Each column's values are ranked among its distinct
- * values (the engine's native numeric sort of a copy, then a binary search per row); a stable
+ * values (`rankedColumn`: a hash table of the values when they are few, else a sort); a stable
  * counting sort per column on those ranks, last column first, orders the rows by value and
  * then by index in one linear pass per column; neighbours with equal ranks merge. −0 and 0 are
  * one value.
@@ -76,37 +77,6 @@ function mergeNeighbours(
     merged[count++] = weight[row]!;
   }
   return count;
-}
-
-/** The distinct values of `column` (ascending, by the native numeric sort of a copy) and each element's index among them. */
-function rankedColumn(column: Float64Array): DistinctColumn {
-  const sorted = column.slice().sort();
-  const values = sorted.slice(0, distinctPrefix(sorted));
-  const index = new Uint32Array(column.length);
-  rankInto(column, values, index);
-  return { values, index };
-}
-
-/** Moves the distinct values of ascending `sorted` to its front; returns how many there are. */
-function distinctPrefix(sorted: Float64Array): number {
-  let count = 0;
-  for (let k = 0; k < sorted.length; k++) if (count === 0 || sorted[k] !== sorted[count - 1]) sorted[count++] = sorted[k]!;
-  return count;
-}
-
-/** `index[p]` = the position of `column[p]` in the ascending distinct `values`, by binary search. */
-function rankInto(column: Float64Array, values: Float64Array, index: Uint32Array): void {
-  for (let p = 0; p < column.length; p++) {
-    const value = column[p]!;
-    let lo = 0;
-    let hi = values.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (values[mid]! < value) lo = mid + 1;
-      else hi = mid;
-    }
-    index[p] = lo;
-  }
 }
 
 /** `index[positions[k]]` for each k. */
