@@ -11,10 +11,11 @@ export interface BfgsOptions {
   /** Largest number of evaluations of `fg` (default unlimited): it stops, unconverged, on reaching it. */
   readonly maxEvaluations?: number;
   /**
-   * The caller's own stopping test, asked after each step with the point reached and the step's
-   * improvement of the value relative to 1 + |f|: `true` ends the run there, converged.
+   * The caller's own stopping test, asked after each step with the point reached, the step's
+   * improvement of the value relative to 1 + |f|, and the value there: `true` ends the run
+   * there, converged.
    */
-  readonly stopWhen?: (x: readonly number[], improvement: number) => boolean;
+  readonly stopWhen?: (x: readonly number[], improvement: number, value: number) => boolean;
 }
 
 /** Where `bfgs` stopped. */
@@ -100,7 +101,7 @@ export function bfgs(fg: (x: readonly number[], gradient: number[]) => number, s
     x = xNew;
     g = gNew;
     f = fNew;
-    if (slow >= 5 || options.stopWhen?.(x, improvement) === true) {
+    if (slow >= 5 || options.stopWhen?.(x, improvement, f) === true) {
       converged = true;
       break;
     }
