@@ -25,6 +25,9 @@ type Evaluate<M> = (model: M, rows: never, fn: string) => { logLikelihood: numbe
 
 const transactionRows: Evaluate<TransactionModel> = (model, rows: SummaryInput, fn) => {
   const columns = readSummaryRows(rows, fn);
+  if (columns.timeUnit !== undefined && columns.timeUnit !== model.timeUnit) {
+    throw new RetentionOptionsError("model", `${fn}: the model is in ${model.timeUnit}s but the summary in ${columns.timeUnit}s; the likelihood compares times in one unit`);
+  }
   let observations = 0;
   for (let i = 0; i < columns.count; i++) observations += columns.weight[i]!;
   return { logLikelihood: modelLogLikelihood(model, columns), observations };
