@@ -10,13 +10,20 @@ import { CORRELATION_WARNING_AT, frequencySpendCorrelation } from "./frequencySp
 /** Options of `fitGammaGamma`: the shared fit options and the q > 1 constraint. */
 export interface GammaGammaFitOptions extends FitOptions {
   /**
-   * Fit q − 1 in log space instead of q, so the fitted q is > 1 and the population mean spend
-   * pγ/(q−1) (and every customer's `expectedAverageSpend`) is defined; default false (q > 0,
-   * as lifetimes and BTYD fit it). Where the unconstrained optimum already has q > 1 both give
+   * Fit ln(q − 1 − 1e-6) instead of ln q, so the fitted q is > 1 (at least 1 + 1e-6) and the
+   * population mean spend pγ/(q−1) (and every customer's `expectedAverageSpend`) is defined;
+   * default false (q > 0, as lifetimes and BTYD fit it). Where the likelihood pulls q to 1 the
+   * fit stops at the bound and says so in `warnings`. Where the unconstrained optimum already has q > 1 both give
    * the same fit up to the optimizer's tolerance.
    */
   readonly qAboveOne?: boolean | undefined;
 }
+
+/** With `qAboveOne`, q = this + e^θ: q − 1 is at least 1e-6, so q stays > 1 in double precision even where the likelihood pulls it to 1. */
+const Q_FLOOR = 1 + 1e-6;
+
+/** The edge warning of the shifted parameter, rewritten in terms of q. */
+const Q_AT_FLOOR = `q is at its lower bound 1 + 1e-6 (qAboveOne): the likelihood rises as q → 1, where the population mean spend pγ/(q−1) is infinite, so the spend data are too heavy-tailed for a finite mean; the expected spends are finite but set by that bound`;
 
 /** A fitted Gamma-Gamma model with the check of its independence assumption. */
 export interface GammaGammaFit extends GammaGammaModel {
@@ -26,6 +33,8 @@ export interface GammaGammaFit extends GammaGammaModel {
    * `warnings` says so.
    */
   readonly frequencySpendCorrelation: number | null;
+  /** The fit's warnings (edge parameters) and, at |r| ≥ 0.3, the correlation's. */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -60,12 +69,12 @@ export function fitGammaGammaColumns(rows: SummaryColumns, options: GammaGammaFi
   if (typeof qAboveOne !== "boolean") throw new RetentionOptionsError("qAboveOne", `fitGammaGamma expects true or false, found ${printValue(qAboveOne)}`);
   const data = spendRows(rows.count, rows.frequency, rows.monetary, rows.weight);
   requireData("gamma-gamma", data.totalWeight, "repeat customers (frequency > 0)");
-  const shift = qAboveOne ? 1 : 0;
+  const shift = qAboveOne ? Q_FLOOR : 0;
   const natural = ([p = 0, q = 0, gamma = 0]: readonly number[]): number[] => [p, q + shift, gamma];
   const fit = maximizeLikelihood<Record<string, number>>(
     {
       model: "gamma-gamma",
-      names: ["p", qAboveOne ? "qMinusOne" : "q", "gamma"],
+      names: ["p", qAboveOne ? "qAboveBound" : "q", "gamma"],
       logLikelihood: (params, meter) => gammaGammaLogLikelihood(natural(params), data, undefined, meter),
       logLikelihoodWithGradient: (params, gradient, meter) => gammaGammaLogLikelihood(natural(params), data, gradient, meter),
       starts: [
@@ -90,15 +99,15 @@ export function fitGammaGammaColumns(rows: SummaryColumns, options: GammaGammaFi
   const { params, standardErrors } = fit;
   const shifted = qAboveOne
     ? {
-        params: Object.freeze({ p: params.p!, q: params.qMinusOne! + shift, gamma: params.gamma! }),
-        ...(standardErrors === undefined ? {} : { standardErrors: Object.freeze({ p: standardErrors.p!, q: standardErrors.qMinusOne!, gamma: standardErrors.gamma! }) }),
+        params: Object.freeze({ p: params.p!, q: params.qAboveBound! + shift, gamma: params.gamma! }),
+        ...(standardErrors === undefined ? {} : { standardErrors: Object.freeze({ p: standardErrors.p!, q: standardErrors.qAboveBound!, gamma: standardErrors.gamma! }) }),
       }
     : {};
   return Object.freeze({
     model: "gamma-gamma" as const,
     ...(fit as unknown as FitOutcome<GammaGammaParams>),
     ...shifted,
-    warnings: Object.freeze([...(fit.warnings ?? []).map((w) => w.replace(/^qMinusOne = /, "q − 1 = ")), ...correlated]),
+    warnings: Object.freeze([...(fit.warnings ?? []).map((w) => (w.startsWith("qAboveBound = ") ? Q_AT_FLOOR : w)), ...correlated]),
     frequencySpendCorrelation: correlation,
   });
 }
