@@ -292,6 +292,24 @@ describe("discountedExpectedResidualTransactions (Pareto/NBD)", () => {
     }
   });
 
+  it("matches BTYD's pnbd.DERT and pnbd.pmf formulas evaluated at 30 digits (mpmath's hyperu and hyp2f1; test/fixtures/clv/paretoNbdReference.py)", () => {
+    // The parameters and customer of BTYD's pnbd.DERT example (CDNOW, weeks; d = 0.0027).
+    const btyd: ParetoNbdModel = { ...paretoNbd, params: { r: 0.5629966, alpha: 12.559037, s: 0.4081095, beta: 10.5148048 } };
+    expect(discountedExpectedResidualTransactions(btyd, { frequency: 7, recency: 35, T: 77.86 }, { discountRate: 0.0027 })).toBeCloseTo(1.86418332807133, 11);
+    expect(discountedExpectedResidualTransactions(btyd, { frequency: 1, recency: 30, T: 77.86 }, { discountRate: 0.0027 })).toBeCloseTo(2.19915544970496, 11);
+    expect(discountedExpectedResidualTransactions(btyd, { frequency: 10, recency: 30, T: 77.86 }, { discountRate: 0.0027 })).toBeCloseTo(0.167927508566053, 11);
+    // BTYD's printed CDNOW fit (0.553, 10.58, 0.606, 11.656), 15% a year compounded continuously.
+    const printed: ParetoNbdModel = { ...paretoNbd, params: { r: 0.553, alpha: 10.58, s: 0.606, beta: 11.656 } };
+    const rate = Math.log(1.15) / 52;
+    expect(discountedExpectedResidualTransactions(printed, { frequency: 2, recency: 30.43, T: 38.86 }, { discountRate: rate })).toBeCloseTo(6.50056330410231, 10);
+    expect(discountedExpectedResidualTransactions(printed, { frequency: 0, recency: 0, T: 38.86 }, { discountRate: rate })).toBeCloseTo(0.478075313834731, 11);
+    expect(purchaseCountProbability(printed, 0, 39)).toBeCloseTo(0.593756127735293, 13);
+    expect(purchaseCountProbability(printed, 1, 39)).toBeCloseTo(0.165543380776718, 13);
+    expect(purchaseCountProbability(printed, 3, 52)).toBeCloseTo(0.0500911151205277, 13);
+    expect(purchaseCountProbability(printed, 10, 2) / 1.88714409861021e-9).toBeCloseTo(1, 8);
+    expect(purchaseCountProbability({ ...paretoNbd, params: { r: 0.8, alpha: 4, s: 1.3, beta: 20 } }, 2, 10)).toBeCloseTo(0.115061452226297, 12);
+  });
+
   it("refuses BG/NBD and a missing or non-positive rate", () => {
     const c = customers[1]!;
     expect(() => discountedExpectedResidualTransactions(bgNbd as never, c, { discountRate: delta })).toThrow(/pareto-nbd/);
