@@ -44,13 +44,16 @@ const cohortOf: Evaluate<SbgModel> = ({ params: { alpha, beta } }, cohort: SbgCo
   return { logLikelihood: sbgLogLikelihood(alpha, beta, lost, survivors), observations: initial };
 };
 
-/** How each model reads its rows and evaluates its likelihood, and its number of parameters: a model is one entry. */
-const LIKELIHOODS: { readonly [name: string]: { readonly evaluate: Evaluate<never>; readonly parameters: number } } = {
-  "bg-nbd": { evaluate: transactionRows, parameters: MODEL_PARAMETERS["bg-nbd"] },
-  "pareto-nbd": { evaluate: transactionRows, parameters: MODEL_PARAMETERS["pareto-nbd"] },
-  "gamma-gamma": { evaluate: spendOf, parameters: 3 },
-  sbg: { evaluate: cohortOf, parameters: 2 },
+/** How each model reads its rows and evaluates its likelihood: a model is one entry. */
+const LIKELIHOODS: { readonly [name: string]: Evaluate<never> } = {
+  "bg-nbd": transactionRows,
+  "pareto-nbd": transactionRows,
+  "gamma-gamma": spendOf,
+  sbg: cohortOf,
 };
+
+/** Free parameters of the models outside `MODEL_PARAMETERS` (the transaction models' count, shared with `compareModels`). */
+const OTHER_PARAMETERS: { readonly [name: string]: number } = { "gamma-gamma": 3, sbg: 2 };
 
 /**
  * A fitted model's log-likelihood at its own parameters on the given rows, so models can be
@@ -77,8 +80,9 @@ export function logLikelihood(model: SbgModel, cohort: SbgCohort): LogLikelihood
 export function logLikelihood(model: TransactionModel | GammaGammaModel | SbgModel, rows: SummaryInput | SbgCohort): LogLikelihoodResult {
   const fn = "logLikelihood";
   const checked = readModel<TransactionModel | GammaGammaModel | SbgModel>(model, Object.keys(LIKELIHOODS) as (TransactionModel | GammaGammaModel | SbgModel)["model"][], fn);
-  const { evaluate, parameters } = LIKELIHOODS[checked.model]!;
-  const { logLikelihood: ll, observations } = (evaluate as Evaluate<typeof checked>)(checked, rows as never, fn);
+  const evaluate = LIKELIHOODS[checked.model]! as Evaluate<typeof checked>;
+  const parameters = OTHER_PARAMETERS[checked.model] ?? MODEL_PARAMETERS[checked.model as TransactionModel["model"]];
+  const { logLikelihood: ll, observations } = evaluate(checked, rows as never, fn);
   if (!Number.isFinite(ll)) {
     throw new RetentionOptionsError("model", `${fn}: the ${checked.model} likelihood is ${Number.isNaN(ll) ? "not computable (a hypergeometric series did not converge within its bound)" : "zero"} on these rows at these parameters`);
   }
