@@ -43,7 +43,7 @@ const DERT: { readonly [name: string]: (params: never, customer: never, discount
  * @throws {RetentionOptionsError} when the model, the customer or the rate is invalid
  * @example
  * discountedExpectedResidualTransactions(paretoNbdCdnow, { frequency: 2, recency: 30.43, T: 38.86 }, { discountRate: Math.log(1.15) / 52 })
- * //=> the customer's discounted future purchases at 15% a year (weekly model)
+ * //=> ≈ 6.50 discounted future purchases at 15% a year (Pareto/NBD fitted on CDNOW, weeks)
  */
 export function discountedExpectedResidualTransactions(model: ParetoNbdModel, customer: CustomerHistory, options: DertOptions): number {
   const fn = "discountedExpectedResidualTransactions";

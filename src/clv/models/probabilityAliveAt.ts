@@ -28,7 +28,7 @@ const ALIVE_AT: PerTransactionModel<[x: number, tx: number, T: number, t: number
  * @throws {RetentionOptionsError} when the model, the customer or t is invalid
  * @example
  * probabilityAliveAt(bgNbdCdnow, { frequency: 2, recency: 30.43, T: 38.86 }, 0) //=> ≈ 0.727, probabilityAlive's value
- * probabilityAliveAt(bgNbdCdnow, { frequency: 2, recency: 30.43, T: 38.86 }, 52) //=> lower: the purchases of the next year may end their life
+ * probabilityAliveAt(bgNbdCdnow, { frequency: 2, recency: 30.43, T: 38.86 }, 52) //=> ≈ 0.532: the purchases of the next year may end their life
  */
 export function probabilityAliveAt(model: TransactionModel, customer: CustomerHistory, t: number): number {
   const fn = "probabilityAliveAt";

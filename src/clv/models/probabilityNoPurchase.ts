@@ -24,7 +24,7 @@ const NO_PURCHASE: PerTransactionModel<[x: number, tx: number, T: number, t: num
  * @returns P(no purchase in (T, T + t]) in [0, 1]; 1 at t = 0
  * @throws {RetentionOptionsError} when the model, the customer or t is invalid
  * @example
- * 1 - probabilityNoPurchase(bgNbdCdnow, { frequency: 2, recency: 30.43, T: 38.86 }, 13) //=> the chance they buy in the next quarter (weeks)
+ * 1 - probabilityNoPurchase(bgNbdCdnow, { frequency: 2, recency: 30.43, T: 38.86 }, 13) //=> ≈ 0.323, the chance they buy in the next quarter (weeks)
  */
 export function probabilityNoPurchase(model: TransactionModel, customer: CustomerHistory, t: number): number {
   const fn = "probabilityNoPurchase";

@@ -41,7 +41,7 @@ const DEFAULT_MAX_N = 1_000_000;
  * @throws {RetentionOptionsError} when the model, n, t or the customer is invalid
  * @example
  * purchaseCountProbability(bgNbdCdnow, 0, 39) //=> ≈ 0.574 (BG/NBD fitted on CDNOW, weeks)
- * purchaseCountProbability(bgNbdCdnow, 2, 39, { frequency: 2, recency: 30.43, T: 38.86 }) //=> P(exactly 2 purchases in the next 39 weeks)
+ * purchaseCountProbability(bgNbdCdnow, 2, 39, { frequency: 2, recency: 30.43, T: 38.86 }) //=> ≈ 0.144, P(exactly 2 purchases in the next 39 weeks)
  */
 export function purchaseCountProbability(model: TransactionModel, n: number, t: number, customer?: CustomerHistory): number {
   const fn = "purchaseCountProbability";
