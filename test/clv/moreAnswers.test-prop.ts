@@ -66,6 +66,21 @@ describe("more answers: properties", () => {
     );
   });
 
+  it("logLikelihood does not depend on row order and leaves frozen rows as they were", () => {
+    const row = fc.tuple(fc.integer({ min: 0, max: 30 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.5, max: 80, noNaN: true })).map(([frequency, share, T]) => Object.freeze({ frequency, recency: frequency === 0 ? 0 : share * T, T }));
+    fc.assert(
+      fc.property(model, fc.array(row, { minLength: 1, maxLength: 30 }), (m: TransactionModel, rows) => {
+        const frozen = Object.freeze([...rows]);
+        const copy = JSON.stringify(frozen);
+        const one = logLikelihood(m, frozen).logLikelihood;
+        expect(logLikelihood(m, [...frozen].reverse()).logLikelihood).toBeCloseTo(one, 8);
+        expect(Number.isFinite(one)).toBe(true);
+        expect(JSON.stringify(frozen)).toBe(copy);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("no NaN at frequency 1e6 and T 1e12 (CDNOW-sized parameters), and frozen inputs stay as they were", () => {
     const bg: BgNbdModel = Object.freeze({ ...base, model: "bg-nbd", params: Object.freeze({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }) });
     const pnbd: ParetoNbdModel = Object.freeze({ ...base, model: "pareto-nbd", params: Object.freeze({ r: 0.553, alpha: 10.58, s: 0.606, beta: 11.656 }) });
