@@ -194,6 +194,10 @@ export { probabilityAlive } from "./clv/models/probabilityAlive";
 export { expectedPurchases } from "./clv/models/expectedPurchases";
 export { conditionalExpectedPurchases } from "./clv/models/conditionalExpectedPurchases";
 export { purchaseCountProbability } from "./clv/models/purchaseCountProbability";
+export { probabilityAliveAt } from "./clv/models/probabilityAliveAt";
+export { probabilityNoPurchase } from "./clv/models/probabilityNoPurchase";
+export { logLikelihood } from "./clv/models/logLikelihood";
+export { discountedExpectedResidualTransactions } from "./clv/models/discountedExpectedResidualTransactions";
 export { expectedAverageSpend } from "./clv/models/gammaGammaPredictions";
 export { predictClv } from "./clv/models/predictClv";
 export {
@@ -230,6 +234,9 @@ export type {
 } from "./clv/models/modelTypes";
 export type { SbgCohort } from "./clv/models/fitShiftedBetaGeometric";
 export type { SpendHistory } from "./clv/models/gammaGammaPredictions";
+export type { LogLikelihoodResult } from "./clv/models/logLikelihood";
+export type { DertOptions } from "./clv/models/discountedExpectedResidualTransactions";
+export type { GammaGammaFit, GammaGammaFitOptions } from "./clv/models/fitGammaGamma";
 export type { PredictClvOptions, PredictClvResult, PredictedClv } from "./clv/models/predictClv";
 export type { ModelFitDiagnostics } from "./clv/models/modelFitError";
 

@@ -1,4 +1,4 @@
-import type { BgNbdModel } from "../clv/models/modelTypes";
+import type { TransactionModel } from "../clv/models/modelTypes";
 import { purchaseCountProbability } from "../clv/models/purchaseCountProbability";
 import { readChartModel } from "./modelGrid";
 import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../clv/summaryRows";
@@ -14,6 +14,9 @@ export interface PeriodTransactionsChartOptions {
   readonly maxFrequency?: number | undefined;
 }
 
+/** The model's name as the chart's description writes it. */
+const MODEL_NAMES: Readonly<Record<TransactionModel["model"], string>> = { "bg-nbd": "BG/NBD", "pareto-nbd": "Pareto/NBD" };
+
 /** One bar pair of the period-transactions chart. */
 interface PeriodTransactionsBin {
   readonly frequency: string;
@@ -27,22 +30,22 @@ interface PeriodTransactionsBin {
  * purchases, actual against the model's expectation, as lifetimes' `plot_period_transactions`
  * and BTYD's `bgnbd.PlotFrequencyInCalibration` draw it. The expectation is exact, not
  * simulated: expected(k) = Σᵢ wᵢ · P(X(Tᵢ) = k) over the customers (`purchaseCountProbability`,
- * FHL 2005 eq. 8, evaluated once per distinct T), and the last bar "K+" holds the rest,
- * Σ wᵢ − Σ_{k<K} expected(k). BG/NBD only (the count distribution is not in the library for
- * Pareto/NBD: that is a `RetentionOptionsError`). No customers: a chart that says so.
+ * FHL 2005 eq. 8 for BG/NBD, Fader & Hardie's 2006 note eq. 16 for Pareto/NBD, evaluated once
+ * per distinct T), and the last bar "K+" holds the rest, Σ wᵢ − Σ_{k<K} expected(k). No
+ * customers: a chart that says so.
  *
- * @param model - a fitted BG/NBD model
+ * @param model - a fitted BG/NBD or Pareto/NBD model
  * @param summary - the `customerSummary` (or summary rows) the model was fitted on
  * @param options - `maxFrequency` (default 7)
  * @returns a Vega-Lite v5 grouped bar chart, Actual and Model per frequency
  * @throws {RetentionInputError} when a summary row is invalid
- * @throws {RetentionOptionsError} when the model is not BG/NBD or an option is invalid
+ * @throws {RetentionOptionsError} when the model is not BG/NBD or Pareto/NBD, or an option is invalid
  * @example
  * periodTransactionsChart(fitBgNbd(summary), summary).data.values[0] //=> { frequency: "0", order: 0, series: "Actual", customers: 1411 } (CDNOW)
  */
-export function periodTransactionsChart(model: BgNbdModel, summary: SummaryInput, options: PeriodTransactionsChartOptions = {}): VegaLiteSpec {
+export function periodTransactionsChart(model: TransactionModel, summary: SummaryInput, options: PeriodTransactionsChartOptions = {}): VegaLiteSpec {
   const fn = "periodTransactionsChart";
-  const checked = readChartModel(model, ["bg-nbd"], fn);
+  const checked = readChartModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd"], fn);
   const rows = readSummaryRows(summary, fn);
   const o = readOptions(options, fn);
   const bins = integerOption("maxFrequency", o.maxFrequency, { min: 1, max: 100 }, 7);
@@ -54,7 +57,7 @@ export function periodTransactionsChart(model: BgNbdModel, summary: SummaryInput
   const table = periodTransactionBins(checked, rows, bins);
   return chartSpec({
     title,
-    description: `Customers by number of repeat transactions in the calibration period: actual (${rows.count} customers) and as the BG/NBD model expects given each customer's T. Bars of equal height mean the model reproduces the purchase counts.`,
+    description: `Customers by number of repeat transactions in the calibration period: actual (${rows.count} customers) and as the ${MODEL_NAMES[checked.model]} model expects given each customer's T. Bars of equal height mean the model reproduces the purchase counts.`,
     values: table.flatMap((b) => [
       { frequency: b.frequency, order: b.order, series: "Actual", customers: b.actual },
       { frequency: b.frequency, order: b.order, series: "Model", customers: b.expected },
@@ -75,7 +78,7 @@ export function periodTransactionsChart(model: BgNbdModel, summary: SummaryInput
 }
 
 /** The bins: actual and expected customers per repeat-transaction count, the last one open ("K+"). */
-function periodTransactionBins(model: BgNbdModel, rows: SummaryColumns, bins: number): PeriodTransactionsBin[] {
+function periodTransactionBins(model: TransactionModel, rows: SummaryColumns, bins: number): PeriodTransactionsBin[] {
   const actual = new Float64Array(bins + 1);
   const weightByT = new Map<number, number>();
   let total = 0;

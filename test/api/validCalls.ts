@@ -58,6 +58,8 @@ const gammaGamma = api.fitGammaGamma([
 ]);
 const weeklySplit = api.calibrationHoldoutSummary(purchases, { calibrationEnd: "2024-02-15", observationEnd: asOf, timeUnit: "week" });
 const weeklyBgNbd = { ...bgNbd, timeUnit: "week" as const };
+/** CDNOW's published Pareto/NBD fit (weeks), written out: fitting it here would cost every walk 150 ms. */
+const paretoNbd: api.ParetoNbdModel = { model: "pareto-nbd", params: { r: 0.553, alpha: 10.58, s: 0.606, beta: 11.656 }, logLikelihood: -9594.98, converged: true, iterations: 0, observations: 2357, timeUnit: "week", penalizer: 0 };
 const sbg = api.fitShiftedBetaGeometric({ alive: [1000, 631, 468, 382, 326] });
 const report = api.kpiReport(purchases, { asOf, skip: ["historicalClv", "predictedClv"] });
 const schedule = [{ min: "0", rate: "0" }, { min: "100", rate: "0.1" }];
@@ -119,6 +121,10 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   expectedPurchases: [bgNbd, 10],
   conditionalExpectedPurchases: [bgNbd, { frequency: 1, recency: 10, T: 30 }, 10],
   purchaseCountProbability: [bgNbd, 1, 10],
+  probabilityAliveAt: [bgNbd, { frequency: 1, recency: 10, T: 30 }, 10],
+  probabilityNoPurchase: [bgNbd, { frequency: 1, recency: 10, T: 30 }, 10],
+  logLikelihood: [bgNbd, cdnowSummaryRows().slice(0, 100)],
+  discountedExpectedResidualTransactions: [paretoNbd, { frequency: 1, recency: 10, T: 30 }, { discountRate: 0.01 }],
   expectedAverageSpend: [gammaGamma, { frequency: 2, monetaryValue: "12" }],
   predictClv: [bgNbd, gammaGamma, cdnowSpendRows().slice(0, 5), { horizon: 10, discountRate: 0.01 }],
   survival: [sbg, 2],
@@ -170,7 +176,7 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
 export const NO_OPTIONS = new Set([
   "renderMarkdown", "renderHtml", "toVegaLite", "probabilityAlive", "expectedPurchases", "conditionalExpectedPurchases",
   "purchaseCountProbability", "expectedAverageSpend", "survival", "retentionRateAt", "discountedExpectedLifetime",
-  "discountedExpectedResidualLifetime", "compareToBenchmarks",
+  "discountedExpectedResidualLifetime", "compareToBenchmarks", "probabilityAliveAt", "probabilityNoPurchase", "logLikelihood",
   "npsTrendChart", "retentionSeriesChart", "survivalChart", "rfmGridChart", "ltvConcentrationChart",
 ]);
 

@@ -8,6 +8,7 @@ import {
   periodTransactionsChart,
   probabilityAlive,
   probabilityAliveHistoryChart,
+  purchaseCountProbability,
   probabilityAliveMatrixChart,
   RetentionInputError,
   RetentionOptionsError,
@@ -111,11 +112,20 @@ describe("periodTransactionsChart (CDNOW BG/NBD, weeks)", () => {
     expect(rendered.svg).toContain("7+");
   });
 
-  it("takes maxFrequency, says when there are no customers, and refuses Pareto/NBD and a summary in other units", async () => {
+  it("draws a Pareto/NBD fit with its own count distribution, the customers' P(X(T) = k) summed", () => {
+    const spec = periodTransactionsChart(paretoNbd, rows);
+    const values = spec.data.values as { frequency: string; series: string; customers: number }[];
+    const model = values.filter((v) => v.series === "Model").map((v) => v.customers);
+    expect(model.reduce((s, v) => s + v, 0)).toBeCloseTo(2357, 9);
+    for (const k of [0, 1, 6]) expect(model[k]!).toBeCloseTo(rows.reduce((s, row) => s + purchaseCountProbability(paretoNbd, k, row.T), 0), 8);
+    expect(spec.description).toContain("Pareto/NBD model expects");
+  });
+
+  it("takes maxFrequency, says when there are no customers, and refuses other models and a summary in other units", async () => {
     expect(periodTransactionsChart(bgNbd, rows, { maxFrequency: 3 }).data.values).toHaveLength(8);
     const empty = periodTransactionsChart(bgNbd, []);
     expect((await renderChart(empty)).svg).toContain("the summary has no customers");
-    expect(() => periodTransactionsChart(paretoNbd as never, rows)).toThrow(RetentionOptionsError);
+    expect(() => periodTransactionsChart({ ...paretoNbd, model: "sbg" } as never, rows)).toThrow(RetentionOptionsError);
     expect(() => periodTransactionsChart(bgNbd, { customers: rows, timeUnit: "day" })).toThrow(/in weeks but the summary in days/);
     expect(() => periodTransactionsChart(bgNbd, [{ frequency: -1, recency: 0, T: 1 }])).toThrow(RetentionInputError);
   });

@@ -172,6 +172,7 @@ describe("fitBgNbd options and errors", () => {
     expect(() => probabilityAlive(model, { frequency: 1, recency: 2, T: 1 })).toThrow(RetentionOptionsError);
     expect(() => expectedPurchases(model, -1)).toThrow(RetentionOptionsError);
     expect(() => purchaseCountProbability(model, 1.5, 1)).toThrow(RetentionOptionsError);
-    expect(() => purchaseCountProbability({ ...model, model: "pareto-nbd" } as unknown as BgNbdModel, 1, 1)).toThrow(/bg-nbd/);
+    expect(() => purchaseCountProbability({ ...model, model: "sbg" } as unknown as BgNbdModel, 1, 1)).toThrow(/bg-nbd/);
+    expect(() => purchaseCountProbability({ ...model, model: "pareto-nbd" } as unknown as BgNbdModel, 1, 1)).toThrow(/params.s/);
   });
 });

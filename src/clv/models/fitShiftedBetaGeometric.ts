@@ -12,7 +12,7 @@ const PERIOD_WORK = 0.1;
 export type SbgCohort = { readonly alive: readonly number[] } | { readonly lost: readonly number[]; readonly initial: number };
 
 /** Per period t = 1..n: customers lost in period t; and the survivors at n. */
-function readCohort(cohort: SbgCohort): { lost: number[]; survivors: number; initial: number } {
+export function readCohort(cohort: SbgCohort, fn = "fitShiftedBetaGeometric"): { lost: number[]; survivors: number; initial: number } {
   const issues = new IssueCollector();
   const check = (name: string, value: unknown, index: number): number => {
     if (!(typeof value === "number" && Number.isFinite(value) && value >= 0)) {
@@ -39,7 +39,7 @@ function readCohort(cohort: SbgCohort): { lost: number[]; survivors: number; ini
     if (total > initial) throw new RetentionOptionsError("lost", `expected at most initial = ${initial} lost in all, found ${total}`);
     return { lost, survivors: initial - total, initial };
   }
-  throw new RetentionOptionsError("cohort", "fitShiftedBetaGeometric expects { alive: number[] } or { lost: number[], initial: number }");
+  throw new RetentionOptionsError("cohort", `${fn} expects { alive: number[] } or { lost: number[], initial: number }`);
 }
 
 /**
@@ -65,19 +65,24 @@ export function fitShiftedBetaGeometric(cohort: SbgCohort, options: FitOptions =
   requireData("sbg", initial, "cohort members");
   const logLikelihood = ([alpha = 0, beta = 0]: readonly number[], meter?: FitWorkMeter): number => {
     meter?.charge(lost.length * PERIOD_WORK);
-    let p = alpha / (alpha + beta);
-    let s = 1 - p;
-    let total = lost[0]! === 0 ? 0 : lost[0]! * Math.log(p);
-    for (let t = 2; t <= lost.length; t++) {
-      p *= (beta + t - 2) / (alpha + beta + t - 1);
-      s -= p;
-      if (lost[t - 1]! > 0) total += lost[t - 1]! * Math.log(p);
-    }
-    return survivors === 0 ? total : total + survivors * Math.log(Math.max(s, 0));
+    return sbgLogLikelihood(alpha, beta, lost, survivors);
   };
   const fit = maximizeLikelihood<SbgParams>(
     { model: "sbg", names: ["alpha", "beta"], logLikelihood, starts: [[1, 1]], rowsDescription: `${lost.length} periods`, observations: initial, timeUnit: options.timeUnit ?? "period" },
     options,
   );
   return Object.freeze({ model: "sbg" as const, ...fit });
+}
+
+/** The sBG log-likelihood of a cohort read by `readCohort` (the formula in `fitShiftedBetaGeometric`'s comment). */
+export function sbgLogLikelihood(alpha: number, beta: number, lost: readonly number[], survivors: number): number {
+  let p = alpha / (alpha + beta);
+  let s = 1 - p;
+  let total = lost[0]! === 0 ? 0 : lost[0]! * Math.log(p);
+  for (let t = 2; t <= lost.length; t++) {
+    p *= (beta + t - 2) / (alpha + beta + t - 1);
+    s -= p;
+    if (lost[t - 1]! > 0) total += lost[t - 1]! * Math.log(p);
+  }
+  return survivors === 0 ? total : total + survivors * Math.log(Math.max(s, 0));
 }
