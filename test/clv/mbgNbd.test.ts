@@ -21,8 +21,11 @@ import { bgNbdHistories } from "../../src/clv/models/bgNbdLikelihood";
 import { compressHistories } from "../../src/clv/models/compress";
 import { hyp2f1 } from "../../src/clv/models/hyp2f1";
 import {
+  mbgNbdConditionalExpectedPurchases,
   mbgNbdConditionalPurchaseCountProbability,
+  mbgNbdExpectedPurchases,
   mbgNbdLogLikelihood,
+  mbgNbdPurchaseCountProbability,
   mbgNbdProbabilityAlive,
   mbgNbdProbabilityAliveAt,
   mbgNbdProbabilityNoPurchase,
@@ -205,6 +208,21 @@ describe("MBG/NBD predictions", () => {
     }
     const survival = (sum / steps) * Math.exp(-betaln(a, b + x + 1) - Math.log(a));
     expect(mbgNbdProbabilityAliveAt(params, x, tx, T, t)).toBeCloseTo(mbgNbdProbabilityAlive(params, x, tx, T) * survival, 6);
+  });
+});
+
+describe("the figures in mbgNbdMath's doc examples (lifetimes' rounded CDNOW parameters)", () => {
+  it("are what the functions give", () => {
+    const p = { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 };
+    const data = bgNbdHistories(compressHistories(readSummaryRows(rows, "test")));
+    expect(mbgNbdLogLikelihood([0.525, 6.183, 0.891, 1.614], data)).toBeCloseTo(-9582.1, 1);
+    expect(mbgNbdProbabilityAlive(p, 0, 0, 38.86)).toBeCloseTo(0.39, 3);
+    expect(mbgNbdConditionalExpectedPurchases(p, 2, 30.43, 38.86, 39)).toBeCloseTo(1.263, 3);
+    expect(mbgNbdExpectedPurchases(p, 78)).toBeCloseTo(1.805, 3);
+    expect(mbgNbdPurchaseCountProbability(p, 0, 39)).toBeCloseTo(0.582, 3);
+    expect(mbgNbdProbabilityAliveAt(p, 2, 30.43, 38.86, 52)).toBeCloseTo(0.493, 3);
+    expect(mbgNbdProbabilityNoPurchase(p, 2, 30.43, 38.86, 39)).toBeCloseTo(0.44, 3);
+    expect(mbgNbdConditionalPurchaseCountProbability(p, 0, 2, 30.43, 38.86, 39)).toBeCloseTo(0.44, 3);
   });
 });
 

@@ -155,7 +155,7 @@ function inverseOfShifted(values: Float64Array, shift: number): Float64Array {
  * a value in [0, 1]. Below 1 for every customer, one-time buyers (x = 0) included.
  *
  * @example
- * mbgNbdProbabilityAlive({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 0, 0, 38.86) //=> ≈ 0.76
+ * mbgNbdProbabilityAlive({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 0, 0, 38.86) //=> ≈ 0.390 (a one-time buyer)
  */
 export function mbgNbdProbabilityAlive({ r, alpha, a, b }: BgNbdParams, x: number, tx: number, T: number): number {
   return inverseOnePlusExp(Math.log(a) - Math.log(b + x) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx)));
@@ -175,7 +175,7 @@ export function mbgNbdExpectedIfAlive(params: BgNbdParams, x: number, T: number,
  * `conditional_expected_number_of_purchases_up_to_time`).
  *
  * @example
- * mbgNbdConditionalExpectedPurchases({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 2, 30.43, 38.86, 39) //=> ≈ 1.20
+ * mbgNbdConditionalExpectedPurchases({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 2, 30.43, 38.86, 39) //=> ≈ 1.263
  */
 export function mbgNbdConditionalExpectedPurchases(params: BgNbdParams, x: number, tx: number, T: number, t: number): number {
   return mbgNbdProbabilityAlive(params, x, tx, T) * mbgNbdExpectedIfAlive(params, x, T, t);
@@ -187,7 +187,7 @@ export function mbgNbdConditionalExpectedPurchases(params: BgNbdParams, x: numbe
  * times BG/NBD's expectation with b + 1.
  *
  * @example
- * mbgNbdExpectedPurchases({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 78) //=> ≈ 1.8576
+ * mbgNbdExpectedPurchases({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 78) //=> ≈ 1.805
  */
 export function mbgNbdExpectedPurchases(params: BgNbdParams, t: number): number {
   const { a, b } = params;
@@ -201,7 +201,7 @@ export function mbgNbdExpectedPurchases(params: BgNbdParams, t: number): number 
  * The second term is there for n = 0 too: a/(a+b), the customers who dropped out at time 0.
  *
  * @example
- * mbgNbdPurchaseCountProbability({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 0, 39) //=> ≈ 0.61
+ * mbgNbdPurchaseCountProbability({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 0, 39) //=> ≈ 0.582
  */
 export function mbgNbdPurchaseCountProbability(params: BgNbdParams, n: number, t: number): number {
   const { a, b } = params;
@@ -234,7 +234,7 @@ function survivalIfAlive({ r, alpha, a, b }: BgNbdParams, x: number, T: number, 
  * NaN when the hypergeometric series could not be evaluated (callers turn it into an error).
  *
  * @example
- * mbgNbdProbabilityAliveAt({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 2, 30.43, 38.86, 52) //=> ≈ 0.62
+ * mbgNbdProbabilityAliveAt({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 2, 30.43, 38.86, 52) //=> ≈ 0.493
  */
 export function mbgNbdProbabilityAliveAt(params: BgNbdParams, x: number, tx: number, T: number, t: number): number {
   const alive = mbgNbdProbabilityAlive(params, x, tx, T);
@@ -247,7 +247,7 @@ export function mbgNbdProbabilityAliveAt(params: BgNbdParams, x: number, tx: num
  * E[e^(−λt)] over λ ~ Gamma(r+x, α+T) (dropout only follows a purchase, so it cannot come first).
  *
  * @example
- * mbgNbdProbabilityNoPurchase({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 2, 30.43, 38.86, 39) //=> ≈ 0.55
+ * mbgNbdProbabilityNoPurchase({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 2, 30.43, 38.86, 39) //=> ≈ 0.440
  */
 export function mbgNbdProbabilityNoPurchase(params: BgNbdParams, x: number, tx: number, T: number, t: number): number {
   const alive = mbgNbdProbabilityAlive(params, x, tx, T);
@@ -264,7 +264,7 @@ export function mbgNbdProbabilityNoPurchase(params: BgNbdParams, x: number, tx: 
  * Summed over n it is 1; its mean is `mbgNbdConditionalExpectedPurchases`.
  *
  * @example
- * mbgNbdConditionalPurchaseCountProbability({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 0, 2, 30.43, 38.86, 39) //=> ≈ 0.55
+ * mbgNbdConditionalPurchaseCountProbability({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 0, 2, 30.43, 38.86, 39) //=> ≈ 0.440
  */
 export function mbgNbdConditionalPurchaseCountProbability(params: BgNbdParams, n: number, x: number, tx: number, T: number, t: number): number {
   const alive = mbgNbdProbabilityAlive(params, x, tx, T);
