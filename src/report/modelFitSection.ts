@@ -20,7 +20,7 @@ export const MODEL_FIT_MIN_WEEKS = 26;
 
 /** How well BG/NBD, fitted on the first two thirds of the data, tracks the last third. */
 export interface ModelFitSection {
-  /** The BG/NBD fit on the calibration period. */
+  /** The BG/NBD fit on the calibration period (with the report's `model: "auto"`, the chosen model's). */
   readonly model: ReportModelFit;
   readonly timeUnit: "day" | "week";
   /** From the first purchase's UTC day: two thirds of the whole weeks of data (rounded). */
