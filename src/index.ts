@@ -188,6 +188,7 @@ export { calibrationHoldoutSummary } from "./clv/calibrationHoldoutSummary";
 export { historicalClv } from "./clv/historicalClv";
 export { fitBgNbd } from "./clv/models/fitBgNbd";
 export { fitParetoNbd } from "./clv/models/fitParetoNbd";
+export { fitModifiedBgNbd } from "./clv/models/fitModifiedBgNbd";
 export { fitGammaGamma } from "./clv/models/fitGammaGamma";
 export { fitShiftedBetaGeometric } from "./clv/models/fitShiftedBetaGeometric";
 export { probabilityAlive } from "./clv/models/probabilityAlive";

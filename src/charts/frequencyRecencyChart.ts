@@ -1,4 +1,5 @@
 import { conditionalExpectedPurchases } from "../clv/models/conditionalExpectedPurchases";
+import { transactionModelLabel } from "../clv/models/modelLabel";
 import type { TransactionModel } from "../clv/models/modelTypes";
 import { readTime } from "../clv/models/readModel";
 import type { VegaLiteSpec } from "../report/toVegaLite";
@@ -31,7 +32,7 @@ export function frequencyRecencyChart(model: TransactionModel, options: Frequenc
   const values = gridValues(grid, (frequency, recency) => conditionalExpectedPurchases(grid.model, { frequency, recency, T: grid.T }, t));
   return matrixSpec(grid, values, {
     title: `Expected purchases in the next ${t} ${grid.model.timeUnit}${t === 1 ? "" : "s"} by frequency and recency`,
-    description: `${grid.model.model === "bg-nbd" ? "BG/NBD" : "Pareto/NBD"}: E[purchases in the next ${t} ${grid.model.timeUnit}${t === 1 ? "" : "s"}] of a customer with this frequency and recency, observed for T = ${grid.T}. The best customers are at the bottom right (many purchases, the last one recent).`,
+    description: `${transactionModelLabel(grid.model.model)}: E[purchases in the next ${t} ${grid.model.timeUnit}${t === 1 ? "" : "s"}] of a customer with this frequency and recency, observed for T = ${grid.T}. The best customers are at the bottom right (many purchases, the last one recent).`,
     valueTitle: "Expected purchases",
     format: ".3f",
   });

@@ -27,14 +27,14 @@ export interface ModelGrid {
 }
 
 /**
- * Checks a matrix chart's model and grid options: a BG/NBD or Pareto/NBD model, whole
+ * Checks a matrix chart's model and grid options: a BG/NBD, MBG/NBD or Pareto/NBD model, whole
  * `maxFrequency` and `maxRecency` from 1 to 200, and `T ≥ maxRecency`.
  *
  * @example
  * readModelGrid(bgNbd, { maxFrequency: 39, maxRecency: 39 }, "frequencyRecencyChart").T //=> 39
  */
 export function readModelGrid(model: TransactionModel, options: ModelGridOptions, fn: string): ModelGrid {
-  const checked = readChartModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd"], fn);
+  const checked = readChartModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd", "mbg-nbd"], fn);
   const o = readOptions(options, fn);
   for (const name of ["maxFrequency", "maxRecency"] as const) {
     if (o[name] === undefined) throw new RetentionOptionsError(name, `${fn} expects ${name}, a whole number from 1 to ${MAX_GRID_SIDE}, found undefined`);

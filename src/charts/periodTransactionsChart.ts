@@ -1,6 +1,7 @@
-import type { TransactionModel } from "../clv/models/modelTypes";
 import { purchaseCountProbability } from "../clv/models/purchaseCountProbability";
+import type { TransactionModel } from "../clv/models/modelTypes";
 import { readChartModel } from "./modelGrid";
+import { transactionModelLabel } from "../clv/models/modelLabel";
 import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../clv/summaryRows";
 import { RetentionOptionsError } from "../input/errors";
 import { integerOption } from "../input/optionReaders";
@@ -13,9 +14,6 @@ export interface PeriodTransactionsChartOptions {
   /** Bars 0 … maxFrequency − 1, then "maxFrequency+"; a whole number from 1 to 100, default 7 (as lifetimes and BTYD). */
   readonly maxFrequency?: number | undefined;
 }
-
-/** The model's name as the chart's description writes it. */
-const MODEL_NAMES: Readonly<Record<TransactionModel["model"], string>> = { "bg-nbd": "BG/NBD", "pareto-nbd": "Pareto/NBD" };
 
 /** One bar pair of the period-transactions chart. */
 interface PeriodTransactionsBin {
@@ -57,7 +55,7 @@ export function periodTransactionsChart(model: TransactionModel, summary: Summar
   const table = periodTransactionBins(checked, rows, bins);
   return chartSpec({
     title,
-    description: `Customers by number of repeat transactions in the calibration period: actual (${rows.count} customers) and as the ${MODEL_NAMES[checked.model]} model expects given each customer's T. Bars of equal height mean the model reproduces the purchase counts.`,
+    description: `Customers by number of repeat transactions in the calibration period: actual (${rows.count} customers) and as the ${transactionModelLabel(checked.model)} model expects given each customer's T. Bars of equal height mean the model reproduces the purchase counts.`,
     values: table.flatMap((b) => [
       { frequency: b.frequency, order: b.order, series: "Actual", customers: b.actual },
       { frequency: b.frequency, order: b.order, series: "Model", customers: b.expected },

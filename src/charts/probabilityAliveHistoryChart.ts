@@ -1,5 +1,6 @@
 import { dateOption } from "../core/period";
 import { toEpochMs, type DateInput } from "../core/time";
+import { transactionModelLabel } from "../clv/models/modelLabel";
 import type { TransactionModel } from "../clv/models/modelTypes";
 import { probabilityAlive } from "../clv/models/probabilityAlive";
 import { readChartModel } from "./modelGrid";
@@ -45,7 +46,7 @@ const UNIT_DAYS: Readonly<Partial<Record<TransactionModel["timeUnit"], number>>>
  */
 export function probabilityAliveHistoryChart(model: TransactionModel, options: ProbabilityAliveHistoryOptions): VegaLiteSpec {
   const fn = "probabilityAliveHistoryChart";
-  const checked = readChartModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd"], fn);
+  const checked = readChartModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd", "mbg-nbd"], fn);
   const unitDays = UNIT_DAYS[checked.timeUnit];
   if (unitDays === undefined) throw new RetentionOptionsError("model", `${fn} draws models fitted in days or weeks (as customerSummary measures time); this one is in ${checked.timeUnit}s`);
   const o = readOptions(options, fn);
@@ -67,7 +68,7 @@ export function probabilityAliveHistoryChart(model: TransactionModel, options: P
   for (const d of days) values.push({ date: isoDay(d), kind: "Purchase", value: 1 });
   return chartSpec({
     title,
-    description: `P(alive) under the ${checked.model === "bg-nbd" ? "BG/NBD" : "Pareto/NBD"} model of ${who} on each day from the first purchase (${isoDay(first)}) to ${isoDay(endDay)}; dashed rules are the ${days.length} purchase days.`,
+    description: `P(alive) under the ${transactionModelLabel(checked.model)} model of ${who} on each day from the first purchase (${isoDay(first)}) to ${isoDay(endDay)}; dashed rules are the ${days.length} purchase days.`,
     values,
     layer: [
       {

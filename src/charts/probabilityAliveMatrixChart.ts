@@ -1,3 +1,4 @@
+import { transactionModelLabel } from "../clv/models/modelLabel";
 import type { TransactionModel } from "../clv/models/modelTypes";
 import { probabilityAlive } from "../clv/models/probabilityAlive";
 import type { VegaLiteSpec } from "../report/toVegaLite";
@@ -23,7 +24,7 @@ export function probabilityAliveMatrixChart(model: TransactionModel, options: Mo
   const values = gridValues(grid, (frequency, recency) => probabilityAlive(grid.model, { frequency, recency, T: grid.T }));
   return matrixSpec(grid, values, {
     title: "Probability a customer is alive, by frequency and recency",
-    description: `${grid.model.model === "bg-nbd" ? "BG/NBD" : "Pareto/NBD"}: P(alive) of a customer with this frequency and recency, observed for T = ${grid.T}. Frequent buyers whose last purchase is long ago (top right) are the likeliest to have left.`,
+    description: `${transactionModelLabel(grid.model.model)}: P(alive) of a customer with this frequency and recency, observed for T = ${grid.T}. Frequent buyers whose last purchase is long ago (top right) are the likeliest to have left.`,
     valueTitle: "P(alive)",
     format: CHART_FORMATS.percent,
     domain: [0, 1],

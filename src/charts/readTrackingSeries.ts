@@ -1,3 +1,4 @@
+import { transactionModelLabel } from "../clv/models/modelLabel";
 import { GRANULARITIES, type Granularity } from "../core/calendar";
 import { toEpochMs } from "../core/time";
 import type { TrackingSeries } from "../diagnostics/trackingSeries";
@@ -41,5 +42,5 @@ export function readTrackingSeries(series: TrackingSeries, fn: string): { period
   });
   const granularity = GRANULARITIES.includes(series.granularity) ? series.granularity : null;
   const customers = typeof series.customerCount === "number" && Number.isFinite(series.customerCount) ? series.customerCount : 0;
-  return { periods, granularity, model: series.model === "pareto-nbd" ? "Pareto/NBD" : "BG/NBD", customers };
+  return { periods, granularity, model: transactionModelLabel(series.model), customers };
 }

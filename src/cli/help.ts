@@ -25,6 +25,9 @@ The whole KPI report: activity, retention, revenue retention, NPS, cohorts, CLV,
   --discount-rate R      yearly discount rate of predicted CLV (default 0.1)
   --penalizer X          L2 penalty of the BG/NBD and Gamma-Gamma fits (default 0; try 0.001
                          when predicted CLV is unavailable because a fit ran off to infinity)
+  --model M              bg-nbd (default) | auto: fit BG/NBD, MBG/NBD and Pareto/NBD and predict
+                         CLV with the one of lowest holdout MAE (data spanning 26+ weeks), else
+                         lowest BIC; the report says which and why
   --top N                length of the top-customer lists (default 10)
   --skip LIST            sections not to compute: cohorts, historicalClv, predictedClv,
                          defections, segments, modelFit (comma-separated; they say "skipped")

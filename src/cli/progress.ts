@@ -16,6 +16,7 @@ const PHASE_LABELS: Readonly<Record<KpiReportPhase, string>> = {
   cohorts: "building the cohort table",
   customerSummaries: "summarising customers",
   bgNbdFit: "fitting the BG/NBD model",
+  modelChoice: "choosing the model (MBG/NBD and Pareto/NBD fits, holdout check)",
   gammaGammaFit: "fitting the Gamma-Gamma model",
   predictions: "predicting CLV",
   defections: "classifying defections",

@@ -40,12 +40,12 @@ const MAX_MODELS = 100;
 /**
  * Runs `evaluateHoldout` for each model on one holdout, and adds each model's log-likelihood,
  * AIC = 2k − 2 ln L and BIC = k ln n − 2 ln L (Akaike 1974; Schwarz 1978), with k its free
- * parameters (4 for BG/NBD and Pareto/NBD) and n the customers of the calibration period.
+ * parameters (4 for BG/NBD, MBG/NBD and Pareto/NBD) and n the customers of the calibration period.
  * ln L is evaluated at the fit's parameters on the summary's own calibration rows (so models
  * fitted elsewhere compare on the same data); on the rows a model was fitted on it is the
  * fit's `logLikelihood` (without the penalty of a penalized fit). Lower AIC and BIC are better.
  *
- * @param fits - fitted BG/NBD or Pareto/NBD models, in the summary's time unit
+ * @param fits - fitted BG/NBD, MBG/NBD or Pareto/NBD models, in the summary's time unit
  * @param holdout - the unchanged result of `calibrationHoldoutSummary`
  * @param options - `spendModel`, passed to every scorecard
  * @returns the models in the order given
@@ -59,7 +59,7 @@ export function compareModels(fits: readonly TransactionModel[], holdout: Calibr
   if (!Array.isArray(fits) || fits.length === 0 || fits.length > MAX_MODELS) {
     throw new RetentionOptionsError("fits", `compareModels expects an array of 1 to ${MAX_MODELS} fitted models, found ${printValue(fits)}`);
   }
-  const models = fits.map((fit) => readModel<TransactionModel>(fit, ["bg-nbd", "pareto-nbd"], "compareModels"));
+  const models = fits.map((fit) => readModel<TransactionModel>(fit, ["bg-nbd", "pareto-nbd", "mbg-nbd"], "compareModels"));
   if (spendModel !== undefined) readModel(spendModel, ["gamma-gamma"], "compareModels");
   const columns = readHoldout(holdout, "compareModels");
   for (const model of models) sameTimeUnit(model, holdout, "compareModels", "fits");

@@ -37,7 +37,7 @@ const NO_SPEND_MODEL = "no spendModel was given";
  * bought, no positive or negative for the AUC) is `null`, with its reason in `nullFigures`.
  * Formulas and sources: docs/diagnostics.md, "Holdout scorecard".
  *
- * @param fit - a fitted BG/NBD or Pareto/NBD model, in the summary's time unit
+ * @param fit - a fitted BG/NBD, MBG/NBD or Pareto/NBD model, in the summary's time unit
  * @param holdoutSummary - the unchanged result of `calibrationHoldoutSummary`
  * @param options - `spendModel`: a fitted Gamma-Gamma model
  * @returns the scorecard, every figure with its counts
@@ -49,7 +49,7 @@ const NO_SPEND_MODEL = "no spendModel was given";
  */
 export function evaluateHoldout(fit: TransactionModel, holdoutSummary: CalibrationHoldoutSummary, options?: EvaluateHoldoutOptions): HoldoutScorecard {
   const { spendModel } = readOptions(options, "evaluateHoldout");
-  const model = readModel<TransactionModel>(fit, ["bg-nbd", "pareto-nbd"], "evaluateHoldout");
+  const model = readModel<TransactionModel>(fit, ["bg-nbd", "pareto-nbd", "mbg-nbd"], "evaluateHoldout");
   if (spendModel !== undefined) readModel(spendModel, ["gamma-gamma"], "evaluateHoldout");
   const holdout = readHoldout(holdoutSummary, "evaluateHoldout");
   sameTimeUnit(model, holdoutSummary, "evaluateHoldout", "holdoutSummary");

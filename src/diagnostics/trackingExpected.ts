@@ -1,5 +1,6 @@
 import { checkBucketCount } from "../core/bucketIndex";
 import { bgNbdExpectedPurchases } from "../clv/models/bgNbdPredictions";
+import { mbgNbdExpectedPurchases } from "../clv/models/mbgNbdMath";
 import type { BgNbdModel, ParetoNbdModel, TransactionModel } from "../clv/models/modelTypes";
 import { paretoNbdExpectedPurchases } from "../clv/models/paretoNbdMath";
 import { nonNegativeResult } from "../clv/models/readModel";
@@ -50,6 +51,10 @@ export function expectedCumulative(fit: TransactionModel, unitMs: number, origin
 
 /** E[X(t)] of the fitted model, checked finite and ≥ 0. */
 function expectedCurve(fit: TransactionModel): (t: number) => number {
+  if (fit.model === "mbg-nbd") {
+    const params = fit.params;
+    return (t) => nonNegativeResult(mbgNbdExpectedPurchases(params, t), "trackingSeries");
+  }
   if (fit.model === "bg-nbd") {
     const params = (fit as BgNbdModel).params;
     return (t) => nonNegativeResult(bgNbdExpectedPurchases(params, t), "trackingSeries");

@@ -84,7 +84,7 @@ export interface TrackingSeries {
  * (at most the days spanned) and one multiply-add per (entry day, period): on 1M purchases and
  * 156 weeks, about 1,100 evaluations and 170,000 multiply-adds.
  *
- * @param fit - a BG/NBD or Pareto/NBD fit with timeUnit "day" or "week"
+ * @param fit - a BG/NBD, MBG/NBD or Pareto/NBD fit with timeUnit "day" or "week"
  * @param input - purchases, `{ purchases }`, or a prepared `Ledger`
  * @param options - calibrationEnd, end, granularity (default "week")
  * @returns the periods from the origin to `end`; none when nobody entered before calibrationEnd
@@ -95,7 +95,7 @@ export interface TrackingSeries {
  * //=> { index: 20, actual: 73, expected: 76.865…, actualCumulative: 1359, expectedCumulative: 1312.458…, phase: "calibration", … }
  */
 export function trackingSeries(fit: TransactionModel, input: MetricInput, options: TrackingOptions): TrackingSeries {
-  const model = readModel<TransactionModel>(fit, ["bg-nbd", "pareto-nbd"], "trackingSeries");
+  const model = readModel<TransactionModel>(fit, ["bg-nbd", "pareto-nbd", "mbg-nbd"], "trackingSeries");
   const unitMs = model.timeUnit === "day" || model.timeUnit === "week" ? UNIT_MS[model.timeUnit] : undefined;
   if (unitMs === undefined) {
     throw new RetentionOptionsError("model", `trackingSeries expects a model fitted with timeUnit "day" or "week" (its times convert to days), found ${printValue(model.timeUnit)}`);

@@ -5,7 +5,8 @@ import { fitBgNbdColumns } from "../clv/models/fitBgNbd";
 import { fitGammaGammaColumns } from "../clv/models/fitGammaGamma";
 import { readFitOptions } from "../clv/models/maximizeLikelihood";
 import { forEachPrediction, readPredictionSettings } from "../clv/models/predictClv";
-import type { FittedModel, ModelName } from "../clv/models/modelTypes";
+import type { FittedModel, ModelName, TransactionModel } from "../clv/models/modelTypes";
+import { chooseTransactionModel } from "./modelChoice";
 import { readTimeAxis } from "../clv/timeAxis";
 import { Decimal, unitsToDecimal } from "../core/money";
 import { topRows } from "../core/topRows";
@@ -35,6 +36,12 @@ export interface ClvSectionOptions {
   readonly penalizer?: number | undefined;
   /** Customer equity: a retention assumption and future cohorts (see `EquityReportOptions`). */
   readonly equity?: EquityReportOptions | undefined;
+  /**
+   * The transaction model of predicted CLV: `bg-nbd` (default) or `auto`, which also fits
+   * MBG/NBD and Pareto/NBD and picks by holdout MAE when the data spans 26 weeks, else by BIC
+   * (docs/report.md, "Choosing the model"); the section then says which and why (`modelChoice`).
+   */
+  readonly model?: "bg-nbd" | "auto" | undefined;
 }
 
 const DAYS_PER_YEAR = 365.25;
@@ -91,12 +98,14 @@ export interface ClvSectionContext {
   /** Customers whose P(alive) the caller wants (the at-risk list); filled into `aliveOf`. */
   readonly watch: ReadonlySet<string>;
   readonly aliveOf: Map<string, number>;
+  /** Filled with `model: "auto"`: the picked model's fit on the calibration period, for the Model fit section. */
+  readonly chosen?: { calibrationFit?: TransactionModel | undefined };
 }
 
 /** Reports prediction progress every this many customers. */
 const PROGRESS_EVERY = 1 << 14;
 
-function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary: SummarizedColumns, context: ClvSectionContext): ReportSection<PredictedClvKpis> {
+function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, timeUnit: "day" | "week", summary: SummarizedColumns, context: ClvSectionContext): ReportSection<PredictedClvKpis> {
   const { top, progress, watch, aliveOf } = context;
   const unitDays = timeUnit === "week" ? 7 : 1;
   const horizon = options.clvHorizon ?? (timeUnit === "week" ? 52 : 365);
@@ -114,6 +123,10 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
     const bgNbd = fitBgNbdColumns(rows, { penalizer }, false);
     progress("bgNbdFit", 1, 1);
     if (!bgNbd.converged) return { available: false, reason: `the BG/NBD fit did not converge in ${bgNbd.iterations} iterations` };
+    step = "model choice";
+    const picked = options.model === "auto" ? phase(progress, "modelChoice", () => chooseTransactionModel(ledger, asOf, summary, timeUnit, penalizer, bgNbd)) : undefined;
+    if (picked !== undefined && context.chosen !== undefined) context.chosen.calibrationFit = picked.calibrationFit;
+    const transaction: TransactionModel = picked?.model ?? bgNbd;
     step = "Gamma-Gamma fit";
     progress("gammaGammaFit", 0, 1);
     const gammaGamma = fitGammaGammaColumns(rows, { penalizer }, false);
@@ -129,7 +142,7 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
     let undefinedSpend = false;
     const ids = rows.customerId;
     progress("predictions", 0, n);
-    forEachPrediction(readPredictionSettings(bgNbd, gammaGamma, { horizon, discountRate }), rows, (i, value, expected, _spend, pAlive) => {
+    forEachPrediction(readPredictionSettings(transaction, gammaGamma, { horizon, discountRate }), rows, (i, value, expected, _spend, pAlive) => {
       if ((i + 1) % PROGRESS_EVERY === 0) progress("predictions", i + 1, n);
       if (watch.size > 0 && watch.has(ids[i]!)) aliveOf.set(ids[i]!, pAlive);
       if (value === null) undefinedSpend = true;
@@ -164,6 +177,7 @@ function predicted(options: ClvSectionOptions, timeUnit: "day" | "week", summary
       bgNbd: fitSummary(bgNbd),
       gammaGamma: fitSummary(gammaGamma),
       topCustomers,
+      ...(picked === undefined ? {} : { transactionModel: fitSummary<TransactionModel["model"], object>(transaction), modelChoice: picked.choice }),
     };
   } catch (error) {
     const hint = penalizer === 0 ? " (the penalizer option; CLI: --penalizer 0.001)" : "";
@@ -186,7 +200,7 @@ export function clvSection(ledger: Ledger, asOf: number, options: ClvSectionOpti
   let summary: SummarizedColumns | undefined;
   const summaryOnce = (): SummarizedColumns => (summary ??= phase(context.progress, "customerSummaries", () => summaryColumns(ledger, asOf, readTimeAxis({ timeUnit }, "kpiReport"))));
   const skipped = { available: false, reason: "skipped (the skip option)" } as const;
-  const predictedSection = context.skipPredicted ? skipped : predicted(options, timeUnit, summaryOnce(), context);
+  const predictedSection = context.skipPredicted ? skipped : predicted(ledger, asOf, options, timeUnit, summaryOnce(), context);
   return {
     historical: context.skipHistorical ? skipped : historical(ledger, asOf, options.margin, summaryOnce),
     predicted: predictedSection,

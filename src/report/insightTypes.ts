@@ -1,4 +1,5 @@
 import type { Decimal } from "../core/money";
+import type { Period } from "../core/period";
 import type { DefectionStatus } from "../defection/types";
 import type { LtvTier } from "../segments/ltvTierSummary";
 import type { ReportSection } from "./types";
@@ -73,6 +74,39 @@ export interface PredictedClvKpis {
   readonly bgNbd: ReportModelFit;
   readonly gammaGamma: ReportModelFit;
   readonly topCustomers: readonly ReportPredictedCustomer[];
+  /** With the `model: "auto"` option: the transaction model the predictions used (absent otherwise: then it is `bgNbd`). */
+  readonly transactionModel?: ReportModelFit;
+  /** With the `model: "auto"` option: which model was picked, by what and why (absent otherwise). */
+  readonly modelChoice?: ReportModelChoice;
+}
+
+/** A transaction model the report may pick (`model: "auto"`). */
+export type ReportTransactionModelName = "bg-nbd" | "mbg-nbd" | "pareto-nbd";
+
+/** One candidate of the report's model choice, with the figures it was judged on. */
+export interface ReportModelCandidate {
+  readonly model: ReportTransactionModelName;
+  /** ln L of the fit on all customers (without the penalty); `null` when that fit failed. */
+  readonly logLikelihood: number | null;
+  /** k ln n − 2 ln L on all customers (k = 4, n customers; Schwarz 1978); `null` when the fit failed. */
+  readonly bic: number | null;
+  /** Mean absolute error of the holdout transactions per customer, the model fitted on the calibration period; `null` without a holdout or when that fit failed. */
+  readonly holdoutMae: number | null;
+  /** Why a figure is `null`, or `null`. */
+  readonly reason: string | null;
+}
+
+/** How the report picked its transaction model (`model: "auto"`; docs/report.md, "Choosing the model"). */
+export interface ReportModelChoice {
+  readonly chosen: ReportTransactionModelName;
+  /** `holdoutMae` when the data has a holdout (the Model fit section's split) and a model could be scored on it, else `bic`. */
+  readonly criterion: "holdoutMae" | "bic";
+  /** The calibration and holdout periods, with `holdoutMae`; `null` with `bic`. */
+  readonly calibration: Period | null;
+  readonly holdout: Period | null;
+  /** One sentence: which model and why. */
+  readonly reason: string;
+  readonly candidates: readonly ReportModelCandidate[];
 }
 
 /** Historical and predicted CLV. */

@@ -10,6 +10,7 @@ import type { Period } from "../core/period";
 import { toLedger, type MetricInput } from "../input/toLedger";
 import type { Ledger } from "../input/ledger";
 import { RetentionOptionsError } from "../input/errors";
+import { printValue } from "../input/describeValue";
 import { activityKpis, activitySection } from "./activitySection";
 import { earliestRecord, latestRecord } from "./dataSpan";
 import { clvSection, type ClvSectionOptions } from "./clvSection";
@@ -40,7 +41,7 @@ import type { DurationInput } from "../core/time";
 import { readExpiry } from "../points/pointsOptions";
 import { modelFitSection, type ModelFitSection } from "./modelFitSection";
 import { readFitOptions } from "../clv/models/maximizeLikelihood";
-import type { BgNbdParams } from "../clv/models/modelTypes";
+import type { BgNbdParams, TransactionModel } from "../clv/models/modelTypes";
 
 /** Options of `kpiReport`. */
 export interface KpiReportOptions extends ClvSectionOptions {
@@ -122,7 +123,14 @@ function readClvOptions(options: KpiReportOptions): KpiReportOptions {
     clvHorizon: optional("clvHorizon", options.clvHorizon, { min: 0, max: 1_000_000, minOpen: true }),
     annualDiscountRate: optional("annualDiscountRate", options.annualDiscountRate, { min: 0, max: 1_000 }),
     margin: optional("margin", options.margin, { min: 0, max: 1 }),
+    model: readModelOption(options.model),
   };
+}
+
+/** `model`: `"bg-nbd"` (the default) or `"auto"`. */
+function readModelOption(value: unknown): "bg-nbd" | "auto" | undefined {
+  if (value === undefined || value === "bg-nbd" || value === "auto") return value;
+  throw new RetentionOptionsError("model", `expected "bg-nbd" or "auto", found ${printValue(value)}`);
 }
 
 /** `cohorts`: a plain object whose `maxCohorts` and `maxOffsets` are whole numbers from 1 to 1,200. */
@@ -189,13 +197,14 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
   const defections = skip.has("defections") ? skipped : phase(progress, "defections", () => defectionSection(ledger, classified, top, save));
   const aliveOf = new Map<string, number>();
   const watch = new Set(defections.available ? defections.topAtRisk.map((row) => row.customerId) : []);
-  const clv = clvSection(ledger, asOf, clvOptions, { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf });
+  const chosen: { calibrationFit?: TransactionModel | undefined } = {};
+  const clv = clvSection(ledger, asOf, clvOptions, { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf, chosen });
   const segments = skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : phase(progress, "segments", () => segmentSection(ledger, asOf, classified, top));
   const modelFit = skip.has("modelFit")
     ? skipped
     : phase(progress, "modelFit", () => {
         const start = clv.predicted.available ? (clv.predicted.bgNbd.params as unknown as BgNbdParams) : undefined;
-        return modelFitSection(ledger, asOf, clvOptions.timeUnit ?? "week", readFitOptions({ penalizer: clvOptions.penalizer }).penalizer, start);
+        return modelFitSection(ledger, asOf, clvOptions.timeUnit ?? "week", readFitOptions({ penalizer: clvOptions.penalizer }).penalizer, start, chosen.calibrationFit);
       });
   const followUps = followUpSection(ledger, asOf, classified, top);
   const breadth = breadthSection(ledger, asOf, top);

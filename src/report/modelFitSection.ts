@@ -1,6 +1,6 @@
 import { summaryColumns } from "../clv/customerSummary";
 import { fitBgNbdColumns } from "../clv/models/fitBgNbd";
-import type { BgNbdParams } from "../clv/models/modelTypes";
+import type { BgNbdParams, TransactionModel } from "../clv/models/modelTypes";
 import { predictRows, stepSchedule } from "../clv/models/predictionKernel";
 import { scanCustomers } from "../clv/scanCustomers";
 import { readTimeAxis } from "../clv/timeAxis";
@@ -20,7 +20,7 @@ export const MODEL_FIT_MIN_WEEKS = 26;
 
 /** How well BG/NBD, fitted on the first two thirds of the data, tracks the last third. */
 export interface ModelFitSection {
-  /** The BG/NBD fit on the calibration period. */
+  /** The BG/NBD fit on the calibration period (with the report's `model: "auto"`, the chosen model's). */
   readonly model: ReportModelFit;
   readonly timeUnit: "day" | "week";
   /** From the first purchase's UTC day: two thirds of the whole weeks of data (rounded). */
@@ -59,9 +59,10 @@ export function modelFitSplit(ledger: Ledger, asOf: number): { origin: number; c
  * tracking of repeat transactions and the calibration-vs-holdout table by frequency. Costs one
  * calibration summary, one BG/NBD fit (started from `start`, the report's full-data fit, when
  * there is one: one optimizer run instead of two), one holdout scan, the tracking pass and one
- * prediction per customer.
+ * prediction per customer. With `calibrationFit` (the calibration fit of the model `--model auto`
+ * picked, on this same split) that model is shown instead, and nothing is refitted.
  */
-export function modelFitSection(ledger: Ledger, asOf: number, timeUnit: "day" | "week", penalizer: number, start?: BgNbdParams): ReportSection<ModelFitSection> {
+export function modelFitSection(ledger: Ledger, asOf: number, timeUnit: "day" | "week", penalizer: number, start?: BgNbdParams, calibrationFit?: TransactionModel): ReportSection<ModelFitSection> {
   const split = modelFitSplit(ledger, asOf);
   if (typeof split === "string") return { available: false, reason: split };
   const { origin, calibrationEnd, end } = split;
@@ -71,7 +72,7 @@ export function modelFitSection(ledger: Ledger, asOf: number, timeUnit: "day" | 
   const { rows } = summary;
   if (summary.repeatCustomerCount === 0) return { available: false, reason: "no customer bought twice in the calibration period: BG/NBD needs repeat purchases" };
   try {
-    const fit = fitBgNbdColumns(rows, { penalizer, timeUnit }, false, start);
+    const fit = calibrationFit ?? fitBgNbdColumns(rows, { penalizer, timeUnit }, false, start);
     if (!fit.converged) return { available: false, reason: `the BG/NBD fit on the calibration period did not converge in ${fit.iterations} iterations` };
     const horizon = (end - calibrationEnd) / (timeUnit === "week" ? WEEK_MS : DAY_MS);
     const predicted = predictRows(fit, stepSchedule(1, horizon, horizon, 0), rows, new Uint8Array(rows.count).fill(1));
@@ -82,7 +83,7 @@ export function modelFitSection(ledger: Ledger, asOf: number, timeUnit: "day" | 
     const tracking = trackingSeries(fit, ledger, { calibrationEnd, end, granularity: "week" });
     return {
       available: true,
-      model: { model: fit.model, params: { ...fit.params }, logLikelihood: fit.logLikelihood, converged: fit.converged, iterations: fit.iterations, observations: fit.observations },
+      model: { model: fit.model, params: { ...fit.params } as Readonly<Record<string, number>>, logLikelihood: fit.logLikelihood, converged: fit.converged, iterations: fit.iterations, observations: fit.observations },
       timeUnit,
       calibration: { start: new Date(origin), end: new Date(calibrationEnd) },
       holdout: { start: new Date(calibrationEnd), end: new Date(end) },

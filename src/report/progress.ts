@@ -6,6 +6,7 @@ export type KpiReportPhase =
   | "cohorts"
   | "customerSummaries"
   | "bgNbdFit"
+  | "modelChoice"
   | "gammaGammaFit"
   | "predictions"
   | "defections"

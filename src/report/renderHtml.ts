@@ -197,7 +197,8 @@ function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptio
       c.customerId, money(c.clv), formatPercent(c.probabilityAlive), formatNumber(c.expectedPurchases),
       marked(c.defectionStatus === null ? "n/a" : humanize(c.defectionStatus), viewsDisagree(c.defectionStatus, c.probabilityAlive)),
     ], d.available)), `Predicted CLV over ${formatNumber(pred.horizon, 0)} ${pred.timeUnit}s: total ${money(pred.totalClv)}, average ${money(pred.averageClv)}`) +
-      note(pred.topCustomers.some((c) => viewsDisagree(c.defectionStatus, c.probabilityAlive)))
+      note(pred.topCustomers.some((c) => viewsDisagree(c.defectionStatus, c.probabilityAlive))) +
+      (pred.modelChoice === undefined ? "" : `<p>Model used (auto): ${escapeXml(pred.modelChoice.reason)}.</p>`)
     : `<p class="na">Predicted CLV not available: ${escapeXml(pred.reason)}.</p>`;
   const eq = report.clv.equity;
   const equity = eq === undefined ? "" : eq.available ? (() => {

@@ -1,3 +1,4 @@
+import { transactionModelLabel } from "../clv/models/modelLabel";
 import { DISAGREEMENT_MARK, DISAGREEMENT_NOTE, otherView, viewsDisagree } from "./crossReference";
 import { KPI_DEFINITIONS } from "./definitions";
 import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChange, formatNumber, formatPercent, formatPeriod, formatPointChange, humanize } from "./format";
@@ -124,7 +125,7 @@ function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderO
         ["Average orders per customer", formatNumber(s.averageOrders)],
       ]),
     ),
-    "### Predicted (BG/NBD + Gamma-Gamma)",
+    `### Predicted (${transactionModelLabel(report.clv.predicted.available ? report.clv.predicted.modelChoice?.chosen : undefined)} + Gamma-Gamma)`,
     unavailable(report.clv.predicted, (s) =>
       [
         table(["KPI", "Value"], [
@@ -134,6 +135,7 @@ function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderO
           ["Expected purchases", formatNumber(s.expectedPurchases, 1)],
           ["BG/NBD fit", `${Object.entries(s.bgNbd.params).map(([k, v]) => `${k} = ${formatNumber(v, 3)}`).join(", ")}; LL ${formatNumber(s.bgNbd.logLikelihood, 1)}`],
           ["Gamma-Gamma fit", `${Object.entries(s.gammaGamma.params).map(([k, v]) => `${k} = ${formatNumber(v, 3)}`).join(", ")}; LL ${formatNumber(s.gammaGamma.logLikelihood, 1)}`],
+          ...(s.modelChoice === undefined ? [] : [["Model used (auto)", `${s.modelChoice.reason}`]]),
           ...(s.penalizer > 0 ? [["Fit penalty (L2)", String(s.penalizer)]] : []),
         ]),
         "",

@@ -105,6 +105,22 @@ function build() {
     E,
   );
 
+  const TransactionModelName = z.enum(["bg-nbd", "mbg-nbd", "pareto-nbd"], E);
+  const ModelChoiceSchema = z.object(
+    {
+      chosen: TransactionModelName,
+      criterion: z.enum(["holdoutMae", "bic"], E),
+      calibration: z.nullable(PeriodSchema),
+      holdout: z.nullable(PeriodSchema),
+      reason: z.string(E),
+      candidates: z.array(
+        z.object({ model: TransactionModelName, logLikelihood: z.nullable(z.number(E)), bic: z.nullable(z.number(E)), holdoutMae: z.nullable(z.number(E)), reason: z.nullable(z.string(E)) }, E),
+        E,
+      ),
+    },
+    E,
+  );
+
   const TrackingTotalsSchema = z.object({ periods: Count, actual: Count, expected: z.number(E), percentageError: z.nullable(z.number(E)) }, E);
 
   return z.object(
@@ -201,6 +217,8 @@ function build() {
               z.object({ customerId: z.string(E), clv: Money, probabilityAlive: z.number(E), expectedPurchases: z.number(E), defectionStatus: z.nullable(z.enum(["active", "at_risk", "defected"], E)) }, E),
               E,
             ),
+            transactionModel: z.optional(ModelFitSchema),
+            modelChoice: z.optional(ModelChoiceSchema),
           }),
           equity: z.optional(
             section({

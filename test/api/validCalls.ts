@@ -114,6 +114,7 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   calibrationHoldoutSummary: [purchases, { calibrationEnd: "2024-02-15", observationEnd: asOf }],
   historicalClv: [purchases, { asOf }],
   fitBgNbd: [summary, {}],
+  fitModifiedBgNbd: [summary, {}],
   fitParetoNbd: [cdnowSummaryRows().slice(0, 100), {}], // on the 4-customer summary the fit takes seconds
   fitGammaGamma: [summary, {}],
   fitShiftedBetaGeometric: [{ alive: [1000, 631, 468, 382, 326] }, {}],

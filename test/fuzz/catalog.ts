@@ -27,6 +27,7 @@ const GENERATED_PER_LEAF = 3;
 const SAMPLE_RATES: Readonly<Record<string, number>> = {
   fitParetoNbd: 0.1, // 150 ms a valid call
   fitBgNbd: 0.5,
+  fitModifiedBgNbd: 0.5,
   fitGammaGamma: 0.5,
   kpiReport: 0.15,
   renderMarkdown: 0.03,

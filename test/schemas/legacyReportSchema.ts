@@ -159,6 +159,16 @@ export const KpiReportJsonSchema = z.object({
       bgNbd: ModelFitSchema,
       gammaGamma: ModelFitSchema,
       topCustomers: z.array(z.object({ customerId: z.string(), clv: Money, probabilityAlive: z.number(), expectedPurchases: z.number(), defectionStatus: z.enum(["active", "at_risk", "defected"]).nullable() })),
+      // Added in issue 17 (model: "auto"): the model the predictions used and why it was picked.
+      transactionModel: ModelFitSchema.optional(),
+      modelChoice: z.object({
+        chosen: z.enum(["bg-nbd", "mbg-nbd", "pareto-nbd"]),
+        criterion: z.enum(["holdoutMae", "bic"]),
+        calibration: PeriodSchema.nullable(),
+        holdout: PeriodSchema.nullable(),
+        reason: z.string(),
+        candidates: z.array(z.object({ model: z.enum(["bg-nbd", "mbg-nbd", "pareto-nbd"]), logLikelihood: z.number().nullable(), bic: z.number().nullable(), holdoutMae: z.number().nullable(), reason: z.string().nullable() })),
+      }).optional(),
     }),
     // Added in issue 15: customer equity, optional so earlier reports still parse.
     equity: section({

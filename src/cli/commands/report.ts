@@ -7,7 +7,7 @@ import { penalizerFlag } from "./common";
 import type { CommandContext } from "../context";
 import { CliError, EXIT_OK } from "../errors";
 
-const FLAGS = ["purchases", "events", "surveys", "costs", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "thresholds-out", "top", "horizon", "discount-rate", "penalizer", "skip", "csv-raw", "point-value", "expiry", "benchmarks", "save-rate", "retention-rate", "future-cohorts"];
+const FLAGS = ["purchases", "events", "surveys", "costs", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "thresholds-out", "top", "horizon", "discount-rate", "penalizer", "skip", "csv-raw", "point-value", "expiry", "benchmarks", "save-rate", "retention-rate", "future-cohorts", "model"];
 
 /** Reads `--period month|quarter|year|START..END`. */
 export function readPeriodFlag(value: string | undefined): ReportPeriodOption {
@@ -45,6 +45,7 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
   const horizon = numberFlag("horizon", ctx.args.horizon, (n) => n > 0, "a positive number of time units");
   const discount = numberFlag("discount-rate", ctx.args["discount-rate"], (n) => n >= 0 && n < 10, "a yearly rate such as 0.1");
   const penalizer = penalizerFlag(ctx);
+  const model = ctx.args.model === undefined ? undefined : choice("model", ctx.args.model, ["bg-nbd", "auto"], "bg-nbd");
   const saveRate = numberFlag("save-rate", ctx.args["save-rate"], (n) => n >= 0 && n <= 1, "a share in [0, 1] such as 0.2");
   const retentionRate = numberFlag("retention-rate", ctx.args["retention-rate"], (n) => n >= 0 && n < 1, "a yearly rate in [0, 1) such as 0.8");
   const futureCohorts = numberFlag("future-cohorts", ctx.args["future-cohorts"], (n) => Number.isInteger(n) && n >= 1 && n <= 100, "a whole number of years from 1 to 100");
@@ -63,6 +64,7 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
     ...(horizon === undefined ? {} : { clvHorizon: horizon }),
     ...(discount === undefined ? {} : { annualDiscountRate: discount }),
     ...(penalizer === undefined ? {} : { penalizer }),
+    ...(model === undefined ? {} : { model }),
     ...(ctx.args["point-value"] === undefined ? {} : { pointValue: ctx.args["point-value"] }),
     ...(ctx.args.expiry === undefined ? {} : { pointsExpiry: readWithinFlag(ctx.args.expiry, "expiry") }),
     ...(saveRate === undefined ? {} : { saveRate }),

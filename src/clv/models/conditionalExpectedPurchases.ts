@@ -1,4 +1,5 @@
 import { bgNbdConditionalExpectedPurchases } from "./bgNbdPredictions";
+import { mbgNbdConditionalExpectedPurchases } from "./mbgNbdMath";
 import type { BgNbdModel, CustomerHistory, ParetoNbdModel, TransactionModel } from "./modelTypes";
 import { paretoNbdConditionalExpectedPurchases } from "./paretoNbdMath";
 import { nonNegativeResult, readCustomer, readModel, readTime } from "./readModel";
@@ -10,11 +11,13 @@ import { nonNegativeResult, readCustomer, readModel, readTime } from "./readMode
  *   (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))] × P(alive),
  * evaluated after Euler's transformation so a very large x neither overflows nor needs
  * millions of series terms.
+ * MBG/NBD: the same with b + 1, and its own P(alive) (Wagner & Hoppe 2008):
+ *   (a+b+x)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x+1; a+b+x; t/(α+T+t))] × P(alive).
  * Pareto/NBD (Fader & Hardie 2005 note, eq. 41):
  *   (r+x)(β+T)/((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)] × P(alive).
  * Matches lifetimes' `conditional_expected_number_of_purchases_up_to_time`.
  *
- * @param model - a fitted (or JSON-parsed) BG/NBD or Pareto/NBD model
+ * @param model - a fitted (or JSON-parsed) BG/NBD, MBG/NBD or Pareto/NBD model
  * @param customer - `{ frequency, recency, T }` (BTYD recency: first → last transaction)
  * @param t - the horizon after T, in the model's `timeUnit`
  * @returns E[Y(t) | x, tₓ, T] ≥ 0
@@ -23,11 +26,13 @@ import { nonNegativeResult, readCustomer, readModel, readTime } from "./readMode
  * conditionalExpectedPurchases(bgNbdCdnow, { frequency: 2, recency: 30.43, T: 38.86 }, 39) //=> ≈ 1.226 (BG/NBD fitted on CDNOW, weeks)
  */
 export function conditionalExpectedPurchases(model: TransactionModel, customer: CustomerHistory, t: number): number {
-  const checked = readModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd"], "conditionalExpectedPurchases");
+  const checked = readModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd", "mbg-nbd"], "conditionalExpectedPurchases");
   const { frequency: x, recency: tx, T } = readCustomer(customer, "conditionalExpectedPurchases");
   const time = readTime("t", t, "conditionalExpectedPurchases");
   const value =
-    checked.model === "bg-nbd"
+    checked.model === "mbg-nbd"
+      ? mbgNbdConditionalExpectedPurchases(checked.params, x, tx, T, time)
+      : checked.model === "bg-nbd"
       ? bgNbdConditionalExpectedPurchases((checked as BgNbdModel).params, x, tx, T, time)
       : paretoNbdConditionalExpectedPurchases((checked as ParetoNbdModel).params, x, tx, T, time);
   return nonNegativeResult(value, "conditionalExpectedPurchases");

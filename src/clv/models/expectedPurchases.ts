@@ -1,4 +1,5 @@
 import { bgNbdExpectedPurchases } from "./bgNbdPredictions";
+import { mbgNbdExpectedPurchases } from "./mbgNbdMath";
 import type { BgNbdModel, ParetoNbdModel, TransactionModel } from "./modelTypes";
 import { paretoNbdExpectedPurchases } from "./paretoNbdMath";
 import { nonNegativeResult, readModel, readTime } from "./readModel";
@@ -7,10 +8,11 @@ import { nonNegativeResult, readModel, readTime } from "./readModel";
  * Expected number of purchases in (0, t] by a new customer (one who starts at 0).
  *
  * BG/NBD: (a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))] (FHL 2005, eq. 9).
+ * MBG/NBD: b/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b+1; a+b; t/(α+t))] (lifetimes' `ModifiedBetaGeoFitter`).
  * Pareto/NBD: rβ/(α(s−1)) · [1 − (β/(β+t))^(s−1)] (Schmittlein et al. 1987).
  * Matches lifetimes' `expected_number_of_purchases_up_to_time`.
  *
- * @param model - a fitted (or JSON-parsed) BG/NBD or Pareto/NBD model
+ * @param model - a fitted (or JSON-parsed) BG/NBD, MBG/NBD or Pareto/NBD model
  * @param t - the horizon, in the model's `timeUnit`
  * @returns E[X(t)] ≥ 0
  * @throws {RetentionOptionsError} when the model or t is invalid
@@ -18,10 +20,12 @@ import { nonNegativeResult, readModel, readTime } from "./readModel";
  * expectedPurchases(bgNbdCdnow, 52) //=> ≈ 1.444 (BG/NBD fitted on CDNOW, weeks)
  */
 export function expectedPurchases(model: TransactionModel, t: number): number {
-  const checked = readModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd"], "expectedPurchases");
+  const checked = readModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd", "mbg-nbd"], "expectedPurchases");
   const time = readTime("t", t, "expectedPurchases");
   const value =
-    checked.model === "bg-nbd"
+    checked.model === "mbg-nbd"
+      ? mbgNbdExpectedPurchases(checked.params, time)
+      : checked.model === "bg-nbd"
       ? bgNbdExpectedPurchases((checked as BgNbdModel).params, time)
       : paretoNbdExpectedPurchases((checked as ParetoNbdModel).params, time);
   return nonNegativeResult(value, "expectedPurchases");

@@ -1,4 +1,4 @@
-import { readSummaryRows, type SummaryInput } from "../summaryRows";
+import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryRows";
 import { compressHistories, meanTimePerPurchase, observedWeight } from "./compress";
 import { distinctHistories, maximizeLikelihood, requireData } from "./maximizeLikelihood";
 import type { ParetoNbdParams, FitOptions, ParetoNbdModel } from "./modelTypes";
@@ -26,7 +26,15 @@ import { readOptions } from "../../input/readOptions";
  */
 export function fitParetoNbd(summaries: SummaryInput, options: FitOptions = {}): ParetoNbdModel {
   options = readOptions(options, "fitParetoNbd");
-  const rows = readSummaryRows(summaries, "fitParetoNbd");
+  return fitParetoNbdColumns(readSummaryRows(summaries, "fitParetoNbd"), options);
+}
+
+/**
+ * `fitParetoNbd` on rows already read into columns; `withStandardErrors: false` leaves out the
+ * standard errors; `start` (r, α, s, β), when given, replaces the default starting points (the
+ * report's `--model auto` starts its calibration fit from its full-data fit).
+ */
+export function fitParetoNbdColumns(rows: SummaryColumns, options: FitOptions, withStandardErrors = true, start?: ParetoNbdParams): ParetoNbdModel {
   const data = compressHistories(rows);
   requireData("pareto-nbd", data.totalWeight, "customers");
   requireData("pareto-nbd", observedWeight(data), "customers observed for some time (T > 0; with every T = 0 the likelihood is 1 at any parameters)");
@@ -36,14 +44,18 @@ export function fitParetoNbd(summaries: SummaryInput, options: FitOptions = {}):
       model: "pareto-nbd",
       names: ["r", "alpha", "s", "beta"],
       logLikelihood: (params, meter) => paretoNbdLogLikelihood(params, data, meter),
-      starts: [
-        [1, scale, 1, scale],
-        [0.5, scale, 0.5, 2 * scale],
-      ],
+      starts:
+        start === undefined
+          ? [
+              [1, scale, 1, scale],
+              [0.5, scale, 0.5, 2 * scale],
+            ]
+          : [[start.r, start.alpha, start.s, start.beta]],
       scales: [1, scale, 1, scale],
       ...distinctHistories(data.count),
       observations: data.totalWeight,
       timeUnit: options.timeUnit ?? rows.timeUnit ?? "period",
+      standardErrors: withStandardErrors,
     },
     options,
   );

@@ -47,6 +47,7 @@ const cohortOf: Evaluate<SbgModel> = ({ params: { alpha, beta } }, cohort: SbgCo
 /** How each model reads its rows and evaluates its likelihood: a model is one entry. */
 const LIKELIHOODS: { readonly [name: string]: Evaluate<never> } = {
   "bg-nbd": transactionRows,
+  "mbg-nbd": transactionRows,
   "pareto-nbd": transactionRows,
   "gamma-gamma": spendOf,
   sbg: cohortOf,

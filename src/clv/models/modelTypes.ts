@@ -81,7 +81,7 @@ export type SbgModel = FittedModel<"sbg", SbgParams>;
 export type BgBbModel = FittedModel<"bg-bb", BgBbParams>;
 
 /** A model of when customers buy. */
-export type TransactionModel = BgNbdModel | ParetoNbdModel;
+export type TransactionModel = BgNbdModel | ParetoNbdModel | ModifiedBgNbdModel;
 
 /** Options shared by the fit functions. */
 export interface FitOptions {

@@ -52,7 +52,7 @@ function positive(name: string, value: unknown): number {
  * month: horizon, step and discount rate are all in the model's time unit, and a summary
  * in a different unit is refused.
  *
- * @param transactionModel - a fitted BG/NBD or Pareto/NBD model
+ * @param transactionModel - a fitted BG/NBD, MBG/NBD or Pareto/NBD model
  * @param spendModel - a fitted Gamma-Gamma model
  * @param summaries - a `customerSummary` result, or rows with `monetaryValue` for repeat customers
  * @param options - horizon, discountRate and optional step
@@ -87,7 +87,7 @@ export interface PredictionSettings {
 
 /** Checks `predictClv`'s models and options. */
 export function readPredictionSettings(transactionModel: TransactionModel, spendModel: GammaGammaModel, options: PredictClvOptions): PredictionSettings {
-  const model = readModel<TransactionModel>(transactionModel, ["bg-nbd", "pareto-nbd"], "predictClv");
+  const model = readModel<TransactionModel>(transactionModel, ["bg-nbd", "pareto-nbd", "mbg-nbd"], "predictClv");
   readModel(spendModel, ["gamma-gamma"], "predictClv");
   const horizon = positive("horizon", options?.horizon);
   const step = options.step === undefined ? 1 : positive("step", options.step);

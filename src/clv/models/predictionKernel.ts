@@ -1,7 +1,7 @@
 import type { SummaryColumns } from "../summaryRows";
 import { bgNbdIfAliveForX } from "./bgNbdStepSeries";
 import { chebyshevInterpolate, chebyshevInterpolatePair, chebyshevPoints } from "./chebyshevInterpolant";
-import type { BgNbdModel, ParetoNbdModel, TransactionModel } from "./modelTypes";
+import type { BgNbdModel, ModifiedBgNbdModel, ParetoNbdModel, TransactionModel } from "./modelTypes";
 import { paretoNbdProbabilityAlive, powerIntegral } from "./paretoNbdMath";
 import { inverseOnePlusExp } from "./special";
 
@@ -27,6 +27,7 @@ export function stepSchedule(steps: number, step: number, horizon: number, disco
  * A transaction model seen as E[Y(τ) | x, tₓ, T] = (a · g(τ)) · b, where g depends only on a
  * group (x for BG/NBD, nothing for Pareto/NBD) and on T, and a, b are per customer:
  * BG/NBD: a = P(alive), b = 1, g = E[Y(τ) | alive] (FHL 2005, eq. 10);
+ * MBG/NBD: the same, with g = BG/NBD's E[Y(τ) | alive] at b + 1 and its own P(alive) (Batislam et al. 2007);
  * Pareto/NBD: a = (r+x)(β+T)/(α+T), b = P(alive), g = [1 − ((β+T)/(β+T+τ))^(s−1)]/(s−1) (eq. 41).
  * The products are grouped as `conditionalExpectedPurchases` groups them, so the direct path
  * gives its bits. g is analytic in v = ln(shift + T), with its singularities on Im v = ±π.
@@ -47,18 +48,28 @@ interface StepModel {
 /** Largest rounding noise, relative to the value at the horizon, that the direct values may carry where the interpolation stands in for them. */
 const NOISE_LIMIT = 1e-12;
 
-function bgNbdSteps(model: BgNbdModel, lastTau: number): StepModel {
-  const params = model.params;
-  const { r, alpha, a, b } = params;
+/**
+ * BG/NBD's steps, and MBG/NBD's: a customer alive at T under MBG/NBD expects what a BG/NBD
+ * customer with b + 1 expects (`mbgNbdExpectedIfAlive`), and every customer, one-time buyers
+ * included, has P(alive) = 1/(1 + a/(b+x)·((α+T)/(α+tₓ))^(r+x)) (`mbgNbdProbabilityAlive`).
+ */
+function bgNbdSteps(model: BgNbdModel | ModifiedBgNbdModel, lastTau: number): StepModel {
+  const modified = model.model === "mbg-nbd";
+  const params = modified ? { ...model.params, b: model.params.b + 1 } : model.params;
+  const { r, alpha, a } = params;
+  const b = model.params.b;
+  const bb = params.b;
   const aa = Math.abs(a - 1) < 1e-7 ? 1 + 1e-7 : a;
   const byX = new Map<number, (T: number, t: number) => number>();
   const logA = Math.log(a);
-  /** ln a − ln(b+x−1), kept for x below `DENSE_GROUPS` (NaN: not yet computed). */
+  /** ln a − ln(b+x−1) (BG/NBD) or ln a − ln(b+x) (MBG/NBD), as the probabilityAlive functions write it. */
+  const leadOf = modified ? (x: number): number => logA - Math.log(b + x) : (x: number): number => logA - Math.log(b + x - 1);
+  /** `leadOf(x)`, kept for x below `DENSE_GROUPS` (NaN: not yet computed). */
   const leads = new Float64Array(DENSE_GROUPS).fill(Number.NaN);
   const lead = (x: number): number => {
-    if (!(Number.isInteger(x) && x < DENSE_GROUPS)) return logA - Math.log(b + x - 1);
+    if (!(Number.isInteger(x) && x < DENSE_GROUPS)) return leadOf(x);
     const kept = leads[x]!;
-    return kept === kept ? kept : (leads[x] = logA - Math.log(b + x - 1));
+    return kept === kept ? kept : (leads[x] = leadOf(x));
   };
   return {
     shift: alpha,
@@ -68,9 +79,9 @@ function bgNbdSteps(model: BgNbdModel, lastTau: number): StepModel {
       if (g === undefined) byX.set(x, (g = bgNbdIfAliveForX(params, x)));
       return g;
     },
-    // bgNbdProbabilityAlive's expression, with ln a − ln(b+x−1) kept per x and ln(α+T) shared with v.
+    // bgNbdProbabilityAlive's (or mbgNbdProbabilityAlive's) expression, with the lead kept per x and ln(α+T) shared with v.
     factors: (x, tx, _T, logShiftT, out) => {
-      out[0] = x === 0 ? 1 : inverseOnePlusExp(lead(x) + (r + x) * (logShiftT - Math.log(alpha + tx)));
+      out[0] = x === 0 && !modified ? 1 : inverseOnePlusExp(lead(x) + (r + x) * (logShiftT - Math.log(alpha + tx)));
       out[1] = 1;
       out[2] = out[0];
     },
@@ -82,7 +93,7 @@ function bgNbdSteps(model: BgNbdModel, lastTau: number): StepModel {
     inRange: (T) => lastTau / (alpha + T + lastTau) <= 0.75,
     quiet: (x, T) => {
       const zLast = lastTau / (alpha + T + lastTau);
-      const bracket = (bgNbdIfAliveForX(params, x, false)(T, lastTau) * (aa - 1)) / (aa + b + x - 1);
+      const bracket = (bgNbdIfAliveForX(params, x, false)(T, lastTau) * (aa - 1)) / (aa + bb + x - 1);
       return (2.2e-16 * (4 + 2 * Math.abs((aa - 1) * Math.log1p(-zLast)))) / Math.abs(bracket) <= NOISE_LIMIT;
     },
   };
@@ -189,7 +200,7 @@ function interpolateSegment(steps: StepModel, schedule: StepSchedule, segment: S
 export function predictRows(model: TransactionModel, schedule: StepSchedule, rows: SummaryColumns, include: Uint8Array): RowPredictions {
   const n = rows.count;
   const out: RowPredictions = { value: new Float64Array(n), expected: new Float64Array(n), alive: new Float64Array(n), failed: new Uint8Array(n), interpolated: 0 };
-  const steps = model.model === "bg-nbd" ? bgNbdSteps(model, schedule.tau[schedule.steps]!) : paretoNbdSteps(model);
+  const steps = model.model === "pareto-nbd" ? paretoNbdSteps(model) : bgNbdSteps(model, schedule.tau[schedule.steps]!);
   const factors = new Float64Array(3);
   const a = new Float64Array(n);
   const b = new Float64Array(n);

@@ -1,11 +1,13 @@
 import { bgNbdProbabilityAliveAt } from "./bgNbdCounts";
 import type { CustomerHistory, TransactionModel } from "./modelTypes";
 import { paretoNbdProbabilityAliveAt } from "./paretoNbdCounts";
+import { mbgNbdProbabilityAliveAt } from "./mbgNbdMath";
 import { answerFor, probabilityResult, type PerTransactionModel } from "./perModel";
 import { readCustomer, readTime } from "./readModel";
 
 const ALIVE_AT: PerTransactionModel<[x: number, tx: number, T: number, t: number]> = {
   "bg-nbd": bgNbdProbabilityAliveAt,
+  "mbg-nbd": mbgNbdProbabilityAliveAt,
   "pareto-nbd": paretoNbdProbabilityAliveAt,
 };
 

@@ -1,11 +1,13 @@
 import { bgNbdProbabilityNoPurchase } from "./bgNbdCounts";
 import type { CustomerHistory, TransactionModel } from "./modelTypes";
 import { paretoNbdProbabilityNoPurchase } from "./paretoNbdCounts";
+import { mbgNbdProbabilityNoPurchase } from "./mbgNbdMath";
 import { answerFor, probabilityResult, type PerTransactionModel } from "./perModel";
 import { readCustomer, readTime } from "./readModel";
 
 const NO_PURCHASE: PerTransactionModel<[x: number, tx: number, T: number, t: number]> = {
   "bg-nbd": bgNbdProbabilityNoPurchase,
+  "mbg-nbd": mbgNbdProbabilityNoPurchase,
   "pareto-nbd": paretoNbdProbabilityNoPurchase,
 };
 

@@ -3,17 +3,20 @@ import { bgNbdConditionalPurchaseCountProbability } from "./bgNbdCounts";
 import { bgNbdPurchaseCountProbability } from "./bgNbdPredictions";
 import type { CustomerHistory, TransactionModel } from "./modelTypes";
 import { paretoNbdConditionalPurchaseCountProbability, paretoNbdPurchaseCountProbability } from "./paretoNbdCounts";
+import { mbgNbdConditionalPurchaseCountProbability, mbgNbdPurchaseCountProbability } from "./mbgNbdMath";
 import { answerFor, probabilityResult, type PerTransactionModel } from "./perModel";
 import { readCustomer, readTime } from "./readModel";
 import { printValue } from "../../input/describeValue";
 
 const UNCONDITIONAL: PerTransactionModel<[n: number, t: number]> = {
   "bg-nbd": bgNbdPurchaseCountProbability,
+  "mbg-nbd": mbgNbdPurchaseCountProbability,
   "pareto-nbd": paretoNbdPurchaseCountProbability,
 };
 
 const CONDITIONAL: PerTransactionModel<[n: number, x: number, tx: number, T: number, t: number]> = {
   "bg-nbd": bgNbdConditionalPurchaseCountProbability,
+  "mbg-nbd": mbgNbdConditionalPurchaseCountProbability,
   "pareto-nbd": paretoNbdConditionalPurchaseCountProbability,
 };
 
@@ -27,13 +30,14 @@ const DEFAULT_MAX_N = 1_000_000;
  * purchases in the next t time units after their T. Summed over n = 0, 1, 2, … either is 1.
  *
  * Unconditional: BG/NBD, Fader, Hardie & Lee 2005, eq. 8 (lifetimes'
- * `probability_of_n_purchases_up_to_time`); Pareto/NBD, Fader & Hardie 2006, "Deriving an
+ * `probability_of_n_purchases_up_to_time`); MBG/NBD, its form with b + 1 plus the a/(a+b) who
+ * drop out at time 0 (Batislam, Denizel & Filiztekin 2007); Pareto/NBD, Fader & Hardie 2006, "Deriving an
  * expression for P(X(t) = x) under the Pareto/NBD model", eq. 16 (BTYD's `pnbd.pmf`).
  * Conditional: 𝟙(n = 0)·(1 − P(alive)) + P(alive) · P(X(t) = n) at the posterior parameters of
  * a customer alive at T: BG/NBD (r+x, α+T, a, b+x), Pareto/NBD (r+x, α+T, s, β+T) (derived in
  * docs/clv.md, "More answers from a fitted model"). With x = tₓ = T = 0 it is the unconditional form.
  *
- * @param model - a fitted (or JSON-parsed) BG/NBD or Pareto/NBD model
+ * @param model - a fitted (or JSON-parsed) BG/NBD, MBG/NBD or Pareto/NBD model
  * @param n - a whole number of purchases ≥ 0 (at most 1e6; 10,000 for Pareto/NBD)
  * @param t - the horizon, in the model's `timeUnit`
  * @param customer - optional `{ frequency, recency, T }`: when given, the count in (T, T+t] given that history
