@@ -43,7 +43,7 @@ interface PeriodTransactionsBin {
  */
 export function periodTransactionsChart(model: TransactionModel, summary: SummaryInput, options: PeriodTransactionsChartOptions = {}): VegaLiteSpec {
   const fn = "periodTransactionsChart";
-  const checked = readChartModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd"], fn);
+  const checked = readChartModel<TransactionModel>(model, ["bg-nbd", "mbg-nbd", "pareto-nbd"], fn);
   const rows = readSummaryRows(summary, fn);
   const o = readOptions(options, fn);
   const bins = integerOption("maxFrequency", o.maxFrequency, { min: 1, max: 100 }, 7);
