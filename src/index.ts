@@ -190,6 +190,8 @@ export { fitBgNbd } from "./clv/models/fitBgNbd";
 export { fitParetoNbd } from "./clv/models/fitParetoNbd";
 export { fitGammaGamma } from "./clv/models/fitGammaGamma";
 export { fitShiftedBetaGeometric } from "./clv/models/fitShiftedBetaGeometric";
+export { fitBetaGeometricBetaBinomial } from "./clv/models/fitBetaGeometricBetaBinomial";
+export { expectedPurchasesTracking } from "./clv/models/expectedPurchasesTracking";
 export { probabilityAlive } from "./clv/models/probabilityAlive";
 export { expectedPurchases } from "./clv/models/expectedPurchases";
 export { conditionalExpectedPurchases } from "./clv/models/conditionalExpectedPurchases";
@@ -229,6 +231,8 @@ export type {
   DiscreteCustomerHistory,
 } from "./clv/models/modelTypes";
 export type { SbgCohort } from "./clv/models/fitShiftedBetaGeometric";
+export type { DiscreteHistoryRow, DiscreteHistoryInput } from "./clv/models/discreteHistories";
+export type { ExpectedPurchasesTracking, ExpectedPurchasesTrackingOptions, ExpectedPurchasesTrackingPeriod } from "./clv/models/expectedPurchasesTracking";
 export type { SpendHistory } from "./clv/models/gammaGammaPredictions";
 export type { PredictClvOptions, PredictClvResult, PredictedClv } from "./clv/models/predictClv";
 export type { ModelFitDiagnostics } from "./clv/models/modelFitError";

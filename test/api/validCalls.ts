@@ -1,5 +1,6 @@
 import * as api from "retention-metrics";
 import { cdnowSpendRows, cdnowSummaryRows } from "../clv/cdnowFixtures";
+import { donationRows } from "../clv/donationsFixtures";
 
 /*
  * A valid call of every data function of the public module, shared by the every-export walk
@@ -59,6 +60,7 @@ const gammaGamma = api.fitGammaGamma([
 const weeklySplit = api.calibrationHoldoutSummary(purchases, { calibrationEnd: "2024-02-15", observationEnd: asOf, timeUnit: "week" });
 const weeklyBgNbd = { ...bgNbd, timeUnit: "week" as const };
 const sbg = api.fitShiftedBetaGeometric({ alive: [1000, 631, 468, 382, 326] });
+const bgBb = api.fitBetaGeometricBetaBinomial(donationRows());
 const report = api.kpiReport(purchases, { asOf, skip: ["historicalClv", "predictedClv"] });
 const schedule = [{ min: "0", rate: "0" }, { min: "100", rate: "0.1" }];
 const program = { tiers: [{ name: "silver", minOrders: 2, discountRate: "0.05" }] };
@@ -115,6 +117,8 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   fitParetoNbd: [cdnowSummaryRows().slice(0, 100), {}], // on the 4-customer summary the fit takes seconds
   fitGammaGamma: [summary, {}],
   fitShiftedBetaGeometric: [{ alive: [1000, 631, 468, 382, 326] }, {}],
+  fitBetaGeometricBetaBinomial: [donationRows(), {}],
+  expectedPurchasesTracking: [bgBb, { periods: 11 }],
   probabilityAlive: [bgNbd, { frequency: 1, recency: 10, T: 30 }],
   expectedPurchases: [bgNbd, 10],
   conditionalExpectedPurchases: [bgNbd, { frequency: 1, recency: 10, T: 30 }, 10],
