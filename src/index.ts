@@ -205,9 +205,9 @@ export {
   discountedExpectedResidualLifetime,
 } from "./clv/models/sbgPredictions";
 export { ModelFitError, isModelFitError } from "./clv/models/modelFitError";
-export type { CustomerSummary, CustomerSummaryRow, CustomerSummaryOptions } from "./clv/customerSummary";
+export type { CustomerSummary, CustomerSummaryRow, CustomerSummaryOptions, PeriodSummaryOptions, PeriodSummaryRow, PeriodCustomerSummary } from "./clv/customerSummary";
 export type { CalibrationHoldoutSummary, CalibrationHoldoutRow, CalibrationHoldoutOptions } from "./clv/calibrationHoldoutSummary";
-export type { TimeAxisOptions } from "./clv/timeAxis";
+export type { TimeAxisOptions, PeriodAxisOptions } from "./clv/timeAxis";
 export type { SummaryRowInput, SummaryInput } from "./clv/summaryRows";
 export type { HistoricalClv, HistoricalClvRow, HistoricalClvOptions } from "./clv/historicalClv";
 export type {

@@ -70,28 +70,35 @@ function logLikelihood(params: BgBbParams, x: number, tx: number, n: number): nu
   return bgBbLogLikelihoodOfHistory(params, x, tx, n).log;
 }
 
+/** Up to this many opportunities ln Q is summed term by term (exact to rounding even for γ near 1). */
+const EXACT_Q_TERMS = 1000;
+
 /**
- * ln Q(k) = ln[Γ(g+d)·Γ(1+d+k) / (Γ(1+d)·Γ(g+d+k))] = ln[Π_{i<k} (1+d+i)/(g+d+i)], from ln B
- * (B(g, 1+d+k)/B(g, 1+d) · (g+d+k)/(g+d)), so nothing large cancels however big k is.
+ * ln Q(k) = ln[Γ(g+d)·Γ(1+d+k) / (Γ(1+d)·Γ(g+d+k))] = Σ_{i<k} ln(1 + (1−g)/(g+d+i)): summed
+ * with log1p up to `EXACT_Q_TERMS` terms; beyond, from ln B (B(g, 1+d+k)/B(g, 1+d) ·
+ * (g+d+k)/(g+d)), so nothing large cancels however big k is.
  */
 function logQ(g: number, d: number, k: number): number {
+  if (k <= EXACT_Q_TERMS) {
+    let sum = 0;
+    for (let i = 0; i < k; i++) sum += Math.log1p((1 - g) / (g + d + i));
+    return sum;
+  }
   return betaln(g, 1 + d + k) - betaln(g, 1 + d) + Math.log1p(k / (g + d));
 }
 
-/** |γ − 1| below this takes the first-order form of (1 − Q)/(γ − 1); exactly 1 is its limit. */
+/** Beyond `EXACT_Q_TERMS`, |γ − 1| below this takes the first-order form of (1 − Q)/(γ − 1). */
 const GAMMA_NEAR_ONE = 1e-6;
 
 /**
- * (1 − Q(k)) / (g − 1) = Σ_{t=1}^{k} B(g, d+t)/B(g, d) / d: the removable singularity at g = 1
- * is taken by ln Q ≈ −(g − 1)·(ψ(g+d+k) − ψ(g+d)) there (its limit, ψ(1+d+k) − ψ(1+d), at g = 1).
+ * (1 − Q(k)) / (g − 1) = Σ_{t=1}^{k} B(g, d+t)/B(g, d) / d. At g = 1 exactly it is its limit
+ * ψ(1+d+k) − ψ(1+d); for long horizons with g within 1e-6 of 1, ln Q ≈ −(g − 1)·(ψ(g+d+k) − ψ(g+d)).
  */
 function oneMinusQOverGammaMinusOne(g: number, d: number, k: number): number {
   if (k === 0) return 0;
   const gm1 = g - 1;
-  if (Math.abs(gm1) < GAMMA_NEAR_ONE) {
-    const s = digamma(g + d + k) - digamma(g + d);
-    return gm1 === 0 ? s : -Math.expm1(-gm1 * s) / gm1;
-  }
+  if (gm1 === 0) return digamma(1 + d + k) - digamma(1 + d);
+  if (k > EXACT_Q_TERMS && Math.abs(gm1) < GAMMA_NEAR_ONE) return -Math.expm1(-gm1 * (digamma(g + d + k) - digamma(g + d))) / gm1;
   return -Math.expm1(logQ(g, d, k)) / gm1;
 }
 

@@ -59,7 +59,6 @@ export function discreteHistoryIssues(row: unknown): { path: string[]; code: str
   if (tx > n) issues.push({ path: ["recency"], code: "custom", message: `expected recency (the opportunity of the last transaction) ≤ periods = ${n}, found ${tx}` });
   if (x > tx) issues.push({ path: ["frequency"], code: "custom", message: `expected frequency ≤ recency = ${tx} (at most one transaction per opportunity, the last at opportunity recency), found ${x}` });
   if (x === 0 && tx !== 0) issues.push({ path: ["recency"], code: "custom", message: `expected recency 0 when frequency is 0, found ${tx}` });
-  if (x > 0 && tx === 0) issues.push({ path: ["recency"], code: "custom", message: "expected recency ≥ 1 when frequency > 0" });
   return issues;
 }
 
