@@ -13,7 +13,7 @@ export const MAX_TRACKING_OPPORTUNITIES = 100_000;
 export interface ExpectedPurchasesTrackingOptions {
   /** Opportunities after the birth one to track: 1 … `periods`. */
   readonly periods: number;
-  /** Customers in the cohort; default the model's `observations`. */
+  /** Customers in the cohort, 0 to 2^53 − 1; default the model's `observations`. */
   readonly cohortSize?: number | undefined;
   /** Actual repeat transactions of the cohort in opportunities 1, 2, … (at most `periods` of them), to compare against. */
   readonly actual?: readonly number[] | undefined;
@@ -62,8 +62,9 @@ export function expectedPurchasesTracking(model: BgBbModel, options: ExpectedPur
   options = readOptions(options, "expectedPurchasesTracking");
   const periods = readOpportunities("periods", options.periods, "expectedPurchasesTracking", MAX_TRACKING_OPPORTUNITIES);
   const cohortSize = options.cohortSize ?? observations;
-  if (!(typeof cohortSize === "number" && Number.isFinite(cohortSize) && cohortSize >= 0)) {
-    throw new RetentionOptionsError("cohortSize", `expectedPurchasesTracking expects a cohort size ≥ 0, found ${printValue(cohortSize)}`);
+  if (!(typeof cohortSize === "number" && cohortSize >= 0 && cohortSize <= Number.MAX_SAFE_INTEGER)) {
+    const name = options.cohortSize === undefined ? "model" : "cohortSize";
+    throw new RetentionOptionsError(name, `expectedPurchasesTracking expects a cohort size (option cohortSize, default the model's observations) from 0 to ${Number.MAX_SAFE_INTEGER}, found ${printValue(cohortSize)}`);
   }
   const actual = readActual(options.actual, periods);
   const rows: ExpectedPurchasesTrackingPeriod[] = [];
