@@ -19,6 +19,9 @@ import {
   bgBbProbabilityAliveAt,
   bgBbProbabilityNoPurchase,
 } from "../../src/clv/models/bgBbMath";
+import { tabledLogLikelihood } from "../../src/clv/models/bgBbTabledLikelihood";
+import { mergeDiscreteHistories, readDiscreteHistories } from "../../src/clv/models/discreteHistories";
+import { bgBbLogLikelihoodOfHistory } from "../../src/clv/models/bgBbMath";
 import { ANNUAL_REPEAT_DONATIONS, donationRows } from "./donationsFixtures";
 
 /*
@@ -182,6 +185,41 @@ describe("BG/BB math by hand", () => {
     ] as const) {
       expect(bgBbProbabilityNoPurchase(fit.params, x, tx, n, 1)).toBeCloseTo(1 - bgBbConditionalExpectedTransactions(fit.params, x, tx, n, 1), 12);
     }
+  });
+});
+
+describe("BG/BB likelihood paths", () => {
+  const histories = [...rows, { frequency: 3, recency: 40, periods: 90, weight: 2.5 }, { frequency: 0, recency: 0, periods: 17, weight: 1 }, { frequency: 9, recency: 9, periods: 9, weight: 4 }];
+  const data = mergeDiscreteHistories(readDiscreteHistories(histories, "test"));
+
+  it("the tabulated likelihood and its gradient equal the history-by-history ones", () => {
+    const p = { alpha: 0.8, beta: 2.5, gamma: 1.7, delta: 0.6 };
+    const tabledGradient = [0, 0, 0, 0];
+    const tabled = tabledLogLikelihood([p.alpha, p.beta, p.gamma, p.delta], data, 90, tabledGradient);
+    let direct = 0;
+    const directGradient = [0, 0, 0, 0];
+    for (let i = 0; i < data.count; i++) {
+      const g = [0, 0, 0, 0];
+      direct += data.weight[i]! * bgBbLogLikelihoodOfHistory(p, data.x[i]!, data.tx[i]!, data.n[i]!, g).log;
+      for (let j = 0; j < 4; j++) directGradient[j]! += data.weight[i]! * g[j]!;
+    }
+    expect(tabled.log).toBeCloseTo(direct, 9);
+    for (let j = 0; j < 4; j++) expect(tabledGradient[j]).toBeCloseTo(directGradient[j]!, 8);
+    // and the gradient is the likelihood's: central differences
+    const names = ["alpha", "beta", "gamma", "delta"] as const;
+    names.forEach((name, j) => {
+      const h = 1e-6;
+      const at = (v: number): number => tabledLogLikelihood(names.map((k) => (k === name ? v : p[k])), data, 90).log;
+      expect(tabledGradient[j]).toBeCloseTo((at(p[name] + h) - at(p[name] - h)) / (2 * h), 3);
+    });
+  });
+
+  it("merges on the grid and by sorting alike, in ascending (periods, recency, frequency) order", () => {
+    const far = mergeDiscreteHistories(readDiscreteHistories([...histories, { frequency: 1, recency: 1, periods: 200_000 }], "test"));
+    expect(far.count).toBe(data.count + 1);
+    expect(Array.from(far.weight.subarray(0, data.count))).toEqual(Array.from(data.weight));
+    expect(Array.from(far.n.subarray(0, data.count))).toEqual(Array.from(data.n));
+    expect(Array.from(far.x.subarray(0, data.count))).toEqual(Array.from(data.x));
   });
 });
 

@@ -3,6 +3,7 @@ import { hyp2f1Log } from "./hyp2f1";
 import type { BgBbParams } from "./modelTypes";
 import { mergeDiscreteHistories, readDiscreteHistories, type DiscreteHistories, type DiscreteHistoryInput } from "./discreteHistories";
 import type { FitWorkMeter } from "./fitWorkMeter";
+import { TABLED_UP_TO, tabledLogLikelihood } from "./bgBbTabledLikelihood";
 import { betaln, digamma, logAddExp } from "./special";
 
 /*
@@ -218,12 +219,25 @@ export function bgBbPurchaseCountProbability(params: BgBbParams, x: number, n: n
 /** Work units of one distinct history (eight ln B and the digammas: about 1 µs with the gradient) and of one series term. */
 const ROW_WORK = 12;
 const TERM_WORK = 0.1;
+/** Work units of one history with tabulated ln Γ and ψ (a logarithm, an exponential, look-ups), and of one table entry. */
+const TABLED_ROW_WORK = 1;
+const TABLE_WORK = 0.5;
 
 /**
  * Σ weight · ln L(α, β, γ, δ | x, tₓ, n) over distinct histories (FHS 2010, eq. 5); with
- * `gradient`, ∂/∂(α, β, γ, δ) too. Charges its rows and series terms to `meter`.
+ * `gradient`, ∂/∂(α, β, γ, δ) too. Up to n = `TABLED_UP_TO` from tabulated ln Γ and ψ
+ * (`tabledLogLikelihood`); beyond, history by history (`bgBbLogLikelihoodOfHistory`, whose long
+ * sums end in a power-law tail). Charges its rows and series terms to `meter`.
  */
 export function bgBbLogLikelihood([alpha = 0, beta = 0, gamma = 0, delta = 0]: readonly number[], data: DiscreteHistories, gradient?: number[], meter?: FitWorkMeter): number {
+  let maxN = 0;
+  for (let i = 0; i < data.count; i++) if (data.n[i]! > maxN) maxN = data.n[i]!;
+  if (maxN <= TABLED_UP_TO) {
+    meter?.charge(TABLE_WORK * maxN);
+    const tabled = tabledLogLikelihood([alpha, beta, gamma, delta], data, maxN, gradient);
+    meter?.charge(data.count * TABLED_ROW_WORK + tabled.terms * TERM_WORK);
+    return tabled.log;
+  }
   const params: BgBbParams = { alpha, beta, gamma, delta };
   const row = gradient === undefined ? undefined : [0, 0, 0, 0];
   if (gradient !== undefined) gradient.fill(0, 0, 4);

@@ -140,14 +140,47 @@ export interface DiscreteHistories {
   readonly totalWeight: number;
 }
 
-/** Merges identical (frequency, recency, periods) rows, summing their weights; ascending, whatever the rows' order. */
+/**
+ * Merges identical (frequency, recency, periods) rows, summing their weights in the rows' order;
+ * ascending by (periods, recency, frequency) whatever the rows' order. When the patterns fit a
+ * small dense grid (every periods ≤ p with (p+1)³ cells at most twice the rows, or 65,536), one
+ * pass adds each row's weight into its cell; otherwise `mergeIdenticalRows` sorts them.
+ */
 export function mergeDiscreteHistories(rows: DiscreteHistoryColumns): DiscreteHistories {
-  const kept = new Uint32Array(rows.count);
+  let maxN = 0;
   let totalWeight = 0;
   for (let i = 0; i < rows.count; i++) {
-    kept[i] = i;
+    if (rows.periods[i]! > maxN) maxN = rows.periods[i]!;
     totalWeight += rows.weight[i]!;
   }
-  const { first, weight } = mergeIdenticalRows(kept, [rows.frequency, rows.recency, rows.periods], rows.weight);
+  const side = maxN + 1;
+  if (side * side * side <= Math.max(65_536, 2 * rows.count)) return mergeOnGrid(rows, side, totalWeight);
+  const kept = new Uint32Array(rows.count);
+  for (let i = 0; i < rows.count; i++) kept[i] = i;
+  const { first, weight } = mergeIdenticalRows(kept, [rows.periods, rows.recency, rows.frequency], rows.weight);
   return { count: first.length, x: gather(rows.frequency, first), tx: gather(rows.recency, first), n: gather(rows.periods, first), weight, totalWeight };
+}
+
+/** The dense-grid merge: cell (n·side + tₓ)·side + x holds the summed weight (and a count, so weight-0 cells are not lost). */
+function mergeOnGrid(rows: DiscreteHistoryColumns, side: number, totalWeight: number): DiscreteHistories {
+  const cells = side * side * side;
+  const sums = new Float64Array(cells);
+  const seen = new Uint8Array(cells);
+  for (let i = 0; i < rows.count; i++) {
+    const cell = (rows.periods[i]! * side + rows.recency[i]!) * side + rows.frequency[i]!;
+    sums[cell]! += rows.weight[i]!;
+    seen[cell] = 1;
+  }
+  let count = 0;
+  for (let cell = 0; cell < cells; cell++) count += seen[cell]!;
+  const out = { count, x: new Float64Array(count), tx: new Float64Array(count), n: new Float64Array(count), weight: new Float64Array(count), totalWeight };
+  let k = 0;
+  for (let cell = 0; cell < cells; cell++) {
+    if (seen[cell] === 0) continue;
+    out.x[k] = cell % side;
+    out.tx[k] = Math.floor(cell / side) % side;
+    out.n[k] = Math.floor(cell / (side * side));
+    out.weight[k++] = sums[cell]!;
+  }
+  return out;
 }
