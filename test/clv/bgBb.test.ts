@@ -274,3 +274,17 @@ describe("BG/BB inputs", () => {
     expect(probabilityAlive(parsed, { frequency: 2, recency: 4, periods: 6 })).toBe(probabilityAlive(fit, { frequency: 2, recency: 4, periods: 6 }));
   });
 });
+
+describe("BG/BB fits end in bounded time", () => {
+  it("a fit whose histories span millions of opportunities runs out of its work budget, not forever", () => {
+    const long = Array.from({ length: 200 }, (_, i) => ({ frequency: 1 + (i % 5), recency: 10 + i, periods: 5_000_000 + i }));
+    const started = performance.now();
+    try {
+      const model = fitBetaGeometricBetaBinomial(long);
+      expect(model.converged).toBe(true);
+    } catch (error) {
+      expect(isModelFitError(error)).toBe(true);
+    }
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});

@@ -24,7 +24,7 @@ import { nonNegativeResult, readCustomer, readModel, readTime } from "./readMode
  * @throws {RetentionOptionsError} when the model, the customer or t is invalid
  * @example
  * conditionalExpectedPurchases(bgNbdCdnow, { frequency: 2, recency: 30.43, T: 38.86 }, 39) //=> ≈ 1.226 (BG/NBD fitted on CDNOW, weeks)
- * conditionalExpectedPurchases(bgBbDonations, { frequency: 6, recency: 6, periods: 6 }, 5) //=> ≈ 3.6 (BG/BB, donations, 2002–2006)
+ * conditionalExpectedPurchases(bgBbDonations, { frequency: 6, recency: 6, periods: 6 }, 5) //=> ≈ 3.75 (BG/BB, donations, 2002–2006)
  */
 export function conditionalExpectedPurchases(model: BgBbModel, customer: DiscreteCustomerHistory, nStar: number): number;
 export function conditionalExpectedPurchases(model: TransactionModel, customer: CustomerHistory, t: number): number;
