@@ -30,7 +30,8 @@ export interface DiscreteHistoryColumns {
   readonly weight: Float64Array;
 }
 
-const WHOLE = (field: string, value: unknown): string | null => {
+/** Why `value` is not a whole count of opportunities for `field`, or null when it is one. */
+const wholeCountIssue = (field: string, value: unknown): string | null => {
   if (typeof value !== "number" || !Number.isFinite(value)) return `expected a whole number ≥ 0, received ${receivedType(value)}`;
   if (!Number.isSafeInteger(value) || value < 0) return `expected a whole number ≥ 0 (a count of opportunities), found ${printValue(value)} for ${field}`;
   return null;
@@ -45,7 +46,7 @@ export function discreteHistoryIssues(row: unknown): { path: string[]; code: str
   if (!isRowObject(row)) return [{ path: [], code: "invalid_type", message: `Invalid input: expected object, received ${receivedType(row)}` }];
   const issues: { path: string[]; code: string; message: string }[] = [];
   for (const field of ["frequency", "recency", "periods"]) {
-    const problem = WHOLE(field, row[field]);
+    const problem = wholeCountIssue(field, row[field]);
     if (problem !== null) issues.push({ path: [field], code: "invalid_type", message: problem });
   }
   const weight = row["weight"];
@@ -112,11 +113,9 @@ export function readDiscreteCustomer(customer: unknown, fn: string): { frequency
   if (issues.length > 0) {
     throw new RetentionOptionsError("customer", `${fn} expects { frequency, recency, periods } as whole opportunities (recency ≤ periods, frequency ≤ recency, recency 0 exactly when frequency is 0): ${issues.map((issue) => `${issue.path.join(".") || "customer"}: ${issue.message}`).join("; ")}`);
   }
-  const { frequency, recency, periods } = customer as DiscreteCustomerFields;
+  const { frequency, recency, periods } = customer as { frequency: number; recency: number; periods: number };
   return { frequency: frequency + 0, recency: recency + 0, periods: periods + 0 };
 }
-
-type DiscreteCustomerFields = { frequency: number; recency: number; periods: number };
 
 /**
  * Checks a whole number of opportunities ≥ 0 (a horizon), at most `max`.
