@@ -191,6 +191,8 @@ export { fitParetoNbd } from "./clv/models/fitParetoNbd";
 export { fitModifiedBgNbd } from "./clv/models/fitModifiedBgNbd";
 export { fitGammaGamma } from "./clv/models/fitGammaGamma";
 export { fitShiftedBetaGeometric } from "./clv/models/fitShiftedBetaGeometric";
+export { fitBetaGeometricBetaBinomial } from "./clv/models/fitBetaGeometricBetaBinomial";
+export { expectedPurchasesTracking } from "./clv/models/expectedPurchasesTracking";
 export { probabilityAlive } from "./clv/models/probabilityAlive";
 export { expectedPurchases } from "./clv/models/expectedPurchases";
 export { conditionalExpectedPurchases } from "./clv/models/conditionalExpectedPurchases";
@@ -208,9 +210,9 @@ export {
   discountedExpectedResidualLifetime,
 } from "./clv/models/sbgPredictions";
 export { ModelFitError, isModelFitError } from "./clv/models/modelFitError";
-export type { CustomerSummary, CustomerSummaryRow, CustomerSummaryOptions } from "./clv/customerSummary";
+export type { CustomerSummary, CustomerSummaryRow, CustomerSummaryOptions, PeriodSummaryOptions, PeriodSummaryRow, PeriodCustomerSummary } from "./clv/customerSummary";
 export type { CalibrationHoldoutSummary, CalibrationHoldoutRow, CalibrationHoldoutOptions } from "./clv/calibrationHoldoutSummary";
-export type { TimeAxisOptions } from "./clv/timeAxis";
+export type { TimeAxisOptions, PeriodAxisOptions } from "./clv/timeAxis";
 export type { SummaryRowInput, SummaryInput } from "./clv/summaryRows";
 export type { HistoricalClv, HistoricalClvRow, HistoricalClvOptions } from "./clv/historicalClv";
 export type {
@@ -234,6 +236,8 @@ export type {
   DiscreteCustomerHistory,
 } from "./clv/models/modelTypes";
 export type { SbgCohort } from "./clv/models/fitShiftedBetaGeometric";
+export type { DiscreteHistoryRow, DiscreteHistoryInput } from "./clv/models/discreteHistories";
+export type { ExpectedPurchasesTracking, ExpectedPurchasesTrackingOptions, ExpectedPurchasesTrackingPeriod } from "./clv/models/expectedPurchasesTracking";
 export type { SpendHistory } from "./clv/models/gammaGammaPredictions";
 export type { LogLikelihoodResult } from "./clv/models/logLikelihood";
 export type { DertOptions } from "./clv/models/discountedExpectedResidualTransactions";

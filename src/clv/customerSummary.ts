@@ -9,12 +9,19 @@ import type { SummaryColumns } from "./summaryRows";
 import type { TimeUnit } from "./models/modelTypes";
 import { scanCustomers, type CustomerScans } from "./scanCustomers";
 import { moneyConverter, type MoneyConverter } from "./moneyConverter";
-import { readTimeAxis, type TimeAxis, type TimeAxisOptions } from "./timeAxis";
+import { readPeriodAxis, readTimeAxis, type PeriodAxisOptions, type TimeAxis, type TimeAxisOptions } from "./timeAxis";
+import { RetentionOptionsError } from "../input/errors";
 import { readOptions } from "../input/readOptions";
 
 /** Options of `customerSummary`. */
 export interface CustomerSummaryOptions extends TimeAxisOptions {
   /** End of observation: purchases at or before this instant count. */
+  readonly asOf: DateInput;
+}
+
+/** Options of a discrete-time `customerSummary` (for BG/BB): each calendar `granularity` bucket is one opportunity. */
+export interface PeriodSummaryOptions extends PeriodAxisOptions {
+  /** End of observation: purchases at or before this instant count; the bucket holding it is the last opportunity. */
   readonly asOf: DateInput;
 }
 
@@ -35,6 +42,23 @@ export interface CustomerSummaryRow {
   readonly revenue: Decimal;
   readonly firstOrder: Date;
   readonly lastOrder: Date;
+}
+
+/**
+ * One customer's discrete-time summary: `frequency` opportunities (calendar buckets) with a
+ * purchase after the birth one, `recency` the last of them and `periods` (= T) the
+ * opportunities from the birth bucket to the bucket holding asOf, all counted in buckets.
+ */
+export interface PeriodSummaryRow extends CustomerSummaryRow {
+  /** Opportunities after the birth bucket up to the one holding asOf (the same number as T). */
+  readonly periods: number;
+}
+
+/** A discrete-time summary: rows with `periods`, `timeUnit` "period", and the bucket of one opportunity. */
+export interface PeriodCustomerSummary extends Omit<CustomerSummary, "customers"> {
+  readonly customers: readonly PeriodSummaryRow[];
+  readonly timeUnit: "period";
+  readonly granularity: Granularity;
 }
 
 /** Per-customer summaries and the settings they were computed with. */
@@ -89,21 +113,39 @@ export function summaryRow(ledger: Ledger, c: number, scans: CustomerScans, axis
  * customerSummary([{ customerId: "a", at: "2024-01-01", amount: "10" },
  *                  { customerId: "a", at: "2024-01-15", amount: "30" }], { asOf: "2024-01-29", timeUnit: "week" }).customers[0]
  * //=> { customerId: "a", frequency: 1, recency: 2, T: 4, monetaryValue: Decimal("30"), orders: 2, revenue: Decimal("40"), ... }
+ *
+ * With `timeUnit: "period"` and a calendar `granularity` (for BG/BB), each bucket is one
+ * transaction opportunity: the first bucket with a purchase is the birth (not counted),
+ * several purchases in one bucket are one transaction, frequency counts the later buckets
+ * with a purchase, recency is the last of them and `periods` (= T) the bucket holding asOf,
+ * all counted from the birth bucket. The bucket holding asOf is the last opportunity even
+ * when asOf falls inside it: no purchase at or before asOf is dropped, so pass the last
+ * instant of the last whole period (e.g. "2001-12-31") to count whole periods only.
+ * @example
+ * customerSummary(donations, { asOf: "2001-12-31", timeUnit: "period", granularity: "year" }).customers[0]
+ * //=> { customerId: "d1", frequency: 2, recency: 4, periods: 6, T: 6, ... } (born 1995, gave in 1997 and 1999)
  */
-export function customerSummary(input: MetricInput, options: CustomerSummaryOptions): CustomerSummary {
+export function customerSummary(input: MetricInput, options: PeriodSummaryOptions): PeriodCustomerSummary;
+export function customerSummary(input: MetricInput, options: CustomerSummaryOptions): CustomerSummary;
+export function customerSummary(input: MetricInput, options: CustomerSummaryOptions | PeriodSummaryOptions): CustomerSummary | PeriodCustomerSummary {
   options = readOptions(options, "customerSummary");
   const ledger = toLedger(input);
   const asOf = dateOption("asOf", options?.asOf);
-  const axis = readTimeAxis(options, "customerSummary");
+  const discrete = options.timeUnit === "period";
+  if (!discrete && (options as { granularity?: unknown }).granularity !== undefined) {
+    throw new RetentionOptionsError("granularity", `customerSummary: granularity sets the opportunity of a discrete-time summary; add timeUnit: "period" (or use calendar for whole buckets of a continuous-time summary)`);
+  }
+  const axis = discrete ? readPeriodAxis(options as PeriodSummaryOptions, "customerSummary") : readTimeAxis(options as CustomerSummaryOptions, "customerSummary");
   const scans = scanCustomers(ledger, Number.NEGATIVE_INFINITY, asOf, axis);
   const money = moneyConverter(ledger.moneyScale);
-  const customers: CustomerSummaryRow[] = [];
+  const customers: (CustomerSummaryRow | PeriodSummaryRow)[] = [];
   let repeat = 0;
   for (let c = 0; c < ledger.customerIds.length; c++) {
     const transactions = scans.transactions[c]!;
     if (transactions === 0) continue;
     if (transactions > 1) repeat++;
-    customers.push(summaryRow(ledger, c, scans, axis, asOf, money));
+    const row = summaryRow(ledger, c, scans, axis, asOf, money);
+    customers.push(discrete ? { ...row, periods: row.T } : row);
   }
   return brandResult(
     {
@@ -111,6 +153,7 @@ export function customerSummary(input: MetricInput, options: CustomerSummaryOpti
       asOf: new Date(asOf),
       timeUnit: axis.timeUnit,
       calendar: axis.calendar,
+      ...(discrete ? { granularity: axis.calendar } : {}),
       customerCount: customers.length,
       repeatCustomerCount: repeat,
       skippedCustomerCount: ledger.customerIds.length - customers.length,

@@ -58,3 +58,30 @@ export function readTimeAxis(options: TimeAxisOptions, fn: string): TimeAxis {
     toEnd: (from, endMs) => (endMs - from * DAY_MS) / (DAY_MS * days),
   };
 }
+
+/** Options of a discrete-time summary: each calendar `granularity` bucket is one transaction opportunity. */
+export interface PeriodAxisOptions {
+  readonly timeUnit: "period";
+  /** The calendar bucket that makes one opportunity: day, week, month, quarter or year (UTC). */
+  readonly granularity: Granularity;
+  /** First day of a week when granularity is "week", 0 = Sunday … 6; default 1 (Monday). */
+  readonly weekStartsOn?: WeekStartsOn | undefined;
+}
+
+/**
+ * The axis of a discrete-time summary (`timeUnit: "period"`): a transaction is a calendar
+ * bucket of `granularity` with a purchase, and times are whole buckets (`bucketIndex`), so
+ * recency is the opportunity of the last transaction counted from the first (birth) bucket and
+ * T, the opportunities, is the bucket holding asOf counted from it.
+ *
+ * @throws {RetentionOptionsError} when `granularity` is missing or unknown, or `calendar` is also given
+ */
+export function readPeriodAxis(options: PeriodAxisOptions & { readonly calendar?: unknown }, fn: string): TimeAxis {
+  if (options.calendar !== undefined) {
+    throw new RetentionOptionsError("calendar", `${fn}: with timeUnit "period" the opportunity is set by granularity; drop calendar`);
+  }
+  const granularity = checkGranularity(options.granularity, GRANULARITIES, fn, "granularity");
+  const weekStartsOn = checkWeekStartsOn(options.weekStartsOn);
+  const key = (ms: number): number => bucketIndex(ms, granularity, weekStartsOn);
+  return { timeUnit: "period", calendar: granularity, key, span: (from, to) => to - from, toEnd: (from, endMs) => key(endMs) - from };
+}

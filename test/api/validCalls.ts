@@ -1,5 +1,6 @@
 import * as api from "retention-metrics";
 import { cdnowSpendRows, cdnowSummaryRows } from "../clv/cdnowFixtures";
+import { donationRows } from "../clv/donationsFixtures";
 
 /*
  * A valid call of every data function of the public module, shared by the every-export walk
@@ -61,6 +62,7 @@ const weeklyBgNbd = { ...bgNbd, timeUnit: "week" as const };
 /** CDNOW's published Pareto/NBD fit (weeks), written out: fitting it here would cost every walk 150 ms. */
 const paretoNbd: api.ParetoNbdModel = { model: "pareto-nbd", params: { r: 0.553, alpha: 10.58, s: 0.606, beta: 11.656 }, logLikelihood: -9594.98, converged: true, iterations: 0, observations: 2357, timeUnit: "week", penalizer: 0 };
 const sbg = api.fitShiftedBetaGeometric({ alive: [1000, 631, 468, 382, 326] });
+const bgBb = api.fitBetaGeometricBetaBinomial(donationRows());
 const report = api.kpiReport(purchases, { asOf, skip: ["historicalClv", "predictedClv"] });
 const schedule = [{ min: "0", rate: "0" }, { min: "100", rate: "0.1" }];
 const program = { tiers: [{ name: "silver", minOrders: 2, discountRate: "0.05" }] };
@@ -118,6 +120,8 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   fitParetoNbd: [cdnowSummaryRows().slice(0, 100), {}], // on the 4-customer summary the fit takes seconds
   fitGammaGamma: [summary, {}],
   fitShiftedBetaGeometric: [{ alive: [1000, 631, 468, 382, 326] }, {}],
+  fitBetaGeometricBetaBinomial: [donationRows(), {}],
+  expectedPurchasesTracking: [bgBb, { periods: 11 }],
   probabilityAlive: [bgNbd, { frequency: 1, recency: 10, T: 30 }],
   expectedPurchases: [bgNbd, 10],
   conditionalExpectedPurchases: [bgNbd, { frequency: 1, recency: 10, T: 30 }, 10],

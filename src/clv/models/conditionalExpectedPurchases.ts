@@ -1,6 +1,7 @@
 import { bgNbdConditionalExpectedPurchases } from "./bgNbdPredictions";
 import { mbgNbdConditionalExpectedPurchases } from "./mbgNbdMath";
-import type { BgNbdModel, CustomerHistory, ParetoNbdModel, TransactionModel } from "./modelTypes";
+import type { BgBbModel, BgNbdModel, CustomerHistory, DiscreteCustomerHistory, ParetoNbdModel, TransactionModel } from "./modelTypes";
+import { bgBbConditionalExpectedOf, isBgBbModel } from "./bgBbPredictions";
 import { paretoNbdConditionalExpectedPurchases } from "./paretoNbdMath";
 import { nonNegativeResult, readCustomer, readModel, readTime } from "./readModel";
 
@@ -16,6 +17,8 @@ import { nonNegativeResult, readCustomer, readModel, readTime } from "./readMode
  * Pareto/NBD (Fader & Hardie 2005 note, eq. 41):
  *   (r+x)(β+T)/((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)] × P(alive).
  * Matches lifetimes' `conditional_expected_number_of_purchases_up_to_time`.
+ * BG/BB (discrete time): the expected transactions in the next t = n* whole opportunities of a customer
+ * `{ frequency, recency, periods }` (Fader, Hardie & Shang 2010, eq. 13).
  *
  * @param model - a fitted (or JSON-parsed) BG/NBD, MBG/NBD or Pareto/NBD model
  * @param customer - `{ frequency, recency, T }` (BTYD recency: first → last transaction)
@@ -24,10 +27,14 @@ import { nonNegativeResult, readCustomer, readModel, readTime } from "./readMode
  * @throws {RetentionOptionsError} when the model, the customer or t is invalid
  * @example
  * conditionalExpectedPurchases(bgNbdCdnow, { frequency: 2, recency: 30.43, T: 38.86 }, 39) //=> ≈ 1.226 (BG/NBD fitted on CDNOW, weeks)
+ * conditionalExpectedPurchases(bgBbDonations, { frequency: 6, recency: 6, periods: 6 }, 5) //=> ≈ 3.75 (BG/BB, donations, 2002–2006)
  */
-export function conditionalExpectedPurchases(model: TransactionModel, customer: CustomerHistory, t: number): number {
+export function conditionalExpectedPurchases(model: BgBbModel, customer: DiscreteCustomerHistory, nStar: number): number;
+export function conditionalExpectedPurchases(model: TransactionModel, customer: CustomerHistory, t: number): number;
+export function conditionalExpectedPurchases(model: TransactionModel | BgBbModel, customer: CustomerHistory | DiscreteCustomerHistory, t: number): number {
+  if (isBgBbModel(model)) return bgBbConditionalExpectedOf(model, customer, t);
   const checked = readModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd", "mbg-nbd"], "conditionalExpectedPurchases");
-  const { frequency: x, recency: tx, T } = readCustomer(customer, "conditionalExpectedPurchases");
+  const { frequency: x, recency: tx, T } = readCustomer(customer as CustomerHistory, "conditionalExpectedPurchases");
   const time = readTime("t", t, "conditionalExpectedPurchases");
   const value =
     checked.model === "mbg-nbd"

@@ -1,7 +1,8 @@
 import { RetentionOptionsError } from "../../input/errors";
 import { printValue } from "../../input/describeValue";
 import { readOptions } from "../../input/readOptions";
-import type { CustomerHistory, ParetoNbdModel, ParetoNbdParams } from "./modelTypes";
+import type { BgBbModel, CustomerHistory, DiscreteCustomerHistory, ParetoNbdModel, ParetoNbdParams } from "./modelTypes";
+import { bgBbDertOf } from "./bgBbPredictions";
 import { paretoNbdDiscountedExpectedResidualTransactions } from "./paretoNbdDert";
 import { nonNegativeResult, readCustomer, readModel } from "./readModel";
 
@@ -20,6 +21,7 @@ const DERT: { readonly [name: string]: (params: never, customer: never, discount
     const { frequency: x, recency: tx, T } = readCustomer(customer, fn);
     return paretoNbdDiscountedExpectedResidualTransactions(params, x, tx, T, discountRate);
   },
+  "bg-bb": bgBbDertOf,
 };
 
 /**
@@ -36,7 +38,12 @@ const DERT: { readonly [name: string]: (params: never, customer: never, discount
  * with U Tricomi's confluent hypergeometric function (the paper's U(s, s; δ(β+T)) after Kummer's
  * transformation). With s > 1 and δ → 0 it tends to the expected purchases over all time.
  *
- * @param model - a fitted (or JSON-parsed) Pareto/NBD model
+ * BG/BB (Fader, Hardie & Shang 2010, eq. 14): the customer is `{ frequency, recency, periods }`
+ * and discounting is discrete, by (1 + discountRate) per opportunity, valued at n:
+ *   B(α+x+1, β+n−x)/B(α,β) · B(γ, δ+n+1)/(B(γ,δ)(1+d)) · ₂F₁(1, δ+n+1; γ+δ+n+1; 1/(1+d)) / L.
+ * BG/NBD and MBG/NBD have no closed form and are refused.
+ *
+ * @param model - a fitted (or JSON-parsed) Pareto/NBD or BG/BB model
  * @param customer - `{ frequency, recency, T }` (BTYD recency: first → last transaction), in the model's time unit
  * @param options - `{ discountRate }`: continuous rate per time unit, ≥ 1e-9
  * @returns DERT ≥ 0, in purchases
@@ -45,9 +52,11 @@ const DERT: { readonly [name: string]: (params: never, customer: never, discount
  * discountedExpectedResidualTransactions(paretoNbdCdnow, { frequency: 2, recency: 30.43, T: 38.86 }, { discountRate: Math.log(1.15) / 52 })
  * //=> ≈ 6.50 discounted future purchases at 15% a year (Pareto/NBD fitted on CDNOW, weeks)
  */
-export function discountedExpectedResidualTransactions(model: ParetoNbdModel, customer: CustomerHistory, options: DertOptions): number {
+export function discountedExpectedResidualTransactions(model: BgBbModel, customer: DiscreteCustomerHistory, options: DertOptions): number;
+export function discountedExpectedResidualTransactions(model: ParetoNbdModel, customer: CustomerHistory, options: DertOptions): number;
+export function discountedExpectedResidualTransactions(model: ParetoNbdModel | BgBbModel, customer: CustomerHistory | DiscreteCustomerHistory, options: DertOptions): number {
   const fn = "discountedExpectedResidualTransactions";
-  const checked = readModel<ParetoNbdModel>(model, Object.keys(DERT) as ParetoNbdModel["model"][], fn);
+  const checked = readModel<ParetoNbdModel | BgBbModel>(model, Object.keys(DERT) as (ParetoNbdModel | BgBbModel)["model"][], fn);
   const { discountRate } = readOptions(options, fn) as Partial<DertOptions>;
   if (!(typeof discountRate === "number" && Number.isFinite(discountRate) && discountRate >= MIN_DISCOUNT_RATE)) {
     throw new RetentionOptionsError("discountRate", `${fn} expects a continuous discount rate per time unit ≥ ${MIN_DISCOUNT_RATE}, found ${printValue(discountRate)}`);

@@ -2,7 +2,9 @@ import { modelLogLikelihood, MODEL_PARAMETERS } from "../../diagnostics/modelLog
 import { readSummaryRows, type SummaryInput } from "../summaryRows";
 import { readCohort, sbgLogLikelihood, type SbgCohort } from "./fitShiftedBetaGeometric";
 import { gammaGammaLogLikelihood, spendRows } from "./gammaGammaLikelihood";
-import type { GammaGammaModel, ModelName, SbgModel, TransactionModel } from "./modelTypes";
+import type { BgBbModel, GammaGammaModel, ModelName, SbgModel, TransactionModel } from "./modelTypes";
+import { bgBbLogLikelihood } from "./bgBbMath";
+import { mergeDiscreteHistories, readDiscreteHistories, type DiscreteHistoryInput } from "./discreteHistories";
 import { readModel } from "./readModel";
 import { RetentionOptionsError } from "../../input/errors";
 
@@ -44,6 +46,11 @@ const cohortOf: Evaluate<SbgModel> = ({ params: { alpha, beta } }, cohort: SbgCo
   return { logLikelihood: sbgLogLikelihood(alpha, beta, lost, survivors), observations: initial };
 };
 
+const discreteRows: Evaluate<BgBbModel> = ({ params: { alpha, beta, gamma, delta } }, rows: DiscreteHistoryInput, fn) => {
+  const data = mergeDiscreteHistories(readDiscreteHistories(rows, fn));
+  return { logLikelihood: bgBbLogLikelihood([alpha, beta, gamma, delta], data), observations: data.totalWeight };
+};
+
 /** How each model reads its rows and evaluates its likelihood: a model is one entry. */
 const LIKELIHOODS: { readonly [name: string]: Evaluate<never> } = {
   "bg-nbd": transactionRows,
@@ -51,10 +58,11 @@ const LIKELIHOODS: { readonly [name: string]: Evaluate<never> } = {
   "pareto-nbd": transactionRows,
   "gamma-gamma": spendOf,
   sbg: cohortOf,
+  "bg-bb": discreteRows,
 };
 
 /** Free parameters of the models outside `MODEL_PARAMETERS` (the transaction models' count, shared with `compareModels`). */
-const OTHER_PARAMETERS: { readonly [name: string]: number } = { "gamma-gamma": 3, sbg: 2 };
+const OTHER_PARAMETERS: { readonly [name: string]: number } = { "gamma-gamma": 3, sbg: 2, "bg-bb": 4 };
 
 /**
  * A fitted model's log-likelihood at its own parameters on the given rows, so models can be
@@ -67,6 +75,9 @@ const OTHER_PARAMETERS: { readonly [name: string]: number } = { "gamma-gamma": 3
  * - Gamma-Gamma: the same rows with `monetaryValue`; the repeat customers' spend likelihood
  *   (Fader & Hardie 2013, eq. 3).
  * - sBG: the cohort `{ alive: […] }` or `{ lost: […], initial }`; Fader & Hardie 2007, eq. 6.
+ * - MBG/NBD: as BG/NBD, with the likelihood `fitModifiedBgNbd` maximises.
+ * - BG/BB: rows `{ frequency, recency, periods, weight? }` (Fader, Hardie & Shang 2010, eq. 5;
+ *   −33,225.6 on the donations data at the published parameters).
  *
  * @param model - a fitted (or JSON-parsed) model
  * @param rows - the rows as the model's fit takes them
@@ -78,9 +89,10 @@ const OTHER_PARAMETERS: { readonly [name: string]: number } = { "gamma-gamma": 3
  */
 export function logLikelihood(model: TransactionModel | GammaGammaModel, rows: SummaryInput): LogLikelihoodResult;
 export function logLikelihood(model: SbgModel, cohort: SbgCohort): LogLikelihoodResult;
-export function logLikelihood(model: TransactionModel | GammaGammaModel | SbgModel, rows: SummaryInput | SbgCohort): LogLikelihoodResult {
+export function logLikelihood(model: BgBbModel, rows: DiscreteHistoryInput): LogLikelihoodResult;
+export function logLikelihood(model: TransactionModel | GammaGammaModel | SbgModel | BgBbModel, rows: SummaryInput | SbgCohort | DiscreteHistoryInput): LogLikelihoodResult {
   const fn = "logLikelihood";
-  const checked = readModel<TransactionModel | GammaGammaModel | SbgModel>(model, Object.keys(LIKELIHOODS) as (TransactionModel | GammaGammaModel | SbgModel)["model"][], fn);
+  const checked = readModel<TransactionModel | GammaGammaModel | SbgModel | BgBbModel>(model, Object.keys(LIKELIHOODS) as (TransactionModel | GammaGammaModel | SbgModel | BgBbModel)["model"][], fn);
   const evaluate = LIKELIHOODS[checked.model]! as Evaluate<typeof checked>;
   const parameters = OTHER_PARAMETERS[checked.model] ?? MODEL_PARAMETERS[checked.model as TransactionModel["model"]];
   const { logLikelihood: ll, observations } = evaluate(checked, rows as never, fn);

@@ -1,6 +1,7 @@
 import { bgNbdProbabilityAlive } from "./bgNbdPredictions";
 import { mbgNbdProbabilityAlive } from "./mbgNbdMath";
-import type { BgNbdModel, CustomerHistory, ParetoNbdModel, TransactionModel } from "./modelTypes";
+import type { BgBbModel, BgNbdModel, CustomerHistory, DiscreteCustomerHistory, ParetoNbdModel, TransactionModel } from "./modelTypes";
+import { bgBbProbabilityAliveOf, isBgBbModel } from "./bgBbPredictions";
 import { paretoNbdProbabilityAlive } from "./paretoNbdMath";
 import { readCustomer, readModel } from "./readModel";
 
@@ -16,6 +17,8 @@ import { readCustomer, readModel } from "./readModel";
  * Both are computed in logs: a very large frequency or a long T gives a value in [0, 1],
  * never NaN or an overflow (the failure lifetimes users report). Matches lifetimes'
  * `conditional_probability_alive`.
+ * BG/BB (discrete time): P(alive in opportunity n + 1 | x, tₓ, n) = B(α+x, β+n−x)·B(γ, δ+n+1) / (B(α,β)·B(γ,δ)·L)
+ * (Fader, Hardie & Shang 2010, eq. 11), for a customer `{ frequency, recency, periods }`.
  *
  * @param model - a fitted (or JSON-parsed) BG/NBD, MBG/NBD or Pareto/NBD model
  * @param customer - `{ frequency, recency, T }`: BTYD recency (first → last transaction), in the model's time unit
@@ -23,10 +26,14 @@ import { readCustomer, readModel } from "./readModel";
  * @throws {RetentionOptionsError} when the model or the customer is invalid
  * @example
  * probabilityAlive(bgNbdCdnow, { frequency: 2, recency: 30.43, T: 38.86 }) //=> ≈ 0.727 (BG/NBD fitted on CDNOW, weeks)
+ * probabilityAlive(bgBbDonations, { frequency: 2, recency: 4, periods: 6 }) //=> ≈ 0.59 (BG/BB on the donations data)
  */
-export function probabilityAlive(model: TransactionModel, customer: CustomerHistory): number {
+export function probabilityAlive(model: BgBbModel, customer: DiscreteCustomerHistory): number;
+export function probabilityAlive(model: TransactionModel, customer: CustomerHistory): number;
+export function probabilityAlive(model: TransactionModel | BgBbModel, customer: CustomerHistory | DiscreteCustomerHistory): number {
+  if (isBgBbModel(model)) return bgBbProbabilityAliveOf(model, customer);
   const checked = readModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd", "mbg-nbd"], "probabilityAlive");
-  const { frequency: x, recency: tx, T } = readCustomer(customer, "probabilityAlive");
+  const { frequency: x, recency: tx, T } = readCustomer(customer as CustomerHistory, "probabilityAlive");
   if (checked.model === "mbg-nbd") return mbgNbdProbabilityAlive(checked.params, x, tx, T);
   return checked.model === "bg-nbd"
     ? bgNbdProbabilityAlive((checked as BgNbdModel).params, x, tx, T)

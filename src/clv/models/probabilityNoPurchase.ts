@@ -1,5 +1,6 @@
 import { bgNbdProbabilityNoPurchase } from "./bgNbdCounts";
-import type { CustomerHistory, TransactionModel } from "./modelTypes";
+import type { BgBbModel, CustomerHistory, DiscreteCustomerHistory, TransactionModel } from "./modelTypes";
+import { bgBbProbabilityNoPurchaseOf, isBgBbModel } from "./bgBbPredictions";
 import { paretoNbdProbabilityNoPurchase } from "./paretoNbdCounts";
 import { mbgNbdProbabilityNoPurchase } from "./mbgNbdMath";
 import { answerFor, probabilityResult, type PerTransactionModel } from "./perModel";
@@ -20,7 +21,11 @@ const NO_PURCHASE: PerTransactionModel<[x: number, tx: number, T: number, t: num
  * Pareto/NBD: 1 − P(alive) + P(alive) · P(X(t) = 0) at the posterior parameters
  * (r+x, α+T, s, β+T), with the PMF of Fader & Hardie's 2006 note (`purchaseCountProbability`).
  *
- * @param model - a fitted (or JSON-parsed) BG/NBD or Pareto/NBD model
+ * MBG/NBD: as BG/NBD, with its own P(alive) (docs/clv.md, "MBG/NBD").
+ * BG/BB (discrete time): no transaction in opportunities n+1 … n+t of a customer
+ * `{ frequency, recency, periods }`, t whole opportunities.
+ *
+ * @param model - a fitted (or JSON-parsed) BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model
  * @param customer - `{ frequency, recency, T }` (BTYD recency: first → last transaction), in the model's time unit
  * @param t - the window's length after T, ≥ 0, in the model's time unit
  * @returns P(no purchase in (T, T + t]) in [0, 1]; 1 at t = 0
@@ -28,9 +33,12 @@ const NO_PURCHASE: PerTransactionModel<[x: number, tx: number, T: number, t: num
  * @example
  * 1 - probabilityNoPurchase(bgNbdCdnow, { frequency: 2, recency: 30.43, T: 38.86 }, 13) //=> ≈ 0.323, the chance they buy in the next quarter (weeks)
  */
-export function probabilityNoPurchase(model: TransactionModel, customer: CustomerHistory, t: number): number {
+export function probabilityNoPurchase(model: BgBbModel, customer: DiscreteCustomerHistory, t: number): number;
+export function probabilityNoPurchase(model: TransactionModel, customer: CustomerHistory, t: number): number;
+export function probabilityNoPurchase(model: TransactionModel | BgBbModel, customer: CustomerHistory | DiscreteCustomerHistory, t: number): number {
   const fn = "probabilityNoPurchase";
+  if (isBgBbModel(model)) return bgBbProbabilityNoPurchaseOf(model, customer, t);
   const answer = answerFor(NO_PURCHASE, model, fn);
-  const { frequency: x, recency: tx, T } = readCustomer(customer, fn);
+  const { frequency: x, recency: tx, T } = readCustomer(customer as CustomerHistory, fn);
   return probabilityResult(answer(x, tx, T, readTime("t", t, fn)), fn);
 }

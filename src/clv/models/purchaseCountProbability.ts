@@ -1,7 +1,8 @@
 import { RetentionOptionsError } from "../../input/errors";
 import { bgNbdConditionalPurchaseCountProbability } from "./bgNbdCounts";
 import { bgNbdPurchaseCountProbability } from "./bgNbdPredictions";
-import type { CustomerHistory, TransactionModel } from "./modelTypes";
+import type { BgBbModel, CustomerHistory, TransactionModel } from "./modelTypes";
+import { bgBbPurchaseCountOf, isBgBbModel } from "./bgBbPredictions";
 import { paretoNbdConditionalPurchaseCountProbability, paretoNbdPurchaseCountProbability } from "./paretoNbdCounts";
 import { mbgNbdConditionalPurchaseCountProbability, mbgNbdPurchaseCountProbability } from "./mbgNbdMath";
 import { answerFor, probabilityResult, type PerTransactionModel } from "./perModel";
@@ -28,6 +29,8 @@ const DEFAULT_MAX_N = 1_000_000;
  * P(X(t) = n): the probability that a new customer makes exactly n purchases in (0, t]; or,
  * given a `customer`'s history, P(X(T, T+t) = n | x, tₓ, T), the probability of exactly n
  * purchases in the next t time units after their T. Summed over n = 0, 1, 2, … either is 1.
+ * BG/BB (discrete time): P(X(t) = n), exactly n transactions in the first t whole opportunities
+ * (Fader, Hardie & Shang 2010, eq. 8); summed over n = 0 … t it is 1.
  *
  * Unconditional: BG/NBD, Fader, Hardie & Lee 2005, eq. 8 (lifetimes'
  * `probability_of_n_purchases_up_to_time`); MBG/NBD, its form with b + 1 plus the a/(a+b) who
@@ -46,9 +49,13 @@ const DEFAULT_MAX_N = 1_000_000;
  * @example
  * purchaseCountProbability(bgNbdCdnow, 0, 39) //=> ≈ 0.574 (BG/NBD fitted on CDNOW, weeks)
  * purchaseCountProbability(bgNbdCdnow, 2, 39, { frequency: 2, recency: 30.43, T: 38.86 }) //=> ≈ 0.144, P(exactly 2 purchases in the next 39 weeks)
+ * purchaseCountProbability(bgBbDonations, 0, 6) //=> ≈ 0.311 (BG/BB, donations: 3,454.9 of 11,104 donors)
  */
-export function purchaseCountProbability(model: TransactionModel, n: number, t: number, customer?: CustomerHistory): number {
+export function purchaseCountProbability(model: BgBbModel, x: number, n: number): number;
+export function purchaseCountProbability(model: TransactionModel, n: number, t: number, customer?: CustomerHistory): number;
+export function purchaseCountProbability(model: TransactionModel | BgBbModel, n: number, t: number, customer?: CustomerHistory): number {
   const fn = "purchaseCountProbability";
+  if (isBgBbModel(model)) return bgBbPurchaseCountOf(model, n, t);
   const unconditional = answerFor(UNCONDITIONAL, model, fn);
   const maxN = MAX_N[model.model] ?? DEFAULT_MAX_N;
   if (!(Number.isInteger(n) && n >= 0 && n <= maxN)) throw new RetentionOptionsError("n", `${fn} expects an integer from 0 to ${maxN} for a ${model.model} model, found ${printValue(n)}`);
