@@ -65,7 +65,18 @@ export function bgNbdHistories(data: CompressedHistories): BgNbdHistories {
  * and the shares w = e^d / (1 + e^d) of the dropped-out term, summed per distinct x. With a
  * `meter` it charges its distinct histories and distinct times to the fit's work budget.
  */
-export function bgNbdLogLikelihood([r = 0, alpha = 0, a = 0, b = 0]: readonly number[], data: CompressedHistories | BgNbdHistories, gradient?: number[], meter?: FitWorkMeter): number {
+export function bgNbdLogLikelihood(params: readonly number[], data: CompressedHistories | BgNbdHistories, gradient?: number[], meter?: FitWorkMeter): number {
+  return bgNbdFamilyLogLikelihood(params, data, 0, gradient, meter);
+}
+
+/**
+ * The likelihood of the BG/NBD family: `bgNbdLogLikelihood` with `dropouts` = 0, and MBG/NBD's
+ * (`mbgNbdLogLikelihood`) with `dropouts` = 1, the extra chance to drop out at time 0: then the
+ * beta terms read b + x + 1 for b + x, the dropped-out term's factor is a/(b+x) for a/(b+x−1),
+ * and one-time buyers (x = 0) have it too. Only per-x terms change, so the pass over the
+ * distinct histories is the same.
+ */
+export function bgNbdFamilyLogLikelihood([r = 0, alpha = 0, a = 0, b = 0]: readonly number[], data: CompressedHistories | BgNbdHistories, dropouts: 0 | 1, gradient?: number[], meter?: FitWorkMeter): number {
   meter?.charge(data.count * ROW_WORK + (data.txs.values.length + data.Ts.values.length) * DISTINCT_TIME_WORK);
   const histories = "xStart" in data ? data : bgNbdHistories(data);
   const { xs, txs, Ts, xStart, weightOfX, weightOfT, weightedXOfT, weight } = histories;
@@ -105,16 +116,16 @@ export function bgNbdLogLikelihood([r = 0, alpha = 0, a = 0, b = 0]: readonly nu
   for (let k = 0; k < xs.values.length; k++) {
     const x = xs.values[k]!;
     const weightK = weightOfX[k]!;
-    byX += weightK * (gammaln(r + x) + betaln(a, b + x) + constant);
+    byX += weightK * (gammaln(r + x) + betaln(a, b + x + dropouts) + constant);
     if (withGradient) {
-      const psiABX = digamma(a + b + x);
+      const psiABX = digamma(a + b + x + dropouts);
       gr += weightK * (digamma(r + x) - psiR + logAlpha);
       ga += weightK * (psiAB - psiABX);
-      gb += weightK * (digamma(b + x) - psiABX - psiB + psiAB);
+      gb += weightK * (digamma(b + x + dropouts) - psiABX - psiB + psiAB);
     }
-    if (x === 0) continue;
+    if (x === 0 && dropouts === 0) continue;
     const rx = r + x;
-    const logDrop = logA - Math.log(b + x - 1);
+    const logDrop = logA - Math.log(b + x - 1 + dropouts);
     let shareSum = 0;
     let shareLogRatio = 0;
     let shareInverse = 0;
@@ -160,7 +171,7 @@ export function bgNbdLogLikelihood([r = 0, alpha = 0, a = 0, b = 0]: readonly nu
       gr -= shareLogRatio;
       gAlpha -= rx * shareInverse;
       ga += shareSum / a;
-      gb -= shareSum === 0 ? 0 : shareSum / (b + x - 1);
+      gb -= shareSum === 0 ? 0 : shareSum / (b + x - 1 + dropouts);
     }
   }
   if (withGradient) {

@@ -1,8 +1,8 @@
 import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryRows";
 import { compressHistories, meanTimePerPurchase, observedWeight } from "./compress";
-import { bgNbdHistories, bgNbdLogLikelihood } from "./bgNbdLikelihood";
+import { bgNbdFamilyLogLikelihood, bgNbdHistories } from "./bgNbdLikelihood";
 import { distinctHistories, maximizeLikelihood, requireData } from "./maximizeLikelihood";
-import type { BgNbdModel, BgNbdParams, FitOptions } from "./modelTypes";
+import type { BgNbdModel, BgNbdParams, FitOptions, FittedModel } from "./modelTypes";
 import { readOptions } from "../../input/readOptions";
 
 /**
@@ -36,21 +36,36 @@ export function fitBgNbd(summaries: SummaryInput, options: FitOptions = {}): BgN
  * (the report's holdout fit starts from its full-data fit).
  */
 export function fitBgNbdColumns(rows: SummaryColumns, options: FitOptions, withStandardErrors = true, start?: BgNbdParams): BgNbdModel {
+  return fitBgNbdFamily("bg-nbd", rows, options, withStandardErrors, start);
+}
+
+/** Each BG/NBD-family model's extra dropout chances (`bgNbdFamilyLogLikelihood`) and second default start (α is the mean time per purchase over `alphaDivisor`). */
+const FAMILY = {
+  "bg-nbd": { dropouts: 0, secondStart: { r: 0.3, alphaDivisor: 3, a: 0.8, b: 2.5 } },
+  "mbg-nbd": { dropouts: 1, secondStart: { r: 0.5, alphaDivisor: 2, a: 0.9, b: 1.5 } },
+} as const;
+
+/**
+ * The fit of BG/NBD or MBG/NBD (`fitModifiedBgNbd`) on rows read into columns: their likelihoods
+ * differ only in the time-0 dropout, so one problem serves both.
+ */
+export function fitBgNbdFamily<M extends "bg-nbd" | "mbg-nbd">(model: M, rows: SummaryColumns, options: FitOptions, withStandardErrors: boolean, start?: BgNbdParams): FittedModel<M, BgNbdParams> {
+  const { dropouts, secondStart } = FAMILY[model];
   const data = bgNbdHistories(compressHistories(rows));
-  requireData("bg-nbd", data.totalWeight, "customers");
-  requireData("bg-nbd", observedWeight(data), "customers observed for some time (T > 0; with every T = 0 the likelihood is 1 at any parameters)");
+  requireData(model, data.totalWeight, "customers");
+  requireData(model, observedWeight(data), "customers observed for some time (T > 0; with every T = 0 the likelihood is 1 at any parameters)");
   const alpha0 = meanTimePerPurchase(data);
   const fit = maximizeLikelihood<BgNbdParams>(
     {
-      model: "bg-nbd",
+      model,
       names: ["r", "alpha", "a", "b"],
-      logLikelihood: (params, meter) => bgNbdLogLikelihood(params, data, undefined, meter),
-      logLikelihoodWithGradient: (params, gradient, meter) => bgNbdLogLikelihood(params, data, gradient, meter),
+      logLikelihood: (params, meter) => bgNbdFamilyLogLikelihood(params, data, dropouts, undefined, meter),
+      logLikelihoodWithGradient: (params, gradient, meter) => bgNbdFamilyLogLikelihood(params, data, dropouts, gradient, meter),
       starts:
         start === undefined
           ? [
               [1, alpha0, 1, 1],
-              [0.3, alpha0 / 3, 0.8, 2.5],
+              [secondStart.r, alpha0 / secondStart.alphaDivisor, secondStart.a, secondStart.b],
             ]
           : [[start.r, start.alpha, start.a, start.b]],
       ...distinctHistories(data.count),
@@ -61,5 +76,5 @@ export function fitBgNbdColumns(rows: SummaryColumns, options: FitOptions, withS
     },
     options,
   );
-  return Object.freeze({ model: "bg-nbd" as const, ...fit });
+  return Object.freeze({ model, ...fit });
 }

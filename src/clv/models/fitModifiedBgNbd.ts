@@ -1,8 +1,5 @@
 import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryRows";
-import { compressHistories, meanTimePerPurchase, observedWeight } from "./compress";
-import { bgNbdHistories } from "./bgNbdLikelihood";
-import { distinctHistories, maximizeLikelihood, requireData } from "./maximizeLikelihood";
-import { mbgNbdLogLikelihood } from "./mbgNbdMath";
+import { fitBgNbdFamily } from "./fitBgNbd";
 import type { BgNbdParams, FitOptions, ModifiedBgNbdModel } from "./modelTypes";
 import { readOptions } from "../../input/readOptions";
 
@@ -37,30 +34,5 @@ export function fitModifiedBgNbd(summaries: SummaryInput, options: FitOptions = 
  * the standard errors; `start` (r, α, a, b), when given, replaces the two default starting points.
  */
 export function fitModifiedBgNbdColumns(rows: SummaryColumns, options: FitOptions, withStandardErrors = true, start?: BgNbdParams): ModifiedBgNbdModel {
-  const data = bgNbdHistories(compressHistories(rows));
-  requireData("mbg-nbd", data.totalWeight, "customers");
-  requireData("mbg-nbd", observedWeight(data), "customers observed for some time (T > 0; with every T = 0 the likelihood is 1 at any parameters)");
-  const alpha0 = meanTimePerPurchase(data);
-  const fit = maximizeLikelihood<BgNbdParams>(
-    {
-      model: "mbg-nbd",
-      names: ["r", "alpha", "a", "b"],
-      logLikelihood: (params, meter) => mbgNbdLogLikelihood(params, data, undefined, meter),
-      logLikelihoodWithGradient: (params, gradient, meter) => mbgNbdLogLikelihood(params, data, gradient, meter),
-      starts:
-        start === undefined
-          ? [
-              [1, alpha0, 1, 1],
-              [0.5, alpha0 / 2, 0.9, 1.5],
-            ]
-          : [[start.r, start.alpha, start.a, start.b]],
-      ...distinctHistories(data.count),
-      scales: [1, alpha0, 1, 1],
-      observations: data.totalWeight,
-      timeUnit: options.timeUnit ?? rows.timeUnit ?? "period",
-      standardErrors: withStandardErrors,
-    },
-    options,
-  );
-  return Object.freeze({ model: "mbg-nbd" as const, ...fit });
+  return fitBgNbdFamily("mbg-nbd", rows, options, withStandardErrors, start);
 }

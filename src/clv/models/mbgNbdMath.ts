@@ -1,10 +1,10 @@
-import { bgNbdHistories, type BgNbdHistories } from "./bgNbdLikelihood";
+import { bgNbdFamilyLogLikelihood, type BgNbdHistories } from "./bgNbdLikelihood";
 import { bgNbdExpectedIfAlive, bgNbdPurchaseCountProbability } from "./bgNbdPredictions";
 import type { CompressedHistories } from "./compress";
 import type { FitWorkMeter } from "./fitWorkMeter";
 import { hyp2f1Log } from "./hyp2f1";
 import type { BgNbdParams } from "./modelTypes";
-import { betaln, digamma, gammaln, inverseOnePlusExp, logOfShifted } from "./special";
+import { inverseOnePlusExp } from "./special";
 
 /*
  * MBG/NBD (Batislam, Denizel & Filiztekin 2007; Wagner & Hoppe 2008's erratum): BG/NBD's
@@ -15,13 +15,6 @@ import { betaln, digamma, gammaln, inverseOnePlusExp, logOfShifted } from "./spe
  * customer (dropout only after a purchase): every prediction given "alive at T" is BG/NBD's
  * with b replaced by b + 1.
  */
-
-/** Work units of one distinct history (an exp and a log1p), as in `bgNbdLogLikelihood`. */
-const ROW_WORK = 0.5;
-/** Work units of one distinct recency or T. */
-const DISTINCT_TIME_WORK = 0.3;
-/** A running product of factors in [1, 2] is folded into the sum of logs once it passes this. */
-const FOLD_PRODUCT_AT = 1e300;
 
 /** BG/NBD's parameters with b + 1: the posterior shape of a customer alive at T under MBG/NBD, as BG/NBD formulas read it. */
 function aliveShape({ r, alpha, a, b }: BgNbdParams): BgNbdParams {
@@ -36,12 +29,11 @@ function aliveShape({ r, alpha, a, b }: BgNbdParams): BgNbdParams {
  *        + ln[ (α+T)^−(r+x) + a/(b+x) · (α+tₓ)^−(r+x) ]
  *
  * The second term (dropped out right after the last purchase, or at time 0 when x = 0) is
- * present for every customer, one-time buyers included. It is written as −(r+x) ln(α+T) +
- * ln(1 + e^d), d = ln(a/(b+x)) − (r+x)(ln(α+tₓ) − ln(α+T)), with the x-only terms summed
- * once per distinct x, −(r+x) ln(α+T) once per distinct T, and ln(1 + e^d) as the log of a
- * running product of factors in [1, 2] (as `bgNbdLogLikelihood`).
+ * present for every customer, one-time buyers included. It is BG/NBD's likelihood with one
+ * more dropout chance per customer, evaluated by the same pass (`bgNbdFamilyLogLikelihood`).
  *
- * `gradient`, when given, receives ∂ln L/∂(r, α, a, b), with w = e^d/(1 + e^d):
+ * `gradient`, when given, receives ∂ln L/∂(r, α, a, b), with w = e^d/(1 + e^d),
+ * d = ln(a/(b+x)) − (r+x)(ln(α+tₓ) − ln(α+T)):
  *   ∂r = ψ(r+x) − ψ(r) + ln α − ln(α+T) − w (ln(α+tₓ) − ln(α+T))
  *   ∂α = r/α − (r+x)/(α+T) − w (r+x)(1/(α+tₓ) − 1/(α+T))
  *   ∂a = ψ(a+b) − ψ(a+b+x+1) + w/a
@@ -51,102 +43,8 @@ function aliveShape({ r, alpha, a, b }: BgNbdParams): BgNbdParams {
  * @example
  * mbgNbdLogLikelihood([0.525, 6.183, 0.891, 1.614], bgNbdHistories(compressHistories(cdnowColumns))) //=> ≈ −9582.1 (CDNOW, weeks)
  */
-export function mbgNbdLogLikelihood([r = 0, alpha = 0, a = 0, b = 0]: readonly number[], data: CompressedHistories | BgNbdHistories, gradient?: number[], meter?: FitWorkMeter): number {
-  meter?.charge(data.count * ROW_WORK + (data.txs.values.length + data.Ts.values.length) * DISTINCT_TIME_WORK);
-  const histories = "xStart" in data ? data : bgNbdHistories(data);
-  const { xs, txs, Ts, xStart, weightOfX, weightOfT, weightedXOfT, weight } = histories;
-  const withGradient = gradient !== undefined;
-  const logAlpha = Math.log(alpha);
-  const logA = Math.log(a);
-  const logAlphaTx = logOfShifted(txs.values, alpha);
-  const logAlphaT = logOfShifted(Ts.values, alpha);
-  const inverseTx = withGradient ? inverseOfShifted(txs.values, alpha) : txs.values;
-  const inverseT = withGradient ? inverseOfShifted(Ts.values, alpha) : Ts.values;
-  const txIndex = txs.index;
-  const TIndex = Ts.index;
-  let alive = 0;
-  let weightedLogT = 0;
-  let weightedRxOverT = 0;
-  for (let t = 0; t < Ts.values.length; t++) {
-    const rx = r * weightOfT[t]! + weightedXOfT[t]!;
-    alive -= rx * logAlphaT[t]!;
-    if (withGradient) {
-      weightedLogT += weightOfT[t]! * logAlphaT[t]!;
-      weightedRxOverT += rx * inverseT[t]!;
-    }
-  }
-  const constant = r * logAlpha - gammaln(r) - betaln(a, b);
-  const psiR = withGradient ? digamma(r) : 0;
-  const psiAB = withGradient ? digamma(a + b) : 0;
-  const psiB = withGradient ? digamma(b) : 0;
-  let byX = 0;
-  let positive = 0;
-  let logs = 0;
-  let product = 1;
-  let gr = -weightedLogT;
-  let gAlpha = (histories.totalWeight * r) / alpha - weightedRxOverT;
-  let ga = 0;
-  let gb = 0;
-  for (let k = 0; k < xs.values.length; k++) {
-    const x = xs.values[k]!;
-    const weightK = weightOfX[k]!;
-    byX += weightK * (gammaln(r + x) + betaln(a, b + x + 1) + constant);
-    if (withGradient) {
-      const psiABX = digamma(a + b + x + 1);
-      gr += weightK * (digamma(r + x) - psiR + logAlpha);
-      ga += weightK * (psiAB - psiABX);
-      gb += weightK * (digamma(b + x + 1) - psiB + psiAB - psiABX);
-    }
-    const rx = r + x;
-    const logDrop = logA - Math.log(b + x);
-    let shareSum = 0;
-    let shareLogRatio = 0;
-    let shareInverse = 0;
-    const end = xStart[k + 1]!;
-    for (let i = xStart[k]!; i < end; i++) {
-      const j = txIndex[i]!;
-      const t = TIndex[i]!;
-      const logRatio = logAlphaTx[j]! - logAlphaT[t]!;
-      const d = logDrop - rx * logRatio;
-      const w = weight[i]!;
-      const e = Math.exp(d > 0 ? -d : d);
-      const onePlus = 1 + e;
-      if (d > 0) positive += w * d;
-      if (w === 1) {
-        product *= onePlus;
-        if (product > FOLD_PRODUCT_AT) {
-          logs += Math.log(product);
-          product = 1;
-        }
-      } else logs += w * Math.log(onePlus);
-      if (withGradient) {
-        const share = (w * (d > 0 ? 1 : e)) / onePlus;
-        shareSum += share;
-        shareLogRatio += share * logRatio;
-        shareInverse += share * (inverseTx[j]! - inverseT[t]!);
-      }
-    }
-    if (withGradient) {
-      gr -= shareLogRatio;
-      gAlpha -= rx * shareInverse;
-      ga += shareSum / a;
-      gb -= shareSum / (b + x);
-    }
-  }
-  if (withGradient) {
-    gradient[0] = gr;
-    gradient[1] = gAlpha;
-    gradient[2] = ga;
-    gradient[3] = gb;
-  }
-  return byX + alive + positive + (logs + Math.log(product));
-}
-
-/** 1 / (shift + v) for each v. */
-function inverseOfShifted(values: Float64Array, shift: number): Float64Array {
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = 1 / (shift + values[i]!);
-  return out;
+export function mbgNbdLogLikelihood(params: readonly number[], data: CompressedHistories | BgNbdHistories, gradient?: number[], meter?: FitWorkMeter): number {
+  return bgNbdFamilyLogLikelihood(params, data, 1, gradient, meter);
 }
 
 /**
