@@ -5,11 +5,21 @@
  * target: the intervals ≤ 5× the point prediction. BG/NBD and Gamma-Gamma are fitted on that
  * summary with penalizer 0.001 (as bench/clv.ts does) and with their covariance. Runs the two
  * side by side, alternating, `rounds` times, and prints the medians and their ratio; on a
- * shared machine quote the medians of several runs.
+ * shared machine quote the medians of several runs. `npx tsx bench/clvIntervals.ts coverage [n]`
+ * instead runs the coverage check of test/clv/clvIntervalsCoverage.test.ts with n replications
+ * (default 400) and prints the shares covered.
  */
 import { createLedger, customerSummary, fitBgNbd, fitGammaGamma, predictClv } from "../src/index";
 import { generatePurchases } from "./generate";
 import { measure } from "./harness";
+import { coverage } from "../test/clv/simulateBgNbdGammaGamma";
+
+if (process.argv[2] === "coverage") {
+  const replications = Number(process.argv[3] ?? 400);
+  const rate = coverage(replications, 1500, 1);
+  console.log(`coverage of the 90% intervals over ${replications} replications of 1,500 simulated customers: total purchases ${rate.purchases}, total CLV ${rate.clv}, one customer's CLV ${rate.customer}`);
+  process.exit(0);
+}
 
 const ledger = createLedger({ purchases: generatePurchases({ purchases: 1_000_000, customers: 100_000, seed: 7 }) });
 const summary = customerSummary(ledger, { asOf: "2024-01-01", timeUnit: "week" });

@@ -78,12 +78,13 @@ function errorsOf(info: readonly (readonly number[])[]): number[] | null {
 /**
  * The parameters' asymptotic covariance, the inverse of the observed information (Cholesky);
  * `null` when the information is not positive definite or a value is not finite. The square
- * roots of its diagonal are the standard errors.
+ * roots of its diagonal are the standard errors; the off-diagonal is symmetrised (the
+ * substitutions leave the two halves a rounding apart).
  */
 export function asymptoticCovariance(info: readonly (readonly number[])[]): number[][] | null {
   const inverse = invertSpd(info);
-  if (inverse === null) return null;
-  return inverse.every((row, i) => row.every(Number.isFinite) && row[i]! > 0) ? inverse : null;
+  if (inverse === null || !inverse.every((row, i) => row.every(Number.isFinite) && row[i]! > 0)) return null;
+  return inverse.map((row, i) => row.map((value, j) => (i === j ? value : (value + inverse[j]![i]!) / 2)));
 }
 
 /** Inverse of a symmetric positive-definite matrix by Cholesky factorisation; `null` when it is not. */
