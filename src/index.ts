@@ -196,6 +196,7 @@ export { conditionalExpectedPurchases } from "./clv/models/conditionalExpectedPu
 export { purchaseCountProbability } from "./clv/models/purchaseCountProbability";
 export { expectedAverageSpend } from "./clv/models/gammaGammaPredictions";
 export { predictClv } from "./clv/models/predictClv";
+export { seededRandom } from "./clv/models/seededRandom";
 export {
   survival,
   retentionRateAt,
@@ -227,10 +228,13 @@ export type {
   FitOptions,
   CustomerHistory,
   DiscreteCustomerHistory,
+  ParameterCovariance,
 } from "./clv/models/modelTypes";
 export type { SbgCohort } from "./clv/models/fitShiftedBetaGeometric";
 export type { SpendHistory } from "./clv/models/gammaGammaPredictions";
 export type { PredictClvOptions, PredictClvResult, PredictedClv } from "./clv/models/predictClv";
+export type { ClvIntervalSummary, ClvTotalInterval } from "./clv/models/predictClvIntervals";
+export type { UniformSource } from "./clv/models/seededRandom";
 export type { ModelFitDiagnostics } from "./clv/models/modelFitError";
 
 // KPI report and its renderers (issue 7); the command-line tool lives in src/cli/ (package bin, not exported)

@@ -1,3 +1,6 @@
+import { RetentionOptionsError } from "../../input/errors";
+import { printValue } from "../../input/describeValue";
+
 /** A source of uniform numbers in [0, 1): `seededRandom(seed)`, or any function the caller passes. */
 export type UniformSource = () => number;
 
@@ -18,11 +21,13 @@ function mix32(value: number): number {
  * reads no clock and no global random source.
  *
  * @param seed - an integer in [0, 2³²)
+ * @throws {RetentionOptionsError} (option `seed`) when the seed is not such an integer
  * @example
  * const random = seededRandom(42);
  * random(); //=> 0.6606… (the same on every run)
  */
 export function seededRandom(seed: number): UniformSource {
+  if (!(Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32)) throw new RetentionOptionsError("seed", `seededRandom expects an integer seed in [0, 2³²), found ${printValue(seed)}`);
   const state = new Uint32Array(4);
   for (let i = 0; i < 4; i++) state[i] = mix32((seed >>> 0) + Math.imul(i + 1, 0x9e3779b9));
   if (state[0] === 0 && state[1] === 0 && state[2] === 0 && state[3] === 0) state[0] = 1;
