@@ -1,4 +1,5 @@
 import { DISAGREEMENT_MARK, DISAGREEMENT_NOTE, otherView, viewsDisagree } from "./crossReference";
+import { clvIntervalText } from "./clvIntervalText";
 import { KPI_DEFINITIONS } from "./definitions";
 import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChange, formatNumber, formatPercent, formatPeriod, formatPointChange, humanize } from "./format";
 import type { KpiReport } from "./kpiReport";
@@ -129,6 +130,7 @@ function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderO
       [
         table(["KPI", "Value"], [
           [`Total CLV, next ${formatNumber(s.horizon, 0)} ${s.timeUnit}s`, money(s.totalClv)],
+          ...(s.totalClvInterval === undefined ? [] : [["Total CLV, interval", clvIntervalText(s.totalClvInterval, money)]]),
           ["Average CLV per customer", money(s.averageClv)],
           ["Average P(alive)", formatPercent(s.averageProbabilityAlive)],
           ["Expected purchases", formatNumber(s.expectedPurchases, 1)],
