@@ -135,6 +135,26 @@ describe("predictClv intervals", () => {
     expect(predictClv(edited, gammaGamma, summary, { ...options, interval: 0.9 }).interval!.reason).toMatch(/not positive definite/);
   });
 
+  it("leave out, with the reason, bounds that overflow where the uncertainty is huge (a spend model fitted on 5 customers)", () => {
+    // The fuzz suite's case: Gamma-Gamma on 5 rows has Var(p) ≈ 2·10¹⁶, and p moved to 1.5.
+    const tiny = fitGammaGamma(
+      [
+        { frequency: 1, recency: 10, T: 30, monetaryValue: "10" },
+        { frequency: 2, recency: 20, T: 30, monetaryValue: "14" },
+        { frequency: 5, recency: 28, T: 30, monetaryValue: "30" },
+        { frequency: 3, recency: 5, T: 30, monetaryValue: "8" },
+        { frequency: 4, recency: 25, T: 30, monetaryValue: "12" },
+      ],
+      { timeUnit: "week" },
+    );
+    const result = predictClv(bgNbd, { ...tiny, params: { ...tiny.params, p: 1.5 } }, summary.customers.slice(0, 5), { horizon: 10, discountRate: 0.01, interval: 0.9, draws: 50, seed: 3 });
+    expect(result.customers[0]!.clvHigh).toBeNull();
+    expect(result.interval!.total.clvHigh).toBeNull();
+    expect(result.interval!.reason).toMatch(/bounds are null: the parameters' uncertainty is so wide/);
+    expect(result.interval!.total.prediction.expectedPurchasesLow!).toBeGreaterThanOrEqual(0);
+    expect(JSON.stringify(result)).not.toMatch(/Infinity|NaN/);
+  });
+
   it("name the bad option", () => {
     const bad = (extra: Partial<PredictClvOptions>, option: string): void => {
       try {

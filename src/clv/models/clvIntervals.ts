@@ -23,17 +23,18 @@ export interface IntervalRows {
   /** Lower and upper bounds of the total: CLV and expected purchases, parameter uncertainty only, then with process variance added. */
   readonly total: {
     readonly clv: readonly [number, number] | null;
-    readonly expectedPurchases: readonly [number, number];
+    readonly expectedPurchases: readonly [number, number] | null;
     readonly predictionClv: readonly [number, number] | null;
-    readonly predictionExpectedPurchases: readonly [number, number];
+    readonly predictionExpectedPurchases: readonly [number, number] | null;
   };
+  /** How many bounds overflowed (an uncertainty so wide that exp(z·sd) is not finite) and were left out (NaN per row, `null` in total). */
+  readonly overflowed: number;
   /** Why the CLV intervals are null (expected spend undefined at some draw); `null` when they are given. */
   readonly clvReason: string | null;
 }
 
 /** Each row's prediction as a function of the standardised transaction draw z (see `transactionSurrogate`). */
 interface Surrogate {
-  readonly center: RowPredictions;
   /** Per row and direction j (row-major n × k): slope g and curvature c of the discounted value and of E(τ_K). */
   readonly valueSlope: Float64Array;
   readonly valueCurve: Float64Array;
@@ -88,7 +89,7 @@ function transactionSurrogate(model: TransactionModel, normal: LogParameterNorma
     valueLogSd[i] = Math.sqrt(valueLogSd[i]!);
     expectedLogSd[i] = Math.sqrt(expectedLogSd[i]!);
   }
-  return { center, valueSlope, valueCurve, expectedSlope, expectedCurve, valueLogSd, expectedLogSd };
+  return { valueSlope, valueCurve, expectedSlope, expectedCurve, valueLogSd, expectedLogSd };
 }
 
 /** (ln f₊ − ln f₋)/2, or the linear secant over f₀ where a value is 0; 0 when f₀ is 0. */
@@ -168,14 +169,17 @@ export function clvIntervalRows(settings: PredictionSettings, rows: SummaryColum
   /** Per distinct frequency x: sums of the value surrogate weighted by 1, x·z̄ and (x·z̄)². */
   const byFrequency = new Map<number, Float64Array>();
   const { frequency, monetary } = rows;
+  let overflowed = 0;
   for (let i = 0; i < n; i++) {
     if (include[i] === 0) continue;
     const base = i * k;
     const expected0 = center.expected[i]!;
     accumulate(expectedSums, 0, 1, expected0, expectedSlope, expectedCurve, base, k);
     const spread = zLevel * expectedLogSd[i]!;
-    out.expectedLow[i] = expected0 * Math.exp(-spread);
-    out.expectedHigh[i] = expected0 * Math.exp(spread);
+    if (Number.isFinite(expected0 * Math.exp(spread))) {
+      out.expectedLow[i] = expected0 * Math.exp(-spread);
+      out.expectedHigh[i] = expected0 * Math.exp(spread);
+    } else overflowed++;
     const x = frequency[i]!;
     const numerator = x === 0 ? 0 : x * monetary[i]!;
     let sums = byFrequency.get(x);
@@ -189,10 +193,13 @@ export function clvIntervalRows(settings: PredictionSettings, rows: SummaryColum
     const clv0 = value0 * ((p * (gamma + numerator)) / denominator);
     const spendSd = spendGradient(x, numerator);
     const clvSpread = zLevel * Math.sqrt(valueLogSd[i]! ** 2 + spendSd ** 2);
-    out.clvLow[i] = clv0 * Math.exp(-clvSpread);
-    out.clvHigh[i] = clv0 * Math.exp(clvSpread);
+    if (Number.isFinite(clv0 * Math.exp(clvSpread))) {
+      out.clvLow[i] = clv0 * Math.exp(-clvSpread);
+      out.clvHigh[i] = clv0 * Math.exp(clvSpread);
+    } else overflowed++;
   }
-  return { ...out, ...totalIntervals(settings, transaction, spendNormal, expectedSums, byFrequency, interval) };
+  const totals = totalIntervals(settings, transaction, spendNormal, expectedSums, byFrequency, interval);
+  return { ...out, ...totals, overflowed: overflowed + totals.overflowed };
 }
 
 /**
@@ -233,7 +240,7 @@ function totalIntervals(
   expectedSums: Float64Array,
   byFrequency: Map<number, Float64Array>,
   interval: IntervalSettings,
-): Pick<IntervalRows, "total" | "clvReason"> {
+): Pick<IntervalRows, "total" | "clvReason" | "overflowed"> {
   const draws = interval.draws;
   const k = transaction.names.length;
   const m = spendNormal.names.length;
@@ -270,17 +277,27 @@ function totalIntervals(
     }
     totalExpected[d] = expected;
     totalClv[d] = clv;
-    predictedExpected[d] = expected + Math.sqrt(expected) * normals[d * stride + k + m]!;
-    predictedClv[d] = clv + Math.sqrt(Math.max(0, variance)) * normals[d * stride + k + m + 1]!;
+    // A realised total is never negative; the normal process term of a small total can be.
+    predictedExpected[d] = Math.max(0, expected + Math.sqrt(expected) * normals[d * stride + k + m]!);
+    predictedClv[d] = Math.max(0, clv + Math.sqrt(Math.max(0, variance)) * normals[d * stride + k + m + 1]!);
   }
   const clvDefined = undefinedDraws === 0;
+  let overflowed = 0;
+  /** The bounds of `values`, or `null` (counted) when one is not finite. */
+  const finiteBounds = (values: Float64Array): [number, number] | null => {
+    const pair = bounds(values, interval.level);
+    if (Number.isFinite(pair[0]) && Number.isFinite(pair[1])) return pair;
+    overflowed++;
+    return null;
+  };
   return {
     total: {
-      clv: clvDefined ? bounds(totalClv, interval.level) : null,
-      expectedPurchases: bounds(totalExpected, interval.level),
-      predictionClv: clvDefined ? bounds(predictedClv, interval.level) : null,
-      predictionExpectedPurchases: bounds(predictedExpected, interval.level),
+      clv: clvDefined ? finiteBounds(totalClv) : null,
+      expectedPurchases: finiteBounds(totalExpected),
+      predictionClv: clvDefined ? finiteBounds(predictedClv) : null,
+      predictionExpectedPurchases: finiteBounds(predictedExpected),
     },
+    overflowed,
     clvReason: clvDefined ? null : `expected spend is undefined (p·x + q − 1 ≤ 0) for some customers at ${undefinedDraws} of the ${draws} drawn Gamma-Gamma parameter sets: the total's CLV intervals are null`,
   };
 }

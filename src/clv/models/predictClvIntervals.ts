@@ -107,7 +107,8 @@ export function predictClvWithIntervals(settings: PredictionSettings, rows: Summ
   const total = intervals?.total;
   const clvBounds = clvDefined ? (total?.clv ?? null) : null;
   const predictionClv = clvDefined ? (total?.predictionClv ?? null) : null;
-  const reason = typeof bounds === "string" ? bounds : !clvDefined ? "the point CLV is undefined for some customers (expected spend needs q > 1): the total's CLV intervals are null" : bounds.clvReason;
+  const overflow = intervals === null || intervals.overflowed === 0 ? null : `${intervals.overflowed} bounds are null: the parameters' uncertainty is so wide there that the bound is not a finite number`;
+  const reason = typeof bounds === "string" ? bounds : !clvDefined ? "the point CLV is undefined for some customers (expected spend needs q > 1): the total's CLV intervals are null" : [bounds.clvReason, overflow].filter((why) => why !== null).join("; ") || null;
   const { horizon, step, discountRate, model } = settings;
   return {
     customers,
@@ -126,13 +127,13 @@ export function predictClvWithIntervals(settings: PredictionSettings, rows: Summ
         expectedPurchases: totalExpected,
         clvLow: clvBounds === null ? null : decimalFromSignificant(clvBounds[0]),
         clvHigh: clvBounds === null ? null : decimalFromSignificant(clvBounds[1]),
-        expectedPurchasesLow: total?.expectedPurchases[0] ?? null,
-        expectedPurchasesHigh: total?.expectedPurchases[1] ?? null,
+        expectedPurchasesLow: total?.expectedPurchases?.[0] ?? null,
+        expectedPurchasesHigh: total?.expectedPurchases?.[1] ?? null,
         prediction: {
           clvLow: predictionClv === null ? null : decimalFromSignificant(predictionClv[0]),
           clvHigh: predictionClv === null ? null : decimalFromSignificant(predictionClv[1]),
-          expectedPurchasesLow: total?.predictionExpectedPurchases[0] ?? null,
-          expectedPurchasesHigh: total?.predictionExpectedPurchases[1] ?? null,
+          expectedPurchasesLow: total?.predictionExpectedPurchases?.[0] ?? null,
+          expectedPurchasesHigh: total?.predictionExpectedPurchases?.[1] ?? null,
         },
       },
       reason,
