@@ -203,6 +203,7 @@ export { logLikelihood } from "./clv/models/logLikelihood";
 export { discountedExpectedResidualTransactions } from "./clv/models/discountedExpectedResidualTransactions";
 export { expectedAverageSpend } from "./clv/models/gammaGammaPredictions";
 export { predictClv } from "./clv/models/predictClv";
+export { seededRandom } from "./clv/models/seededRandom";
 export {
   survival,
   retentionRateAt,
@@ -234,6 +235,7 @@ export type {
   FitOptions,
   CustomerHistory,
   DiscreteCustomerHistory,
+  ParameterCovariance,
 } from "./clv/models/modelTypes";
 export type { SbgCohort } from "./clv/models/fitShiftedBetaGeometric";
 export type { DiscreteHistoryRow, DiscreteHistoryInput } from "./clv/models/discreteHistories";
@@ -243,6 +245,8 @@ export type { LogLikelihoodResult } from "./clv/models/logLikelihood";
 export type { DertOptions } from "./clv/models/discountedExpectedResidualTransactions";
 export type { GammaGammaFit, GammaGammaFitOptions } from "./clv/models/fitGammaGamma";
 export type { PredictClvOptions, PredictClvResult, PredictedClv } from "./clv/models/predictClv";
+export type { ClvIntervalSummary, ClvTotalInterval } from "./clv/models/predictClvIntervals";
+export type { UniformSource } from "./clv/models/seededRandom";
 export type { ModelFitDiagnostics } from "./clv/models/modelFitError";
 
 // KPI report and its renderers (issue 7); the command-line tool lives in src/cli/ (package bin, not exported)

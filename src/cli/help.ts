@@ -49,8 +49,11 @@ Under GitHub Actions (GITHUB_ACTIONS=true) failed thresholds also print ::error 
 Per customer: frequency, recency (BTYD: last − first), T, monetary value (CSV by default).`,
   fit: `retention-metrics fit --purchases FILE [--as-of DATE] [--time-unit day|week] [--penalizer X] [--out FILE]
 Fits BG/NBD and Gamma-Gamma; writes the two models as JSON.`,
-  predict: `retention-metrics predict --model MODEL.json --purchases FILE [--as-of DATE] [--horizon N] [--discount-rate R] [--format csv|json] [--out FILE]
-Per customer: P(alive), expected purchases over the horizon and CLV (CSV by default).`,
+  predict: `retention-metrics predict --model MODEL.json --purchases FILE [--as-of DATE] [--horizon N] [--discount-rate R] [--interval L [--draws N] [--seed S]] [--format csv|json] [--out FILE]
+Per customer: P(alive), expected purchases over the horizon and CLV (CSV by default).
+--interval 0.9 adds low and high bounds from the models' parameter uncertainty (200 draws by
+default, --seed 1 by default: the same seed gives the same bounds) and says the total with its
+interval and prediction interval on stderr (docs/clv.md, Intervals on CLV).`,
   cohorts: `retention-metrics cohorts --purchases FILE [--as-of DATE] [--period day|week|month|quarter|year] [--format csv|json|md] [--out FILE]
 The cohort table (customers ordering per bucket since first activity) and its curve.`,
   defections: `retention-metrics defections --purchases FILE [--events FILE] [--as-of DATE] [--format json|csv|md] [--top N] [--out FILE]

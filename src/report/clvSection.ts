@@ -4,7 +4,10 @@ import { summaryColumns, type SummarizedColumns } from "../clv/customerSummary";
 import { fitBgNbdColumns } from "../clv/models/fitBgNbd";
 import { fitGammaGammaColumns } from "../clv/models/fitGammaGamma";
 import { readFitOptions } from "../clv/models/maximizeLikelihood";
-import { forEachPrediction, readPredictionSettings } from "../clv/models/predictClv";
+import { forEachPrediction, includedRows, readPredictionSettings } from "../clv/models/predictClv";
+import { clvIntervalRows } from "../clv/models/clvIntervals";
+import { predictRows, stepSchedule } from "../clv/models/predictionKernel";
+import { seededRandom } from "../clv/models/seededRandom";
 import type { FittedModel, ModelName, TransactionModel } from "../clv/models/modelTypes";
 import { chooseTransactionModel } from "./modelChoice";
 import { readTimeAxis } from "../clv/timeAxis";
@@ -12,7 +15,7 @@ import { Decimal, unitsToDecimal } from "../core/money";
 import { topRows } from "../core/topRows";
 import type { Ledger } from "../input/ledger";
 import { RetentionOptionsError } from "../input/errors";
-import type { ClvSection, HistoricalClvKpis, PredictedClvKpis, ReportModelFit } from "./insightTypes";
+import type { ClvSection, HistoricalClvKpis, PredictedClvKpis, ReportClvInterval, ReportModelFit } from "./insightTypes";
 import { phase, type KpiReportProgress } from "./progress";
 import { roundedDecimalSum } from "./roundedDecimalSum";
 import type { ReportSection } from "./types";
@@ -45,6 +48,9 @@ export interface ClvSectionOptions {
 }
 
 const DAYS_PER_YEAR = 365.25;
+
+/** The report's interval on the total CLV: 90%, 200 draws, seed 1 (so a report is reproducible). */
+const INTERVAL = { level: 0.9, draws: 200, seed: 1 } as const;
 
 /**
  * Historical CLV. Without margin information (no `margin` option, no row with a cost) the
@@ -120,7 +126,8 @@ function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, tim
   let step = "BG/NBD fit";
   try {
     progress("bgNbdFit", 0, 1);
-    const bgNbd = fitBgNbdColumns(rows, { penalizer }, false);
+    // With the covariance (the standard errors' Hessian, 2 × 4 gradient evaluations) for the total's interval.
+    const bgNbd = fitBgNbdColumns(rows, { penalizer });
     progress("bgNbdFit", 1, 1);
     if (!bgNbd.converged) return { available: false, reason: `the BG/NBD fit did not converge in ${bgNbd.iterations} iterations` };
     step = "model choice";
@@ -129,7 +136,7 @@ function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, tim
     const transaction: TransactionModel = picked?.model ?? bgNbd;
     step = "Gamma-Gamma fit";
     progress("gammaGammaFit", 0, 1);
-    const gammaGamma = fitGammaGammaColumns(rows, { penalizer }, false);
+    const gammaGamma = fitGammaGammaColumns(rows, { penalizer });
     progress("gammaGammaFit", 1, 1);
     if (!gammaGamma.converged) return { available: false, reason: `the Gamma-Gamma fit did not converge in ${gammaGamma.iterations} iterations` };
     step = "CLV prediction";
@@ -142,7 +149,10 @@ function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, tim
     let undefinedSpend = false;
     const ids = rows.customerId;
     progress("predictions", 0, n);
-    forEachPrediction(readPredictionSettings(transaction, gammaGamma, { horizon, discountRate }), rows, (i, value, expected, _spend, pAlive) => {
+    const settings = readPredictionSettings(transaction, gammaGamma, { horizon, discountRate });
+    const include = includedRows(rows);
+    const center = predictRows(transaction, stepSchedule(settings.steps, settings.step, horizon, discountRate), rows, include);
+    forEachPrediction(settings, rows, (i, value, expected, _spend, pAlive) => {
       if ((i + 1) % PROGRESS_EVERY === 0) progress("predictions", i + 1, n);
       if (watch.size > 0 && watch.has(ids[i]!)) aliveOf.set(ids[i]!, pAlive);
       if (value === null) undefinedSpend = true;
@@ -151,11 +161,22 @@ function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, tim
       expectedPurchases[i] = expected;
       alive += pAlive;
       purchases += expected;
-    });
+    }, center);
     progress("predictions", n, n);
     if (undefinedSpend) return { available: false, reason: "the Gamma-Gamma model gives no finite expected spend (q ≤ 1)" };
     // decimal.js's running sum of the customers' CLVs, to the cent, without 99k decimal.js additions.
     const total = roundedDecimalSum(clv, n);
+    const bounds = clvIntervalRows(settings, rows, include, center, { level: INTERVAL.level, draws: INTERVAL.draws, random: seededRandom(INTERVAL.seed) });
+    const cents = (value: number | undefined): Decimal | null => (value === undefined ? null : new Decimal(value).toDecimalPlaces(2));
+    const totals = typeof bounds === "string" ? null : bounds.total;
+    const totalClvInterval: ReportClvInterval = {
+      ...INTERVAL,
+      low: cents(totals?.clv?.[0]),
+      high: cents(totals?.clv?.[1]),
+      predictionLow: cents(totals?.predictionClv?.[0]),
+      predictionHigh: cents(totals?.predictionClv?.[1]),
+      reason: typeof bounds === "string" ? bounds : bounds.clvReason,
+    };
     const topCustomers = topRows(n, top, (x, y) => clv[y]! - clv[x]! || compareIds(ids[x]!, ids[y]!)).map((i) => ({
       customerId: ids[i] ?? "",
       clv: new Decimal(clv[i]!).toDecimalPlaces(2),
@@ -174,6 +195,7 @@ function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, tim
       averageClv: total.mean,
       averageProbabilityAlive: alive / n,
       expectedPurchases: purchases,
+      totalClvInterval,
       bgNbd: fitSummary(bgNbd),
       gammaGamma: fitSummary(gammaGamma),
       topCustomers,

@@ -71,6 +71,8 @@ export interface PredictedClvKpis {
   readonly averageClv: Decimal | null;
   readonly averageProbabilityAlive: number | null;
   readonly expectedPurchases: number;
+  /** The total CLV's 90% interval from the models' parameter uncertainty, and its prediction interval (docs/clv.md, "Intervals on CLV"); absent from reports before issue 17. */
+  readonly totalClvInterval?: ReportClvInterval;
   readonly bgNbd: ReportModelFit;
   readonly gammaGamma: ReportModelFit;
   readonly topCustomers: readonly ReportPredictedCustomer[];
@@ -107,6 +109,20 @@ export interface ReportModelChoice {
   /** One sentence: which model and why. */
   readonly reason: string;
   readonly candidates: readonly ReportModelCandidate[];
+}
+
+/** An interval on the report's total CLV: bounds `null` with the `reason` when the fits give no covariance. */
+export interface ReportClvInterval {
+  readonly level: number;
+  readonly draws: number;
+  readonly seed: number;
+  /** Parameter uncertainty only. */
+  readonly low: Decimal | null;
+  readonly high: Decimal | null;
+  /** Parameter uncertainty plus the purchases' Poisson-type process variance. */
+  readonly predictionLow: Decimal | null;
+  readonly predictionHigh: Decimal | null;
+  readonly reason: string | null;
 }
 
 /** Historical and predicted CLV. */

@@ -34,13 +34,18 @@ interface Candidate {
   reason: string | null;
 }
 
-/** Fits one candidate on columns (no standard errors), started from `start` (its full-data fit) when given; the error's message when it fails. */
+/**
+ * Fits one candidate on columns, started from `start` (its full-data fit) when given; the
+ * error's message when it fails. The full-data fit (no `start`) keeps its covariance, which the
+ * predicted CLV's interval needs when the candidate is picked; the calibration fit does not.
+ */
 function fitCandidate(name: ReportTransactionModelName, rows: SummarizedColumns["rows"], timeUnit: "day" | "week", penalizer: number, start?: TransactionModel): TransactionModel | string {
   const options = { penalizer, timeUnit };
+  const withCovariance = start === undefined;
   try {
-    if (name === "bg-nbd") return fitBgNbdColumns(rows, options, false, start?.model === "bg-nbd" ? start.params : undefined);
-    if (name === "mbg-nbd") return fitModifiedBgNbdColumns(rows, options, false, start?.model === "mbg-nbd" ? start.params : undefined);
-    return fitParetoNbdColumns(rows, options, false, start?.model === "pareto-nbd" ? start.params : undefined);
+    if (name === "bg-nbd") return fitBgNbdColumns(rows, options, withCovariance, start?.model === "bg-nbd" ? start.params : undefined);
+    if (name === "mbg-nbd") return fitModifiedBgNbdColumns(rows, options, withCovariance, start?.model === "mbg-nbd" ? start.params : undefined);
+    return fitParetoNbdColumns(rows, options, withCovariance, start?.model === "pareto-nbd" ? start.params : undefined);
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }

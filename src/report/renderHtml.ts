@@ -1,4 +1,5 @@
 import { DISAGREEMENT_MARK, DISAGREEMENT_NOTE, otherView, viewsDisagree } from "./crossReference";
+import { clvIntervalText } from "./clvIntervalText";
 import { KPI_DEFINITIONS } from "./definitions";
 import { followUpTable, satisfactionTable } from "./surveyTables";
 import { spendTables } from "./spendSection";
@@ -196,7 +197,7 @@ function htmlOf(report: KpiReport, thresholds: ReturnType<typeof readRenderOptio
     ? table(otherView(["Top customer", "Predicted CLV", "P(alive)", "Expected purchases", "Defection status"], d.available), pred.topCustomers.map((c) => otherView([
       c.customerId, money(c.clv), formatPercent(c.probabilityAlive), formatNumber(c.expectedPurchases),
       marked(c.defectionStatus === null ? "n/a" : humanize(c.defectionStatus), viewsDisagree(c.defectionStatus, c.probabilityAlive)),
-    ], d.available)), `Predicted CLV over ${formatNumber(pred.horizon, 0)} ${pred.timeUnit}s: total ${money(pred.totalClv)}, average ${money(pred.averageClv)}`) +
+    ], d.available)), `Predicted CLV over ${formatNumber(pred.horizon, 0)} ${pred.timeUnit}s: total ${money(pred.totalClv)}${pred.totalClvInterval === undefined ? "" : ` (${clvIntervalText(pred.totalClvInterval, money)})`}, average ${money(pred.averageClv)}`) +
       note(pred.topCustomers.some((c) => viewsDisagree(c.defectionStatus, c.probabilityAlive))) +
       (pred.modelChoice === undefined ? "" : `<p>Model used (auto): ${escapeXml(pred.modelChoice.reason)}.</p>`)
     : `<p class="na">Predicted CLV not available: ${escapeXml(pred.reason)}.</p>`;

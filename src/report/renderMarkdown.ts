@@ -1,5 +1,6 @@
 import { transactionModelLabel } from "../clv/models/modelLabel";
 import { DISAGREEMENT_MARK, DISAGREEMENT_NOTE, otherView, viewsDisagree } from "./crossReference";
+import { clvIntervalText } from "./clvIntervalText";
 import { KPI_DEFINITIONS } from "./definitions";
 import { formatCountChange, formatDate, formatInt, formatMoney, formatMoneyChange, formatNumber, formatPercent, formatPeriod, formatPointChange, humanize } from "./format";
 import type { KpiReport } from "./kpiReport";
@@ -130,6 +131,7 @@ function markdownOf(report: KpiReport, thresholds: ReturnType<typeof readRenderO
       [
         table(["KPI", "Value"], [
           [`Total CLV, next ${formatNumber(s.horizon, 0)} ${s.timeUnit}s`, money(s.totalClv)],
+          ...(s.totalClvInterval === undefined ? [] : [["Total CLV, interval", clvIntervalText(s.totalClvInterval, money)]]),
           ["Average CLV per customer", money(s.averageClv)],
           ["Average P(alive)", formatPercent(s.averageProbabilityAlive)],
           ["Expected purchases", formatNumber(s.expectedPurchases, 1)],

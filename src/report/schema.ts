@@ -211,6 +211,22 @@ function build() {
             averageClv: z.nullable(Money),
             averageProbabilityAlive: Rate,
             expectedPurchases: z.number(E),
+            // Added in issue 17, optional so earlier reports still parse.
+            totalClvInterval: z.optional(
+              z.object(
+                {
+                  level: z.number(E),
+                  draws: Count,
+                  seed: Count,
+                  low: z.nullable(Money),
+                  high: z.nullable(Money),
+                  predictionLow: z.nullable(Money),
+                  predictionHigh: z.nullable(Money),
+                  reason: z.nullable(z.string(E)),
+                },
+                E,
+              ),
+            ),
             bgNbd: ModelFitSchema,
             gammaGamma: ModelFitSchema,
             topCustomers: z.array(

@@ -131,7 +131,8 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   logLikelihood: [bgNbd, cdnowSummaryRows().slice(0, 100)],
   discountedExpectedResidualTransactions: [paretoNbd, { frequency: 1, recency: 10, T: 30 }, { discountRate: 0.01 }],
   expectedAverageSpend: [gammaGamma, { frequency: 2, monetaryValue: "12" }],
-  predictClv: [bgNbd, gammaGamma, cdnowSpendRows().slice(0, 5), { horizon: 10, discountRate: 0.01 }],
+  predictClv: [bgNbd, gammaGamma, cdnowSpendRows().slice(0, 5), { horizon: 10, discountRate: 0.01, interval: 0.9, draws: 50, seed: 3 }],
+  seededRandom: [42],
   survival: [sbg, 2],
   retentionRateAt: [sbg, 2],
   discountedExpectedLifetime: [sbg, 0.1],
@@ -183,10 +184,11 @@ export const NO_OPTIONS = new Set([
   "purchaseCountProbability", "expectedAverageSpend", "survival", "retentionRateAt", "discountedExpectedLifetime",
   "discountedExpectedResidualLifetime", "compareToBenchmarks", "probabilityAliveAt", "probabilityNoPurchase", "logLikelihood",
   "npsTrendChart", "retentionSeriesChart", "survivalChart", "rfmGridChart", "ltvConcentrationChart",
+  "seededRandom",
 ]);
 
 /** Functions whose first (and only) argument is their options: the first-argument walk gives them bad options. */
 export const OPTIONS_FIRST = new Set(["createLedgerBuilder", "retentionClv", "simpleClv", "retentionLiftImpact", "retentionLiftTable", "saveBudget"]);
 
-/** First arguments that are valid data for one function: 42 is an amount to `volumeDiscount`. */
-export const VALID_FIRST_ARGUMENTS: Record<string, readonly unknown[]> = { volumeDiscount: [42] };
+/** First arguments that are valid data for one function: 42 is an amount to `volumeDiscount` and a seed to `seededRandom`. */
+export const VALID_FIRST_ARGUMENTS: Record<string, readonly unknown[]> = { volumeDiscount: [42], seededRandom: [42] };

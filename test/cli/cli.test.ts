@@ -196,6 +196,27 @@ describe.concurrent("retention-metrics: other subcommands", () => {
     expect(bad.stderr).toContain('expected the JSON written by "retention-metrics fit"');
   });
 
+  it("predict --interval adds each customer's bounds and says the total with its intervals; the same seed gives the same output", async () => {
+    const model = join(tmp, "model-interval.json");
+    expect((await runIn(["fit", "--purchases", "examples/data/cdnow-sample.csv", "--as-of", "1997-10-01", "--out", model])).code).toBe(0);
+    const args = ["predict", "--model", model, "--purchases", "examples/data/cdnow-sample.csv", "--as-of", "1997-10-01", "--interval", "0.9", "--draws", "100", "--seed", "7"];
+    const run = await runIn(args);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split("\n");
+    expect(lines[0]).toBe("customerId,probabilityAlive,expectedPurchases,expectedPurchasesLow,expectedPurchasesHigh,expectedAverageSpend,clv,clvLow,clvHigh");
+    expect(lines).toHaveLength(2358);
+    expect(run.stderr).toMatch(/total CLV [\d.]+: 90% interval from parameter uncertainty [\d.]+ – [\d.]+, prediction interval [\d.]+ – [\d.]+ \(100 draws, seed 7\)/);
+    expect((await runIn(args)).stdout).toBe(run.stdout);
+    const json = JSON.parse((await runIn([...args, "--format", "json"])).stdout);
+    expect(json.interval.level).toBe(0.9);
+    expect(json.interval.reason).toBeNull();
+    for (const [flags, message] of [[["--interval", "1.5"], "--interval"], [["--draws", "100"], "--draws needs --interval"], [["--interval", "0.9", "--seed", "-1"], "--seed"]] as const) {
+      const bad = await runIn(["predict", "--model", model, "--purchases", "examples/data/cdnow-sample.csv", ...flags]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain(message);
+    }
+  });
+
   it("cohorts prints the cohort table", async () => {
     const run = await runIn(["cohorts", "--purchases", fixture("purchases.csv"), ...AS_OF]);
     expect(run.code).toBe(0);

@@ -127,14 +127,17 @@ describe("standard errors from the analytic gradient", () => {
 });
 
 describe("fits without standard errors (the report's)", () => {
-  it("give the same model, less the standard errors", () => {
+  it("give the same model, less the standard errors and the covariance (null, with the reason)", () => {
     const rows = readSummaryRows(cdnowSummaryRows(), "test");
     const spend = readSummaryRows(cdnowSpendRows(), "test");
-    const { standardErrors: bgNbdErrors, ...bgNbd } = fitBgNbdColumns(rows, {});
-    const { standardErrors: gammaGammaErrors, ...gammaGamma } = fitGammaGammaColumns(spend, {});
+    const { standardErrors: bgNbdErrors, covariance: bgNbdCovariance, covarianceReason: _b, ...bgNbd } = fitBgNbdColumns(rows, {});
+    const { standardErrors: gammaGammaErrors, covariance: gammaGammaCovariance, covarianceReason: _g, ...gammaGamma } = fitGammaGammaColumns(spend, {});
     expect(bgNbdErrors).toBeDefined();
     expect(gammaGammaErrors).toBeDefined();
-    expect(fitBgNbdColumns(rows, {}, false)).toEqual(bgNbd);
-    expect(fitGammaGammaColumns(spend, {}, false)).toEqual(gammaGamma);
+    expect(bgNbdCovariance).not.toBeNull();
+    expect(gammaGammaCovariance).not.toBeNull();
+    const reason = /not computed/;
+    expect(fitBgNbdColumns(rows, {}, false)).toEqual({ ...bgNbd, covariance: null, covarianceReason: expect.stringMatching(reason) });
+    expect(fitGammaGammaColumns(spend, {}, false)).toEqual({ ...gammaGamma, covariance: null, covarianceReason: expect.stringMatching(reason) });
   });
 });

@@ -4,6 +4,7 @@ import { generatePurchases } from "../../bench/generate";
 import { cdnowPurchases } from "../clv/cdnowFixtures";
 import { kpiReport } from "../../src/report/kpiReport";
 import { renderMarkdown } from "../../src/report/renderMarkdown";
+import { renderHtml } from "../../src/report/renderHtml";
 import { KpiReportJsonSchema } from "../../src/report/schema";
 import { PURCHASES } from "./fixture";
 
@@ -171,6 +172,21 @@ describe("kpiReport's CLV section on CDNOW", () => {
     const total = result.customers.reduce((sum, c) => sum.plus(c.clv!), new Decimal(0));
     expect(predicted.totalClv.toString()).toBe(total.toDecimalPlaces(2).toString());
     expect(predicted.customers).toBe(summary.customerCount);
+    // The total's 90% interval is predictClv's with interval 0.9, 200 draws and seed 1, to the cent.
+    const interval = predictClv(bgNbd, gammaGamma, summary, { horizon: 52, discountRate: predicted.discountRate, interval: 0.9, draws: 200, seed: 1 }).interval!.total;
+    expect(predicted.totalClvInterval).toEqual({
+      level: 0.9,
+      draws: 200,
+      seed: 1,
+      low: interval.clvLow!.toDecimalPlaces(2),
+      high: interval.clvHigh!.toDecimalPlaces(2),
+      predictionLow: interval.prediction.clvLow!.toDecimalPlaces(2),
+      predictionHigh: interval.prediction.clvHigh!.toDecimalPlaces(2),
+      reason: null,
+    });
+    expect(predicted.totalClvInterval!.low!.lt(predicted.totalClv) && predicted.totalClvInterval!.high!.gt(predicted.totalClv)).toBe(true);
+    expect(renderMarkdown(report)).toContain("| Total CLV, interval | 90% interval 64,776.03 – 71,951.66 (parameter uncertainty); prediction interval 64,068.34 – 73,229.47 |");
+    expect(renderHtml(report)).toContain("total 68,328.02 (90% interval 64,776.03 – 71,951.66 (parameter uncertainty); prediction interval 64,068.34 – 73,229.47)");
     const ranked = [...result.customers].sort((x, y) => y.clv!.comparedTo(x.clv!) || (x.customerId! < y.customerId! ? -1 : 1)).slice(0, 5);
     const status = new Map(classifyDefections(purchases, { asOf }).map((c) => [c.customerId, c.status]));
     expect(predicted.topCustomers).toEqual(

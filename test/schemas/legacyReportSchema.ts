@@ -156,6 +156,10 @@ export const KpiReportJsonSchema = z.object({
       averageClv: Money.nullable(),
       averageProbabilityAlive: Rate,
       expectedPurchases: z.number(),
+      // Added in issue 17: the total CLV's interval, optional so earlier reports still parse.
+      totalClvInterval: z
+        .object({ level: z.number(), draws: Count, seed: Count, low: Money.nullable(), high: Money.nullable(), predictionLow: Money.nullable(), predictionHigh: Money.nullable(), reason: z.string().nullable() })
+        .optional(),
       bgNbd: ModelFitSchema,
       gammaGamma: ModelFitSchema,
       topCustomers: z.array(z.object({ customerId: z.string(), clv: Money, probabilityAlive: z.number(), expectedPurchases: z.number(), defectionStatus: z.enum(["active", "at_risk", "defected"]).nullable() })),

@@ -5,6 +5,8 @@ import { fitGammaGamma } from "../../clv/models/fitGammaGamma";
 import { ModelFitError } from "../../clv/models/modelFitError";
 import type { BgNbdModel, GammaGammaModel } from "../../clv/models/modelTypes";
 import { predictClv } from "../../clv/models/predictClv";
+import type { ClvIntervalSummary } from "../../clv/models/predictClvIntervals";
+import type { Decimal } from "../../core/money";
 import { formatCsvMoney } from "../../report/format";
 import { choice, numberFlag } from "../args";
 import type { CommandContext } from "../context";
@@ -65,7 +67,7 @@ function readModelFile(path: string): ModelFile {
 
 /** `predict`: P(alive), expected purchases and CLV per customer from model JSON. */
 export async function predictCommand(ctx: CommandContext): Promise<number> {
-  ctx.allow("predict", [...INPUT_FLAGS, "model", "horizon", "discount-rate"]);
+  ctx.allow("predict", [...INPUT_FLAGS, "model", "horizon", "discount-rate", "interval", "draws", "seed"]);
   const format = choice("format", ctx.args.format, ["csv", "json"], "csv");
   ctx.csvFormat(format);
   if (ctx.args.model === undefined) throw new CliError("predict needs --model FILE (the JSON written by \"retention-metrics fit\")");
@@ -73,13 +75,45 @@ export async function predictCommand(ctx: CommandContext): Promise<number> {
   const unitDays = model.timeUnit === "week" ? 7 : 1;
   const horizon = numberFlag("horizon", ctx.args.horizon, (n) => n > 0, "a positive number of time units") ?? (model.timeUnit === "week" ? 52 : 365);
   const annual = numberFlag("discount-rate", ctx.args["discount-rate"], (n) => n >= 0 && n < 10, "a yearly rate such as 0.1") ?? 0.1;
+  const intervals = intervalFlags(ctx);
   const ledger = await ctx.ledger(["purchases"]);
   const summary = customerSummary(ledger, { asOf: asOfFlag(ctx, ledger), timeUnit: model.timeUnit });
-  const result = predictClv(model.bgNbd, model.gammaGamma, summary, { horizon, discountRate: (1 + annual) ** (unitDays / 365.25) - 1 });
+  const result = predictClv(model.bgNbd, model.gammaGamma, summary, { horizon, discountRate: (1 + annual) ** (unitDays / 365.25) - 1, ...intervals });
+  if (result.interval !== undefined) ctx.note(intervalNote(result.interval, ledger.moneyScale));
   if (format === "json") ctx.emit(json(result));
-  else {
+  else if (result.interval === undefined) {
     ctx.emit(ctx.csv(["customerId", "probabilityAlive", "expectedPurchases", "expectedAverageSpend", "clv"],
       result.customers.map((c) => [c.customerId, c.probabilityAlive, c.expectedPurchases, c.expectedAverageSpend, formatCsvMoney(c.clv, ledger.moneyScale)])));
+  } else {
+    const money = (value: Decimal | null | undefined): string => formatCsvMoney(value ?? null, ledger.moneyScale);
+    ctx.emit(ctx.csv(["customerId", "probabilityAlive", "expectedPurchases", "expectedPurchasesLow", "expectedPurchasesHigh", "expectedAverageSpend", "clv", "clvLow", "clvHigh"],
+      result.customers.map((c) => [c.customerId, c.probabilityAlive, c.expectedPurchases, c.expectedPurchasesLow ?? null, c.expectedPurchasesHigh ?? null, c.expectedAverageSpend, money(c.clv), money(c.clvLow), money(c.clvHigh)])));
   }
   return EXIT_OK;
+}
+
+/** `--interval L [--draws N] [--seed S]` as `predictClv` options; `{}` without `--interval`. */
+function intervalFlags(ctx: CommandContext): { interval?: number; draws?: number; seed?: number } {
+  const interval = numberFlag("interval", ctx.args.interval, (n) => n > 0 && n < 1, "a coverage in (0, 1) such as 0.9");
+  const draws = numberFlag("draws", ctx.args.draws, (n) => Number.isInteger(n) && n >= 20 && n <= 100_000, "an integer number of draws in [20, 100000]");
+  const seed = numberFlag("seed", ctx.args.seed, (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32, "an integer seed in [0, 4294967296)");
+  if (interval === undefined) {
+    if (draws !== undefined || seed !== undefined) throw new CliError(`--${draws !== undefined ? "draws" : "seed"} needs --interval (for example --interval 0.9)`);
+    return {};
+  }
+  return { interval, ...(draws === undefined ? {} : { draws }), ...(seed === undefined ? {} : { seed }) };
+}
+
+/** The line `predict --interval` says on stderr: the total CLV and expected purchases with their intervals, or why there are none. */
+function intervalNote(interval: ClvIntervalSummary, scale: number): string {
+  const { total, level, draws, seed, reason } = interval;
+  const percent = `${Number((level * 100).toPrecision(6))}%`;
+  const money = (value: Decimal | null): string => (value === null ? "n/a" : formatCsvMoney(value, scale));
+  const count = (value: number | null): string => (value === null ? "n/a" : value.toFixed(1));
+  const lines = [
+    `total CLV ${money(total.clv)}: ${percent} interval from parameter uncertainty ${money(total.clvLow)} – ${money(total.clvHigh)}, prediction interval ${money(total.prediction.clvLow)} – ${money(total.prediction.clvHigh)} (${draws} draws, seed ${seed})`,
+    `total expected purchases ${count(total.expectedPurchases)}: ${percent} interval ${count(total.expectedPurchasesLow)} – ${count(total.expectedPurchasesHigh)}, prediction interval ${count(total.prediction.expectedPurchasesLow)} – ${count(total.prediction.expectedPurchasesHigh)}`,
+  ];
+  if (reason !== null) lines.push(`intervals unavailable: ${reason}`);
+  return lines.join("\n");
 }

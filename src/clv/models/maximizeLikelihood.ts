@@ -3,7 +3,7 @@ import { ModelFitError } from "./modelFitError";
 import type { FitOptions, FittedModel, ModelName, TimeUnit } from "./modelTypes";
 import { bfgs } from "./bfgs";
 import { nelderMead } from "./nelderMead";
-import { standardErrors, standardErrorsFromGradient } from "./standardErrors";
+import { asymptoticCovariance, informationFromGradient, informationFromValues } from "./standardErrors";
 import { printValue } from "../../input/describeValue";
 import { FitWorkBudgetSpent, FitWorkMeter } from "./fitWorkMeter";
 
@@ -227,7 +227,8 @@ export function maximizeLikelihood<P>(problem: FitProblem, options: FitOptions):
     const limit = evaluations >= MAX_FIT_EVALUATIONS ? `${MAX_FIT_EVALUATIONS} likelihood evaluations` : `${maxIterations} iterations per run (maxIterations)`;
     throw new ModelFitError(`did not converge within ${limit}; ${advice(problem, params, penalizer)}`, { ...diagnostics, reason: "not-converged" });
   }
-  const errors = problem.standardErrors === false ? null : standardErrorsWithin(meter, problem, params);
+  const covariance = problem.standardErrors === false ? NOT_COMPUTED : covarianceWithin(meter, problem, params);
+  const errors = covariance.matrix === null ? null : covariance.matrix.map((row, i) => Math.sqrt(row[i]!));
   return Object.freeze({
     params: Object.freeze(named!) as P,
     logLikelihood: ll,
@@ -238,23 +239,43 @@ export function maximizeLikelihood<P>(problem: FitProblem, options: FitOptions):
     timeUnit: problem.timeUnit,
     penalizer,
     ...(errors === null ? {} : { standardErrors: Object.freeze(Object.fromEntries(problem.names.map((name, i) => [name, errors[i]!]))) as P }),
+    covariance: covariance.matrix === null ? null : Object.freeze({ names: Object.freeze(problem.names.slice()), matrix: Object.freeze(covariance.matrix.map((row) => Object.freeze(row))) }),
+    covarianceReason: covariance.reason,
   });
 }
 
+/** The covariance matrix, or `null` and why. */
+interface CovarianceOutcome {
+  readonly matrix: number[][] | null;
+  readonly reason: string | null;
+}
+
+const NOT_COMPUTED: CovarianceOutcome = { matrix: null, reason: "not computed: this fit was asked to leave out the standard errors and covariance" };
+
 /**
- * Standard errors charged to the fit's meter, from the analytic gradient where the model has
- * one (`standardErrorsFromGradient`), else from likelihood values; `null` when the work budget
- * runs out first.
+ * The asymptotic covariance (inverse observed information, whose diagonal's square roots are
+ * the standard errors), charged to the fit's meter: the information from the analytic
+ * gradient where the model has one (`informationFromGradient`), else from likelihood values;
+ * `null` with the reason when the work budget runs out first or the information is not
+ * positive definite.
  */
-function standardErrorsWithin(meter: FitWorkMeter, problem: FitProblem, params: readonly number[]): number[] | null {
+function covarianceWithin(meter: FitWorkMeter, problem: FitProblem, params: readonly number[]): CovarianceOutcome {
   const withGradient = problem.logLikelihoodWithGradient;
+  let info: number[][] | null;
   try {
-    if (withGradient !== undefined) return standardErrorsFromGradient((p, gradient) => withGradient(p, gradient, meter), params);
-    return standardErrors((p) => problem.logLikelihood(p, meter), params);
+    info = withGradient !== undefined ? informationFromGradient((p, gradient) => withGradient(p, gradient, meter), params) : informationFromValues((p) => problem.logLikelihood(p, meter), params);
   } catch (error) {
-    if (error instanceof FitWorkBudgetSpent) return null;
+    if (error instanceof FitWorkBudgetSpent) return { matrix: null, reason: "not computed: the fit's work budget ran out while estimating the Hessian" };
     throw error;
   }
+  const matrix = info === null ? null : asymptoticCovariance(info);
+  if (matrix === null) {
+    return {
+      matrix: null,
+      reason: "the observed information (−Hessian of the log-likelihood) is not positive definite at the optimum: the optimum lies on a ridge or at the edge of the parameter space, so the parameters have no asymptotic normal distribution",
+    };
+  }
+  return { matrix, reason: null };
 }
 
 /** Throws `ModelFitError` (reason `no-data`) when there is nothing to fit. */

@@ -69,6 +69,21 @@ export interface FittedModel<Name extends ModelName, Params> {
   readonly penalizer: number;
   /** Asymptotic standard errors from the inverse numerical Hessian, when it is positive definite. */
   readonly standardErrors?: Params;
+  /**
+   * The parameters' asymptotic covariance: the inverse of the observed information −∇²LL at
+   * the optimum, in the natural parameters (rows and columns in `names` order); its diagonal's
+   * square roots are `standardErrors`. `null` (see `covarianceReason`) when the information is
+   * not positive definite or was not computed. A model from before this field lacks it.
+   */
+  readonly covariance?: ParameterCovariance | null;
+  /** Why `covariance` is `null`; `null` when it is given. */
+  readonly covarianceReason?: string | null;
+}
+
+/** A covariance matrix of named parameters, as plain JSON: `matrix[i][j]` is Cov(names[i], names[j]). */
+export interface ParameterCovariance {
+  readonly names: readonly string[];
+  readonly matrix: readonly (readonly number[])[];
 }
 
 export type BgNbdModel = FittedModel<"bg-nbd", BgNbdParams>;

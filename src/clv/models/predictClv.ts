@@ -3,10 +3,11 @@ import { IssueCollector, RetentionOptionsError } from "../../input/errors";
 import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryRows";
 import { expectedAverageSpend } from "./gammaGammaPredictions";
 import type { GammaGammaModel, TimeUnit, TransactionModel } from "./modelTypes";
-import { predictRows, stepSchedule } from "./predictionKernel";
+import { predictRows, stepSchedule, type RowPredictions } from "./predictionKernel";
 import { nonNegativeResult, readCustomer, readModel } from "./readModel";
 import { readOptions } from "../../input/readOptions";
 import { printValue } from "../../input/describeValue";
+import { predictClvWithIntervals, readIntervalOptions, type ClvIntervalSummary } from "./predictClvIntervals";
 
 /** Options of `predictClv`; every figure is in the transaction model's `timeUnit`. */
 export interface PredictClvOptions {
@@ -16,6 +17,18 @@ export interface PredictClvOptions {
   readonly discountRate: number;
   /** Length of each discounting step; default 1 time unit. */
   readonly step?: number | undefined;
+  /**
+   * Coverage of intervals from the parameters' uncertainty, in (0, 1), e.g. 0.9: each customer
+   * and the total gain low and high bounds (docs/clv.md, "Intervals on CLV"). Without it the
+   * result is the point prediction alone.
+   */
+  readonly interval?: number | undefined;
+  /** Parameter draws for the intervals, an integer in [20, 100000]; default 200. */
+  readonly draws?: number | undefined;
+  /** Seed of the draws' generator (xoshiro128**), an integer in [0, 2³²); default 1. The same seed gives the same intervals. */
+  readonly seed?: number | undefined;
+  /** A generator of uniform numbers in [0, 1) to draw from instead of the seeded one. */
+  readonly random?: (() => number) | undefined;
 }
 
 /** One customer's predicted value. */
@@ -27,6 +40,12 @@ export interface PredictedClv {
   readonly expectedPurchases: number;
   readonly expectedAverageSpend: number | null;
   readonly probabilityAlive: number;
+  /** With `interval`: bounds of `clv` from parameter uncertainty; `null` where `clv` is, or the intervals are (see the result's `interval.reason`). */
+  readonly clvLow?: Decimal | null;
+  readonly clvHigh?: Decimal | null;
+  /** With `interval`: bounds of `expectedPurchases` from parameter uncertainty; `null` when the intervals are. */
+  readonly expectedPurchasesLow?: number | null;
+  readonly expectedPurchasesHigh?: number | null;
 }
 
 /** Predicted CLV per customer, with the settings it used. */
@@ -37,6 +56,8 @@ export interface PredictClvResult {
   readonly discountRate: number;
   readonly timeUnit: TimeUnit;
   readonly customerCount: number;
+  /** With the `interval` option: its settings, the totals and their intervals. */
+  readonly interval?: ClvIntervalSummary;
 }
 
 function positive(name: string, value: unknown): number {
@@ -52,21 +73,32 @@ function positive(name: string, value: unknown): number {
  * month: horizon, step and discount rate are all in the model's time unit, and a summary
  * in a different unit is refused.
  *
+ * With `interval` (e.g. 0.9), each customer gains `clvLow`, `clvHigh`, `expectedPurchasesLow`,
+ * `expectedPurchasesHigh`, and the result an `interval` block with the totals, their interval
+ * and the total's prediction interval: bounds from the parameters' uncertainty (the fits'
+ * `covariance`, drawn in log-parameter space with a seeded xoshiro128**; not the randomness of
+ * the purchases themselves, which only the prediction interval adds). The point figures are
+ * unchanged. docs/clv.md, "Intervals on CLV", gives the method and its limits.
+ *
  * @param transactionModel - a fitted BG/NBD, MBG/NBD or Pareto/NBD model
  * @param spendModel - a fitted Gamma-Gamma model
  * @param summaries - a `customerSummary` result, or rows with `monetaryValue` for repeat customers
- * @param options - horizon, discountRate and optional step
- * @returns per customer CLV, expected purchases, expected spend and P(alive)
+ * @param options - horizon, discountRate and optional step; `interval`, `draws` (200), `seed` (1) or `random` for intervals
+ * @returns per customer CLV, expected purchases, expected spend and P(alive) (and their bounds with `interval`)
  * @throws {RetentionOptionsError} when an option or model is invalid, or the time units differ
  * @throws {RetentionInputError} when a row is invalid or a repeat customer has no monetaryValue
  * @example
  * predictClv(bgNbd, gammaGamma, summary, { horizon: 52, discountRate: 0.0018 }).customers[0]
  * //=> { customerId: "1", clv: Decimal("30.1…"), expectedPurchases: 1.4…, … }
+ * predictClv(bgNbd, gammaGamma, summary, { horizon: 52, discountRate: 0.0018, interval: 0.9, seed: 7 }).interval.total
+ * //=> { clv: Decimal("72488.4…"), clvLow: Decimal("66…"), clvHigh: Decimal("78…"), prediction: { … }, … } (CDNOW)
  */
 export function predictClv(transactionModel: TransactionModel, spendModel: GammaGammaModel, summaries: SummaryInput, options: PredictClvOptions): PredictClvResult {
   options = readOptions(options, "predictClv");
   const settings = readPredictionSettings(transactionModel, spendModel, options);
+  const intervalSettings = readIntervalOptions(options);
   const rows = readSummaryRows(summaries, "predictClv");
+  if (intervalSettings !== null) return predictClvWithIntervals(settings, rows, intervalSettings);
   const customers: PredictedClv[] = [];
   forEachPrediction(settings, rows, (i, clv, expectedPurchases, expectedAverageSpend, probabilityAlive) => {
     customers.push({ customerId: rows.customerId[i] ?? null, clv: clv === null ? null : decimalFromSignificant(clv), expectedPurchases, expectedAverageSpend, probabilityAlive });
@@ -103,12 +135,25 @@ function predictable(x: number, tx: number, T: number, monetary: number): boolea
   return Number.isFinite(x) && x >= 0 && Number.isFinite(tx) && tx >= 0 && Number.isFinite(T) && tx <= T && (x > 0 || tx === 0) && (x === 0 || Number.isFinite(monetary));
 }
 
+/** 1 for each row `forEachPrediction` predicts (a valid history, and a mean spend > 0 for a repeat customer). */
+export function includedRows(rows: SummaryColumns): Uint8Array {
+  const { frequency, recency, T, monetary } = rows;
+  const include = new Uint8Array(rows.count);
+  for (let i = 0; i < rows.count; i++) {
+    const x = frequency[i]!;
+    if (x > 0 && !(monetary[i]! > 0)) continue;
+    if (predictable(x, recency[i]!, T[i]!, monetary[i]!)) include[i] = 1;
+  }
+  return include;
+}
+
 /**
  * Calls `visit` with each row's prediction (CLV as a number, `null` when spend is undefined),
  * allocating nothing per row: the engine of `predictClv`, for callers that only aggregate.
  * The models and options are checked once (`readPredictionSettings`), the rows once here; the
  * expected purchases come from `predictRows`, which evaluates each step's terms once per
- * distinct (x, T) or interpolates them (docs/clv.md, "How predictClv computes").
+ * distinct (x, T) or interpolates them (docs/clv.md, "How predictClv computes"), unless
+ * `computed` gives them (the same call's predictions, as the intervals reuse them).
  *
  * @throws {RetentionOptionsError} when the summary's time unit is not the model's, or a prediction cannot be evaluated
  * @throws {RetentionInputError} when a repeat customer has no mean spend > 0 (after visiting the valid rows)
@@ -117,19 +162,15 @@ export function forEachPrediction(
   settings: PredictionSettings,
   rows: SummaryColumns,
   visit: (row: number, clv: number | null, expectedPurchases: number, expectedAverageSpend: number | null, probabilityAlive: number) => void,
+  computed?: RowPredictions,
 ): void {
   const { model, spendModel, horizon, step, discountRate, steps } = settings;
   if (rows.timeUnit !== undefined && rows.timeUnit !== model.timeUnit) {
     throw new RetentionOptionsError("summaries", `the summary is in ${rows.timeUnit}s but the model is in ${model.timeUnit}s; recompute the summary with timeUnit "${model.timeUnit}"`);
   }
   const { frequency, recency, T, monetary } = rows;
-  const include = new Uint8Array(rows.count);
-  for (let i = 0; i < rows.count; i++) {
-    const x = frequency[i]!;
-    if (x > 0 && !(monetary[i]! > 0)) continue;
-    if (predictable(x, recency[i]!, T[i]!, monetary[i]!)) include[i] = 1;
-  }
-  const predictions = predictRows(model, stepSchedule(steps, step, horizon, discountRate), rows, include);
+  const include = includedRows(rows);
+  const predictions = computed ?? predictRows(model, stepSchedule(steps, step, horizon, discountRate), rows, include);
   const { p, q, gamma } = spendModel.params;
   const issues = new IssueCollector();
   for (let i = 0; i < rows.count; i++) {

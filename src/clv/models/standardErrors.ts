@@ -10,6 +10,11 @@ function steps(params: readonly number[]): number[] {
  * not positive definite (the optimum is on a ridge or at a boundary) or a value is not finite.
  */
 export function standardErrors(logLikelihood: (params: readonly number[]) => number, params: readonly number[]): number[] | null {
+  return errorsOf(informationFromValues(logLikelihood, params));
+}
+
+/** The observed information −∇²LL at `params` from likelihood values, as `standardErrors` estimates it. */
+export function informationFromValues(logLikelihood: (params: readonly number[]) => number, params: readonly number[]): number[][] {
   const n = params.length;
   const h = steps(params);
   const at = (di: number, si: number, dj: number, sj: number): number => {
@@ -31,7 +36,7 @@ export function standardErrors(logLikelihood: (params: readonly number[]) => num
       info[j]![i] = value;
     }
   }
-  return errorsOf(info);
+  return info;
 }
 
 /**
@@ -42,6 +47,12 @@ export function standardErrors(logLikelihood: (params: readonly number[]) => num
  * `gradientAt(params, gradient)` writes ∂LL/∂params into `gradient` and returns LL.
  */
 export function standardErrorsFromGradient(gradientAt: (params: readonly number[], gradient: number[]) => number, params: readonly number[]): number[] | null {
+  const info = informationFromGradient(gradientAt, params);
+  return info === null ? null : errorsOf(info);
+}
+
+/** The observed information −∇²LL at `params` from the analytic gradient, as `standardErrorsFromGradient` estimates it; `null` when a gradient is not finite. */
+export function informationFromGradient(gradientAt: (params: readonly number[], gradient: number[]) => number, params: readonly number[]): number[][] | null {
   const n = params.length;
   const h = steps(params);
   const columns: number[][] = [];
@@ -55,16 +66,25 @@ export function standardErrorsFromGradient(gradientAt: (params: readonly number[
     if (!Number.isFinite(gradientAt(x, down))) return null;
     columns.push(up.map((g, i) => -(g - down[i]!) / (2 * h[j]!)));
   }
-  const info = columns.map((_, i) => columns.map((__, j) => (columns[j]![i]! + columns[i]![j]!) / 2));
-  return errorsOf(info);
+  return columns.map((_, i) => columns.map((__, j) => (columns[j]![i]! + columns[i]![j]!) / 2));
 }
 
 /** Square roots of the diagonal of the inverse information matrix; `null` when it is not positive definite or a value is not finite. */
 function errorsOf(info: readonly (readonly number[])[]): number[] | null {
+  const covariance = asymptoticCovariance(info);
+  return covariance === null ? null : covariance.map((row, i) => Math.sqrt(row[i]!));
+}
+
+/**
+ * The parameters' asymptotic covariance, the inverse of the observed information (Cholesky);
+ * `null` when the information is not positive definite or a value is not finite. The square
+ * roots of its diagonal are the standard errors; the off-diagonal is symmetrised (the
+ * substitutions leave the two halves a rounding apart).
+ */
+export function asymptoticCovariance(info: readonly (readonly number[])[]): number[][] | null {
   const inverse = invertSpd(info);
-  if (inverse === null) return null;
-  const errors = inverse.map((row, i) => Math.sqrt(row[i]!));
-  return errors.every(Number.isFinite) ? errors : null;
+  if (inverse === null || !inverse.every((row, i) => row.every(Number.isFinite) && row[i]! > 0)) return null;
+  return inverse.map((row, i) => row.map((value, j) => (i === j ? value : (value + inverse[j]![i]!) / 2)));
 }
 
 /** Inverse of a symmetric positive-definite matrix by Cholesky factorisation; `null` when it is not. */
