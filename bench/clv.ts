@@ -5,8 +5,12 @@
  * runs only that; targets 150 ms for weekly models over 52 steps and 500 ms for day models
  * over 365, issue 13), and every fit on degenerate data (`npx tsx bench/clv.ts degenerate`
  * runs only those; target ≤ 10 s each at 100k customers, issue 13). Data is built outside the
- * timed part.
+ * timed part. `npx tsx bench/clv.ts models` runs issue 17's scripts instead, each in a process
+ * of its own: `bench/mbgNbd.ts` (MBG/NBD fit on 100k customers, target 1 s), `bench/bgBb.ts`
+ * (BG/BB on the donations data, 50 ms, and on 1M simulated customers, 200 ms) and
+ * `bench/clvIntervals.ts` (intervals with 200 draws against the point prediction, 5×).
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createLedger, customerSummary, fitBgNbd, fitGammaGamma, fitParetoNbd, fitShiftedBetaGeometric, isModelFitError, predictClv } from "../src/index";
 import { generatePurchases, seededRandom } from "./generate";
@@ -76,6 +80,15 @@ function predictBenchmarks(ledger: ReturnType<typeof createLedger>): void {
 if (process.argv[2] === "predict") {
   predictBenchmarks(createLedger({ purchases: generatePurchases({ purchases: 1_000_000, seed: 7 }) }));
   process.exit(0);
+}
+
+if (process.argv[2] === "models") {
+  for (const script of ["bench/mbgNbd.ts", "bench/bgBb.ts", "bench/clvIntervals.ts"]) {
+    console.log(`\n== ${script}`);
+    const { status } = spawnSync(process.execPath, ["--import", "tsx", script], { stdio: "inherit" });
+    if (status !== 0) process.exitCode = status ?? 1;
+  }
+  process.exit();
 }
 
 if (process.argv[2] === "degenerate") {
