@@ -13,7 +13,8 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createLedger, customerSummary, fitBgNbd, fitGammaGamma, fitParetoNbd, fitShiftedBetaGeometric, isModelFitError, predictClv } from "../src/index";
-import { generatePurchases, seededRandom } from "./generate";
+import { generatePurchases } from "./generate";
+import { simulateSummary } from "../test/clv/simulateBgNbdGammaGamma";
 import { measure } from "./harness";
 import { degenerateCohorts, degenerateSummaries } from "../test/clv/degenerateSummaries";
 
@@ -106,49 +107,6 @@ const asOf = "2024-01-01";
 measure("customerSummary, 1M purchases (ready ledger)", () => customerSummary(ledger, { asOf, timeUnit: "week" }), { targetMs: 500 });
 measure("customerSummary, 1M purchases, calendar month", () => customerSummary(ledger, { asOf, calendar: "month" }), { runs: 3 });
 predictBenchmarks(ledger);
-
-/**
- * A summary drawn from the BG/NBD and Gamma-Gamma processes themselves (seeded), with
- * CDNOW-like parameters and T uniform on [27, 39] weeks: λ ~ Gamma(r, α), p ~ Beta(a, b),
- * exponential gaps, dropout with probability p after each repeat purchase; spend ν ~ Gamma(q, γ),
- * each transaction ~ Gamma(p, ν).
- */
-function simulateSummary(customers: number, seed: number): { frequency: number; recency: number; T: number; monetaryValue: number }[] {
-  const random = seededRandom(seed);
-  const normal = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  const gamma = (shape: number): number => {
-    if (shape < 1) return gamma(shape + 1) * Math.pow(random(), 1 / shape);
-    const d = shape - 1 / 3;
-    const c = 1 / Math.sqrt(9 * d);
-    for (;;) {
-      const z = normal();
-      const v = (1 + c * z) ** 3;
-      if (v > 0 && Math.log(1 - random()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
-    }
-  };
-  const rows = [];
-  for (let i = 0; i < customers; i++) {
-    const lambda = gamma(0.243) / 4.414;
-    const x1 = gamma(0.793);
-    const dropout = x1 / (x1 + gamma(2.426));
-    const T = 27 + 12 * random();
-    const nu = gamma(3.74) / 15.44;
-    let t = 0;
-    let frequency = 0;
-    let recency = 0;
-    let spend = 0;
-    for (;;) {
-      t += -Math.log(1 - random()) / lambda;
-      if (!(t <= T)) break;
-      frequency++;
-      recency = t;
-      spend += gamma(6.25) / nu;
-      if (random() < dropout) break;
-    }
-    rows.push({ frequency, recency, T, monetaryValue: frequency === 0 ? 0 : spend / frequency });
-  }
-  return rows;
-}
 
 const simulated = simulateSummary(100_000, 11);
 const simulatedFit = fitBgNbd(simulated, { timeUnit: "week" });

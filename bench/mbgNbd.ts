@@ -8,6 +8,7 @@
  */
 import { createLedger, customerSummary, fitBgNbd, fitModifiedBgNbd } from "../src/index";
 import { generatePurchases, seededRandom } from "./generate";
+import { variates } from "../test/clv/randomVariates";
 import { measure, measureCpu } from "./harness";
 import { cdnowSummaryRows } from "../test/clv/cdnowFixtures";
 
@@ -18,17 +19,8 @@ import { cdnowSummaryRows } from "../test/clv/cdnowFixtures";
  */
 export function simulateMbgNbd(customers: number, seed: number): { frequency: number; recency: number; T: number }[] {
   const random = seededRandom(seed);
-  const normal = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  const gamma = (shape: number): number => {
-    if (shape < 1) return gamma(shape + 1) * Math.pow(random(), 1 / shape);
-    const d = shape - 1 / 3;
-    const c = 1 / Math.sqrt(9 * d);
-    for (;;) {
-      const z = normal();
-      const v = (1 + c * z) ** 3;
-      if (v > 0 && Math.log(1 - random()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
-    }
-  };
+  const draw = variates(random);
+  const gamma = (shape: number): number => draw.gamma(shape, 1);
   const rows = [];
   for (let i = 0; i < customers; i++) {
     const lambda = gamma(0.525) / 6.183;

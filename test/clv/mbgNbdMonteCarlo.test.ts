@@ -5,7 +5,8 @@ import {
   mbgNbdProbabilityAliveAt,
   mbgNbdProbabilityNoPurchase,
 } from "../../src/clv/models/mbgNbdMath";
-import { betaDraw, gammaDraw, seededUniform, simulateAlive } from "./mbgSimulation";
+import { seededUniform, simulateAlive } from "./mbgSimulation";
+import { variates } from "./randomVariates";
 
 // Monte Carlo checks of the formulas for P(alive at T+t), P(no purchase in (T, T+t]) and the
 // conditional count distribution (docs/clv.md, "MBG/NBD"), by simulating the process itself
@@ -16,6 +17,7 @@ const { r, alpha, a, b } = params;
 describe("MBG/NBD against simulation", () => {
   it("one-time buyers at T = 20: P(alive at T+t), P(no purchase) and P(one purchase) in (T, T+t] (whole process simulated)", () => {
     const uniform = seededUniform(17);
+    const draw = variates(uniform);
     const T = 20;
     const t = 30;
     let selected = 0;
@@ -24,8 +26,8 @@ describe("MBG/NBD against simulation", () => {
     let none = 0;
     let one = 0;
     for (let i = 0; i < 200_000; i++) {
-      const lambda = gammaDraw(r, uniform) / alpha;
-      const p = betaDraw(a, b, uniform);
+      const lambda = draw.gamma(r, alpha);
+      const p = draw.beta(a, b);
       const droppedAtStart = uniform() < p;
       if (droppedAtStart) {
         selected++;
@@ -56,6 +58,7 @@ describe("MBG/NBD against simulation", () => {
     // state at T, (1−p)^(x+1) λ^x e^(−λT) alive and p(1−p)^x λ^x e^(−λtₓ) dropped out; a draw
     // alive at T then has its future (T, T+t] simulated, purchases and dropouts included.
     const uniform = seededUniform(2026);
+    const draw = variates(uniform);
     const x = 3;
     const tx = 12;
     const T = 30;
@@ -66,8 +69,8 @@ describe("MBG/NBD against simulation", () => {
     let none = 0;
     let two = 0;
     for (let i = 0; i < 300_000; i++) {
-      const lambda = gammaDraw(r, uniform) / alpha;
-      const p = betaDraw(a, b, uniform);
+      const lambda = draw.gamma(r, alpha);
+      const p = draw.beta(a, b);
       const common = x * Math.log(lambda) + x * Math.log1p(-p);
       const alive = Math.exp(common + Math.log1p(-p) - lambda * T);
       const dead = Math.exp(common + Math.log(p) - lambda * tx);

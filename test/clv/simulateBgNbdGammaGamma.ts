@@ -1,5 +1,6 @@
 import { fitBgNbd, fitGammaGamma, predictClv, type BgNbdModel, type GammaGammaModel } from "../../src/index";
 import { seededRandom } from "../../src/clv/models/seededRandom";
+import { variates } from "./randomVariates";
 
 /** Known parameters to simulate from: CDNOW's published BG/NBD and Gamma-Gamma fits. */
 export const TRUE_PARAMS = { bgNbd: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, gammaGamma: { p: 6.25, q: 3.74, gamma: 15.44 } } as const;
@@ -8,23 +9,14 @@ export const TRUE_PARAMS = { bgNbd: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426
  * A summary drawn from the BG/NBD and Gamma-Gamma processes (seeded): λ ~ Gamma(r, α),
  * p ~ Beta(a, b), exponential gaps, dropout with probability p after each repeat purchase,
  * T uniform on [27, 39] weeks; spend ν ~ Gamma(q, γ), each transaction ~ Gamma(p, ν).
- * Gamma variates by Marsaglia & Tsang (2000), normals by Box–Muller.
+ * Variates from randomVariates.ts.
  */
 export function simulateSummary(customers: number, seed: number): { frequency: number; recency: number; T: number; monetaryValue: number }[] {
   const random = seededRandom(seed);
   const { r, alpha, a, b } = TRUE_PARAMS.bgNbd;
   const { p, q, gamma: scale } = TRUE_PARAMS.gammaGamma;
-  const normal = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  const gamma = (shape: number): number => {
-    if (shape < 1) return gamma(shape + 1) * Math.pow(1 - random(), 1 / shape);
-    const d = shape - 1 / 3;
-    const c = 1 / Math.sqrt(9 * d);
-    for (;;) {
-      const z = normal();
-      const v = (1 + c * z) ** 3;
-      if (v > 0 && Math.log(1 - random()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
-    }
-  };
+  const draw = variates(random);
+  const gamma = (shape: number): number => draw.gamma(shape, 1);
   const rows = [];
   for (let i = 0; i < customers; i++) {
     const lambda = gamma(r) / alpha;

@@ -1,3 +1,4 @@
+import { variates } from "./randomVariates";
 import { seededRandom } from "../../bench/generate";
 
 /*
@@ -17,32 +18,9 @@ export interface SimulatedCustomer {
   readonly aliveAfter: boolean;
 }
 
-/** Samplers on a seeded uniform source: standard normal (Box–Muller), Gamma (Marsaglia–Tsang), Beta, exponential. */
+/** The variates of `randomVariates.ts` on the library's seeded generator. */
 export function samplers(seed: number) {
-  const uniform = seededRandom(seed);
-  const open = (): number => {
-    let u = uniform();
-    while (u === 0) u = uniform();
-    return u;
-  };
-  const normal = (): number => Math.sqrt(-2 * Math.log(open())) * Math.cos(2 * Math.PI * uniform());
-  const gamma = (shape: number, rate: number): number => {
-    if (shape < 1) return gamma(shape + 1, rate) * Math.pow(open(), 1 / shape);
-    const d = shape - 1 / 3;
-    const c = 1 / Math.sqrt(9 * d);
-    for (;;) {
-      const z = normal();
-      const v = Math.pow(1 + c * z, 3);
-      if (v <= 0) continue;
-      if (Math.log(open()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return (d * v) / rate;
-    }
-  };
-  const beta = (a: number, b: number): number => {
-    const x = gamma(a, 1);
-    return x / (x + gamma(b, 1));
-  };
-  const exponential = (rate: number): number => -Math.log(open()) / rate;
-  return { uniform, gamma, beta, exponential };
+  return variates(seededRandom(seed));
 }
 
 /** BG/NBD customers: λ ~ Gamma(r, α), p ~ Beta(a, b); after each purchase they drop out with probability p. T uniform on [minT, maxT]. */
