@@ -3,6 +3,7 @@ import { integerOption, numberOption } from "../input/optionReaders";
 import { RetentionOptionsError } from "../input/errors";
 import { readModel } from "../clv/models/readModel";
 import type { TransactionModel } from "../clv/models/modelTypes";
+import { TRANSACTION_MODELS } from "../clv/models/modelTypes";
 import { describeValue, printValue } from "../input/describeValue";
 
 /** Options of the matrix charts (`frequencyRecencyChart`, `probabilityAliveMatrixChart`). */
@@ -34,7 +35,7 @@ export interface ModelGrid {
  * readModelGrid(bgNbd, { maxFrequency: 39, maxRecency: 39 }, "frequencyRecencyChart").T //=> 39
  */
 export function readModelGrid(model: TransactionModel, options: ModelGridOptions, fn: string): ModelGrid {
-  const checked = readChartModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd", "mbg-nbd"], fn);
+  const checked = readChartModel<TransactionModel>(model, TRANSACTION_MODELS, fn);
   const o = readOptions(options, fn);
   for (const name of ["maxFrequency", "maxRecency"] as const) {
     if (o[name] === undefined) throw new RetentionOptionsError(name, `${fn} expects ${name}, a whole number from 1 to ${MAX_GRID_SIDE}, found undefined`);

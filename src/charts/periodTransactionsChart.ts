@@ -1,5 +1,6 @@
 import { purchaseCountProbability } from "../clv/models/purchaseCountProbability";
 import type { TransactionModel } from "../clv/models/modelTypes";
+import { TRANSACTION_MODELS } from "../clv/models/modelTypes";
 import { readChartModel } from "./modelGrid";
 import { transactionModelLabel } from "../clv/models/modelLabel";
 import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../clv/summaryRows";
@@ -43,7 +44,7 @@ interface PeriodTransactionsBin {
  */
 export function periodTransactionsChart(model: TransactionModel, summary: SummaryInput, options: PeriodTransactionsChartOptions = {}): VegaLiteSpec {
   const fn = "periodTransactionsChart";
-  const checked = readChartModel<TransactionModel>(model, ["bg-nbd", "mbg-nbd", "pareto-nbd"], fn);
+  const checked = readChartModel<TransactionModel>(model, TRANSACTION_MODELS, fn);
   const rows = readSummaryRows(summary, fn);
   const o = readOptions(options, fn);
   const bins = integerOption("maxFrequency", o.maxFrequency, { min: 1, max: 100 }, 7);

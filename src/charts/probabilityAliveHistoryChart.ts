@@ -2,6 +2,7 @@ import { dateOption } from "../core/period";
 import { toEpochMs, type DateInput } from "../core/time";
 import { transactionModelLabel } from "../clv/models/modelLabel";
 import type { TransactionModel } from "../clv/models/modelTypes";
+import { TRANSACTION_MODELS } from "../clv/models/modelTypes";
 import { probabilityAlive } from "../clv/models/probabilityAlive";
 import { readChartModel } from "./modelGrid";
 import { describeValue } from "../input/describeValue";
@@ -46,7 +47,7 @@ const UNIT_DAYS: Readonly<Partial<Record<TransactionModel["timeUnit"], number>>>
  */
 export function probabilityAliveHistoryChart(model: TransactionModel, options: ProbabilityAliveHistoryOptions): VegaLiteSpec {
   const fn = "probabilityAliveHistoryChart";
-  const checked = readChartModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd", "mbg-nbd"], fn);
+  const checked = readChartModel<TransactionModel>(model, TRANSACTION_MODELS, fn);
   const unitDays = UNIT_DAYS[checked.timeUnit];
   if (unitDays === undefined) throw new RetentionOptionsError("model", `${fn} draws models fitted in days or weeks (as customerSummary measures time); this one is in ${checked.timeUnit}s`);
   const o = readOptions(options, fn);

@@ -1,5 +1,6 @@
 import type { CalibrationHoldoutSummary } from "../clv/calibrationHoldoutSummary";
 import type { TransactionModel } from "../clv/models/modelTypes";
+import { TRANSACTION_MODELS } from "../clv/models/modelTypes";
 import { readModel } from "../clv/models/readModel";
 import { RetentionOptionsError } from "../input/errors";
 import { readOptions } from "../input/readOptions";
@@ -59,7 +60,7 @@ export function compareModels(fits: readonly TransactionModel[], holdout: Calibr
   if (!Array.isArray(fits) || fits.length === 0 || fits.length > MAX_MODELS) {
     throw new RetentionOptionsError("fits", `compareModels expects an array of 1 to ${MAX_MODELS} fitted models, found ${printValue(fits)}`);
   }
-  const models = fits.map((fit) => readModel<TransactionModel>(fit, ["bg-nbd", "pareto-nbd", "mbg-nbd"], "compareModels"));
+  const models = fits.map((fit) => readModel<TransactionModel>(fit, TRANSACTION_MODELS, "compareModels"));
   if (spendModel !== undefined) readModel(spendModel, ["gamma-gamma"], "compareModels");
   const columns = readHoldout(holdout, "compareModels");
   for (const model of models) sameTimeUnit(model, holdout, "compareModels", "fits");

@@ -1,5 +1,6 @@
 import type { CalibrationHoldoutSummary } from "../clv/calibrationHoldoutSummary";
 import type { GammaGammaModel, TransactionModel } from "../clv/models/modelTypes";
+import { TRANSACTION_MODELS } from "../clv/models/modelTypes";
 import { readModel } from "../clv/models/readModel";
 import { RetentionOptionsError } from "../input/errors";
 import { readOptions } from "../input/readOptions";
@@ -49,7 +50,7 @@ const NO_SPEND_MODEL = "no spendModel was given";
  */
 export function evaluateHoldout(fit: TransactionModel, holdoutSummary: CalibrationHoldoutSummary, options?: EvaluateHoldoutOptions): HoldoutScorecard {
   const { spendModel } = readOptions(options, "evaluateHoldout");
-  const model = readModel<TransactionModel>(fit, ["bg-nbd", "pareto-nbd", "mbg-nbd"], "evaluateHoldout");
+  const model = readModel<TransactionModel>(fit, TRANSACTION_MODELS, "evaluateHoldout");
   if (spendModel !== undefined) readModel(spendModel, ["gamma-gamma"], "evaluateHoldout");
   const holdout = readHoldout(holdoutSummary, "evaluateHoldout");
   sameTimeUnit(model, holdoutSummary, "evaluateHoldout", "holdoutSummary");

@@ -3,6 +3,7 @@ import { checkGranularity, GRANULARITIES, type Granularity } from "../core/calen
 import { dateOption } from "../core/period";
 import type { DateInput } from "../core/time";
 import type { TransactionModel } from "../clv/models/modelTypes";
+import { TRANSACTION_MODELS } from "../clv/models/modelTypes";
 import { readModel } from "../clv/models/readModel";
 import { RetentionOptionsError } from "../input/errors";
 import { printValue } from "../input/describeValue";
@@ -95,7 +96,7 @@ export interface TrackingSeries {
  * //=> { index: 20, actual: 73, expected: 76.865…, actualCumulative: 1359, expectedCumulative: 1312.458…, phase: "calibration", … }
  */
 export function trackingSeries(fit: TransactionModel, input: MetricInput, options: TrackingOptions): TrackingSeries {
-  const model = readModel<TransactionModel>(fit, ["bg-nbd", "pareto-nbd", "mbg-nbd"], "trackingSeries");
+  const model = readModel<TransactionModel>(fit, TRANSACTION_MODELS, "trackingSeries");
   const unitMs = model.timeUnit === "day" || model.timeUnit === "week" ? UNIT_MS[model.timeUnit] : undefined;
   if (unitMs === undefined) {
     throw new RetentionOptionsError("model", `trackingSeries expects a model fitted with timeUnit "day" or "week" (its times convert to days), found ${printValue(model.timeUnit)}`);

@@ -1,6 +1,7 @@
 import { bgNbdConditionalExpectedPurchases } from "./bgNbdPredictions";
 import { mbgNbdConditionalExpectedPurchases } from "./mbgNbdMath";
 import type { BgBbModel, BgNbdModel, CustomerHistory, DiscreteCustomerHistory, ParetoNbdModel, TransactionModel } from "./modelTypes";
+import { TRANSACTION_MODELS } from "./modelTypes";
 import { bgBbConditionalExpectedOf, isBgBbModel } from "./bgBbPredictions";
 import { paretoNbdConditionalExpectedPurchases } from "./paretoNbdMath";
 import { nonNegativeResult, readCustomer, readModel, readTime } from "./readModel";
@@ -33,7 +34,7 @@ export function conditionalExpectedPurchases(model: BgBbModel, customer: Discret
 export function conditionalExpectedPurchases(model: TransactionModel, customer: CustomerHistory, t: number): number;
 export function conditionalExpectedPurchases(model: TransactionModel | BgBbModel, customer: CustomerHistory | DiscreteCustomerHistory, t: number): number {
   if (isBgBbModel(model)) return bgBbConditionalExpectedOf(model, customer, t);
-  const checked = readModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd", "mbg-nbd"], "conditionalExpectedPurchases");
+  const checked = readModel<TransactionModel>(model, TRANSACTION_MODELS, "conditionalExpectedPurchases");
   const { frequency: x, recency: tx, T } = readCustomer(customer as CustomerHistory, "conditionalExpectedPurchases");
   const time = readTime("t", t, "conditionalExpectedPurchases");
   const value =

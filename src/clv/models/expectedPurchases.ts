@@ -1,6 +1,7 @@
 import { bgNbdExpectedPurchases } from "./bgNbdPredictions";
 import { mbgNbdExpectedPurchases } from "./mbgNbdMath";
 import type { BgBbModel, BgNbdModel, ParetoNbdModel, TransactionModel } from "./modelTypes";
+import { TRANSACTION_MODELS } from "./modelTypes";
 import { bgBbExpectedOf, isBgBbModel } from "./bgBbPredictions";
 import { paretoNbdExpectedPurchases } from "./paretoNbdMath";
 import { nonNegativeResult, readModel, readTime } from "./readModel";
@@ -27,7 +28,7 @@ export function expectedPurchases(model: BgBbModel, n: number): number;
 export function expectedPurchases(model: TransactionModel, t: number): number;
 export function expectedPurchases(model: TransactionModel | BgBbModel, t: number): number {
   if (isBgBbModel(model)) return bgBbExpectedOf(model, t);
-  const checked = readModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd", "mbg-nbd"], "expectedPurchases");
+  const checked = readModel<TransactionModel>(model, TRANSACTION_MODELS, "expectedPurchases");
   const time = readTime("t", t, "expectedPurchases");
   const value =
     checked.model === "mbg-nbd"

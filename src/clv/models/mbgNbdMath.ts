@@ -17,7 +17,7 @@ import { inverseOnePlusExp } from "./special";
  */
 
 /** BG/NBD's parameters with b + 1: the posterior shape of a customer alive at T under MBG/NBD, as BG/NBD formulas read it. */
-function aliveShape({ r, alpha, a, b }: BgNbdParams): BgNbdParams {
+export function aliveShape({ r, alpha, a, b }: BgNbdParams): BgNbdParams {
   return { r, alpha, a, b: b + 1 };
 }
 

@@ -98,6 +98,9 @@ export type BgBbModel = FittedModel<"bg-bb", BgBbParams>;
 /** A model of when customers buy. */
 export type TransactionModel = BgNbdModel | ParetoNbdModel | ModifiedBgNbdModel;
 
+/** The names of the transaction models, in the order their messages list them. */
+export const TRANSACTION_MODELS: readonly TransactionModel["model"][] = ["bg-nbd", "pareto-nbd", "mbg-nbd"];
+
 /** Options shared by the fit functions. */
 export interface FitOptions {
   /** L2 penalty on the parameters, added to the mean negative log-likelihood (as lifetimes' `penalizer_coef`); default 0. */

@@ -3,6 +3,7 @@ import { IssueCollector, RetentionOptionsError } from "../../input/errors";
 import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryRows";
 import { expectedAverageSpend } from "./gammaGammaPredictions";
 import type { GammaGammaModel, TimeUnit, TransactionModel } from "./modelTypes";
+import { TRANSACTION_MODELS } from "./modelTypes";
 import { predictRows, stepSchedule, type RowPredictions } from "./predictionKernel";
 import { nonNegativeResult, readCustomer, readModel } from "./readModel";
 import { readOptions } from "../../input/readOptions";
@@ -119,7 +120,7 @@ export interface PredictionSettings {
 
 /** Checks `predictClv`'s models and options. */
 export function readPredictionSettings(transactionModel: TransactionModel, spendModel: GammaGammaModel, options: PredictClvOptions): PredictionSettings {
-  const model = readModel<TransactionModel>(transactionModel, ["bg-nbd", "pareto-nbd", "mbg-nbd"], "predictClv");
+  const model = readModel<TransactionModel>(transactionModel, TRANSACTION_MODELS, "predictClv");
   readModel(spendModel, ["gamma-gamma"], "predictClv");
   const horizon = positive("horizon", options?.horizon);
   const step = options.step === undefined ? 1 : positive("step", options.step);

@@ -1,5 +1,6 @@
 import type { SummaryColumns } from "../summaryRows";
 import { bgNbdIfAliveForX } from "./bgNbdStepSeries";
+import { aliveShape } from "./mbgNbdMath";
 import { chebyshevInterpolate, chebyshevInterpolatePair, chebyshevPoints } from "./chebyshevInterpolant";
 import type { BgNbdModel, ModifiedBgNbdModel, ParetoNbdModel, TransactionModel } from "./modelTypes";
 import { paretoNbdProbabilityAlive, powerIntegral } from "./paretoNbdMath";
@@ -55,7 +56,7 @@ const NOISE_LIMIT = 1e-12;
  */
 function bgNbdSteps(model: BgNbdModel | ModifiedBgNbdModel, lastTau: number): StepModel {
   const modified = model.model === "mbg-nbd";
-  const params = modified ? { ...model.params, b: model.params.b + 1 } : model.params;
+  const params = modified ? aliveShape(model.params) : model.params;
   const { r, alpha, a } = params;
   const b = model.params.b;
   const bb = params.b;

@@ -1,6 +1,7 @@
 import { bgNbdProbabilityAlive } from "./bgNbdPredictions";
 import { mbgNbdProbabilityAlive } from "./mbgNbdMath";
 import type { BgBbModel, BgNbdModel, CustomerHistory, DiscreteCustomerHistory, ParetoNbdModel, TransactionModel } from "./modelTypes";
+import { TRANSACTION_MODELS } from "./modelTypes";
 import { bgBbProbabilityAliveOf, isBgBbModel } from "./bgBbPredictions";
 import { paretoNbdProbabilityAlive } from "./paretoNbdMath";
 import { readCustomer, readModel } from "./readModel";
@@ -32,7 +33,7 @@ export function probabilityAlive(model: BgBbModel, customer: DiscreteCustomerHis
 export function probabilityAlive(model: TransactionModel, customer: CustomerHistory): number;
 export function probabilityAlive(model: TransactionModel | BgBbModel, customer: CustomerHistory | DiscreteCustomerHistory): number {
   if (isBgBbModel(model)) return bgBbProbabilityAliveOf(model, customer);
-  const checked = readModel<TransactionModel>(model, ["bg-nbd", "pareto-nbd", "mbg-nbd"], "probabilityAlive");
+  const checked = readModel<TransactionModel>(model, TRANSACTION_MODELS, "probabilityAlive");
   const { frequency: x, recency: tx, T } = readCustomer(customer as CustomerHistory, "probabilityAlive");
   if (checked.model === "mbg-nbd") return mbgNbdProbabilityAlive(checked.params, x, tx, T);
   return checked.model === "bg-nbd"
