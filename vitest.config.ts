@@ -9,6 +9,7 @@ export default defineConfig({
       "retention-metrics/node": source("./src/node.ts"),
       "retention-metrics/schemas": source("./src/schemas.ts"),
       "retention-metrics/notebook": source("./src/notebook.ts"),
+      "retention-metrics/sql": source("./src/sql.ts"),
       "retention-metrics": source("./src/index.ts"),
     },
   },

@@ -1,5 +1,5 @@
 /**
- * Checks the built library: the core and notebook entries must run in browsers, Deno and Bun,
+ * Checks the built library: the core, notebook and SQL entries must run in browsers, Deno and Bun,
  * so they may not import `node:` modules (or Node built-ins by bare name), and both formats must load.
  * Prints the bundle sizes (raw and gzipped) so changes in size are visible.
  */
@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
 
-/** Everything the library and notebook entries can load: both formats of them and the chunks they import (not the Node-only entry's). */
+/** Everything the library, notebook and SQL entries can load: both formats of them and the chunks they import (not the Node-only entry's). */
 const reachable = new Set<string>();
 const visit = (name: string): void => {
   if (reachable.has(name)) return;
@@ -18,6 +18,8 @@ visit("index.js");
 visit("index.cjs");
 visit("notebook.js");
 visit("notebook.cjs");
+visit("sql.js");
+visit("sql.cjs");
 const files = readdirSync("dist")
   .filter((name) => reachable.has(name))
   .sort()
@@ -51,6 +53,12 @@ const notebookEsm = (await import(new URL("../dist/notebook.js", import.meta.url
 const notebookCjs = createRequire(import.meta.url)("../dist/notebook.cjs") as Record<string, unknown>;
 if (typeof notebookEsm.display !== "function" || typeof notebookCjs.display !== "function") {
   console.log("FAIL the notebook entry (retention-metrics/notebook) does not export display in both formats");
+  failed = true;
+}
+const sqlEsm = (await import(new URL("../dist/sql.js", import.meta.url).href)) as Record<string, unknown>;
+const sqlCjs = createRequire(import.meta.url)("../dist/sql.cjs") as Record<string, unknown>;
+if (typeof sqlEsm.quoteIdentifier !== "function" || typeof sqlCjs.quoteIdentifier !== "function") {
+  console.log("FAIL the SQL entry (retention-metrics/sql) does not export quoteIdentifier in both formats");
   failed = true;
 }
 if (Object.keys(esm).sort().join() !== Object.keys(cjs).sort().join()) {

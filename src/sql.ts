@@ -1,0 +1,10 @@
+/**
+ * retention-metrics/sql: the heavy part of each KPI as SQL text for a warehouse to run
+ * (DuckDB, PostgreSQL, BigQuery, Snowflake, Spark), and the functions that finish the metric
+ * from the small aggregate the query returns. Pure: it builds strings and reads rows; it
+ * connects to nothing. See docs/scale.md.
+ */
+export { SQL_DIALECTS } from "./sql/dialect";
+export { quoteIdentifier } from "./sql/identifiers";
+export type { SqlDialect } from "./sql/dialect";
+export type { SqlSourceOptions, SqlPurchaseColumns } from "./sql/source";

@@ -1,0 +1,88 @@
+import type { DateInput } from "../core/time";
+import { toEpochMs } from "../core/time";
+import { printValue } from "../input/describeValue";
+import { RetentionOptionsError } from "../input/errors";
+import { readOptions } from "../input/readOptions";
+import { unknownKeyMessage } from "../input/suggestKey";
+import { readDialect, type SqlDialect } from "./dialect";
+import { quoteIdentifier, tableReference } from "./identifiers";
+
+/** Column names of the purchases table; each defaults to the name shown. */
+export interface SqlPurchaseColumns {
+  /** Customer id, any type the engine compares for equality (default `customer_id`). */
+  readonly customerId?: string | undefined;
+  /** Purchase instant, a zone-less TIMESTAMP holding UTC (default `purchased_at`). */
+  readonly date?: string | undefined;
+  /** Amount, an exact DECIMAL; refunds negative (default `amount`). */
+  readonly amount?: string | undefined;
+}
+
+/** Where the purchases are: every `…Sql` function over purchases takes these options. */
+export interface SqlSourceOptions {
+  /** The engine whose dialect to write. */
+  readonly dialect: SqlDialect;
+  /** The purchases table: a name, or a path such as `["analytics", "orders"]`. */
+  readonly table: string | readonly string[];
+  /** Its column names, when they differ from the defaults. */
+  readonly columns?: SqlPurchaseColumns | undefined;
+}
+
+/** The source options, checked, with every name quoted for the dialect. */
+export interface SqlSource {
+  readonly dialect: SqlDialect;
+  readonly table: string;
+  readonly customerId: string;
+  readonly date: string;
+  readonly amount: string;
+}
+
+const SOURCE_KEYS = ["dialect", "table", "columns"] as const;
+const COLUMN_KEYS = ["customerId", "date", "amount"] as const;
+
+/**
+ * Reads an options object of a `…Sql` function: checks it is a plain object holding only
+ * `SOURCE_KEYS` and the function's own `keys` (a misspelled key is a `RetentionOptionsError`
+ * with a suggestion), reads the dialect, and quotes the table and column names.
+ *
+ * @example
+ * readSqlSource({ dialect: "duckdb", table: "orders" }, "customerSummarySql", ["asOf"]).customerId //=> '"customer_id"'
+ */
+export function readSqlSource(options: SqlSourceOptions, functionName: string, keys: readonly string[]): SqlSource {
+  const read = readOptions(options, functionName) as unknown as Record<string, unknown>;
+  checkKeys("option", read, [...SOURCE_KEYS, ...keys], "options");
+  const dialect = readDialect(read.dialect);
+  const columns = read.columns === undefined ? {} : read.columns;
+  if (columns === null || typeof columns !== "object" || Array.isArray(columns)) {
+    throw new RetentionOptionsError("columns", `expected an object of column names, found ${printValue(columns)}`);
+  }
+  const names = columns as Record<string, unknown>;
+  checkKeys("column", names, COLUMN_KEYS, "columns");
+  const column = (key: (typeof COLUMN_KEYS)[number], fallback: string): string =>
+    quoteIdentifier(dialect, names[key] === undefined ? fallback : names[key], `columns.${key}`);
+  return {
+    dialect,
+    table: tableReference(dialect, read.table, "table"),
+    customerId: column("customerId", "customer_id"),
+    date: column("date", "purchased_at"),
+    amount: column("amount", "amount"),
+  };
+}
+
+/** Throws on the first own key of `object` not in `allowed`. */
+export function checkKeys(what: string, object: Record<string, unknown>, allowed: readonly string[], option: string): void {
+  for (const key of Object.keys(object)) {
+    if (!allowed.includes(key)) throw new RetentionOptionsError(option, unknownKeyMessage(what, key, allowed));
+  }
+}
+
+/**
+ * A required instant option (`asOf`, a period's start or end) as a `Date`.
+ *
+ * @example
+ * readInstant("asOf", "1997-09-30").toISOString() //=> "1997-09-30T00:00:00.000Z"
+ */
+export function readInstant(option: string, value: DateInput | undefined): Date {
+  const ms = toEpochMs(value);
+  if (ms === null) throw new RetentionOptionsError(option, `expected a date (Date, ISO string or epoch milliseconds), found ${printValue(value)}`);
+  return new Date(ms);
+}
