@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { patternTableFromRows, patternTableSql } from "retention-metrics/sql";
-import type { Purchase } from "../../src/index";
+import { patternTableFromRows, patternTableSql, spendPatternSql, spendPatternsFromRows } from "retention-metrics/sql";
+import { customerSummary, type Purchase } from "../../src/index";
 import { cdnowPurchases } from "../clv/cdnowFixtures";
 import { openDuckDb, openPostgres, type SqlEngine } from "./engines";
 import { ASOF, edgePurchases, inMemoryPatterns, propertyLedger } from "./patternFixtures";
@@ -24,6 +24,20 @@ async function expectPatternsEqual(engine: SqlEngine, purchases: readonly Purcha
   return table.customerCount;
 }
 
+/** The spend patterns through `engine`, against the repeat customers' (x, z̄) counted in memory: the same Decimals. */
+async function expectSpendPatternsEqual(engine: SqlEngine, purchases: readonly Purchase[]): Promise<void> {
+  await engine.loadPurchases("purchases", purchases);
+  const table = spendPatternsFromRows(await engine.rows(spendPatternSql({ dialect: engine.dialect, table: "purchases", asOf: ASOF })));
+  const expected = new Map<string, number>();
+  for (const c of customerSummary(purchases, { asOf: ASOF }).customers) {
+    if (c.frequency === 0) continue;
+    const key = `${c.frequency}|${c.monetaryValue.toString()}`;
+    expected.set(key, (expected.get(key) ?? 0) + 1);
+  }
+  const found = new Map(table.customers.map((row) => [`${row.frequency}|${row.monetaryValue.toString()}`, row.customers]));
+  expect(found).toEqual(expected);
+}
+
 describe.each(["duckdb", "postgres"] as const)("patternTableSql on %s equals customerSummary grouped", (which) => {
   let engine: SqlEngine | string;
   beforeAll(async () => {
@@ -38,6 +52,7 @@ describe.each(["duckdb", "postgres"] as const)("patternTableSql on %s equals cus
     const purchases = [...cdnowPurchases(), ...edgePurchases];
     expect(await expectPatternsEqual(engine, purchases, "week")).toBe(2357 + 3); // the refund-only customer is none
     await expectPatternsEqual(engine, purchases, "day");
+    await expectSpendPatternsEqual(engine, purchases);
   });
 
   it("on generated ledgers (refunds, same-day orders, ties at asOf, quoted ids)", async (context) => {
@@ -46,6 +61,7 @@ describe.each(["duckdb", "postgres"] as const)("patternTableSql on %s equals cus
     await fc.assert(
       fc.asyncProperty(propertyLedger, async (purchases) => {
         await expectPatternsEqual(live, purchases, "week");
+        await expectSpendPatternsEqual(live, purchases);
       }),
       { numRuns: 20 },
     );

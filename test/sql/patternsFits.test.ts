@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { patternTableFromRows, patternTableSql } from "retention-metrics/sql";
+import { patternTableFromRows, patternTableSql, spendPatternSql, spendPatternsFromRows } from "retention-metrics/sql";
 import { customerSummary, fitBgNbd, fitGammaGamma, fitModifiedBgNbd, fitParetoNbd } from "../../src/index";
 import { cdnowPurchases } from "../clv/cdnowFixtures";
 import { openDuckDb, type SqlEngine } from "./engines";
@@ -38,6 +38,18 @@ describe("the fits take the pattern table (CDNOW through DuckDB)", () => {
     expect(bgNbd.params.r).toBeCloseTo(0.243, 3); // Fader, Hardie & Lee 2005
     expect(essentials(fitModifiedBgNbd(patterns))).toEqual(essentials(fitModifiedBgNbd(summary)));
     expect(essentials(fitParetoNbd(patterns))).toEqual(essentials(fitParetoNbd(summary)));
+  });
+
+  it("Gamma-Gamma on the spend patterns gives the per-customer fit (to the optimizer's last digits)", async () => {
+    const spend = spendPatternsFromRows(await engine.rows(spendPatternSql({ dialect: "duckdb", table: "purchases", asOf: ASOF })), { timeUnit: "week" });
+    expect(spend.customerCount).toBe(summary.repeatCustomerCount);
+    const exact = fitGammaGamma(summary);
+    const fit = fitGammaGamma(spend);
+    for (const name of ["p", "q", "gamma"] as const) expect(fit.params[name] / exact.params[name] - 1).toBeCloseTo(0, 7);
+    expect(fit.logLikelihood).toBeCloseTo(exact.logLikelihood, 8);
+    expect([fit.observations, fit.timeUnit]).toEqual([946, "week"]);
+    expect(fit.frequencySpendCorrelation).toBeCloseTo(exact.frequencySpendCorrelation!, 12);
+    expect(() => fitBgNbd(spend)).toThrow(/T > 0/);
   });
 
   it("Gamma-Gamma on the patterns' mean spends moves the CDNOW fit (measured; docs/scale.md)", () => {
