@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { patternTableFromRows, patternTableSql } from "retention-metrics/sql";
+import { patternTableFromRows, patternTableSql, spendPatternSql, spendPatternsFromRows } from "retention-metrics/sql";
 import { RetentionInputError, RetentionOptionsError } from "../../src/index";
 import { openDuckDb, type SqlEngine } from "./engines";
 import { expectParses, PARSED_DIALECTS } from "./parseDialect";
@@ -14,6 +14,7 @@ describe("patternTableSql: dialects, names, options", () => {
       // BigQuery escapes it with a backslash, so the shared doubling does not hold there. Those two parse a name without one.
       const columns = dialect === "snowflake" ? hostile : { ...hostile, date: 'at"; x' };
       expectParses(dialect, patternTableSql({ dialect, table: "semi;colon", columns, asOf: "1997-09-30T12:00:00Z" }));
+      expectParses(dialect, spendPatternSql({ dialect, table: "semi;colon", columns, asOf: "1997-09-30" }));
     }
   });
 
@@ -24,6 +25,10 @@ describe("patternTableSql: dialects, names, options", () => {
     expect(() => patternTableSql(new Map() as never)).toThrow(RetentionOptionsError);
     expect(() => patternTableFromRows([], { timeUnit: "month" } as never)).toThrow(RetentionOptionsError);
     expect(() => patternTableFromRows([], { timeunit: "week" } as never)).toThrow(/did you mean "timeUnit"/);
+    expect(() => patternTableFromRows([], { asOf: "not a date" })).toThrow(/asOf/);
+    expect(() => spendPatternSql({ dialect: "spark", table: "t", asOf: "1997-09-30", timeUnit: "week" } as never)).toThrow(RetentionOptionsError);
+    expect(() => spendPatternsFromRows([], { timeUnit: "month" } as never)).toThrow(RetentionOptionsError);
+    expect(() => spendPatternsFromRows([], null as never)).toThrow(RetentionOptionsError);
   });
 });
 
@@ -58,6 +63,26 @@ describe("patternTableFromRows", () => {
     expect(table.customers[0]!.monetaryValue.toString()).toBe("2.05"); // 12.30 / (2 × 3)
     expect([table.customerCount, table.repeatCustomerCount, table.patternCount, table.timeUnit]).toEqual([3, 3, 1, "week"]);
     expect(patternTableFromRows([{ frequency: 0, recency_days: 0, t_days: 3, customers: 1, sum_monetary: 0 }]).customers[0]).toMatchObject({ recency: 0, T: 3 });
+  });
+
+  it("leaves frozen rows alone and reads the same table from them in any order", () => {
+    const rows = Object.freeze([
+      Object.freeze({ frequency: 1, recency_days: 3, t_days: 5, customers: 2, sum_monetary: "4" }),
+      Object.freeze({ frequency: 0, recency_days: 0, t_days: 9, customers: 7, sum_monetary: "0" }),
+    ]);
+    const table = patternTableFromRows(rows, { timeUnit: "week" });
+    expect(patternTableFromRows([...rows].reverse(), { timeUnit: "week" }).customers).toEqual([...table.customers].reverse());
+    expect(rows[0]).toEqual({ frequency: 1, recency_days: 3, t_days: 5, customers: 2, sum_monetary: "4" });
+  });
+
+  it("spend patterns: z̄ = repeat value ÷ frequency, exact, and bad rows named", () => {
+    const spend = spendPatternsFromRows([{ frequency: "3", repeat_value: "10.00", customers: 4n }], { timeUnit: "week" });
+    expect(spend.customers[0]!.monetaryValue.toString()).toBe("3.333333333333333333333333333333333333333");
+    expect(spend.customers[0]).toMatchObject({ frequency: 3, recency: 0, T: 0, weight: 4, customers: 4 });
+    expect([spend.customerCount, spend.patternCount, spend.timeUnit]).toEqual([4, 1, "week"]);
+    expect(() => spendPatternsFromRows([{ frequency: 0, repeat_value: "1", customers: 1 }])).toThrow(/rows\[0\]\.frequency/);
+    expect(() => spendPatternsFromRows([{ frequency: 1, repeat_value: "1", customers: 1 }, { frequency: 1, repeat_value: "x", customers: 1 }])).toThrow(/rows\[1\]\.repeat_value/);
+    expect(() => spendPatternsFromRows([{ frequency: 1, repeat_value: "1", customers: 0 }])).toThrow(RetentionInputError);
   });
 
   it("names the bad row and field", () => {

@@ -1,5 +1,6 @@
 import { decimalFromSignificant, Decimal } from "../../core/money";
-import { RetentionOptionsError } from "../../input/errors";
+import { IssueCollector, RetentionOptionsError } from "../../input/errors";
+import { printValue } from "../../input/describeValue";
 import { readOptions } from "../../input/readOptions";
 import { readSummaryRows, type SummaryInput } from "../summaryRows";
 import type { GammaGammaModel, TimeUnit, TransactionModel } from "./modelTypes";
@@ -53,6 +54,9 @@ export interface ScorePatternsResult {
   readonly totalClv: Decimal | null;
 }
 
+/** The time units a model may carry (as summaries do). */
+const TIME_UNITS: readonly string[] = ["day", "week", "month", "quarter", "year", "period"];
+
 /** A whole-day key carried by a pattern row, or null. */
 function dayKey(row: unknown, key: "recencyDays" | "tDays"): number | null {
   const value = typeof row === "object" && row !== null ? (row as Record<string, unknown>)[key] : undefined;
@@ -87,6 +91,9 @@ export function scorePatterns(transactionModel: TransactionModel, spendModel: Ga
     if (read[key] !== undefined) throw new RetentionOptionsError(key, "scorePatterns gives point scores; for intervals use predictClv on per-customer rows");
   }
   const settings = readPredictionSettings(transactionModel, spendModel, read);
+  if (!TIME_UNITS.includes(settings.model.timeUnit)) {
+    throw new RetentionOptionsError("model", `scorePatterns: expected the model's timeUnit to be one of ${TIME_UNITS.join(", ")}, found ${printValue(settings.model.timeUnit)}`);
+  }
   const rows = readSummaryRows(patterns, "scorePatterns");
   const source: readonly unknown[] = Array.isArray(patterns) ? patterns : (patterns as { customers: readonly unknown[] }).customers;
   const { model, horizon, step, discountRate, steps } = settings;
@@ -95,11 +102,17 @@ export function scorePatterns(transactionModel: TransactionModel, spendModel: Ga
   const scored: ScoredPattern[] = [];
   let customerCount = 0;
   let total: Decimal | null = new Decimal(0);
+  const overflows = new IssueCollector();
   forEachPrediction(
     settings,
     rows,
     (i, clv, expectedPurchases, expectedAverageSpend, probabilityAlive) => {
       const customers = rows.weight[i]!;
+      // Extreme parameters or spends overflow E(M) or the pattern's total: a typed error, never NaN or Infinity.
+      if (!(expectedAverageSpend === null || Number.isFinite(expectedAverageSpend)) || !(clv === null || Number.isFinite(clv * customers))) {
+        overflows.add({ index: i, path: ["summaries", Number.isFinite(expectedAverageSpend) ? "weight" : "monetaryValue"], code: "not_finite", message: "the pattern's expected spend or total CLV is beyond the largest double with this spend model" });
+        return;
+      }
       const denominator = p * rows.frequency[i]! + q - 1;
       const totalClv = clv === null ? null : decimalFromSignificant(clv * customers);
       total = total === null || totalClv === null ? null : total.plus(totalClv);
@@ -123,5 +136,6 @@ export function scorePatterns(transactionModel: TransactionModel, spendModel: Ga
     },
     predictions,
   );
+  overflows.throwIfAny();
   return { patterns: scored, horizon, step, discountRate, timeUnit: model.timeUnit, patternCount: scored.length, customerCount, totalClv: total };
 }
