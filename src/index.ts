@@ -203,6 +203,7 @@ export { logLikelihood } from "./clv/models/logLikelihood";
 export { discountedExpectedResidualTransactions } from "./clv/models/discountedExpectedResidualTransactions";
 export { expectedAverageSpend } from "./clv/models/gammaGammaPredictions";
 export { predictClv } from "./clv/models/predictClv";
+export { scorePatterns } from "./clv/models/scorePatterns";
 export { seededRandom } from "./clv/models/seededRandom";
 export {
   survival,
@@ -245,6 +246,7 @@ export type { LogLikelihoodResult } from "./clv/models/logLikelihood";
 export type { DertOptions } from "./clv/models/discountedExpectedResidualTransactions";
 export type { GammaGammaFit, GammaGammaFitOptions } from "./clv/models/fitGammaGamma";
 export type { PredictClvOptions, PredictClvResult, PredictedClv } from "./clv/models/predictClv";
+export type { ScorePatternsOptions, ScorePatternsResult, ScoredPattern } from "./clv/models/scorePatterns";
 export type { ClvIntervalSummary, ClvTotalInterval } from "./clv/models/predictClvIntervals";
 export type { UniformSource } from "./clv/models/seededRandom";
 export type { ModelFitDiagnostics } from "./clv/models/modelFitError";

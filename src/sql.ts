@@ -6,5 +6,14 @@
  */
 export { SQL_DIALECTS } from "./sql/dialect";
 export { quoteIdentifier } from "./sql/identifiers";
+export { patternTableSql } from "./sql/patternTableSql";
+export { patternTableFromRows } from "./sql/patternTableFromRows";
+export { spendPatternSql } from "./sql/spendPatternSql";
+export { spendPatternsFromRows } from "./sql/spendPatternsFromRows";
+export { scoreJoin } from "./sql/scoreJoin";
 export type { SqlDialect } from "./sql/dialect";
+export type { PatternTableSqlOptions } from "./sql/patternTableSql";
+export type { PatternRow, PatternTable, PatternTableFromRowsOptions } from "./sql/patternTableFromRows";
+export type { ScoreJoinOptions, ScoreTableColumns } from "./sql/scoreJoin";
+export type { SpendPatternRow, SpendPatterns, SpendPatternsFromRowsOptions } from "./sql/spendPatternsFromRows";
 export type { SqlSourceOptions, SqlPurchaseColumns } from "./sql/source";

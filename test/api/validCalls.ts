@@ -132,6 +132,7 @@ export const VALID_CALLS: Record<string, readonly unknown[]> = {
   discountedExpectedResidualTransactions: [paretoNbd, { frequency: 1, recency: 10, T: 30 }, { discountRate: 0.01 }],
   expectedAverageSpend: [gammaGamma, { frequency: 2, monetaryValue: "12" }],
   predictClv: [bgNbd, gammaGamma, cdnowSpendRows().slice(0, 5), { horizon: 10, discountRate: 0.01, interval: 0.9, draws: 50, seed: 3 }],
+  scorePatterns: [bgNbd, gammaGamma, cdnowSpendRows().slice(0, 5).map((row, i) => ({ ...row, weight: i + 1 })), { horizon: 10, discountRate: 0.01 }],
   seededRandom: [42],
   survival: [sbg, 2],
   retentionRateAt: [sbg, 2],
