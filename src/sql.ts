@@ -8,3 +8,7 @@ export { SQL_DIALECTS } from "./sql/dialect";
 export { quoteIdentifier } from "./sql/identifiers";
 export type { SqlDialect } from "./sql/dialect";
 export type { SqlSourceOptions, SqlPurchaseColumns } from "./sql/source";
+export { cohortCountsSql } from "./sql/cohortCounts";
+export { cohortRetentionFromCounts } from "./sql/cohortRetentionFromCounts";
+export type { CohortCountsSqlOptions } from "./sql/cohortCounts";
+export type { CohortCountRow } from "./sql/cohortRetentionFromCounts";
