@@ -70,7 +70,7 @@ export function cohortCountsSql(options: CohortCountsSqlOptions): string {
   return `WITH purchases AS (
   SELECT p.${source.customerId} AS customer_id, p.${source.amount} AS amount, ${bucketStartSql(dialect, granularity, weekStartsOn, `p.${source.date}`)} AS bucket
   FROM ${source.table} AS p
-  WHERE p.${source.date} < ${timestampLiteral(dialect, new Date(asOf), "asOf")}
+  WHERE p.${source.date} < ${timestampLiteral(dialect, new Date(asOf), "asOf")} AND p.${source.customerId} IS NOT NULL
 ),
 buckets AS (
   SELECT customer_id, bucket, MAX(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS ordered, SUM(amount) AS revenue

@@ -72,7 +72,7 @@ export function retentionFlagsSql(options: RetentionFlagsSqlOptions): string {
   return `WITH purchases AS (
   SELECT p.${source.customerId} AS customer_id, p.${source.date} AS order_time, p.${source.amount} AS amount
   FROM ${source.table} AS p
-  WHERE p.${source.date} < ${at(windows.end, "end")}
+  WHERE p.${source.date} < ${at(windows.end, "end")} AND p.${source.customerId} IS NOT NULL
 ),
 customers AS (
   SELECT customer_id,

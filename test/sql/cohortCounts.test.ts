@@ -105,6 +105,9 @@ describe("cohortRetentionFromCounts", () => {
     const result = cohortRetentionFromCounts([row, { ...row, period_offset: "1", customers: 1n, revenue: 5 }], options);
     expect(result.cohorts.map((c) => [c.key, c.size, c.values, c.rates])).toEqual([["2024-01", 2, [2, 1], [1, 0.5]]]);
     expect(cohortRetentionFromCounts([row], { ...options, mode: "return-on-or-after" }).cohorts[0]!.values).toEqual([1, 0]);
+    // docs/scale.md's worked example: last orders in January (1) and February (1) → [1 + 1, 1].
+    const worked = [row, { ...row, period_offset: 1, customers: 1, revenue: "5", last_customers: 1 }];
+    expect(cohortRetentionFromCounts(worked, { ...options, mode: "return-on-or-after" }).cohorts[0]!.values).toEqual([2, 1]);
   });
 
   it("names the bad row and field", () => {
