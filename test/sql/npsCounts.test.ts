@@ -31,6 +31,7 @@ async function expectSameNps(engine: SqlEngine, answers: readonly SurveyResponse
     const range = { start: split.start, end: split.end, confidence };
     expect(npsByFromCounts(rows as never, range)).toEqual(npsBy(answers, by, range));
     expect(npsTrendFromCounts(rows as never, split)).toEqual(npsTrend(answers, split));
+    expect(npsByFromCounts([...rows].reverse() as never, range)).toEqual(npsBy(answers, by, range)); // row order does not matter
   }
 }
 

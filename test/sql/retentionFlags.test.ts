@@ -13,6 +13,7 @@ async function expectSameMetrics(engine: SqlEngine, purchases: readonly Purchase
   expect(retentionRateFromFlags(rows as never, windows)).toEqual(retentionRate(purchases, windows));
   expect(churnRateFromFlags(rows as never, windows)).toEqual(churnRate(purchases, windows));
   expect(revenueRetentionFromFlags(rows as never, windows)).toEqual(revenueRetention(purchases, windows));
+  expect(revenueRetentionFromFlags([...rows].reverse() as never, windows)).toEqual(revenueRetention(purchases, windows)); // row order does not matter
 }
 
 describe.each(["duckdb", "postgres"] as const)("retentionFlagsSql on %s equals retentionRate, churnRate and revenueRetention", (which) => {
