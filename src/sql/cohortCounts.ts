@@ -49,7 +49,7 @@ function firstBucketFrom(ms: number, granularity: Granularity, weekStartsOn: Wee
  * @throws {RetentionOptionsError} on a bad dialect, name, granularity, week start or date
  * @example
  * cohortCountsSql({ dialect: "duckdb", table: "purchases", granularity: "month", asOf: "1997-10-01" })
- * //=> "WITH purchases AS (SELECT p.\"customer_id\" AS customer_id, … ORDER BY cohort_start, period_offset"
+ * //=> "WITH purchase_rows AS (SELECT p.\"customer_id\" AS customer_id, … ORDER BY cohort_start, period_offset"
  */
 export function cohortCountsSql(options: CohortCountsSqlOptions): string {
   options = readOptions(options, "cohortCountsSql");
@@ -67,14 +67,14 @@ export function cohortCountsSql(options: CohortCountsSqlOptions): string {
   const kept = [`cohort < ${limitStart}`];
   if (from !== null) kept.push(`cohort >= ${firstBucketFrom(from, granularity, weekStartsOn, "from")}`);
   if (to !== null) kept.push(`cohort < ${firstBucketFrom(to, granularity, weekStartsOn, "to")}`);
-  return `WITH purchases AS (
+  return `WITH purchase_rows AS (
   SELECT p.${source.customerId} AS customer_id, p.${source.amount} AS amount, ${bucketStartSql(dialect, granularity, weekStartsOn, `p.${source.date}`)} AS bucket
   FROM ${source.table} AS p
   WHERE p.${source.date} < ${timestampLiteral(dialect, new Date(asOf), "asOf")} AND p.${source.customerId} IS NOT NULL
 ),
 buckets AS (
   SELECT customer_id, bucket, MAX(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS ordered, SUM(amount) AS revenue
-  FROM purchases
+  FROM purchase_rows
   GROUP BY customer_id, bucket
 ),
 customers AS (

@@ -60,7 +60,7 @@ export function readRetentionWindows(options: RetentionWindowOptions, functionNa
  * @throws {RetentionOptionsError} on a bad dialect or name, start ≥ end, or a window that is not positive
  * @example
  * retentionFlagsSql({ dialect: "postgres", table: "purchases", start: "1997-07-01", end: "1997-10-01" })
- * //=> "WITH purchases AS (SELECT p.\"customer_id\" AS customer_id, … FROM customers WHERE seen = 1"
+ * //=> "WITH purchase_rows AS (SELECT p.\"customer_id\" AS customer_id, … FROM customers WHERE seen = 1"
  */
 export function retentionFlagsSql(options: RetentionFlagsSqlOptions): string {
   options = readOptions(options, "retentionFlagsSql");
@@ -69,7 +69,7 @@ export function retentionFlagsSql(options: RetentionFlagsSqlOptions): string {
   const at = (ms: number, option: string): string => timestampLiteral(source.dialect, new Date(ms), option);
   const start = at(windows.start, "start");
   const baseStart = at(windows.baseStart, "baseWindow");
-  return `WITH purchases AS (
+  return `WITH purchase_rows AS (
   SELECT p.${source.customerId} AS customer_id, p.${source.date} AS order_time, p.${source.amount} AS amount
   FROM ${source.table} AS p
   WHERE p.${source.date} < ${at(windows.end, "end")} AND p.${source.customerId} IS NOT NULL
@@ -83,7 +83,7 @@ customers AS (
     SUM(CASE WHEN order_time >= ${baseStart} AND order_time < ${start} THEN amount ELSE 0 END) AS base_revenue,
     SUM(CASE WHEN order_time >= ${start} THEN amount ELSE 0 END) AS current_revenue,
     MAX(CASE WHEN order_time >= ${at(Math.min(windows.startFrom, windows.baseStart), "start")} THEN 1 ELSE 0 END) AS seen
-  FROM purchases
+  FROM purchase_rows
   GROUP BY customer_id
 )
 SELECT customer_id, active_at_start, active_at_end,
