@@ -1,6 +1,7 @@
 import type { Granularity, WeekStartsOn } from "../core/calendar";
 import { dayOf, daysBetween } from "./dates";
 import type { SqlDialect } from "./dialect";
+import { integerLiteral } from "./literals";
 
 /**
  * Calendar buckets per dialect, on SQL expressions the query builders wrote (never on user
@@ -62,7 +63,7 @@ export function bucketStartSql(dialect: SqlDialect, granularity: Granularity, we
   if (granularity !== "week") return truncate(dialect, granularity, timestamp);
   const day = dayOf(dialect, timestamp);
   const shift = (4 - weekStartsOn + 7) % 7;
-  return subtractDays(dialect, day, positiveMod7(dialect, `${daysBetween(dialect, EPOCH, day)} + ${shift}`));
+  return subtractDays(dialect, day, positiveMod7(dialect, `${daysBetween(dialect, EPOCH, day)} + ${integerLiteral(shift, "weekStartsOn")}`));
 }
 
 /** Year and month of a DATE as integers. */
