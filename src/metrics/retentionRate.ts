@@ -84,6 +84,21 @@ export function retentionRate(input: MetricInput, options: RetentionRateOptions)
       else if (!isNew) reactivatedCount++;
     }
   }
+  return retentionRateResult({ startCount, endCount, newCount, retainedCount, reactivatedCount }, start, end, startFrom);
+}
+
+/** The counts a `RetentionRate` is computed from. */
+export interface RetentionCounts {
+  readonly startCount: number;
+  readonly endCount: number;
+  readonly newCount: number;
+  readonly retainedCount: number;
+  readonly reactivatedCount: number;
+}
+
+/** The `RetentionRate` of counted sets S, E, N over `[start, end)`, whose start window began at `startFrom`. */
+export function retentionRateResult(counts: RetentionCounts, start: number, end: number, startFrom: number): RetentionRate {
+  const { startCount, endCount, newCount, retainedCount, reactivatedCount } = counts;
   const share = (count: number): number | null => (startCount === 0 ? null : count / startCount);
   return {
     rate: share(retainedCount),

@@ -6,7 +6,7 @@ import { revenueByCustomer } from "./revenueByCustomer";
 import { readOptions } from "../input/readOptions";
 import { NO_REVENUE_LOST, quickRatio } from "../journey/quickRatio";
 import { orderedBefore } from "./orderedBefore";
-import { addToBridge, emptyBridge } from "./revenueBridge";
+import { addToBridge, emptyBridge, type RevenueBridge } from "./revenueBridge";
 
 /** Options of `revenueRetention`. */
 export interface RevenueRetentionOptions extends PeriodOptions {
@@ -94,7 +94,20 @@ export function revenueRetention(input: MetricInput, options: RevenueRetentionOp
   const before = orderedBefore(ledger, baseStart);
   const units = emptyBridge();
   for (let c = 0; c < base.length; c++) addToBridge(units, base[c]!, current[c]!, before[c] === 1);
-  const money = (value: number): Decimal => unitsToDecimal(value, ledger.moneyScale);
+  return revenueRetentionResult(units, ledger.moneyScale, ledger.currency, { start, end, baseStart });
+}
+
+/**
+ * The `RevenueRetention` of a filled bridge (in `10^-moneyScale` units) over `[start, end)`
+ * with the base window `[baseStart, start)`.
+ */
+export function revenueRetentionResult(
+  units: RevenueBridge,
+  moneyScale: number,
+  currency: string | null,
+  { start, end, baseStart }: { readonly start: number; readonly end: number; readonly baseStart: number },
+): RevenueRetention {
+  const money = (value: number): Decimal => unitsToDecimal(value, moneyScale);
   const share = (value: number): number | null => (units.base === 0 ? null : value / units.base);
   return {
     netRevenueRetention: share(units.current),
@@ -111,7 +124,7 @@ export function revenueRetention(input: MetricInput, options: RevenueRetentionOp
     customers: units.customers,
     newCustomers: units.newCustomers,
     reactivatedCustomers: units.reactivatedCustomers,
-    currency: ledger.currency,
+    currency,
     period: { start: new Date(start), end: new Date(end) },
     basePeriod: { start: new Date(baseStart), end: new Date(start) },
   };

@@ -38,7 +38,12 @@ export function countScoresBy(surveys: SurveyColumns, kind: number, key: SurveyG
     if (counts === undefined) groups.set(group, (counts = emptyCounts()));
     counts[score]!++;
   }
-  return [...groups].sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1));
+  return [...groups].sort(([a], [b]) => compareGroupKeys(a, b));
+}
+
+/** The order of survey groups: keys by UTF-16 code units, the `null` group last. */
+export function compareGroupKeys(a: string | null, b: string | null): number {
+  return a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
 }
 
 function keyFunction(key: SurveyGroupKey): (response: NormalizedSurveyResponse) => string | null | undefined {

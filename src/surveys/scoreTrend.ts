@@ -40,14 +40,11 @@ export function countScoresByBucket<T>(surveys: SurveyColumns, kind: number, opt
     if (!Number.isFinite(start) && at < first) first = at;
     if (!Number.isFinite(end) && at > last) last = at;
   }
-  if (!(first <= last)) return [];
-  checkBucketCount(Number.isFinite(end) ? "end" : "start", bucketIndex(last, granularity, weekStartsOn) - bucketIndex(first, granularity, weekStartsOn) + 1, `${granularity} buckets`);
-
-  const buckets: T[] = [];
-  const none = emptyCounts();
   let k = 0;
-  for (let from = bucketStart(first, granularity, weekStartsOn); from <= last; ) {
-    const to = addBuckets(from, granularity, 1);
+  const none = emptyCounts();
+  return eachTrendBucket(first, last, granularity, weekStartsOn, Number.isFinite(end) ? "end" : "start", (bucket) => {
+    const from = bucket.start.getTime();
+    const to = bucket.end.getTime();
     let counts = none;
     while (k < surveys.count && surveys.at[k]! < from) k++;
     for (; k < surveys.count && surveys.at[k]! < to; k++) {
@@ -56,7 +53,22 @@ export function countScoresByBucket<T>(surveys: SurveyColumns, kind: number, opt
       if (counts === none) counts = emptyCounts();
       counts[surveys.score[k]!]!++;
     }
-    buckets.push(make({ key: bucketKey(from, granularity, weekStartsOn), start: new Date(from), end: new Date(to) }, counts));
+    return make(bucket, counts);
+  });
+}
+
+/**
+ * Every calendar bucket from the one holding `first` to the one holding `last`, in order, each
+ * made into a result by `make` (called once per bucket, oldest first); `[]` unless
+ * first ≤ last. More than `MAX_BUCKETS` buckets is a `RetentionOptionsError` naming `option`.
+ */
+export function eachTrendBucket<T>(first: number, last: number, granularity: SurveyTrendOptions["granularity"], weekStartsOn: WeekStartsOn, option: string, make: (bucket: TrendBucket) => T): T[] {
+  if (!(first <= last)) return [];
+  checkBucketCount(option, bucketIndex(last, granularity, weekStartsOn) - bucketIndex(first, granularity, weekStartsOn) + 1, `${granularity} buckets`);
+  const buckets: T[] = [];
+  for (let from = bucketStart(first, granularity, weekStartsOn); from <= last; ) {
+    const to = addBuckets(from, granularity, 1);
+    buckets.push(make({ key: bucketKey(from, granularity, weekStartsOn), start: new Date(from), end: new Date(to) }));
     from = to;
   }
   return buckets;
