@@ -73,7 +73,8 @@ export function customerSummaryFromRows(rows: unknown, options: CustomerSummaryF
   issues.throwIfAny();
   const customers: CustomerSummaryRow[] = [];
   let repeat = 0;
-  for (const row of byCustomer(parsed)) {
+  for (const index of byCustomer(parsed)) {
+    const row = parsed[index]!;
     if (row.transactions === 0) continue;
     const frequency = row.transactions - 1;
     if (frequency > 0) repeat++;

@@ -1,13 +1,25 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { customerSummaryFromRows, customerSummarySql, quoteIdentifier, SQL_DIALECTS, type SqlDialect } from "retention-metrics/sql";
-import { customerSummary, RetentionInputError, RetentionOptionsError, type Purchase } from "../../src/index";
+import {
+  classifyDefectionsFromInputs,
+  customerSummaryFromRows,
+  customerSummarySql,
+  defectionInputsSql,
+  loyalCustomersFromInputs,
+  ltvSegmentsFromInputs,
+  quoteIdentifier,
+  rfmInputsSql,
+  rfmScoresFromInputs,
+  SQL_DIALECTS,
+  type SqlDialect,
+} from "retention-metrics/sql";
+import { classifyDefections, customerSummary, loyalCustomers, ltvSegments, rfmScores, RetentionInputError, RetentionOptionsError, type Purchase } from "../../src/index";
 import { cdnowPurchases } from "../clv/cdnowFixtures";
 import { AS_OF, AS_OF_MIDDAY, EDGE_PURCHASES, purchasesArbitrary } from "./customerLedgers";
 import { openDuckDb, openPostgres, type SqlEngine } from "./engines";
 import { expectParses, PARSED_DIALECTS } from "./parseDialect";
 
-const RUNS = 15;
+const RUNS = 20;
 
 describe.each(["duckdb", "postgres"] as const)("customer-level SQL on %s equals the in-memory functions", (which) => {
   let engine: SqlEngine | string;
@@ -32,6 +44,52 @@ describe.each(["duckdb", "postgres"] as const)("customer-level SQL on %s equals 
     const options = { dialect: db.dialect, table: "t", asOf, timeUnit } as const;
     return customerSummaryFromRows(await db.rows(customerSummarySql(options)), options);
   }
+
+  /** RFM, LTV tiers, defections and loyal customers on SQL, each next to the in-memory result. */
+  async function segmentsOnSql(db: SqlEngine, purchases: readonly Purchase[], asOf: string) {
+    const source = { dialect: db.dialect, table: "t" } as const;
+    const rfmRows = await db.rows(rfmInputsSql({ ...source, asOf }));
+    const allRows = await db.rows(rfmInputsSql({ ...source, asOf: "9999-12-31" }));
+    const defectionRows = await db.rows(defectionInputsSql({ ...source, asOf }));
+    const thresholds = { minGapDays: 2.5, atRiskAfter: 1, defectedAfter: 1.75 };
+    return [
+      [rfmScoresFromInputs(rfmRows, { ...source, asOf }), rfmScores(purchases, { asOf })],
+      [rfmScoresFromInputs(rfmRows, { asOf, bins: 3, otherSegment: "x" }), rfmScores(purchases, { asOf, bins: 3, otherSegment: "x" })],
+      [ltvSegmentsFromInputs(allRows, { by: "revenue", method: "pareto", share: 0.8 }), ltvSegments(purchases, { by: "revenue", method: "pareto", share: 0.8 })],
+      [ltvSegmentsFromInputs(allRows, { method: "quantile", tiers: 3 }), ltvSegments(purchases, { method: "quantile", tiers: 3 })],
+      [classifyDefectionsFromInputs(defectionRows, { ...source, asOf }), classifyDefections(purchases, { asOf })],
+      [classifyDefectionsFromInputs(defectionRows, { asOf, thresholds }), classifyDefections(purchases, { asOf, thresholds })],
+      [loyalCustomersFromInputs(defectionRows, { ...source, asOf }), loyalCustomers(purchases, { asOf })],
+      [loyalCustomersFromInputs(defectionRows, { asOf, minOrders: 1, valueShare: 0.5, thresholds }), loyalCustomers(purchases, { asOf, minOrders: 1, valueShare: 0.5, thresholds })],
+    ] as const;
+  }
+
+  it("RFM, LTV tiers, defections and loyal customers on CDNOW and the edge cases", async (context) => {
+    const purchases = [...cdnowPurchases(), ...EDGE_PURCHASES];
+    const db = await load(purchases, context);
+    if (db === null) return;
+    for (const asOf of ["1997-09-30", "1997-04-15T12:00:00Z", AS_OF_MIDDAY]) {
+      for (const [onSql, inMemory] of await segmentsOnSql(db, purchases, asOf)) expect(onSql).toEqual(inMemory);
+    }
+    // By hand: gappy's gaps 1, 3, 10, 20 days raised to minGapDays 7 give a median of (7 + 10) / 2; to 2.5, (3 + 10) / 2.
+    const rows = await db.rows(defectionInputsSql({ dialect: db.dialect, table: "t", asOf: AS_OF }));
+    const gappy = (minGapDays: number) => classifyDefectionsFromInputs(rows, { asOf: AS_OF, thresholds: { minGapDays } }).find((c) => c.customerId === "gappy")!;
+    expect([gappy(7).expectedGapDays, gappy(2.5).expectedGapDays]).toEqual([8.5, 6.5]);
+    // Last order 02-04, asOf 03-10: 35 days > 3 × 8.5 → defected 25.5 days after 02-04; value 6 orders × 3.10.
+    expect(gappy(7)).toMatchObject({ status: "defected", reason: "no_repurchase", daysSinceLastActivity: 35, since: new Date("2024-02-29T12:00:00Z") });
+    expect(gappy(7).annualValue.toString()).toBe("18.6");
+  });
+
+  it("RFM, LTV tiers, defections and loyal customers on generated ledgers", async (context) => {
+    if (typeof engine === "string") return context.skip(engine);
+    await fc.assert(
+      fc.asyncProperty(purchasesArbitrary(60), fc.constantFrom(AS_OF, AS_OF_MIDDAY), async (purchases, asOf) => {
+        const db = (await load(purchases, context))!;
+        for (const [onSql, inMemory] of await segmentsOnSql(db, purchases, asOf)) expect(onSql).toEqual(inMemory);
+      }),
+      { numRuns: RUNS },
+    );
+  });
 
   it("customerSummary on CDNOW and the edge cases, in days and weeks", async (context) => {
     const purchases = [...cdnowPurchases(), ...EDGE_PURCHASES];
@@ -65,7 +123,9 @@ describe.each(["duckdb", "postgres"] as const)("customer-level SQL on %s equals 
     await db.run(`CREATE TABLE ${q(table)} AS SELECT customer_id AS ${q(columns.customerId)}, purchased_at AS ${q(columns.date)}, amount AS ${q(columns.amount)} FROM t`);
     const options = { dialect: db.dialect, table, columns, asOf: AS_OF } as const;
     expect(customerSummaryFromRows(await db.rows(customerSummarySql(options)), options)).toEqual(customerSummary(EDGE_PURCHASES, { asOf: AS_OF }));
-    expect(await db.rows("SELECT COUNT(*) AS n FROM t")).toEqual([{ n: "10" }]);
+    expect(rfmScoresFromInputs(await db.rows(rfmInputsSql(options)), options)).toEqual(rfmScores(EDGE_PURCHASES, { asOf: AS_OF }));
+    expect(classifyDefectionsFromInputs(await db.rows(defectionInputsSql(options)), options)).toEqual(classifyDefections(EDGE_PURCHASES, { asOf: AS_OF }));
+    expect(await db.rows("SELECT COUNT(*) AS n FROM t")).toEqual([{ n: String(EDGE_PURCHASES.length) }]);
   });
 });
 
@@ -74,7 +134,10 @@ describe("customer-level SQL text", () => {
     for (const dialect of PARSED_DIALECTS) {
       // A backtick inside a name is left out: BigQuery escapes it with a backslash, not by doubling (see the report).
       const columns = { customerId: "it's", date: 'we"ird;', amount: "x; DROP TABLE t; --" };
-      expectParses(dialect, customerSummarySql({ dialect, table: ["shop", "or'ders"], columns, asOf: AS_OF_MIDDAY, timeUnit: "week" }));
+      const options = { dialect, table: ["shop", "or'ders"], columns, asOf: AS_OF_MIDDAY } as const;
+      expectParses(dialect, customerSummarySql({ ...options, timeUnit: "week" }));
+      expectParses(dialect, rfmInputsSql(options));
+      expectParses(dialect, defectionInputsSql(options));
     }
   });
 
@@ -94,6 +157,18 @@ describe("customer-level SQL text", () => {
     ];
     const badSources: unknown[] = [{ ...base, dialect: "mysql" }, { ...base, table: "" }, { ...base, columns: { amont: "a" } }, { ...base, table: ["a", 5] }];
     for (const options of [...badForBoth, ...badSources]) expect(() => customerSummarySql(options as never)).toThrow(RetentionOptionsError);
+    for (const query of [rfmInputsSql, defectionInputsSql]) {
+      for (const options of [null, new Map(), { ...base, asOf: "soon" }, { ...base, timeUnit: "day" }, ...badSources]) expect(() => query(options as never)).toThrow(RetentionOptionsError);
+    }
+    const finishers: [(rows: unknown, options: never) => unknown, unknown[]][] = [
+      [rfmScoresFromInputs, [{ asOf: AS_OF, bins: 10 }, { asOf: AS_OF, bins: 2.5 }, { asOf: AS_OF, otherSegment: "" }, { bins: 3 }]],
+      [ltvSegmentsFromInputs, [{ method: "pareto", by: "margin" }, { method: "pareto", by: "clv" }, { method: "pareto", share: 0 }, { method: "median" }, {}]],
+      [classifyDefectionsFromInputs, [{ asOf: AS_OF, rules: [() => null] }, { asOf: AS_OF, thresholds: { minGapDays: -1 } }, { asOf: AS_OF, thresholds: { atRiskAfter: 3, defectedAfter: 2 } }, {}]],
+      [loyalCustomersFromInputs, [{ asOf: AS_OF, valueShare: 1.5 }, { asOf: AS_OF, minOrders: 0 }, { asOf: AS_OF, rules: [() => null] }, { asOf: AS_OF, classifications: new Map() }]],
+    ];
+    for (const [finish, bad] of finishers) {
+      for (const options of [null, new Map(), 7, { asOf: AS_OF, method: "pareto", colums: {} }, ...bad]) expect(() => finish([], options as never), JSON.stringify(options)).toThrow(RetentionOptionsError);
+    }
     for (const options of badForBoth) expect(() => customerSummaryFromRows([], options as never)).toThrow(RetentionOptionsError);
     for (const dialect of SQL_DIALECTS) expect(customerSummarySql({ dialect, table: "t", asOf: AS_OF })).toContain("2024-03-10 00:00:00.000");
   });
@@ -114,6 +189,39 @@ describe("customer-level SQL text", () => {
     for (const [rows, message] of cases) {
       expect(() => customerSummaryFromRows(rows, options)).toThrow(RetentionInputError);
       expect(() => customerSummaryFromRows(rows, options)).toThrow(message);
+    }
+  });
+
+  it("refuses bad RFM and defection rows with RetentionInputError naming rows[i].field", () => {
+    const rfm = { customer_id: "__proto__", orders: 2, last_order_at: "2024-01-15 09:00:00", revenue: "30.00" };
+    const defection = { ...rfm, visits: 2, gap_low: 14, gap_high: "14", annual_value: "30.00" };
+    const asOf = "2024-02-01";
+    expect(rfmScoresFromInputs([rfm], { asOf })[0]).toMatchObject({ customerId: "__proto__", frequency: 2, recencyDays: 16.625 });
+    expect(classifyDefectionsFromInputs([defection], { asOf })[0]).toMatchObject({ customerId: "__proto__", expectedGapDays: 14, status: "active" });
+    const rfmCases: [unknown, RegExp][] = [
+      [{ rows: [] }, /rows/],
+      [[rfm, { ...rfm, customer_id: 5, orders: 1.5 }], /rows\[1\]\.orders/],
+      [[{ ...rfm, last_order_at: null }], /rows\[0\]\.last_order_at/],
+      [[{ ...rfm, revenue: "1e400" }], /rows\[0\]\.revenue/],
+      [[{ ...rfm, revenue: "99999999999999999" }], /rows\[0\]\.revenue/],
+      [[rfm, rfm], /rows\[1\]\.customer_id/],
+    ];
+    for (const [rows, message] of rfmCases) {
+      expect(() => rfmScoresFromInputs(rows, { asOf })).toThrow(RetentionInputError);
+      expect(() => rfmScoresFromInputs(rows, { asOf })).toThrow(message);
+      expect(() => ltvSegmentsFromInputs(rows, { method: "pareto" })).toThrow(message);
+    }
+    const defectionCases: [unknown, RegExp][] = [
+      [[{ ...defection, visits: 3 }], /rows\[0\]\.visits/],
+      [[{ ...defection, gap_low: null }], /rows\[0\]\.gap_low/],
+      [[{ ...defection, gap_high: -2 }], /rows\[0\]\.gap_high/],
+      [[defection, { ...defection, customer_id: "b", annual_value: "a lot" }], /rows\[1\]\.annual_value/],
+      [[{ ...defection, last_order_at: null }], /rows\[0\]\.last_order_at/],
+    ];
+    for (const [rows, message] of defectionCases) {
+      expect(() => classifyDefectionsFromInputs(rows, { asOf })).toThrow(RetentionInputError);
+      expect(() => classifyDefectionsFromInputs(rows, { asOf })).toThrow(message);
+      expect(() => loyalCustomersFromInputs(rows, { asOf })).toThrow(message);
     }
   });
 });

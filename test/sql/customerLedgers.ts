@@ -24,12 +24,15 @@ const instant = fc.oneof(
 /** An amount in cents, refunds (negative) and zero included, written with two decimals. */
 const amount = fc.oneof(fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: -5_000, max: -1 }), fc.constant(0)).map((cents) => (cents / 100).toFixed(2));
 
+/** A customer id: two frequent buyers (so there are customers with many visit days), and the rest. */
+const customerId = fc.oneof({ arbitrary: fc.constantFrom("a", "it's"), weight: 3 }, { arbitrary: fc.constantFrom(...IDS), weight: 2 });
+
 /** A ledger of up to `max` purchases. */
 export function purchasesArbitrary(max = 40): fc.Arbitrary<Purchase[]> {
-  return fc.array(fc.record({ customerId: fc.constantFrom(...IDS), at: instant, amount }), { minLength: 0, maxLength: max });
+  return fc.array(fc.record({ customerId, at: instant, amount }), { minLength: 0, maxLength: max });
 }
 
-/** Hand-picked edge cases: a refund on a transaction day, a refund-only day, a purchase exactly at asOf and one 1 ms after. */
+/** Hand-picked edge cases: a refund on a transaction day, a refund-only day, a purchase exactly at asOf and one 1 ms after, an even number of visit gaps. */
 export const EDGE_PURCHASES: readonly Purchase[] = [
   { customerId: "z1", at: "2024-01-01T08:00:00Z", amount: "10.00" },
   { customerId: "z1", at: "2024-01-01T20:00:00Z", amount: "2.50" },
@@ -41,4 +44,6 @@ export const EDGE_PURCHASES: readonly Purchase[] = [
   { customerId: "__proto__", at: "2024-02-15T23:59:59.999Z", amount: "0.00" },
   { customerId: "late", at: "2024-03-11T00:00:00Z", amount: "5.00" },
   { customerId: "refunder", at: "2024-02-01T00:00:00Z", amount: "-5.00" },
+  // Visit days 01-01, 01-02, 01-05, 01-15, 02-04: gaps 1, 3, 10, 20, median 6.5 (8.5 with minGapDays 7).
+  ...["2024-01-01", "2024-01-02", "2024-01-05T22:00:00Z", "2024-01-05T23:00:00Z", "2024-01-15", "2024-02-04"].map((at) => ({ customerId: "gappy", at, amount: "3.10" })),
 ];
