@@ -55,26 +55,26 @@ export function customerSummarySql(options: CustomerSummarySqlOptions): string {
 days AS (
   SELECT customer_id, tx_day,
          SUM(amount) AS day_value,
-         MAX(bought) AS bought,
-         SUM(bought) AS orders,
-         MIN(CASE WHEN bought = 1 THEN bought_at END) AS first_at,
-         MAX(CASE WHEN bought = 1 THEN bought_at END) AS last_at
+         MAX(bought) AS is_tx,
+         SUM(bought) AS day_orders,
+         MIN(CASE WHEN bought = 1 THEN bought_at END) AS day_first_at,
+         MAX(CASE WHEN bought = 1 THEN bought_at END) AS day_last_at
   FROM observed
   GROUP BY customer_id, tx_day
 ),
 ranked AS (
-  SELECT customer_id, tx_day, day_value, bought, orders, first_at, last_at,
-         MIN(CASE WHEN bought = 1 THEN tx_day END) OVER (PARTITION BY customer_id) AS birth_day
+  SELECT customer_id, tx_day, day_value, is_tx, day_orders, day_first_at, day_last_at,
+         MIN(CASE WHEN is_tx = 1 THEN tx_day END) OVER (PARTITION BY customer_id) AS birth_day
   FROM days
 )
 SELECT customer_id,
-       SUM(bought) AS transactions,
+       SUM(is_tx) AS transactions,
        MIN(birth_day) AS first_day,
-       MAX(CASE WHEN bought = 1 THEN tx_day END) AS last_day,
-       MIN(first_at) AS first_at,
-       MAX(last_at) AS last_at,
-       COALESCE(SUM(CASE WHEN bought = 1 AND tx_day > birth_day THEN day_value END), 0) AS repeat_value,
-       SUM(orders) AS orders,
+       MAX(CASE WHEN is_tx = 1 THEN tx_day END) AS last_day,
+       MIN(day_first_at) AS first_at,
+       MAX(day_last_at) AS last_at,
+       COALESCE(SUM(CASE WHEN is_tx = 1 AND tx_day > birth_day THEN day_value END), 0) AS repeat_value,
+       SUM(day_orders) AS orders,
        COALESCE(SUM(day_value), 0) AS revenue
 FROM ranked
 GROUP BY customer_id`;

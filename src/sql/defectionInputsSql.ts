@@ -72,15 +72,15 @@ middle_gaps AS (
 ),
 last_orders AS (
   SELECT customer_id, bought_at, amount, is_order,
-         MAX(CASE WHEN is_order = 1 THEN bought_at END) OVER (PARTITION BY customer_id) AS last_order_at
+         MAX(CASE WHEN is_order = 1 THEN bought_at END) OVER (PARTITION BY customer_id) AS customer_last_order
   FROM observed
 ),
 totals AS (
   SELECT customer_id,
          SUM(is_order) AS orders,
          COUNT(DISTINCT CASE WHEN is_order = 1 THEN ${dayOf(dialect, "bought_at")} END) AS visits,
-         MAX(last_order_at) AS last_order_at,
-         SUM(CASE WHEN bought_at > ${minusDays(dialect, "last_order_at", 365)} THEN amount ELSE 0 END) AS annual_value,
+         MAX(customer_last_order) AS last_order_at,
+         SUM(CASE WHEN bought_at > ${minusDays(dialect, "customer_last_order", 365)} THEN amount ELSE 0 END) AS annual_value,
          SUM(amount) AS revenue
   FROM last_orders
   GROUP BY customer_id

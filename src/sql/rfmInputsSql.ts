@@ -24,18 +24,24 @@ export interface RfmInputsSqlOptions extends SqlSourceOptions {
  * @throws {RetentionOptionsError} when an option is missing, misspelled or invalid
  * @example
  * rfmInputsSql({ dialect: "postgres", table: ["shop", "orders"], asOf: "2024-03-01" })
- * //=> "SELECT \"customer_id\" AS customer_id, … FROM \"shop\".\"orders\" WHERE … GROUP BY … HAVING …"
+ * //=> 'WITH observed AS (SELECT "customer_id" AS customer_id, … FROM "shop"."orders" WHERE "purchased_at" <= TIMESTAMP …) SELECT … GROUP BY customer_id HAVING SUM(is_order) > 0'
  */
 export function rfmInputsSql(options: RfmInputsSqlOptions): string {
   const source = readSqlSource(options, "rfmInputsSql", ["asOf"]);
   const asOf = timestampLiteral(source.dialect, readInstant("asOf", options.asOf), "asOf");
-  const order = `CASE WHEN ${source.amount} >= 0 THEN 1 ELSE 0 END`;
-  return `SELECT ${source.customerId} AS customer_id,
-       SUM(${order}) AS orders,
-       MAX(CASE WHEN ${source.amount} >= 0 THEN ${source.date} END) AS last_order_at,
-       SUM(${source.amount}) AS revenue
-FROM ${source.table}
-WHERE ${source.date} <= ${asOf}
-GROUP BY ${source.customerId}
-HAVING SUM(${order}) > 0`;
+  return `WITH observed AS (
+  SELECT ${source.customerId} AS customer_id,
+         ${source.date} AS bought_at,
+         ${source.amount} AS amount,
+         CASE WHEN ${source.amount} >= 0 THEN 1 ELSE 0 END AS is_order
+  FROM ${source.table}
+  WHERE ${source.date} <= ${asOf}
+)
+SELECT customer_id,
+       SUM(is_order) AS orders,
+       MAX(CASE WHEN is_order = 1 THEN bought_at END) AS last_order_at,
+       SUM(amount) AS revenue
+FROM observed
+GROUP BY customer_id
+HAVING SUM(is_order) > 0`;
 }

@@ -21,6 +21,11 @@ import { expectParses, PARSED_DIALECTS } from "./parseDialect";
 
 const RUNS = 20;
 
+/** The rows reversed and frozen: a finisher must not depend on the engine's row order, nor write to the rows. */
+async function frozenReversed(rows: Promise<Record<string, unknown>[]>): Promise<readonly Record<string, unknown>[]> {
+  return Object.freeze((await rows).map((row) => Object.freeze({ ...row })).reverse());
+}
+
 describe.each(["duckdb", "postgres"] as const)("customer-level SQL on %s equals the in-memory functions", (which) => {
   let engine: SqlEngine | string;
   beforeAll(async () => {
@@ -42,15 +47,15 @@ describe.each(["duckdb", "postgres"] as const)("customer-level SQL on %s equals 
 
   async function summaryOnSql(db: SqlEngine, asOf: string, timeUnit: "day" | "week") {
     const options = { dialect: db.dialect, table: "t", asOf, timeUnit } as const;
-    return customerSummaryFromRows(await db.rows(customerSummarySql(options)), options);
+    return customerSummaryFromRows(await frozenReversed(db.rows(customerSummarySql(options))), options);
   }
 
   /** RFM, LTV tiers, defections and loyal customers on SQL, each next to the in-memory result. */
   async function segmentsOnSql(db: SqlEngine, purchases: readonly Purchase[], asOf: string) {
     const source = { dialect: db.dialect, table: "t" } as const;
-    const rfmRows = await db.rows(rfmInputsSql({ ...source, asOf }));
-    const allRows = await db.rows(rfmInputsSql({ ...source, asOf: "9999-12-31" }));
-    const defectionRows = await db.rows(defectionInputsSql({ ...source, asOf }));
+    const rfmRows = await frozenReversed(db.rows(rfmInputsSql({ ...source, asOf })));
+    const allRows = await frozenReversed(db.rows(rfmInputsSql({ ...source, asOf: "9999-12-31" })));
+    const defectionRows = await frozenReversed(db.rows(defectionInputsSql({ ...source, asOf })));
     const thresholds = { minGapDays: 2.5, atRiskAfter: 1, defectedAfter: 1.75 };
     return [
       [rfmScoresFromInputs(rfmRows, { ...source, asOf }), rfmScores(purchases, { asOf })],
