@@ -14,7 +14,6 @@ export { customerSummarySql } from "./sql/customerSummarySql";
 export { customerSummaryFromRows, CustomerSummarySqlRowSchema } from "./sql/customerSummaryFromRows";
 export type { CustomerSummarySqlOptions } from "./sql/customerSummarySql";
 export type { CustomerSummaryFromRowsOptions, CustomerSummarySqlRow } from "./sql/customerSummaryFromRows";
-export type { SqlSummaryTimeUnit } from "./sql/summaryTimeUnit";
 export { rfmInputsSql } from "./sql/rfmInputsSql";
 export { rfmScoresFromInputs, RfmInputsRowSchema } from "./sql/rfmScoresFromInputs";
 export { ltvSegmentsFromInputs } from "./sql/ltvSegmentsFromInputs";

@@ -1,15 +1,24 @@
+import type { Granularity, WeekStartsOn } from "../core/calendar";
 import type { DateInput } from "../core/time";
+import type { PeriodAxisOptions, TimeAxisOptions } from "../clv/timeAxis";
+import { bucketStart } from "./bucketStart";
 import { dayOf } from "./dates";
 import { timestampLiteral } from "./literals";
 import { readSqlSource, readInstant, type SqlSourceOptions } from "./source";
-import { readSummaryTimeUnit, SUMMARY_TIME_KEYS, type SqlSummaryTimeUnit } from "./summaryTimeUnit";
+import { readSummaryAxis, SUMMARY_TIME_KEYS } from "./summaryAxis";
 
-/** Options of `customerSummarySql` (and, as they are, of `customerSummaryFromRows`). */
+/** Options of `customerSummarySql` (and, as they are, of `customerSummaryFromRows`): `customerSummary`'s. */
 export interface CustomerSummarySqlOptions extends SqlSourceOptions {
   /** End of observation: purchases at or before this instant count. */
   readonly asOf: DateInput;
-  /** Unit of recency and T: `day` (default) or `week` (7 days exactly); the query is the same for both. */
-  readonly timeUnit?: SqlSummaryTimeUnit | undefined;
+  /** `day` (default) or `week` (7 days exactly) of elapsed time; `period` for the discrete-time summary (with `granularity`). */
+  readonly timeUnit?: "day" | "week" | "period" | undefined;
+  /** Whole calendar buckets instead of elapsed time (as `customerSummary`'s `calendar`). */
+  readonly calendar?: Granularity | undefined;
+  /** The bucket of one opportunity of the discrete-time summary (`timeUnit: "period"`). */
+  readonly granularity?: Granularity | undefined;
+  /** First day of a calendar week, 0 = Sunday … 6; default 1 (Monday). */
+  readonly weekStartsOn?: WeekStartsOn | undefined;
 }
 
 /** The option keys of `customerSummarySql` besides the source's. */
@@ -17,22 +26,26 @@ export const CUSTOMER_SUMMARY_SQL_KEYS = ["asOf", ...SUMMARY_TIME_KEYS] as const
 
 /**
  * SQL for the per-customer aggregate that `customerSummaryFromRows` finishes into
- * `customerSummary(purchases, { asOf, timeUnit })`. One row per customer in the table:
+ * `customerSummary(purchases, options)`. A transaction is a UTC day (with `calendar`, or
+ * `timeUnit: "period"` and `granularity`, a calendar bucket) with a purchase. One row per
+ * customer in the table:
  *
  * | column | meaning |
  * | --- | --- |
  * | `customer_id` | the customer |
- * | `transactions` | UTC days with a purchase (amount ≥ 0) at or before asOf; 0 for a customer the summary skips |
- * | `first_day`, `last_day` | the first and last of those days (DATE; NULL when none) |
+ * | `transactions` | UTC days (or buckets) with a purchase (amount ≥ 0) at or before asOf; 0 for a customer the summary skips |
+ * | `first_day`, `last_day` | the first and last of those days, or the first day of those buckets (DATE; NULL when none) |
  * | `first_at`, `last_at` | the first and last purchase instants (amount ≥ 0) at or before asOf |
  * | `repeat_value` | sum of the amounts (refunds included) on the transaction days after the first |
  * | `orders` | rows with amount ≥ 0 at or before asOf (the table has no order id) |
  * | `revenue` | sum of every amount at or before asOf, refunds included |
  *
  * Money is only summed, never divided: the finisher takes the mean with exact decimals. Times
- * are left as days, so the finisher computes recency and T with the in-memory arithmetic.
+ * are left as days, so the finisher computes recency and T with the in-memory arithmetic. Weeks
+ * of a `calendar` start on `weekStartsOn`, counted in whole days from a fixed date, so no
+ * engine's own week convention is involved.
  *
- * @param options - source (`dialect`, `table`, `columns`), `asOf`, `timeUnit`
+ * @param options - source (`dialect`, `table`, `columns`), `asOf`, and `customerSummary`'s time options (`timeUnit`, `calendar`, `granularity`, `weekStartsOn`)
  * @returns the query text for `options.dialect`
  * @throws {RetentionOptionsError} when an option is missing, misspelled or invalid
  * @example
@@ -41,12 +54,12 @@ export const CUSTOMER_SUMMARY_SQL_KEYS = ["asOf", ...SUMMARY_TIME_KEYS] as const
  */
 export function customerSummarySql(options: CustomerSummarySqlOptions): string {
   const source = readSqlSource(options, "customerSummarySql", CUSTOMER_SUMMARY_SQL_KEYS);
-  readSummaryTimeUnit(options as unknown as Record<string, unknown>, "customerSummarySql");
+  const { bucket, weekStartsOn } = readSummaryAxis(options as TimeAxisOptions | PeriodAxisOptions, "customerSummarySql");
   const { dialect } = source;
   const asOf = timestampLiteral(dialect, readInstant("asOf", options.asOf), "asOf");
   return `WITH observed AS (
   SELECT ${source.customerId} AS customer_id,
-         ${dayOf(dialect, source.date)} AS tx_day,
+         ${bucketStart(dialect, dayOf(dialect, source.date), bucket, weekStartsOn)} AS tx_day,
          ${source.date} AS bought_at,
          CASE WHEN ${source.date} <= ${asOf} THEN ${source.amount} END AS amount,
          CASE WHEN ${source.date} <= ${asOf} AND ${source.amount} >= 0 THEN 1 ELSE 0 END AS bought

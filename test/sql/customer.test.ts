@@ -11,6 +11,7 @@ import {
   rfmInputsSql,
   rfmScoresFromInputs,
   SQL_DIALECTS,
+  type CustomerSummarySqlOptions,
   type SqlDialect,
 } from "retention-metrics/sql";
 import { classifyDefections, customerSummary, loyalCustomers, ltvSegments, rfmScores, RetentionInputError, RetentionOptionsError, type Purchase } from "../../src/index";
@@ -20,6 +21,23 @@ import { openDuckDb, openPostgres, type SqlEngine } from "./engines";
 import { expectParses, PARSED_DIALECTS } from "./parseDialect";
 
 const RUNS = 20;
+
+type TimeOptions = Pick<CustomerSummarySqlOptions, "timeUnit" | "calendar" | "granularity" | "weekStartsOn">;
+
+/** Every time axis of customerSummary: elapsed days and weeks, calendar buckets (weeks from three start days), the discrete-time summary. */
+const TIME_OPTIONS: readonly TimeOptions[] = [
+  {},
+  { timeUnit: "week" },
+  { calendar: "day" },
+  { calendar: "week" },
+  { calendar: "week", weekStartsOn: 0 },
+  { calendar: "week", weekStartsOn: 3, timeUnit: "week" },
+  { calendar: "month" },
+  { calendar: "quarter" },
+  { calendar: "year" },
+  { timeUnit: "period", granularity: "month" },
+  { timeUnit: "period", granularity: "week", weekStartsOn: 6 },
+];
 
 /** The rows reversed and frozen: a finisher must not depend on the engine's row order, nor write to the rows. */
 async function frozenReversed(rows: Promise<Record<string, unknown>[]>): Promise<readonly Record<string, unknown>[]> {
@@ -45,8 +63,8 @@ describe.each(["duckdb", "postgres"] as const)("customer-level SQL on %s equals 
     return engine;
   }
 
-  async function summaryOnSql(db: SqlEngine, asOf: string, timeUnit: "day" | "week") {
-    const options = { dialect: db.dialect, table: "t", asOf, timeUnit } as const;
+  async function summaryOnSql(db: SqlEngine, asOf: string, time: TimeOptions) {
+    const options = { dialect: db.dialect, table: "t", asOf, ...time } as const;
     return customerSummaryFromRows(await frozenReversed(db.rows(customerSummarySql(options))), options);
   }
 
@@ -96,23 +114,21 @@ describe.each(["duckdb", "postgres"] as const)("customer-level SQL on %s equals 
     );
   });
 
-  it("customerSummary on CDNOW and the edge cases, in days and weeks", async (context) => {
+  it("customerSummary on CDNOW and the edge cases, on every time axis", async (context) => {
     const purchases = [...cdnowPurchases(), ...EDGE_PURCHASES];
     const db = await load(purchases, context);
     if (db === null) return;
     for (const asOf of ["1997-09-30", "1997-06-15T12:00:00Z", AS_OF]) {
-      for (const timeUnit of ["day", "week"] as const) {
-        expect(await summaryOnSql(db, asOf, timeUnit)).toEqual(customerSummary(purchases, { asOf, timeUnit }));
-      }
+      for (const time of TIME_OPTIONS) expect(await summaryOnSql(db, asOf, time), JSON.stringify(time)).toEqual(customerSummary(purchases, { asOf, ...time } as never));
     }
   });
 
   it("customerSummary on generated ledgers", async (context) => {
     if (typeof engine === "string") return context.skip(engine);
     await fc.assert(
-      fc.asyncProperty(purchasesArbitrary(), fc.constantFrom(AS_OF, AS_OF_MIDDAY), fc.constantFrom("day" as const, "week" as const), async (purchases, asOf, timeUnit) => {
+      fc.asyncProperty(purchasesArbitrary(), fc.constantFrom(AS_OF, AS_OF_MIDDAY), fc.subarray([...TIME_OPTIONS], { minLength: 1, maxLength: 3 }), async (purchases, asOf, times) => {
         const db = (await load(purchases, context))!;
-        expect(await summaryOnSql(db, asOf, timeUnit)).toEqual(customerSummary(purchases, { asOf, timeUnit }));
+        for (const time of times) expect(await summaryOnSql(db, asOf, time)).toEqual(customerSummary(purchases, { asOf, ...time } as never));
       }),
       { numRuns: RUNS },
     );
@@ -140,7 +156,7 @@ describe("customer-level SQL text", () => {
       // A backtick inside a name is left out: BigQuery escapes it with a backslash, not by doubling (see the report).
       const columns = { customerId: "it's", date: 'we"ird;', amount: "x; DROP TABLE t; --" };
       const options = { dialect, table: ["shop", "or'ders"], columns, asOf: AS_OF_MIDDAY } as const;
-      expectParses(dialect, customerSummarySql({ ...options, timeUnit: "week" }));
+      for (const time of TIME_OPTIONS) expectParses(dialect, customerSummarySql({ ...options, ...time }));
       expectParses(dialect, rfmInputsSql(options));
       expectParses(dialect, defectionInputsSql(options));
     }
@@ -155,9 +171,12 @@ describe("customer-level SQL text", () => {
       { ...base, asOf: "not a date" },
       { ...base, asOf: undefined },
       { ...base, timeUnit: "month" },
-      { ...base, timeUnit: "period", granularity: "year" },
-      { ...base, calendar: "month" },
-      { ...base, weekStartsOn: 0 },
+      { ...base, timeUnit: "period" },
+      { ...base, timeUnit: "period", granularity: "year", calendar: "year" },
+      { ...base, granularity: "year" },
+      { ...base, calendar: "decade" },
+      { ...base, calendar: "week", weekStartsOn: 7 },
+      { ...base, calendar: "month", timeUnit: "week" },
       { ...base, asof: AS_OF },
     ];
     const badSources: unknown[] = [{ ...base, dialect: "mysql" }, { ...base, table: "" }, { ...base, columns: { amont: "a" } }, { ...base, table: ["a", 5] }];
@@ -190,6 +209,7 @@ describe("customer-level SQL text", () => {
       [[{ ...good, customer_id: "" }], /rows\[0\]\.customer_id/],
       [[good, good], /rows\[1\]\.customer_id/],
       [[{ ...good, last_at: "yesterday" }], /rows\[0\]\.last_at/],
+      [[{ ...good, last_at: "2024-01-29 00:00:00.001" }], /rows\[0\]\.last_at: a purchase after asOf/],
     ];
     for (const [rows, message] of cases) {
       expect(() => customerSummaryFromRows(rows, options)).toThrow(RetentionInputError);
