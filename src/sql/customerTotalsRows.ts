@@ -22,16 +22,18 @@ export interface RowTotals {
 
 /**
  * The `CustomerTotals` of validated rows, in customer-id order: orders, last order and revenue
- * in integer units of the rows' own money scale. A customer with orders needs `last_order_at`;
- * a repeated customer or a missing field is a `RetentionInputError` naming `rows[i].field`.
+ * in integer units of the rows' own money scale. A customer with orders needs `last_order_at`,
+ * at or before `asOf` when given; a repeated customer, a missing field or an order after asOf
+ * (the query ran with another asOf) is a `RetentionInputError` naming `rows[i].field`.
  *
  * @example
  * rowTotals([{ customer_id: "a", orders: 2, last_order_at: 0, revenue: "9.5" }]).totals.revenueUnits //=> Float64Array [95]
  */
-export function rowTotals(rows: readonly TotalsRow[]): RowTotals {
+export function rowTotals(rows: readonly TotalsRow[], asOf = Number.POSITIVE_INFINITY): RowTotals {
   const issues = new IssueCollector();
   rows.forEach((row, index) => {
     if (row.orders > 0 && row.last_order_at === null) issues.add({ index, path: ["rows", "last_order_at"], code: "missing", message: `a customer with ${row.orders} orders needs last_order_at, found null` });
+    if (row.last_order_at !== null && row.last_order_at > asOf) issues.add({ index, path: ["rows", "last_order_at"], code: "after_as_of", message: `an order after asOf (${new Date(asOf).toISOString()}): run the query with the same asOf` });
   });
   issues.throwIfAny();
   const { scale, units } = moneyUnits(rows.map((row) => row.revenue), "revenue");

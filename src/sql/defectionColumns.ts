@@ -34,11 +34,12 @@ export interface DefectionColumns {
 }
 
 /** Checks what the schema cannot: the fields a customer's orders and visits call for. */
-function checkRows(rows: readonly DefectionInputsRow[]): void {
+function checkRows(rows: readonly DefectionInputsRow[], asOf: number): void {
   const issues = new IssueCollector();
   const missing = (index: number, field: string, message: string) => issues.add({ index, path: ["rows", field], code: "invalid", message });
   rows.forEach((row, index) => {
     if (row.orders > 0 && row.last_order_at === null) missing(index, "last_order_at", `a customer with ${row.orders} orders needs last_order_at, found null`);
+    if (row.last_order_at !== null && row.last_order_at > asOf) missing(index, "last_order_at", `an order after asOf (${new Date(asOf).toISOString()}): run the query with the same asOf`);
     if (row.visits > row.orders || (row.orders > 0 && row.visits === 0)) missing(index, "visits", `expected 1 to ${row.orders} visits (days with an order), found ${row.visits}`);
     if (row.visits >= 2 && (row.gap_low === null || row.gap_high === null || row.gap_low > row.gap_high)) missing(index, "gap_low", `a customer with ${row.visits} visits needs gap_low ≤ gap_high, found ${row.gap_low} and ${row.gap_high}`);
   });
@@ -56,7 +57,7 @@ export function defectionColumns(rows: unknown, options: ReadDefectionOptions, f
     throw new RetentionOptionsError("rules", `${fn} has only each customer's aggregates, and custom rules read the customer's purchase rows: run classifyDefections in memory for them`);
   }
   const parsed = parseAggregateRows(rows, DefectionInputsRowSchema);
-  checkRows(parsed);
+  checkRows(parsed, options.asOf);
   const revenue = moneyUnits(parsed.map((row) => row.revenue), "revenue");
   const annual = moneyUnits(parsed.map((row) => row.annual_value), "annual_value", revenue.scale);
   const { units: revenueUnits } = annual.scale > revenue.scale ? moneyUnits(parsed.map((row) => row.revenue), "revenue", annual.scale) : revenue;

@@ -39,6 +39,6 @@ export type RfmScoresFromInputsOptions = RfmScoresOptions & Partial<Pick<RfmInpu
 export function rfmScoresFromInputs(rows: unknown, options: RfmScoresFromInputsOptions): readonly RfmScore[] {
   const read = readFinishOptions(options, "rfmScoresFromInputs", ["asOf", "bins", "segments", "otherSegment"]);
   const rfm = readRfmOptions(read as unknown as RfmScoresOptions, "rfmScoresFromInputs");
-  const totals = rowTotals(parseAggregateRows(rows, RfmInputsRowSchema));
+  const totals = rowTotals(parseAggregateRows(rows, RfmInputsRowSchema), rfm.asOf);
   return rfmScoresOfTotals(totals, totals.totals, rfm);
 }

@@ -230,11 +230,12 @@ describe("customer-level SQL text", () => {
       [[{ ...rfm, revenue: "1e400" }], /rows\[0\]\.revenue/],
       [[{ ...rfm, revenue: "99999999999999999" }], /rows\[0\]\.revenue/],
       [[rfm, rfm], /rows\[1\]\.customer_id/],
+      [[{ ...rfm, last_order_at: "2024-02-01 00:00:00.001" }], /rows\[0\]\.last_order_at: an order after asOf/],
     ];
     for (const [rows, message] of rfmCases) {
       expect(() => rfmScoresFromInputs(rows, { asOf })).toThrow(RetentionInputError);
       expect(() => rfmScoresFromInputs(rows, { asOf })).toThrow(message);
-      expect(() => ltvSegmentsFromInputs(rows, { method: "pareto" })).toThrow(message);
+      if (!String(message).includes("after asOf")) expect(() => ltvSegmentsFromInputs(rows, { method: "pareto" })).toThrow(message);
     }
     const defectionCases: [unknown, RegExp][] = [
       [[{ ...defection, visits: 3 }], /rows\[0\]\.visits/],
@@ -242,6 +243,7 @@ describe("customer-level SQL text", () => {
       [[{ ...defection, gap_high: -2 }], /rows\[0\]\.gap_high/],
       [[defection, { ...defection, customer_id: "b", annual_value: "a lot" }], /rows\[1\]\.annual_value/],
       [[{ ...defection, last_order_at: null }], /rows\[0\]\.last_order_at/],
+      [[{ ...defection, last_order_at: "2024-03-01" }], /rows\[0\]\.last_order_at: an order after asOf/],
     ];
     for (const [rows, message] of defectionCases) {
       expect(() => classifyDefectionsFromInputs(rows, { asOf })).toThrow(RetentionInputError);
