@@ -8,8 +8,10 @@ const MAX_NAME_LENGTH = 128;
 /**
  * A table or column name quoted for `dialect`, so that any character, a quote or a semicolon
  * included, stays part of the name: `"name"` (DuckDB, PostgreSQL, Snowflake) or `` `name` ``
- * (BigQuery, Spark), the quote character doubled inside. Names must be 1–128 characters with
- * no NUL; anything else is a `RetentionOptionsError` naming `option`.
+ * (BigQuery, Spark), the quote character doubled inside; BigQuery reads escape sequences in
+ * quoted names as in strings, so there `\` and `` ` `` are escaped with a backslash instead
+ * (with doubling, a `\` before a backtick in the name would end the quote early). Names must be 1–128 characters
+ * with no NUL; anything else is a `RetentionOptionsError` naming `option`.
  *
  * @example
  * quoteIdentifier("postgres", 'we"ird; DROP TABLE x', "columns.amount") //=> '"we""ird; DROP TABLE x"'
@@ -19,7 +21,8 @@ export function quoteIdentifier(dialect: SqlDialect, name: unknown, option: stri
   if (typeof name !== "string" || name.length === 0 || name.length > MAX_NAME_LENGTH || name.includes("\u0000")) {
     throw new RetentionOptionsError(option, `expected a name of 1 to ${MAX_NAME_LENGTH} characters with no NUL, found ${printValue(name)}`);
   }
-  const quote = dialect === "bigquery" || dialect === "spark" ? "`" : '"';
+  if (dialect === "bigquery") return `\`${name.replace(/[\\`]/g, (c) => `\\${c}`)}\``;
+  const quote = dialect === "spark" ? "`" : '"';
   return quote + name.split(quote).join(quote + quote) + quote;
 }
 

@@ -150,6 +150,38 @@ describe.each(["duckdb", "postgres"] as const)("customer-level SQL on %s equals 
   });
 });
 
+/**
+ * Reads one quoted name at the start of `text` as the dialect's lexer does (BigQuery: backslash
+ * escapes; the others: the quote doubled) and returns its value and where the quote closed.
+ */
+function lexQuotedName(dialect: SqlDialect, text: string): { value: string; end: number } {
+  const quote = text[0]!;
+  let value = "";
+  for (let i = 1; i < text.length; i++) {
+    const c = text[i]!;
+    if (dialect === "bigquery" && c === "\\") value += text[++i];
+    else if (c !== quote) value += c;
+    else if (dialect !== "bigquery" && text[i + 1] === quote) value += text[++i];
+    else return { value, end: i };
+  }
+  return { value, end: -1 };
+}
+
+describe("a hostile name stays one quoted name in every dialect", () => {
+  it("is lexed back whole, to the last character, for any name", () => {
+    const tricky = fc.constantFrom("`", '"', "\\", "'", ";", " ", "-", "x");
+    fc.assert(
+      fc.property(fc.constantFrom(...SQL_DIALECTS), fc.array(fc.oneof(tricky, fc.string({ minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 12 }), (dialect, parts) => {
+        const name = parts.join("").replace(/\u0000/g, "").slice(0, 128) || "x";
+        const quoted = quoteIdentifier(dialect, name, "columns.amount");
+        expect(lexQuotedName(dialect, quoted)).toEqual({ value: name, end: quoted.length - 1 });
+      }),
+      { numRuns: 300 },
+    );
+    expect(quoteIdentifier("bigquery", "a\\` FROM secret --", "c")).toBe("`a\\\\\\` FROM secret --`");
+  });
+});
+
 describe("customer-level SQL text", () => {
   it("parses in BigQuery, Snowflake and Spark, hostile names included", () => {
     for (const dialect of PARSED_DIALECTS) {
