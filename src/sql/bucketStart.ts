@@ -35,7 +35,7 @@ const TRUNC_UNITS = {
  * engine's own week convention is involved.
  *
  * @example
- * bucketStart("postgres", "d", "month", 1) //=> "CAST(DATE_TRUNC('month', d) AS DATE)"
+ * bucketStart("postgres", "d", "month", 1) //=> "CAST(DATE_TRUNC('month', CAST(d AS TIMESTAMP)) AS DATE)"
  * bucketStart("spark", "d", "quarter", 1)  //=> "TRUNC(d, 'QUARTER')"
  */
 export function bucketStart(dialect: SqlDialect, day: string, granularity: Granularity, weekStartsOn: WeekStartsOn): string {
@@ -48,7 +48,8 @@ export function bucketStart(dialect: SqlDialect, day: string, granularity: Granu
   switch (dialect) {
     case "duckdb":
     case "postgres":
-      return `CAST(DATE_TRUNC('${standard}', ${day}) AS DATE)`;
+      // Through TIMESTAMP: PostgreSQL would otherwise truncate a DATE as a TIMESTAMPTZ, in the session's zone.
+      return `CAST(DATE_TRUNC('${standard}', CAST(${day} AS TIMESTAMP)) AS DATE)`;
     case "bigquery":
       return `DATE_TRUNC(${day}, ${bigquery})`;
     case "snowflake":

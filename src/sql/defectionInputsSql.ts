@@ -33,7 +33,8 @@ export interface DefectionInputsSqlOptions extends SqlSourceOptions {
  * @returns the query text for `options.dialect`
  * @throws {RetentionOptionsError} when an option is missing, misspelled or invalid
  * @example
- * defectionInputsSql({ dialect: "snowflake", table: "orders", asOf: "2024-02-01" }) // WITH orders_seen AS ( … )
+ * defectionInputsSql({ dialect: "snowflake", table: "orders", asOf: "2024-02-01" })
+ * //=> "WITH observed AS ( … ) … SELECT t.customer_id, t.orders, t.visits, t.last_order_at, m.gap_low, m.gap_high, t.annual_value, t.revenue FROM totals t LEFT JOIN middle_gaps m …"
  */
 export function defectionInputsSql(options: DefectionInputsSqlOptions): string {
   const source = readSqlSource(options, "defectionInputsSql", ["asOf"]);
