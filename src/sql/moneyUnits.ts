@@ -29,8 +29,9 @@ export function moneyUnits(amounts: readonly string[], field: string, atLeast = 
   let magnitude = 0;
   amounts.forEach((amount, index) => {
     const value = new Decimal(amount).times(factor).toNumber();
+    const before = magnitude;
     magnitude += Math.abs(value);
-    if (!Number.isSafeInteger(value) || magnitude > Number.MAX_SAFE_INTEGER) {
+    if (!Number.isSafeInteger(value) || (magnitude > Number.MAX_SAFE_INTEGER && before <= Number.MAX_SAFE_INTEGER)) {
       issues.add({ index, path: ["rows", field], code: "precision", message: `${amount} takes the amounts past 2^53 units of 10^-${scale}, more than sums stay exact for` });
     }
     units[index] = value;
