@@ -33,3 +33,23 @@ export { npsByFromCounts } from "./sql/npsByFromCounts";
 export type { NpsCountsSqlOptions, NpsTrendGranularity } from "./sql/npsCounts";
 export type { NpsCountRow } from "./sql/npsCountRows";
 export type { SqlSurveySourceOptions, SqlSurveyColumns } from "./sql/surveySource";
+
+// Customer summary, RFM and defections (docs/scale.md, "Customer summary, RFM and defections").
+export { customerSummarySql } from "./sql/customerSummarySql";
+export { customerSummaryFromRows, CustomerSummarySqlRowSchema } from "./sql/customerSummaryFromRows";
+export type { CustomerSummarySqlOptions } from "./sql/customerSummarySql";
+export type { CustomerSummaryFromRowsOptions, CustomerSummarySqlRow } from "./sql/customerSummaryFromRows";
+export { rfmInputsSql } from "./sql/rfmInputsSql";
+export { rfmScoresFromInputs, RfmInputsRowSchema } from "./sql/rfmScoresFromInputs";
+export { ltvSegmentsFromInputs } from "./sql/ltvSegmentsFromInputs";
+export { defectionInputsSql } from "./sql/defectionInputsSql";
+export { DefectionInputsRowSchema } from "./sql/defectionColumns";
+export { classifyDefectionsFromInputs } from "./sql/classifyDefectionsFromInputs";
+export { loyalCustomersFromInputs } from "./sql/loyalCustomersFromInputs";
+export type { RfmInputsSqlOptions } from "./sql/rfmInputsSql";
+export type { RfmInputsRow, RfmScoresFromInputsOptions } from "./sql/rfmScoresFromInputs";
+export type { LtvSegmentsFromInputsOptions } from "./sql/ltvSegmentsFromInputs";
+export type { DefectionInputsSqlOptions } from "./sql/defectionInputsSql";
+export type { DefectionInputsRow } from "./sql/defectionColumns";
+export type { ClassifyDefectionsFromInputsOptions } from "./sql/classifyDefectionsFromInputs";
+export type { LoyalCustomersFromInputsOptions } from "./sql/loyalCustomersFromInputs";

@@ -2,12 +2,12 @@ import { ZERO, unitsToDecimal, type Decimal } from "../core/money";
 import type { Ledger } from "../input/ledger";
 import { runCustomRules } from "./customRules";
 import { applyDefaultRules, expectedOrderGap, type RawVerdict } from "./defaultRules";
-import { summarizeEvents } from "./eventSummary";
+import { summarizeEvents, type EventSummary } from "./eventSummary";
 import { DAY_MS } from "./gaps";
-import { customerHistory } from "./history";
+import { customerHistory, type HistoryFacts } from "./history";
 import type { ReadDefectionOptions } from "./options";
-import { summarizeOrders } from "./orderSummary";
-import type { DefectionClassification, DefectionRuleContext, DefectionStatus } from "./types";
+import { summarizeOrders, type OrderSummary } from "./orderSummary";
+import type { DefectionClassification, DefectionHistory, DefectionRuleContext, DefectionStatus } from "./types";
 
 /** Status codes of `ClassifiedColumns.status`. */
 export const ACTIVE = 0;
@@ -42,11 +42,28 @@ export interface ClassifiedColumns {
 }
 
 /** Classifies every customer (see `classifyDefections` for the rules) into columns. */
-export function classifyColumns(ledger: Ledger, { asOf, rules, thresholds }: ReadDefectionOptions): ClassifiedColumns {
+export function classifyColumns(ledger: Ledger, options: ReadDefectionOptions): ClassifiedColumns {
+  const { asOf, thresholds } = options;
   const orders = summarizeOrders(ledger, asOf, thresholds.minGapDays);
   const events = summarizeEvents(ledger, asOf, thresholds.minGapDays, orders.lastOrderAt);
   const toMoney = (units: number): Decimal => unitsToDecimal(units, ledger.moneyScale);
-  const n = ledger.customerIds.length;
+  return classifySummaries(ledger.customerIds.length, orders, events, options, (c, facts) =>
+    customerHistory(ledger, c, asOf, { ...facts, annualValue: toMoney(orders.annualUnits[c]!) }, toMoney),
+  );
+}
+
+/**
+ * `classifyColumns` on order and event summaries of `n` customers (internal; the SQL finisher
+ * builds the order summary from `defectionInputsSql`'s rows). `historyOf` builds a customer's
+ * history for the custom rules, and is called only when there are rules.
+ */
+export function classifySummaries(
+  n: number,
+  orders: OrderSummary,
+  events: EventSummary,
+  { asOf, rules, thresholds }: ReadDefectionOptions,
+  historyOf: (c: number, facts: Omit<HistoryFacts, "annualValue">) => DefectionHistory,
+): ClassifiedColumns {
   const columns = {
     count: 0,
     classified: new Uint8Array(n),
@@ -92,7 +109,7 @@ export function classifyColumns(ledger: Ledger, { asOf, rules, thresholds }: Rea
         ? null
         : runCustomRules(
             rules,
-            customerHistory(ledger, c, asOf, { orders: orders.orders[c]!, lastOrderAt, lastActivityAt, medianGapDays: orders.medianGapDays[c]!, annualValue: toMoney(orders.annualUnits[c]!) }, toMoney),
+            historyOf(c, { orders: orders.orders[c]!, lastOrderAt, lastActivityAt, medianGapDays: orders.medianGapDays[c]! }),
             context,
           );
     if (custom === null) {
@@ -114,7 +131,7 @@ export function classifyColumns(ledger: Ledger, { asOf, rules, thresholds }: Rea
 }
 
 /** Customer `c`'s classification as the object `classifyDefections` returns. */
-export function classificationOf(ledger: Ledger, columns: ClassifiedColumns, c: number): DefectionClassification {
+export function classificationOf(ledger: Pick<Ledger, "customerIds" | "moneyScale">, columns: ClassifiedColumns, c: number): DefectionClassification {
   const status = STATUS_NAMES[columns.status[c]!]!;
   const annualValue = unitsToDecimal(columns.annualUnits[c]!, ledger.moneyScale);
   const since = columns.since[c]!;

@@ -6,7 +6,7 @@ import type { Ledger } from "../input/ledger";
 import { toLedger, type MetricInput } from "../input/toLedger";
 import { classifyDefections } from "../defection/classifyDefections";
 import type { ClassifyDefectionsOptions, DefectionClassification } from "../defection/types";
-import { customerTotals } from "./customerTotals";
+import { customerTotals, type CustomerTotals } from "./customerTotals";
 import { descendingOrder } from "../core/descendingOrder";
 import { paretoHeadSize } from "./paretoHead";
 import { readOptions } from "../input/readOptions";
@@ -90,11 +90,26 @@ export interface CustomerActivity {
  * a few); `count` and `value` always cover them all.
  */
 export function loyalCustomersOf(ledger: Ledger, options: Omit<LoyalCustomersOptions, "classifications">, activity: CustomerActivity, keep = Number.POSITIVE_INFINITY): LoyalCustomers {
+  return loyalCustomersOfTotals({ customerIds: ledger.customerIds, moneyScale: ledger.moneyScale, totals: (asOf) => customerTotals(ledger, asOf) }, options, activity, keep);
+}
+
+/**
+ * Sorted customer ids, their money scale, and their totals at an instant (internal): what
+ * `loyalCustomers` reads, from a ledger or from the rows of `defectionInputsSql`.
+ */
+export interface TotalsSource {
+  readonly customerIds: readonly string[];
+  readonly moneyScale: number;
+  readonly totals: (asOf: number) => CustomerTotals;
+}
+
+/** `loyalCustomersOf` on any `TotalsSource` (internal). */
+export function loyalCustomersOfTotals(source: TotalsSource, options: Omit<LoyalCustomersOptions, "classifications">, activity: CustomerActivity, keep = Number.POSITIVE_INFINITY): LoyalCustomers {
   const valueShare = numberOption("valueShare", options.valueShare, { min: 0, max: 1, minOpen: true }, 0.8);
   const minOrders = integerOption("minOrders", options.minOrders, { min: 1, max: Number.MAX_SAFE_INTEGER }, 3);
   const asOfMs = dateOption("asOf", options.asOf);
-  const totals = customerTotals(ledger, asOfMs);
-  const toMoney = (units: number): Decimal => unitsToDecimal(units, ledger.moneyScale);
+  const totals = source.totals(asOfMs);
+  const toMoney = (units: number): Decimal => unitsToDecimal(units, source.moneyScale);
   const buyerUnits = new Float64Array(totals.buyers);
   const buyerIndex = new Uint32Array(totals.buyers);
   const units = totals.revenueUnits;
@@ -105,7 +120,7 @@ export function loyalCustomersOf(ledger: Ledger, options: Omit<LoyalCustomersOpt
   }
   // Buyers by revenue descending, ties by ledger index (which is id order).
   const buyers = descendingOrder(buyerUnits).map((b) => buyerIndex[b]!);
-  const head = paretoHeadSize({ count: buyers.length, at: (rank) => toMoney(units[buyers[rank]!]!), units: { at: (rank) => units[buyers[rank]!]!, scale: ledger.moneyScale } }, valueShare);
+  const head = paretoHeadSize({ count: buyers.length, at: (rank) => toMoney(units[buyers[rank]!]!), units: { at: (rank) => units[buyers[rank]!]!, scale: source.moneyScale } }, valueShare);
   let totalUnits = 0;
   for (const c of buyers) totalUnits += units[c]!;
   const totalRevenue = toMoney(totalUnits);
@@ -120,7 +135,7 @@ export function loyalCustomersOf(ledger: Ledger, options: Omit<LoyalCustomersOpt
     valueUnits += units[c]!;
     if (customers.length >= keep) continue;
     const customerValue = toMoney(units[c]!);
-    customers.push({ customerId: ledger.customerIds[c]!, value: customerValue, orders: totals.orders[c]!, shareOfRevenue: share(customerValue) });
+    customers.push({ customerId: source.customerIds[c]!, value: customerValue, orders: totals.orders[c]!, shareOfRevenue: share(customerValue) });
   }
   const value = toMoney(valueUnits);
   return {

@@ -5,7 +5,7 @@ import { ZERO, type Decimal } from "../core/money";
 import { RetentionOptionsError } from "../input/errors";
 import type { MetricInput } from "../input/toLedger";
 import { valueConcentration, type ValueConcentration } from "./concentration";
-import { customerValues, type CustomerValues, type LtvValueBasis } from "./customerValues";
+import { customerValues, type CustomerValues, type LtvValueBasis, type ValuedCustomers } from "./customerValues";
 import { JsonMap } from "./jsonMap";
 import type { RankedValues } from "./rankedValues";
 import { assignTiers, type LtvMethod, type LtvThresholdTier } from "./ltvTiers";
@@ -57,7 +57,11 @@ export interface LtvSegments {
  */
 export function ltvSegments(input: MetricInput | CustomerValues, options: LtvSegmentsOptions): LtvSegments {
   options = readOptions(options, "ltvSegments");
-  const { summary, ids, order, tierOfRank } = rankTiers(input, options);
+  return withAssignments(rankTiers(input, options));
+}
+
+/** `ltvSegments`' result from its ranked tiers: the summary plus each customer's tier, in id order (internal). */
+export function withAssignments({ summary, ids, order, tierOfRank }: RankedTiers): LtvSegments {
   const names = summary.tiers.map((tier) => tier.name);
   const tierOfCustomer = new Uint32Array(ids.length);
   order.forEach((i, p) => (tierOfCustomer[i] = tierOfRank[p]!));
@@ -86,8 +90,16 @@ export function rankTiers(input: MetricInput | CustomerValues, options: LtvSegme
   const by = options.by ?? (input instanceof Map ? "clv" : "revenue");
   if (by !== "revenue" && by !== "margin" && by !== "clv") throw new RetentionOptionsError("by", `expected "revenue", "margin" or "clv", found ${printValue(by)}`);
   if (by !== "clv" && input instanceof Map) throw new RetentionOptionsError("by", `a Map of values is segmented with by: "clv", found by: "${by}"`);
+  return rankValuedTiers(() => customerValues(input, by), by, options);
+}
+
+/**
+ * `rankTiers` on values read by `values` once the options are checked (internal; the SQL
+ * finisher supplies the values of `rfmInputsSql`'s rows).
+ */
+export function rankValuedTiers(values: () => ValuedCustomers, by: LtvValueBasis, options: LtvSegmentsOptions): RankedTiers {
   const share = numberOption("share", options.share, { min: 0, max: 1, minOpen: true }, 0.8);
-  const { ids, valueOf, compareDescending, units } = customerValues(input, by);
+  const { ids, valueOf, compareDescending, units } = values();
   const order = units === undefined ? comparedOrder(ids, compareDescending) : descendingOrder(Float64Array.from({ length: ids.length }, (_, i) => units.of(i)));
   const descending: RankedValues = {
     count: ids.length,

@@ -4,7 +4,7 @@ import { dateOption } from "../core/period";
 import type { DateInput } from "../core/time";
 import { RetentionOptionsError } from "../input/errors";
 import { toLedger, type MetricInput } from "../input/toLedger";
-import { customerTotals } from "./customerTotals";
+import { customerTotals, type CustomerTotals } from "./customerTotals";
 import { rankScores } from "./rankScores";
 import { segmentTable, type RfmSegmentRule } from "./rfmSegmentMap";
 import { readOptions } from "../input/readOptions";
@@ -65,13 +65,34 @@ export interface RfmScore {
 export function rfmScores(input: MetricInput, options: RfmScoresOptions): readonly RfmScore[] {
   options = readOptions(options, "rfmScores");
   const ledger = toLedger(input);
-  if (options?.asOf === undefined) throw new RetentionOptionsError("asOf", "rfmScores needs { asOf }");
+  const read = readRfmOptions(options, "rfmScores");
+  return rfmScoresOfTotals(ledger, customerTotals(ledger, read.asOf), read);
+}
+
+/** `rfmScores`' options, checked, with defaults filled in and the segment table built (internal). */
+export interface ReadRfmOptions {
+  readonly asOf: number;
+  readonly bins: number;
+  /** The segment of each (r, f, m), at ((r − 1)·bins + f − 1)·bins + m − 1. */
+  readonly table: readonly string[];
+}
+
+/** Reads and checks the options of `rfmScores` (internal; the SQL finisher reads them too). */
+export function readRfmOptions(options: RfmScoresOptions, fn: string): ReadRfmOptions {
+  if (options?.asOf === undefined) throw new RetentionOptionsError("asOf", `${fn} needs { asOf }`);
   const asOf = dateOption("asOf", options.asOf);
   const bins = integerOption("bins", options.bins, { min: 2, max: 9 }, 5);
   const other = options.otherSegment ?? "Other";
   if (typeof other !== "string" || other.length === 0) throw new RetentionOptionsError("otherSegment", "expected a non-empty string");
-  const table = segmentTable(bins, options.segments, other);
-  const totals = customerTotals(ledger, asOf);
+  return { asOf, bins, table: segmentTable(bins, options.segments, other) };
+}
+
+/**
+ * The scores of `rfmScores` from per-customer totals at asOf, indexed like `customers.customerIds`
+ * (sorted ids) with amounts in units of `10^-moneyScale` (internal; a ledger, or the rows of
+ * `rfmInputsSql`, supplies them).
+ */
+export function rfmScoresOfTotals(customers: { readonly customerIds: readonly string[]; readonly moneyScale: number }, totals: CustomerTotals, { asOf, bins, table }: ReadRfmOptions): readonly RfmScore[] {
   const buyers = new Uint32Array(totals.buyers);
   const negRecency = new Float64Array(totals.buyers);
   const frequency = new Float64Array(totals.buyers);
@@ -86,12 +107,12 @@ export function rfmScores(input: MetricInput, options: RfmScoresOptions): readon
   const r = rankScores(negRecency, bins);
   const f = rankScores(frequency, bins);
   const m = rankScores(monetary, bins);
-  const toMoney = (units: number): Decimal => unitsToDecimal(units, ledger.moneyScale);
+  const toMoney = (units: number): Decimal => unitsToDecimal(units, customers.moneyScale);
   const results = new Array<RfmScore>(buyers.length);
   for (let i = 0; i < buyers.length; i++) {
     const key = ((r[i]! - 1) * bins + f[i]! - 1) * bins + m[i]! - 1;
     results[i] = {
-      customerId: ledger.customerIds[buyers[i]!]!,
+      customerId: customers.customerIds[buyers[i]!]!,
       recencyDays: -negRecency[i]! / DAY_MS,
       frequency: frequency[i]!,
       monetary: toMoney(monetary[i]!),

@@ -8,10 +8,10 @@ const MAX_NAME_LENGTH = 128;
 /**
  * A table or column name quoted for `dialect`, so that any character, a quote or a semicolon
  * included, stays part of the name: `"name"` (DuckDB, PostgreSQL, Snowflake) or `` `name` ``
- * (BigQuery, Spark), the quote character doubled inside; BigQuery instead escapes `` ` `` and
- * `\` with a backslash, as its quoted identifiers read the escapes of its strings (GoogleSQL
- * "Lexical structure": a trailing `\` would otherwise escape the closing backtick). Names must
- * be 1–128 characters with no NUL; anything else is a `RetentionOptionsError` naming `option`.
+ * (BigQuery, Spark), the quote character doubled inside; BigQuery reads escape sequences in
+ * quoted names as in strings, so there `\` and `` ` `` are escaped with a backslash instead
+ * (with doubling, a `\` before a backtick in the name would end the quote early). Names must be 1–128 characters
+ * with no NUL; anything else is a `RetentionOptionsError` naming `option`.
  *
  * @example
  * quoteIdentifier("postgres", 'we"ird; DROP TABLE x', "columns.amount") //=> '"we""ird; DROP TABLE x"'

@@ -12,9 +12,10 @@ export interface MoneyUnits {
 /**
  * Reads the plain decimal strings `amounts[i]` of rows `rows[i].<field>` onto one scale, so
  * that sums, comparisons and ratios run on exact integers as the in-memory metrics run them
- * (a ratio of two exact integers is the same double at any common scale). An amount that would
- * need more than 15 places or is not a safe integer at the common scale is a
- * `RetentionInputError` naming its row.
+ * (a ratio of two exact integers is the same double at any common scale). Several columns
+ * passed together share the scale. As on a ledger, the magnitudes must sum to at most 2^53
+ * units, so every sum of them stays exact; an amount with more than 15 places, or one that
+ * takes the sum past that, is a `RetentionInputError` naming its row.
  *
  * @example
  * const money = moneyUnits([["12.5", 0, "revenue"], ["-3", 1, "revenue"]]);
@@ -27,9 +28,11 @@ export function moneyUnits(amounts: readonly (readonly [plain: string, row: numb
     if (places > MAX_MONEY_SCALE) throw rowError(row, field, `has ${places} decimal places; at most ${MAX_MONEY_SCALE} are held exactly`);
     scale = Math.max(scale, places);
   }
+  let magnitude = 0;
   for (const [plain, row, field] of amounts) {
-    if (!Number.isSafeInteger(toUnits(plain, scale))) {
-      throw rowError(row, field, `is too large to hold exactly: |amount| × 10^${scale} must be at most ${Number.MAX_SAFE_INTEGER}`);
+    magnitude += Math.abs(toUnits(plain, scale));
+    if (!Number.isSafeInteger(magnitude)) {
+      throw rowError(row, field, `takes the amounts past ${Number.MAX_SAFE_INTEGER} units of 10^-${scale}, more than sums stay exact for`);
     }
   }
   return { scale, units: (plain) => toUnits(plain, scale) };
