@@ -1,17 +1,7 @@
-import { dateLiteral, stringLiteral, timestampLiteral } from "./literals";
+import { dateLiteral, timestampLiteral } from "./literals";
 import { dayOf, daysBetween } from "./dates";
 import type { SqlDialect } from "./dialect";
 import type { SqlSource } from "./source";
-
-/**
- * `asOf` as a zone-less timestamp: the shared literal, except on Snowflake, where it is
- * `CAST('…' AS TIMESTAMP_NTZ)` (the same value; the grammar the tests parse Snowflake with reads no
- * `TIMESTAMP_NTZ '…'` literal, while the cast is plain Snowflake).
- */
-function asOfTimestamp(dialect: SqlDialect, asOf: Date): string {
-  const literal = timestampLiteral(dialect, asOf, "asOf");
-  return dialect === "snowflake" ? `CAST(${stringLiteral(dialect, literal.slice("TIMESTAMP_NTZ '".length, -1))} AS TIMESTAMP_NTZ)` : literal;
-}
 
 /**
  * The common table expressions that turn purchases into one row per customer with the
@@ -36,7 +26,7 @@ export function customerHistoryCtes(source: SqlSource, asOf: Date): string {
   return `rm_observed AS (
   SELECT ${customerId} AS customer_id, ${dayOf(dialect, date)} AS tx_day, ${amount} AS tx_amount
   FROM ${table}
-  WHERE ${date} <= ${asOfTimestamp(dialect, asOf)}
+  WHERE ${date} <= ${timestampLiteral(dialect, asOf, "asOf")}
 ),
 rm_days AS (
   SELECT customer_id, tx_day, SUM(tx_amount) AS tx_value

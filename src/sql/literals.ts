@@ -54,15 +54,17 @@ export function integerLiteral(value: number, option: string): string {
 }
 
 /**
- * A quoted string: `'…'` with `'` doubled (DuckDB, PostgreSQL, Snowflake), or with `\` and `'`
- * escaped by a backslash (BigQuery, Spark, whose strings read backslash escapes).
+ * A quoted string: `'…'` with `'` doubled (DuckDB, PostgreSQL), or with `\` and `'` escaped
+ * by a backslash (BigQuery, Snowflake, Spark, whose strings read backslash escapes, so a
+ * trailing `\` would otherwise escape the closing quote).
  *
  * @example
  * stringLiteral("postgres", "it's") //=> "'it''s'"
  * stringLiteral("bigquery", "it's") //=> "'it\\'s'"
+ * stringLiteral("snowflake", "a\\") //=> "'a\\\\'"
  */
 export function stringLiteral(dialect: SqlDialect, value: string): string {
   if (value.includes("\u0000")) throw new RetentionOptionsError("value", "a SQL string may not hold NUL");
-  if (dialect === "bigquery" || dialect === "spark") return `'${value.replace(/[\\']/g, (c) => `\\${c}`)}'`;
+  if (dialect === "bigquery" || dialect === "snowflake" || dialect === "spark") return `'${value.replace(/[\\']/g, (c) => `\\${c}`)}'`;
   return `'${value.split("'").join("''")}'`;
 }

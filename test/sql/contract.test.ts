@@ -22,6 +22,7 @@ describe("names and literals", () => {
     expect(timestampLiteral("snowflake", asOf, "asOf")).toBe("CAST('1997-09-30 00:00:00.000' AS TIMESTAMP_NTZ)");
     expect(stringLiteral("postgres", "it's")).toBe("'it''s'");
     expect(stringLiteral("spark", "it's \\")).toBe("'it\\'s \\\\'");
+    expect(stringLiteral("snowflake", "x\\")).toBe("'x\\\\'");
     expect(() => dateLiteral(new Date(NaN), "asOf")).toThrow(RetentionOptionsError);
   });
 
