@@ -1,7 +1,7 @@
 import type { SummaryColumns } from "../summaryRows";
 import { drawParams, logParameterNormal, type LogParameterNormal } from "./logParameterNormal";
 import type { TransactionModel } from "./modelTypes";
-import { predictRowsAt, stepSchedule, type RowPredictions } from "./predictionKernel";
+import { predictRows, stepSchedule, type RowPredictions } from "./predictionKernel";
 import { fillStandardNormal, type UniformSource } from "./seededRandom";
 import { normalQuantile } from "../../core/special/normalQuantile";
 import type { PredictionSettings } from "./predictClv";
@@ -48,7 +48,7 @@ interface Surrogate {
 /**
  * Each row's discounted value and expected purchases as a function of the transaction model's
  * standardised draw z (ln θ = ln θ̂ + L·z): the kernel is run at the fit and at ±1 along each
- * column of L (2k + 1 runs; the 2k in one `predictRowsAt` pass), and f(z) ≈ f₀ + Σⱼ (gⱼ zⱼ + cⱼ zⱼ²), with gⱼ = (f₊ⱼ − f₋ⱼ)/2 and
+ * column of L (2k + 1 runs), and f(z) ≈ f₀ + Σⱼ (gⱼ zⱼ + cⱼ zⱼ²), with gⱼ = (f₊ⱼ − f₋ⱼ)/2 and
  * cⱼ = (f₊ⱼ + f₋ⱼ − 2f₀)/2: exact at those 2k + 1 points, a second-order expansion without
  * the cross terms between them. Returns why not when the kernel fails at one of the points.
  */
@@ -62,26 +62,20 @@ function transactionSurrogate(model: TransactionModel, normal: LogParameterNorma
   const expectedCurve = new Float64Array(n * k);
   const valueLogSd = new Float64Array(n);
   const expectedLogSd = new Float64Array(n);
-  // The 2k points (+1 and −1 along each column of L) in one kernel pass: the points along the
-  // later columns keep the earlier parameters, so they share the kernel's per-row work.
   const unit = new Float64Array(k);
-  const points: Record<string, number>[] = [];
   for (let j = 0; j < k; j++) {
+    const runs: RowPredictions[] = [];
     for (const sign of [1, -1]) {
       unit.fill(0);
       unit[j] = sign;
-      points.push(drawParams(normal, unit));
+      const params = drawParams(normal, unit);
+      const run = predictRows({ ...model, params } as unknown as TransactionModel, schedule, rows, include);
+      for (let i = 0; i < n; i++) {
+        if (include[i] === 1 && run.failed[i] === 1) return `the prediction could not be evaluated at parameters one standard deviation from the fit (${JSON.stringify(params)})`;
+      }
+      runs.push(run);
     }
-  }
-  const runs = predictRowsAt(points.map((params) => ({ ...model, params }) as unknown as TransactionModel), schedule, rows, include);
-  for (const [point, run] of runs.entries()) {
-    for (let i = 0; i < n; i++) {
-      if (include[i] === 1 && run.failed[i] === 1) return `the prediction could not be evaluated at parameters one standard deviation from the fit (${JSON.stringify(points[point])})`;
-    }
-  }
-  for (let j = 0; j < k; j++) {
-    const plus = runs[2 * j]!;
-    const minus = runs[2 * j + 1]!;
+    const [plus, minus] = runs as [RowPredictions, RowPredictions];
     for (let i = 0; i < n; i++) {
       valueSlope[i * k + j] = (plus.value[i]! - minus.value[i]!) / 2;
       valueCurve[i * k + j] = (plus.value[i]! + minus.value[i]! - 2 * center.value[i]!) / 2;

@@ -1,7 +1,7 @@
 import type { SummaryColumns } from "../summaryRows";
 import { bgNbdIfAliveForX } from "./bgNbdStepSeries";
 import { aliveShape } from "./mbgNbdMath";
-import { chebyshevInterpolate, chebyshevPoints } from "./chebyshevInterpolant";
+import { chebyshevInterpolate, chebyshevInterpolatePair, chebyshevPoints } from "./chebyshevInterpolant";
 import type { BgNbdModel, ModifiedBgNbdModel, ParetoNbdModel, TransactionModel } from "./modelTypes";
 import { paretoNbdProbabilityAlive, powerIntegral } from "./paretoNbdMath";
 import { inverseOnePlusExp } from "./special";
@@ -38,10 +38,8 @@ interface StepModel {
   group(x: number): number;
   /** g(T, τ) for one group (made once per group and reused). */
   g(group: number): (T: number, tau: number) => number;
-  /** Whether `factors` reads ln(shift + tₓ) (BG/NBD's P(alive) does, Pareto/NBD's does not). */
-  readonly shiftedRecency: boolean;
-  /** Writes a, b and P(alive) into `out`; `logShiftT` is ln(shift + T) and `logShiftTx` ln(shift + tₓ) (when `shiftedRecency`), computed once per row. */
-  factors(x: number, tx: number, T: number, logShiftT: number, logShiftTx: number, out: Float64Array): void;
+  /** Writes a, b and P(alive) into `out`; `logShiftT` is ln(shift + T), computed once per row. */
+  factors(x: number, tx: number, T: number, logShiftT: number, out: Float64Array): void;
   /** Whether a customer with this T may be interpolated (cheap; checked per row). */
   inRange(T: number): boolean;
   /** Whether the direct values at (group, T) are free of visible rounding noise (checked at a segment's ends). */
@@ -82,10 +80,9 @@ function bgNbdSteps(model: BgNbdModel | ModifiedBgNbdModel, lastTau: number): St
       if (g === undefined) byX.set(x, (g = bgNbdIfAliveForX(params, x)));
       return g;
     },
-    shiftedRecency: true,
-    // bgNbdProbabilityAlive's (or mbgNbdProbabilityAlive's) expression, with the lead kept per x and ln(α+T), ln(α+tₓ) shared with v.
-    factors: (x, _tx, _T, logShiftT, logShiftTx, out) => {
-      out[0] = x === 0 && !modified ? 1 : inverseOnePlusExp(lead(x) + (r + x) * (logShiftT - logShiftTx));
+    // bgNbdProbabilityAlive's (or mbgNbdProbabilityAlive's) expression, with the lead kept per x and ln(α+T) shared with v.
+    factors: (x, tx, _T, logShiftT, out) => {
+      out[0] = x === 0 && !modified ? 1 : inverseOnePlusExp(lead(x) + (r + x) * (logShiftT - Math.log(alpha + tx)));
       out[1] = 1;
       out[2] = out[0];
     },
@@ -110,8 +107,7 @@ function paretoNbdSteps(model: ParetoNbdModel): StepModel {
     shift: beta,
     group: () => 0,
     g: () => (T, tau) => powerIntegral(s - 1, Math.log1p(tau / (beta + T))),
-    shiftedRecency: false,
-    factors: (x, tx, T, _logShiftT, _logShiftTx, out) => {
+    factors: (x, tx, T, _logShiftT, out) => {
       out[0] = ((r + x) * (beta + T)) / (alpha + T);
       out[1] = paretoNbdProbabilityAlive(params, x, tx, T);
       out[2] = out[1];
@@ -154,44 +150,41 @@ function directCurve(g: (T: number, tau: number) => number, schedule: StepSchedu
   return true;
 }
 
-/** One group's stretch of v = ln(shift + T). */
+/** One group's stretch of v = ln(shift + T), interpolated when `nodes` is set. */
 interface Segment {
   readonly group: number;
   lo: number;
   hi: number;
   customers: number;
+  points: Float64Array | null;
+  /** S and U at each point, interleaved. */
+  values: Float64Array | null;
 }
 
-/** The segment's Chebyshev points, or `null` when it is too narrow to interpolate. */
-function segmentPoints(segment: Segment): Float64Array | null {
-  const { lo, hi } = segment;
-  return hi - lo > 1e-9 * Math.max(1, Math.abs(hi)) ? chebyshevPoints(lo, hi, NODES) : null;
-}
-
-/** S and U at each of the segment's `points` (interleaved), checked at three more points; `null` when any fails. */
-function segmentValues(steps: StepModel, schedule: StepSchedule, segment: Segment, points: Float64Array): Float64Array | null {
+/** Evaluates S and U at the Chebyshev points of the segment and checks three more; leaves `points` null when any fails. */
+function interpolateSegment(steps: StepModel, schedule: StepSchedule, segment: Segment): void {
   const { group, lo, hi } = segment;
+  if (!(hi - lo > 1e-9 * Math.max(1, Math.abs(hi)))) return;
+  const points = chebyshevPoints(lo, hi, NODES);
   const values = new Float64Array(2 * NODES);
   const curve = new Float64Array(2);
   const g = steps.g(group);
   for (let j = 0; j < NODES; j++) {
-    if (!directCurve(g, schedule, Math.exp(points[j]!) - steps.shift, curve)) return null;
+    if (!directCurve(g, schedule, Math.exp(points[j]!) - steps.shift, curve)) return;
     values[2 * j] = curve[0]!;
     values[2 * j + 1] = curve[1]!;
   }
   for (const fraction of CHECKS) {
     const at = lo + fraction * (hi - lo);
-    if (!directCurve(g, schedule, Math.exp(at) - steps.shift, curve)) return null;
+    if (!directCurve(g, schedule, Math.exp(at) - steps.shift, curve)) return;
     for (let m = 0; m < 2; m++) {
       const exact = curve[m]!;
-      if (!(Math.abs(chebyshevInterpolate(points, values, m, 2, at) - exact) <= CHECK_TOLERANCE * Math.abs(exact))) return null;
+      if (!(Math.abs(chebyshevInterpolate(points, values, m, 2, at) - exact) <= CHECK_TOLERANCE * Math.abs(exact))) return;
     }
   }
-  return values;
+  segment.points = points;
+  segment.values = values;
 }
-
-/** The barycentric weights of the Chebyshev points of the second kind, (−1)^j halved at both ends (`chebyshevInterpolatePair`'s). */
-const BARYCENTRIC = Float64Array.from({ length: NODES }, (_, j) => (j & 1 ? -1 : 1) * (j === 0 || j === NODES - 1 ? 0.5 : 1));
 
 /**
  * The prediction kernel of `predictClv`: for each included row, the discounted expected
@@ -206,46 +199,12 @@ const BARYCENTRIC = Float64Array.from({ length: NODES }, (_, j) => (j & 1 ? -1 :
  * expressions of `conditionalExpectedPurchases`, so it gives the same bits.
  */
 export function predictRows(model: TransactionModel, schedule: StepSchedule, rows: SummaryColumns, include: Uint8Array): RowPredictions {
-  return predictRowsAt([model], schedule, rows, include)[0]!;
-}
-
-/**
- * `predictRows` for several parameter sets of one model family at once, each result the bits
- * `predictRows` gives for that model alone. Sets with the same shift (α for BG/NBD and
- * MBG/NBD, β for Pareto/NBD), as the intervals' draws along the later parameters have, share
- * the per-row work that depends on the shift alone: ln(shift + T) and ln(shift + tₓ), the
- * grouping into stretches, and the barycentric weights of each interpolated row.
- */
-export function predictRowsAt(models: readonly TransactionModel[], schedule: StepSchedule, rows: SummaryColumns, include: Uint8Array): RowPredictions[] {
-  const lastTau = schedule.tau[schedule.steps]!;
-  const steps = models.map((model) => (model.model === "pareto-nbd" ? paretoNbdSteps(model) : bgNbdSteps(model, lastTau)));
-  const results = new Array<RowPredictions | undefined>(models.length);
-  for (let p = 0; p < models.length; p++) {
-    if (results[p] !== undefined) continue;
-    const batch: number[] = [];
-    for (let q = p; q < models.length; q++) {
-      if (results[q] === undefined && models[q]!.model === models[p]!.model && steps[q]!.shift === steps[p]!.shift) batch.push(q);
-    }
-    const predicted = predictShared(batch.map((q) => steps[q]!), schedule, rows, include) ?? batch.map((q) => predictShared([steps[q]!], schedule, rows, include)![0]!);
-    batch.forEach((q, k) => (results[q] = predicted[k]));
-  }
-  return results as RowPredictions[];
-}
-
-/**
- * `predictRowsAt` for step models with one shift; `null` when they disagree on which rows may
- * be interpolated (a non-finite factor for some of them), so that each is to be run alone
- * (a single model never gives `null`).
- */
-function predictShared(steps: readonly StepModel[], schedule: StepSchedule, rows: SummaryColumns, include: Uint8Array): RowPredictions[] | null {
   const n = rows.count;
-  const m = steps.length;
-  const first = steps[0]!;
-  const { shift, shiftedRecency } = first;
-  const outs: RowPredictions[] = steps.map(() => ({ value: new Float64Array(n), expected: new Float64Array(n), alive: new Float64Array(n), failed: new Uint8Array(n), interpolated: 0 }));
+  const out: RowPredictions = { value: new Float64Array(n), expected: new Float64Array(n), alive: new Float64Array(n), failed: new Uint8Array(n), interpolated: 0 };
+  const steps = model.model === "pareto-nbd" ? paretoNbdSteps(model) : bgNbdSteps(model, schedule.tau[schedule.steps]!);
   const factors = new Float64Array(3);
-  const a = steps.map(() => new Float64Array(n));
-  const b = steps.map(() => new Float64Array(n));
+  const a = new Float64Array(n);
+  const b = new Float64Array(n);
   const v = new Float64Array(n);
   /** Per row that may be interpolated, its group's index in `groups` (−1 for the others). */
   const groupOf = new Int32Array(n).fill(-1);
@@ -253,99 +212,46 @@ function predictShared(steps: readonly StepModel[], schedule: StepSchedule, rows
   const { frequency, recency, T } = rows;
   for (let i = 0; i < n; i++) {
     if (include[i] === 0) continue;
-    const position = Math.log(shift + T[i]!);
-    const logShiftTx = shiftedRecency ? Math.log(shift + recency[i]!) : 0;
-    let eligible = false;
-    for (let p = 0; p < m; p++) {
-      steps[p]!.factors(frequency[i]!, recency[i]!, T[i]!, position, logShiftTx, factors);
-      const ai = (a[p]![i] = factors[0]!);
-      const bi = (b[p]![i] = factors[1]!);
-      outs[p]!.alive[i] = factors[2]!;
-      const ok = Number.isFinite(ai * bi) && steps[p]!.inRange(T[i]!);
-      if (p === 0) eligible = ok;
-      else if (ok !== eligible) return null;
-    }
-    if (!eligible) continue;
+    const position = Math.log(steps.shift + T[i]!);
+    steps.factors(frequency[i]!, recency[i]!, T[i]!, position, factors);
+    a[i] = factors[0]!;
+    b[i] = factors[1]!;
+    out.alive[i] = factors[2]!;
+    if (!(Number.isFinite(a[i]! * b[i]!) && steps.inRange(T[i]!))) continue;
     v[i] = position;
-    groupOf[i] = groups.add(first.group(frequency[i]!), position);
+    groupOf[i] = groups.add(steps.group(frequency[i]!), position);
   }
   const segments = segmentGroups(groups.list);
   const segmentOf = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     if (groupOf[i]! < 0) continue;
-    const { first: firstSegment, count, lo, width } = groups.list[groupOf[i]!]!;
-    const s = firstSegment + (width > 0 ? Math.min(count - 1, Math.floor((v[i]! - lo) / width)) : 0);
+    const { first, count, lo, width } = groups.list[groupOf[i]!]!;
+    const s = first + (width > 0 ? Math.min(count - 1, Math.floor((v[i]! - lo) / width)) : 0);
     segmentOf[i] = s;
     segments[s]!.customers++;
   }
-  /** Per segment its points, and per segment and model its node values (null: computed directly). */
-  const points = new Array<Float64Array | null>(segments.length).fill(null);
-  const values = new Array<Float64Array | null>(segments.length * m).fill(null);
-  segments.forEach((segment, s) => {
-    if (segment.customers <= NODES + CHECKS.length) return;
-    const nodes = segmentPoints(segment);
-    if (nodes === null) return;
-    for (let p = 0; p < m; p++) {
-      const model = steps[p]!;
-      if (!model.quiet(segment.group, Math.exp(segment.lo) - shift) || !model.quiet(segment.group, Math.exp(segment.hi) - shift)) continue;
-      const nodeValues = segmentValues(model, schedule, segment, nodes);
-      if (nodeValues === null) continue;
-      values[s * m + p] = nodeValues;
-      points[s] = nodes;
-    }
-  });
-  const direct = steps.map((): number[] => []);
-  const weights = new Float64Array(NODES);
+  for (const segment of segments) {
+    if (segment.customers <= NODES + CHECKS.length) continue;
+    if (!steps.quiet(segment.group, Math.exp(segment.lo) - steps.shift) || !steps.quiet(segment.group, Math.exp(segment.hi) - steps.shift)) continue;
+    interpolateSegment(steps, schedule, segment);
+  }
+  const direct: number[] = [];
+  const pair = new Float64Array(2);
   for (let i = 0; i < n; i++) {
     if (include[i] === 0) continue;
-    const s = segmentOf[i]!;
-    const nodes = s < 0 ? null : points[s]!;
-    if (nodes === null) {
-      for (let p = 0; p < m; p++) direct[p]!.push(i);
+    const segment = segmentOf[i]! < 0 ? undefined : segments[segmentOf[i]!]!;
+    if (segment?.points == null || segment.values === null) {
+      direct.push(i);
       continue;
     }
-    // chebyshevInterpolatePair's weights and sums, the weights made once for every model.
-    const x = v[i]!;
-    let node = -1;
-    let denominator = 0;
-    for (let j = 0; j < NODES; j++) {
-      const d = x - nodes[j]!;
-      if (d === 0) {
-        node = j;
-        break;
-      }
-      const w = BARYCENTRIC[j]! / d;
-      weights[j] = w;
-      denominator += w;
-    }
-    for (let p = 0; p < m; p++) {
-      const nodeValues = values[s * m + p];
-      if (nodeValues == null) {
-        direct[p]!.push(i);
-        continue;
-      }
-      let sum = 0;
-      let end = 0;
-      if (node >= 0) {
-        sum = nodeValues[2 * node]!;
-        end = nodeValues[2 * node + 1]!;
-      } else {
-        for (let j = 0; j < NODES; j++) {
-          sum += weights[j]! * nodeValues[2 * j]!;
-          end += weights[j]! * nodeValues[2 * j + 1]!;
-        }
-        sum /= denominator;
-        end /= denominator;
-      }
-      const out = outs[p]!;
-      const scale = a[p]![i]! * b[p]![i]!;
-      out.value[i] = scale * sum;
-      out.expected[i] = scale * end;
-      out.interpolated++;
-    }
+    const scale = a[i]! * b[i]!;
+    chebyshevInterpolatePair(segment.points, segment.values, v[i]!, pair);
+    out.value[i] = scale * pair[0]!;
+    out.expected[i] = scale * pair[1]!;
+    out.interpolated++;
   }
-  for (let p = 0; p < m; p++) predictDirectly(steps[p]!, schedule, rows, direct[p]!, a[p]!, b[p]!, outs[p]!);
-  return outs;
+  predictDirectly(steps, schedule, rows, direct, a, b, out);
+  return out;
 }
 
 /** A group's range of v = ln(shift + T), and (after `segmentGroups`) its stretches. */
@@ -397,7 +303,7 @@ function segmentGroups(groups: readonly Group[]): Segment[] {
     entry.count = count;
     entry.width = width;
     for (let k = 0; k < count; k++) {
-      list.push({ group, lo: lo + k * width, hi: k === count - 1 ? hi : lo + (k + 1) * width, customers: 0 });
+      list.push({ group, lo: lo + k * width, hi: k === count - 1 ? hi : lo + (k + 1) * width, customers: 0, points: null, values: null });
     }
   }
   return list;
