@@ -5,7 +5,7 @@ import { fitBgNbdColumns } from "../clv/models/fitBgNbd";
 import { fitGammaGammaColumns } from "../clv/models/fitGammaGamma";
 import { readFitOptions } from "../clv/models/maximizeLikelihood";
 import { forEachPrediction, includedRows, readPredictionSettings } from "../clv/models/predictClv";
-import { clvIntervalRows } from "../clv/models/clvIntervals";
+import { clvIntervalTotals } from "../clv/models/clvIntervals";
 import { predictRows, stepSchedule } from "../clv/models/predictionKernel";
 import { seededRandom } from "../clv/models/seededRandom";
 import type { FittedModel, ModelName, TransactionModel } from "../clv/models/modelTypes";
@@ -166,7 +166,7 @@ function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, tim
     if (undefinedSpend) return { available: false, reason: "the Gamma-Gamma model gives no finite expected spend (q ≤ 1)" };
     // decimal.js's running sum of the customers' CLVs, to the cent, without 99k decimal.js additions.
     const total = roundedDecimalSum(clv, n);
-    const bounds = clvIntervalRows(settings, rows, include, center, { level: INTERVAL.level, draws: INTERVAL.draws, random: seededRandom(INTERVAL.seed) });
+    const bounds = clvIntervalTotals(settings, rows, include, center, { level: INTERVAL.level, draws: INTERVAL.draws, random: seededRandom(INTERVAL.seed) });
     const cents = (value: number | undefined): Decimal | null => (value === undefined ? null : new Decimal(value).toDecimalPlaces(2));
     const totals = typeof bounds === "string" ? null : bounds.total;
     const totalClvInterval: ReportClvInterval = {

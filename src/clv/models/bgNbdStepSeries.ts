@@ -31,6 +31,10 @@ function keptSeries(A: number, B: number, C: number): (z: number) => number {
     return true;
   };
   return (z) => {
+    // The tail test's factor ρ/(1 − ρ) is at least z/(1 − z) (ρ ≥ z, and rounding is monotone),
+    // so a term whose |term|·z/(1 − z) is above the bound fails the test: it is skipped there
+    // without its division, and the series stops at the same term as hyp2f1Log's.
+    const least = z > 0 && z < 1 ? z / (1 - z) : 0;
     let term = 1;
     let sum = 1;
     for (let n = 0; ; n++) {
@@ -40,8 +44,11 @@ function keptSeries(A: number, B: number, C: number): (z: number) => number {
       if (term === 0) return sum;
       sum += term;
       if (Math.abs(sum) > RESCALE || Math.abs(term) > RESCALE) return Number.NaN;
-      const rho = Math.max(Math.abs(ratio), z);
-      if (rho < 1 && Math.abs(term) * (rho / (1 - rho)) <= EPSILON * Math.abs(sum)) return sum;
+      const bound = EPSILON * Math.abs(sum);
+      if (Math.abs(term) * least <= bound) {
+        const rho = Math.max(Math.abs(ratio), z);
+        if (rho < 1 && Math.abs(term) * (rho / (1 - rho)) <= bound) return sum;
+      }
       if (!Number.isFinite(sum)) return Number.NaN;
     }
   };

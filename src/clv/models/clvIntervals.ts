@@ -40,7 +40,7 @@ interface Surrogate {
   readonly valueCurve: Float64Array;
   readonly expectedSlope: Float64Array;
   readonly expectedCurve: Float64Array;
-  /** Per row: the standard deviation of ln(discounted value) and of ln E(τ_K) along z, from the log-scale secants (ln f₊ⱼ − ln f₋ⱼ)/2. */
+  /** Per row: the standard deviation of ln(discounted value) and of ln E(τ_K) along z, from the log-scale secants (ln f₊ⱼ − ln f₋ⱼ)/2 (zeros when not asked for). */
   readonly valueLogSd: Float64Array;
   readonly expectedLogSd: Float64Array;
 }
@@ -52,7 +52,7 @@ interface Surrogate {
  * cⱼ = (f₊ⱼ + f₋ⱼ − 2f₀)/2: exact at those 2k + 1 points, a second-order expansion without
  * the cross terms between them. Returns why not when the kernel fails at one of the points.
  */
-function transactionSurrogate(model: TransactionModel, normal: LogParameterNormal, settings: PredictionSettings, rows: SummaryColumns, include: Uint8Array, center: RowPredictions): Surrogate | string {
+function transactionSurrogate(model: TransactionModel, normal: LogParameterNormal, settings: PredictionSettings, rows: SummaryColumns, include: Uint8Array, center: RowPredictions, perRow: boolean): Surrogate | string {
   const schedule = stepSchedule(settings.steps, settings.step, settings.horizon, settings.discountRate);
   const n = rows.count;
   const k = normal.names.length;
@@ -81,11 +81,12 @@ function transactionSurrogate(model: TransactionModel, normal: LogParameterNorma
       valueCurve[i * k + j] = (plus.value[i]! + minus.value[i]! - 2 * center.value[i]!) / 2;
       expectedSlope[i * k + j] = (plus.expected[i]! - minus.expected[i]!) / 2;
       expectedCurve[i * k + j] = (plus.expected[i]! + minus.expected[i]! - 2 * center.expected[i]!) / 2;
+      if (!perRow) continue;
       valueLogSd[i] = valueLogSd[i]! + logSecant(plus.value[i]!, minus.value[i]!, center.value[i]!) ** 2;
       expectedLogSd[i] = expectedLogSd[i]! + logSecant(plus.expected[i]!, minus.expected[i]!, center.expected[i]!) ** 2;
     }
   }
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && perRow; i++) {
     valueLogSd[i] = Math.sqrt(valueLogSd[i]!);
     expectedLogSd[i] = Math.sqrt(expectedLogSd[i]!);
   }
@@ -151,11 +152,26 @@ function evaluate(sums: Float64Array, offset: number, features: Float64Array, k:
  * not when a model has no usable covariance or the kernel fails one standard deviation from the fit.
  */
 export function clvIntervalRows(settings: PredictionSettings, rows: SummaryColumns, include: Uint8Array, center: RowPredictions, interval: IntervalSettings): IntervalRows | string {
+  return intervals(settings, rows, include, center, interval, true);
+}
+
+/**
+ * `clvIntervalRows`'s totals alone, the same bits, for callers that show only the total (the
+ * report): the per-customer bounds, their log-scale secants and spend gradients are skipped.
+ * `overflowed` counts the totals' bounds only.
+ */
+export function clvIntervalTotals(settings: PredictionSettings, rows: SummaryColumns, include: Uint8Array, center: RowPredictions, interval: IntervalSettings): Pick<IntervalRows, "total" | "overflowed" | "clvReason"> | string {
+  const result = intervals(settings, rows, include, center, interval, false);
+  return typeof result === "string" ? result : { total: result.total, overflowed: result.overflowed, clvReason: result.clvReason };
+}
+
+/** `clvIntervalRows`; with `perRow` false the per-row bounds are not computed (their arrays are empty). */
+function intervals(settings: PredictionSettings, rows: SummaryColumns, include: Uint8Array, center: RowPredictions, interval: IntervalSettings, perRow: boolean): IntervalRows | string {
   const transaction = logParameterNormal(settings.model, "transaction");
   if (typeof transaction === "string") return transaction;
   const spendNormal = logParameterNormal(settings.spendModel, "Gamma-Gamma");
   if (typeof spendNormal === "string") return spendNormal;
-  const surrogate = transactionSurrogate(settings.model, transaction, settings, rows, include, center);
+  const surrogate = transactionSurrogate(settings.model, transaction, settings, rows, include, center, perRow);
   if (typeof surrogate === "string") return surrogate;
   const { valueSlope, valueCurve, expectedSlope, expectedCurve, valueLogSd, expectedLogSd } = surrogate;
   const k = transaction.names.length;
@@ -163,7 +179,8 @@ export function clvIntervalRows(settings: PredictionSettings, rows: SummaryColum
   const zLevel = normalQuantile((1 + interval.level) / 2);
   const { p, q, gamma } = settings.spendModel.params;
   const spendGradient = spendLogGradient(spendNormal);
-  const out = { clvLow: new Float64Array(n).fill(Number.NaN), clvHigh: new Float64Array(n).fill(Number.NaN), expectedLow: new Float64Array(n).fill(Number.NaN), expectedHigh: new Float64Array(n).fill(Number.NaN) };
+  const size = perRow ? n : 0;
+  const out = { clvLow: new Float64Array(size).fill(Number.NaN), clvHigh: new Float64Array(size).fill(Number.NaN), expectedLow: new Float64Array(size).fill(Number.NaN), expectedHigh: new Float64Array(size).fill(Number.NaN) };
   const width = 1 + 2 * k;
   const expectedSums = new Float64Array(width);
   /** Per distinct frequency x: sums of the value surrogate weighted by 1, x·z̄ and (x·z̄)². */
@@ -175,11 +192,13 @@ export function clvIntervalRows(settings: PredictionSettings, rows: SummaryColum
     const base = i * k;
     const expected0 = center.expected[i]!;
     accumulate(expectedSums, 0, 1, expected0, expectedSlope, expectedCurve, base, k);
-    const spread = zLevel * expectedLogSd[i]!;
-    if (Number.isFinite(expected0 * Math.exp(spread))) {
-      out.expectedLow[i] = expected0 * Math.exp(-spread);
-      out.expectedHigh[i] = expected0 * Math.exp(spread);
-    } else overflowed++;
+    if (perRow) {
+      const spread = zLevel * expectedLogSd[i]!;
+      if (Number.isFinite(expected0 * Math.exp(spread))) {
+        out.expectedLow[i] = expected0 * Math.exp(-spread);
+        out.expectedHigh[i] = expected0 * Math.exp(spread);
+      } else overflowed++;
+    }
     const x = frequency[i]!;
     const numerator = x === 0 ? 0 : x * monetary[i]!;
     let sums = byFrequency.get(x);
@@ -189,7 +208,7 @@ export function clvIntervalRows(settings: PredictionSettings, rows: SummaryColum
     accumulate(sums, width, numerator, value0, valueSlope, valueCurve, base, k);
     accumulate(sums, 2 * width, numerator * numerator, value0, valueSlope, valueCurve, base, k);
     const denominator = p * x + q - 1;
-    if (!(denominator > 0)) continue;
+    if (!(perRow && denominator > 0)) continue;
     const clv0 = value0 * ((p * (gamma + numerator)) / denominator);
     const spendSd = spendGradient(x, numerator);
     const clvSpread = zLevel * Math.sqrt(valueLogSd[i]! ** 2 + spendSd ** 2);
