@@ -11,7 +11,7 @@ import { formatCsvMoney } from "../../report/format";
 import { choice, numberFlag } from "../args";
 import type { CommandContext } from "../context";
 import { CliError, EXIT_OK } from "../errors";
-import { asOfFlag, INPUT_FLAGS, json, penalizerFlag, timeUnitFlag } from "./common";
+import { asOfFlag, INPUT_FLAGS, json, penalizerFlag, timeUnitFlag, ENGINE_FLAGS } from "./common";
 
 /** The JSON `fit` writes and `predict` reads. */
 export interface ModelFile {
@@ -25,7 +25,7 @@ export interface ModelFile {
 
 /** `fit`: BG/NBD and Gamma-Gamma on the customers' summaries, as model JSON. */
 export async function fitCommand(ctx: CommandContext): Promise<number> {
-  ctx.allow("fit", [...INPUT_FLAGS.filter((f) => f !== "csv-raw"), "time-unit", "penalizer"]);
+  ctx.allow("fit", [...INPUT_FLAGS.filter((f) => f !== "csv-raw"), ...ENGINE_FLAGS, "time-unit", "penalizer"]);
   choice("format", ctx.args.format, ["json"], "json");
   const timeUnit = timeUnitFlag(ctx);
   const fitOptions = { penalizer: penalizerFlag(ctx) ?? 0 };
@@ -67,7 +67,7 @@ function readModelFile(path: string): ModelFile {
 
 /** `predict`: P(alive), expected purchases and CLV per customer from model JSON. */
 export async function predictCommand(ctx: CommandContext): Promise<number> {
-  ctx.allow("predict", [...INPUT_FLAGS, "model", "horizon", "discount-rate", "interval", "draws", "seed"]);
+  ctx.allow("predict", [...INPUT_FLAGS, ...ENGINE_FLAGS, "model", "horizon", "discount-rate", "interval", "draws", "seed"]);
   const format = choice("format", ctx.args.format, ["csv", "json"], "csv");
   ctx.csvFormat(format);
   if (ctx.args.model === undefined) throw new CliError("predict needs --model FILE (the JSON written by \"retention-metrics fit\")");

@@ -5,11 +5,11 @@ import { markdownTable } from "../../report/markdownTable";
 import { choice } from "../args";
 import type { CommandContext } from "../context";
 import { EXIT_OK } from "../errors";
-import { asOfFlag, INPUT_FLAGS, json } from "./common";
+import { asOfFlag, INPUT_FLAGS, json, ENGINE_FLAGS } from "./common";
 
 /** `cohorts`: the cohort table (customers returning per bucket) and its curve. */
 export async function cohortsCommand(ctx: CommandContext): Promise<number> {
-  ctx.allow("cohorts", [...INPUT_FLAGS, "period"]);
+  ctx.allow("cohorts", [...INPUT_FLAGS, ...ENGINE_FLAGS, "period"]);
   const format = choice("format", ctx.args.format, ["csv", "json", "md"], "csv");
   ctx.csvFormat(format);
   const granularity = choice<Granularity>("period", ctx.args.period, ["day", "week", "month", "quarter", "year"], "month");

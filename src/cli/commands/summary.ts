@@ -2,11 +2,11 @@ import { choice } from "../args";
 import type { CommandContext } from "../context";
 import { EXIT_OK } from "../errors";
 import { summaryCsvChunks } from "../summaryCsv";
-import { asOfFlag, INPUT_FLAGS, json, timeUnitFlag } from "./common";
+import { asOfFlag, INPUT_FLAGS, json, timeUnitFlag, ENGINE_FLAGS } from "./common";
 
 /** `summary`: per-customer frequency, recency, T and monetary value (CSV money: `formatCsvMoney`). */
 export async function summaryCommand(ctx: CommandContext): Promise<number> {
-  ctx.allow("summary", [...INPUT_FLAGS, "time-unit"]);
+  ctx.allow("summary", [...INPUT_FLAGS, ...ENGINE_FLAGS, "time-unit"]);
   const format = choice("format", ctx.args.format, ["csv", "json"], "csv");
   ctx.csvFormat(format);
   const timeUnit = timeUnitFlag(ctx);
