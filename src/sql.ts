@@ -8,3 +8,10 @@ export { SQL_DIALECTS } from "./sql/dialect";
 export { quoteIdentifier } from "./sql/identifiers";
 export type { SqlDialect } from "./sql/dialect";
 export type { SqlSourceOptions, SqlPurchaseColumns } from "./sql/source";
+
+// Customer summary, RFM and defections (docs/scale.md, "Customer summary, RFM and defections").
+export { customerSummarySql } from "./sql/customerSummarySql";
+export { customerSummaryFromRows, CustomerSummarySqlRowSchema } from "./sql/customerSummaryFromRows";
+export type { CustomerSummarySqlOptions } from "./sql/customerSummarySql";
+export type { CustomerSummaryFromRowsOptions, CustomerSummarySqlRow } from "./sql/customerSummaryFromRows";
+export type { SqlSummaryTimeUnit } from "./sql/summaryTimeUnit";

@@ -29,8 +29,9 @@ export function dateLiteral(instant: Date, option: string): string {
 
 /**
  * `TIMESTAMP 'YYYY-MM-DD HH:MM:SS.sss'`, the UTC wall time of `instant`; compared with a
- * zone-less timestamp column holding UTC (docs/scale.md). Snowflake gets `TIMESTAMP_NTZ`, so
- * its session's TIMESTAMP_TYPE_MAPPING does not move it.
+ * zone-less timestamp column holding UTC (docs/scale.md). Snowflake gets `CAST('…' AS TIMESTAMP_NTZ)`, so
+ * its session's TIMESTAMP_TYPE_MAPPING does not move it (the cast, unlike the `TIMESTAMP_NTZ '…'`
+ * literal, is also read by the SQL parser the tests check Snowflake text with).
  *
  * @example
  * timestampLiteral("duckdb", new Date("1997-09-30T00:00:00Z"), "asOf") //=> "TIMESTAMP '1997-09-30 00:00:00.000'"
@@ -38,7 +39,7 @@ export function dateLiteral(instant: Date, option: string): string {
 export function timestampLiteral(dialect: SqlDialect, instant: Date, option: string): string {
   checkYear(instant, option);
   const text = instant.toISOString().slice(0, 23).replace("T", " ");
-  return dialect === "snowflake" ? `TIMESTAMP_NTZ '${text}'` : `TIMESTAMP '${text}'`;
+  return dialect === "snowflake" ? `CAST('${text}' AS TIMESTAMP_NTZ)` : `TIMESTAMP '${text}'`;
 }
 
 /**

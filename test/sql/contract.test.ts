@@ -19,7 +19,7 @@ describe("names and literals", () => {
   it("writes typed literals", () => {
     const asOf = new Date("1997-09-30T00:00:00Z");
     expect(dateLiteral(asOf, "asOf")).toBe("DATE '1997-09-30'");
-    expect(timestampLiteral("snowflake", asOf, "asOf")).toBe("TIMESTAMP_NTZ '1997-09-30 00:00:00.000'");
+    expect(timestampLiteral("snowflake", asOf, "asOf")).toBe("CAST('1997-09-30 00:00:00.000' AS TIMESTAMP_NTZ)");
     expect(stringLiteral("postgres", "it's")).toBe("'it''s'");
     expect(stringLiteral("spark", "it's \\")).toBe("'it\\'s \\\\'");
     expect(() => dateLiteral(new Date(NaN), "asOf")).toThrow(RetentionOptionsError);
