@@ -15,3 +15,8 @@ export { customerSummaryFromRows, CustomerSummarySqlRowSchema } from "./sql/cust
 export type { CustomerSummarySqlOptions } from "./sql/customerSummarySql";
 export type { CustomerSummaryFromRowsOptions, CustomerSummarySqlRow } from "./sql/customerSummaryFromRows";
 export type { SqlSummaryTimeUnit } from "./sql/summaryTimeUnit";
+
+export { cohortCountsSql } from "./sql/cohortCounts";
+export { cohortRetentionFromCounts } from "./sql/cohortRetentionFromCounts";
+export type { CohortCountsSqlOptions } from "./sql/cohortCounts";
+export type { CohortCountRow } from "./sql/cohortRetentionFromCounts";

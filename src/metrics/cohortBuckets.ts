@@ -51,17 +51,12 @@ export function cohortLayout(
       return start >= from && start < to;
     })
     .sort((a, b) => a - b);
-  if (bucket.length > 0) checkBucketCount("asOf", limit - bucket[0]!, `${granularity} offsets (from the first cohort to asOf)`);
-  let cells = 0;
-  for (const b of bucket) cells += limit - b;
-  checkBucketCount("asOf", cells, `${granularity} cohort cells (cohorts × observed offsets)`, MAX_COHORT_CELLS);
+  const cellStart = cohortCellStarts(bucket, limit, granularity);
   const rowOfBucket = new Map<number, number>();
   const size = new Uint32Array(bucket.length);
-  const cellStart = new Uint32Array(bucket.length + 1);
   bucket.forEach((b, r) => {
     rowOfBucket.set(b, r);
     size[r] = sizeByBucket.get(b)!;
-    cellStart[r + 1] = cellStart[r]! + (limit - b);
   });
   const cohortOf = new Int32Array(customerCount).fill(-1);
   for (let c = 0; c < customerCount; c++) {
@@ -69,4 +64,22 @@ export function cohortLayout(
     if (!Number.isNaN(b)) cohortOf[c] = rowOfBucket.get(b) ?? -1;
   }
   return { cohortOf, bucket, size, cellStart, limit };
+}
+
+/**
+ * Where each cohort's cells start in the flat cell array: cohort r (acquisition bucket
+ * `bucket[r]`, ascending) has offsets 0 … limit − bucket[r] − 1, and the last entry is the
+ * total. Throws `RetentionOptionsError` (option `asOf`) first when the offsets span more than
+ * `MAX_BUCKETS` buckets or the table more than `MAX_COHORT_CELLS` cells.
+ */
+export function cohortCellStarts(bucket: readonly number[], limit: number, granularity: Granularity): Uint32Array {
+  if (bucket.length > 0) checkBucketCount("asOf", limit - bucket[0]!, `${granularity} offsets (from the first cohort to asOf)`);
+  let cells = 0;
+  for (const b of bucket) cells += limit - b;
+  checkBucketCount("asOf", cells, `${granularity} cohort cells (cohorts × observed offsets)`, MAX_COHORT_CELLS);
+  const cellStart = new Uint32Array(bucket.length + 1);
+  bucket.forEach((b, r) => {
+    cellStart[r + 1] = cellStart[r]! + (limit - b);
+  });
+  return cellStart;
 }

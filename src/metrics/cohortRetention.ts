@@ -1,14 +1,12 @@
-import { bucketKey, type Granularity } from "../core/calendar";
-import { unitsToDecimal, type Decimal } from "../core/money";
+import type { Granularity } from "../core/calendar";
+import type { Decimal } from "../core/money";
 import { toLedger, type MetricInput } from "../input/toLedger";
-import { bucketIndexStart } from "../core/bucketIndex";
 import { cohortLayout } from "./cohortBuckets";
 import { cohortCells } from "./cohortCells";
-import { cohortCurve, type CohortCurvePoint } from "./cohortCurve";
+import type { CohortCurvePoint } from "./cohortCurve";
 import { readCohortOptions, type CohortMeasure, type CohortMode, type CohortRetentionOptions } from "./cohortOptions";
+import { cohortTable } from "./cohortTable";
 import { readOptions } from "../input/readOptions";
-import { normalQuantile } from "../core/special/normalQuantile";
-import { wilsonBounds } from "../stats/wilsonBounds";
 
 /** One cohort's row: its acquisition bucket, its size and its observed cells. */
 export interface CohortRow<V extends number | Decimal = number | Decimal> {
@@ -72,27 +70,9 @@ export function cohortRetention(input: MetricInput, options: CohortRetentionOpti
 export function cohortRetention(input: MetricInput, options: CohortRetentionOptions): CohortRetention {
   options = readOptions(options, "cohortRetention");
   const ledger = toLedger(input);
-  const { granularity, asOf, measure, mode, from, to, weekStartsOn, interval } = readCohortOptions(options);
-  const z = interval === null ? 0 : normalQuantile(1 - (1 - interval) / 2);
+  const read = readCohortOptions(options);
+  const { granularity, asOf, measure, mode, from, to, weekStartsOn } = read;
   const layout = cohortLayout(ledger, granularity, weekStartsOn, asOf, from, to);
   const cells = cohortCells(ledger, layout, measure === "revenue" ? "revenue" : mode, granularity, weekStartsOn, asOf);
-  const cohorts: CohortRow[] = [];
-  const curveRows = layout.bucket.map((b, r) => {
-    const size = layout.size[r]!;
-    const counts = Array.from(cells.subarray(layout.cellStart[r]!, layout.cellStart[r + 1]!));
-    const base = counts[0] ?? 0;
-    const rates = counts.map((cell) => (measure === "customers" ? cell / size : base <= 0 ? null : cell / base));
-    const start = bucketIndexStart(b, granularity, weekStartsOn);
-    cohorts.push({
-      key: bucketKey(start, granularity, weekStartsOn),
-      start: new Date(start),
-      end: new Date(bucketIndexStart(b + 1, granularity, weekStartsOn)),
-      size,
-      values: measure === "customers" ? counts : counts.map((units) => unitsToDecimal(units, ledger.moneyScale)),
-      rates,
-      ...(interval === null ? {} : { intervals: counts.map((cell) => wilsonBounds(cell, size, z)) }),
-    });
-    return { size, rates, counts: measure === "customers" ? counts : undefined };
-  });
-  return { granularity, measure, mode, asOf: new Date(asOf), cohorts, curve: cohortCurve(curveRows), ...(interval === null ? {} : { interval }) };
+  return cohortTable({ ...layout, cells, moneyScale: ledger.moneyScale }, read);
 }
