@@ -6,7 +6,11 @@
  */
 export { SQL_DIALECTS } from "./sql/dialect";
 export { quoteIdentifier } from "./sql/identifiers";
+export { patternTableSql } from "./sql/patternTableSql";
+export { patternTableFromRows } from "./sql/patternTableFromRows";
 export type { SqlDialect } from "./sql/dialect";
+export type { PatternTableSqlOptions } from "./sql/patternTableSql";
+export type { PatternRow, PatternTable, PatternTableFromRowsOptions } from "./sql/patternTableFromRows";
 export type { SqlSourceOptions, SqlPurchaseColumns } from "./sql/source";
 
 // Customer summary, RFM and defections (docs/scale.md, "Customer summary, RFM and defections").
