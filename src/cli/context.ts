@@ -10,7 +10,7 @@ import { choice, type ParsedArgs } from "./args";
 import { useColor } from "./color";
 import { parseColumns } from "./columnsFlag";
 import { escapeControlCharacters } from "../io/escapeControl";
-import { writeChunksToFile, writeChunksToStream } from "./chunkedOutput";
+import { writeAsyncChunksToFile, writeChunksToFile, writeChunksToStream } from "./chunkedOutput";
 import { toCsv } from "./csvWrite";
 import { CliError } from "./errors";
 import { Progress } from "./progress";
@@ -172,6 +172,20 @@ export class CommandContext {
     const out = this.args.out;
     if (out === undefined || out === "-") return writeChunksToStream(this.io.stdout, chunks);
     this.writeTo(out, () => writeChunksToFile(out, chunks));
+  }
+
+  /** `emitChunks` for chunks that come asynchronously (rows streamed from `--engine duckdb`). */
+  async emitAsyncChunks(chunks: AsyncIterable<Uint8Array>): Promise<void> {
+    const out = this.args.out;
+    if (out === undefined || out === "-") return writeChunksToStream(this.io.stdout, chunks);
+    try {
+      await writeAsyncChunksToFile(out, chunks);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code !== "string" || !("syscall" in (error as object))) throw error;
+      throw new CliError(`cannot write ${out} (${code})`);
+    }
+    this.note(`wrote ${resolve(out)}`);
   }
 
   /** Writes a file and says where (its absolute path) on stderr. */

@@ -15,6 +15,15 @@ export interface CheckedPurchases {
   readonly rows: number;
   /** The most decimal places of any amount (trailing zeros not counted). */
   readonly scale: number;
+  /**
+   * True when an id holds a character from U+E000 up: there DuckDB's order (code points) and
+   * the library's (`compareIds`, UTF-16 units) may differ, so results are ordered in JavaScript.
+   */
+  readonly wideIds: boolean;
+  /** The latest purchase instant (epoch ms; -Infinity when there is none). */
+  readonly latest: number;
+  /** True when the input has no order id, cost or currency column: the aggregate queries of `retention-metrics/sql` then see all the ledger would. */
+  readonly aggregatable: boolean;
 }
 
 /**
@@ -41,7 +50,8 @@ export async function checkPurchases(session: DuckSession, input: DuckInput, map
   const checks = failures(fields);
   const anyBad = checks.map((check) => `(${check.bad})`).join(" OR ");
   const stats = await session.rows(
-    `SELECT file, count(*) AS rows, count(*) FILTER (WHERE ${anyBad}) AS bad, COALESCE(max(${PLACES}) FILTER (WHERE NOT (${anyBad})), 0) AS places FROM rm_checked GROUP BY file`,
+    `SELECT file, count(*) AS rows, count(*) FILTER (WHERE ${anyBad}) AS bad, COALESCE(max(${PLACES}) FILTER (WHERE NOT (${anyBad})), 0) AS places,
+            COALESCE(bool_or(regexp_matches(customer_id, '[\\x{E000}-\\x{10FFFF}]')), false) AS wide, epoch_ms(max(date_trunc('millisecond', purchased_at))) AS latest FROM rm_checked GROUP BY file`,
   );
   const order = new Map(input.files.map((file, i) => [file, i]));
   stats.sort((a, b) => (order.get(String(a.file)) ?? 0) - (order.get(String(b.file)) ?? 0));
@@ -49,9 +59,17 @@ export async function checkPurchases(session: DuckSession, input: DuckInput, map
   if (bad > 0) throw new RetentionInputError(await locate(session, input, checks, anyBad, rules), bad);
   const scale = stats.reduce((max, row) => Math.max(max, Number(row.places)), 0);
   const amount = `CAST(amount_plain AS DECIMAL(38, ${scale}))`;
-  await session.run(`CREATE OR REPLACE TEMP VIEW purchases AS SELECT customer_id, purchased_at, ${amount} AS amount FROM rm_checked`);
+  await session.run(`CREATE OR REPLACE TEMP VIEW purchases AS SELECT customer_id, date_trunc('millisecond', purchased_at) AS purchased_at, ${amount} AS amount FROM rm_checked`);
   const files = stats.map((row) => ({ file: String(row.file), rows: Number(row.rows) }));
-  return { fields, files, rows: files.reduce((sum, f) => sum + f.rows, 0), scale };
+  return {
+    fields,
+    files,
+    rows: files.reduce((sum, f) => sum + f.rows, 0),
+    scale,
+    wideIds: stats.some((row) => row.wide === true),
+    latest: stats.reduce((max, row) => (row.latest === null ? max : Math.max(max, Number(row.latest))), Number.NEGATIVE_INFINITY),
+    aggregatable: !["orderId", "cost", "currency"].some((field) => fields.has(field)),
+  };
 }
 
 /**
