@@ -9,6 +9,7 @@ const SHOWN = 5;
 
 /** The purchases DuckDB read and checked: the view `rm_checked`, and what the check found. */
 export interface CheckedPurchases {
+  readonly format: DuckInput["format"];
   readonly fields: FieldColumns;
   /** Rows per file, in the order they are read. */
   readonly files: readonly { readonly file: string; readonly rows: number }[];
@@ -62,6 +63,7 @@ export async function checkPurchases(session: DuckSession, input: DuckInput, map
   await session.run(`CREATE OR REPLACE TEMP VIEW purchases AS SELECT customer_id, date_trunc('millisecond', purchased_at) AS purchased_at, ${amount} AS amount FROM rm_checked`);
   const files = stats.map((row) => ({ file: String(row.file), rows: Number(row.rows) }));
   return {
+    format: input.format,
     fields,
     files,
     rows: files.reduce((sum, f) => sum + f.rows, 0),
@@ -87,10 +89,7 @@ async function locate(session: DuckSession, input: DuckInput, checks: ReturnType
   await session.run("RESET threads");
   return rows.map((row, index) => {
     const check = checks[Number(row.reason)]!;
-    const n = Number(row.row);
-    const line = input.format === "csv" ? n + 1 : input.format === "ndjson" ? n : undefined;
-    const source = line === undefined ? `${String(row.file)} (record ${n})` : String(row.file);
-    return { index, path: ["purchases", check.field], code: `invalid_${check.field}`, message: message(check.field, row.raw === null ? null : String(row.raw), rules), source, ...(line === undefined ? {} : { line }) };
+    return { index, path: ["purchases", check.field], code: `invalid_${check.field}`, message: message(check.field, row.raw === null ? null : String(row.raw), rules), ...placeOf(input.format, String(row.file), Number(row.row)) };
   });
 }
 
@@ -112,4 +111,14 @@ function message(field: string, raw: string | null, rules: CellRules): string {
     default:
       return `expected a non-empty customer id without NUL, ${found}`;
   }
+}
+
+/**
+ * Where record `n` (1-based) of a file is, for messages: its line in a CSV (the header is line 1;
+ * a record holding a quoted line break shifts the lines after it) or an NDJSON file, else its record number.
+ */
+export function placeOf(format: DuckInput["format"], file: string, n: number): { readonly source: string; readonly line?: number } {
+  if (format === "csv") return { source: file, line: n + 1 };
+  if (format === "ndjson") return { source: file, line: n };
+  return { source: `${file} (record ${n})` };
 }

@@ -3,7 +3,7 @@ import { RetentionInputError, type InputIssue } from "../../input/errors";
 import type { Ledger } from "../../input/ledger";
 import { createBuilderCore, type BuilderCore } from "../../input/ledgerBuilder";
 import { readOptions } from "../../input/readOptions";
-import type { CheckedPurchases } from "./checkedPurchases";
+import { placeOf, type CheckedPurchases } from "./checkedPurchases";
 import { unitsSql } from "./checkedSql";
 import type { DuckSession } from "./duckSession";
 
@@ -72,11 +72,11 @@ function valueRows(core: BuilderCore): (chunk: DuckDBDataChunk) => void {
   };
 }
 
-/** A builder issue (indexed over all rows) placed in its file, as `file (record n)`. */
+/** A builder issue (indexed over all rows) placed in its file (see `placeOf`). */
 function place(issue: InputIssue, checked: CheckedPurchases): InputIssue {
   let index = issue.index;
   for (const { file, rows } of checked.files) {
-    if (index < rows) return { ...issue, source: `${file} (record ${index + 1})` };
+    if (index < rows) return { ...issue, ...placeOf(checked.format, file, index + 1) };
     index -= rows;
   }
   return issue;
