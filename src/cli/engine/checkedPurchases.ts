@@ -32,7 +32,7 @@ export interface CheckedPurchases {
  * then checks it in one scan: a row whose id, date or amount is not valid fails the run with
  * the first five problems by file and line (CSV: the record's line, a header counted;
  * NDJSON: its line; a JSON array or Parquet: its record number) and a count of the rest.
- * Also creates the view `purchases(customer_id, purchased_at, amount)` (amount an exact
+ * Also creates the view `rm_purchases(customer_id, purchased_at, amount)` (amount an exact
  * DECIMAL) that the aggregate queries of `retention-metrics/sql` read.
  *
  * @throws {RetentionInputError} listing invalid records, as the in-memory reader does
@@ -60,7 +60,7 @@ export async function checkPurchases(session: DuckSession, input: DuckInput, map
   if (bad > 0) throw new RetentionInputError(await locate(session, input, checks, anyBad, rules), bad);
   const scale = stats.reduce((max, row) => Math.max(max, Number(row.places)), 0);
   const amount = `CAST(amount_plain AS DECIMAL(38, ${scale}))`;
-  await session.run(`CREATE OR REPLACE TEMP VIEW purchases AS SELECT customer_id, date_trunc('millisecond', purchased_at) AS purchased_at, ${amount} AS amount FROM rm_checked`);
+  await session.run(`CREATE OR REPLACE TEMP VIEW rm_purchases AS SELECT customer_id, date_trunc('millisecond', purchased_at) AS purchased_at, ${amount} AS amount FROM rm_checked`);
   const files = stats.map((row) => ({ file: String(row.file), rows: Number(row.rows) }));
   return {
     format: input.format,

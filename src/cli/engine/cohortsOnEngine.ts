@@ -21,7 +21,7 @@ export async function cohortsOnEngine(ctx: CommandContext, granularity: Granular
       return cohortRetention(ledger, { granularity, asOf: asOfFlag(ctx, ledger) });
     }
     const asOf = resolveAsOf(ctx.args["as-of"], input.checked.latest);
-    const rows = await input.session.rows(cohortCountsSql({ dialect: "duckdb", table: "purchases", granularity, asOf }));
+    const rows = await input.session.rows(cohortCountsSql({ dialect: "duckdb", table: "rm_purchases", granularity, asOf }));
     return cohortRetentionFromCounts(rows as unknown as CohortCountRow[], { granularity, asOf });
   });
 }

@@ -21,7 +21,7 @@ export interface EngineFlags {
   readonly memoryLimit: string | undefined;
 }
 
-/** The purchases in DuckDB, checked: the view `purchases` for aggregate SQL, or the whole ledger. */
+/** The purchases in DuckDB, checked: the view `rm_purchases` for aggregate SQL, or the whole ledger. */
 export interface EngineInput {
   readonly session: DuckSession;
   readonly checked: CheckedPurchases;

@@ -16,7 +16,7 @@ import type { CommandContext } from "../context";
 export async function modelInputOnEngine(ctx: CommandContext, timeUnit: "day" | "week"): Promise<ModelInput> {
   return ctx.withEngine(async (input) => {
     if (!input.checked.aggregatable) return modelInputOfLedger(ctx, await input.ledger(), timeUnit);
-    const options = { dialect: "duckdb", table: "purchases", asOf: resolveAsOf(ctx.args["as-of"], input.checked.latest), timeUnit } as const;
+    const options = { dialect: "duckdb", table: "rm_purchases", asOf: resolveAsOf(ctx.args["as-of"], input.checked.latest), timeUnit } as const;
     const summary = customerSummaryFromRows(await input.session.rows(customerSummarySql(options)), options);
     return { summary, asOf: options.asOf, moneyScale: input.checked.scale };
   });

@@ -25,7 +25,7 @@ const BATCH = 50_000;
 export async function summaryOnEngine(ctx: CommandContext, format: "csv" | "json", timeUnit: "day" | "week"): Promise<number> {
   await ctx.withEngine(async (input) => {
     if (!input.checked.aggregatable) return emitSummary(ctx, await input.ledger(), format, timeUnit);
-    const options = { dialect: "duckdb", table: "purchases", asOf: resolveAsOf(ctx.args["as-of"], input.checked.latest), timeUnit } as const;
+    const options = { dialect: "duckdb", table: "rm_purchases", asOf: resolveAsOf(ctx.args["as-of"], input.checked.latest), timeUnit } as const;
     const sql = customerSummarySql(options);
     if (format === "json") return ctx.emit(json(customerSummaryFromRows(await input.session.rows(sql), options)));
     await ctx.emitAsyncChunks(csvChunks(input, sql, options, ctx.args["csv-raw"] === true));
