@@ -7,7 +7,7 @@ import { placeOf, type CheckedPurchases } from "./checkedPurchases";
 import { unitsSql } from "./checkedSql";
 import type { DuckSession } from "./duckSession";
 
-/** DuckDB's vector size: the rows of one chunk. */
+/** DuckDB's vector size: the rows of one chunk (a larger chunk gets a larger block). */
 const CHUNK_ROWS = 2048;
 
 /**
@@ -44,9 +44,11 @@ export async function streamLedger(session: DuckSession, checked: CheckedPurchas
 
 /** Adds a chunk of `customer_id, at, units` as one block of integer money. */
 function unitRows(core: BuilderCore, scale: number): (chunk: DuckDBDataChunk) => void {
-  const rows = { customer: new Int32Array(CHUNK_ROWS), at: new Float64Array(CHUNK_ROWS), units: new Float64Array(CHUNK_ROWS), places: new Int8Array(CHUNK_ROWS).fill(scale) };
+  const block = (size: number) => ({ customer: new Int32Array(size), at: new Float64Array(size), units: new Float64Array(size), places: new Int8Array(size).fill(scale) });
+  let rows = block(CHUNK_ROWS);
   return (chunk) => {
     const n = chunk.rowCount;
+    if (n > rows.customer.length) rows = block(n);
     const ids = chunk.getColumnVector(0);
     const at = chunk.getColumnVector(1);
     const units = chunk.getColumnVector(2);
