@@ -45,8 +45,9 @@ export async function withEngine<T>(flags: EngineFlags, work: (input: EngineInpu
     return await work({ session, checked, ledger: () => streamLedger(session, checked, flags.currency) });
   } catch (error) {
     if (error instanceof CliError || error instanceof RetentionInputError || error instanceof RetentionOptionsError) throw error;
-    // DuckDB's own reading errors (a malformed CSV, a broken Parquet file) name the file and, when it can, the line.
+    // DuckDB's own errors: reading (a malformed CSV, a broken Parquet file: they name the file and, when it can, the line) or memory.
     const text = error instanceof Error ? error.message : String(error);
+    if (text.startsWith("Out of Memory Error")) throw new CliError(`${flags.purchases}: DuckDB ran out of memory (${text}); raise --memory-limit`);
     throw new CliError(`${flags.purchases}: DuckDB cannot read it: ${text}`);
   } finally {
     session.close();

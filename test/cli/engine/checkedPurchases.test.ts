@@ -41,3 +41,19 @@ describe("checkPurchases", () => {
     expect(await runInProcess(["summary", "--purchases", path, "--engine", "duckdb"])).toEqual(memory);
   });
 });
+
+describe("summaryRows", () => {
+  it("gives the same rows whether the customers are summarised at once or in parts", async () => {
+    const { withEngine } = await import("../../../src/cli/engine/engineInput");
+    const { summaryRows } = await import("../../../src/cli/engine/summaryRows");
+    const flags = { purchases: "examples/data/cdnow-sample.csv", format: undefined, mapping: new Map(), dateFormat: undefined, delimiter: undefined, decimalSeparator: "." as const, currency: undefined, memoryLimit: "500MB" };
+    const options = { asOf: "1998-07-01", timeUnit: "week" as const };
+    const [whole, parts] = await withEngine(flags, async (input) => {
+      const all = await input.session.rows(`SELECT * FROM ${await summaryRows(input, options)} ORDER BY customer_id`);
+      const split = await input.session.rows(`SELECT * FROM ${await summaryRows(input, options, 1_000)} ORDER BY customer_id`);
+      return [all, split];
+    });
+    expect(whole.length).toBe(2357);
+    expect(parts).toEqual(whole);
+  });
+});
