@@ -3,6 +3,7 @@ import { RetentionInputError, type InputIssue } from "../../input/errors";
 import type { Ledger } from "../../input/ledger";
 import { createBuilderCore, type BuilderCore } from "../../input/ledgerBuilder";
 import { readOptions } from "../../input/readOptions";
+import { CliError } from "../errors";
 import { placeOf, type CheckedPurchases } from "./checkedPurchases";
 import { unitsSql } from "./checkedSql";
 import type { DuckSession } from "./duckSession";
@@ -55,7 +56,9 @@ function unitRows(core: BuilderCore, scale: number): (chunk: DuckDBDataChunk) =>
     for (let j = 0; j < n; j++) {
       rows.customer[j] = core.registerCustomer(ids.getItem(j) as string);
       rows.at[j] = at.getItem(j) as number;
-      rows.units[j] = units.getItem(j) as number;
+      const value = units.getItem(j) as number | null;
+      if (value === null || !Number.isSafeInteger(value)) throw new CliError(`an amount is too large to hold exactly (more than 2^53 units of 10^-${scale})`);
+      rows.units[j] = value;
     }
     core.addPurchaseUnitRows(rows, 0, n);
   };
