@@ -4,6 +4,7 @@ import { resolveAsOf } from "../../report/reportPeriod";
 import { cohortCountsSql } from "../../sql/cohortCounts";
 import { cohortRetentionFromCounts, type CohortCountRow } from "../../sql/cohortRetentionFromCounts";
 import { asOfFlag } from "../commands/common";
+import { typedPurchases } from "./summaryRows";
 import type { CommandContext } from "../context";
 
 /**
@@ -21,7 +22,7 @@ export async function cohortsOnEngine(ctx: CommandContext, granularity: Granular
       return cohortRetention(ledger, { granularity, asOf: asOfFlag(ctx, ledger) });
     }
     const asOf = resolveAsOf(ctx.args["as-of"], input.checked.latest);
-    const rows = await input.session.rows(cohortCountsSql({ dialect: "duckdb", table: "rm_purchases", granularity, asOf }));
+    const rows = await input.session.rows(cohortCountsSql({ dialect: "duckdb", table: await typedPurchases(input), granularity, asOf }));
     return cohortRetentionFromCounts(rows as unknown as CohortCountRow[], { granularity, asOf });
   });
 }
