@@ -15,6 +15,8 @@ export const OPTIONS = {
   columns: { type: "string", multiple: true },
   "date-format": { type: "string" },
   "input-format": { type: "string" },
+  engine: { type: "string" },
+  "memory-limit": { type: "string" },
   currency: { type: "string" },
   delimiter: { type: "string" },
   "decimal-separator": { type: "string" },

@@ -10,10 +10,11 @@ import { choice, type ParsedArgs } from "./args";
 import { useColor } from "./color";
 import { parseColumns } from "./columnsFlag";
 import { escapeControlCharacters } from "../io/escapeControl";
-import { writeChunksToFile, writeChunksToStream } from "./chunkedOutput";
+import { writeAsyncChunksToFile, writeChunksToFile, writeChunksToStream } from "./chunkedOutput";
 import { toCsv } from "./csvWrite";
 import { CliError } from "./errors";
 import { Progress } from "./progress";
+import type { EngineInput } from "./engine/engineInput";
 
 /** The flag of each reader option, for messages. */
 const READER_FLAGS: ReadonlyMap<string, string> = new Map([
@@ -66,6 +67,8 @@ export class CommandContext {
    * `required` must be given. Invalid records are listed as `file:line: field "x": message`.
    */
   async ledger(required: readonly ("purchases" | "events" | "surveys" | "costs")[]): Promise<Ledger> {
+    if (this.engine === "duckdb") return this.withEngine((input) => input.ledger());
+    if (this.args["memory-limit"] !== undefined) throw new CliError("--memory-limit applies to --engine duckdb only");
     if (!required.some((kind) => this.args[kind] !== undefined)) {
       throw new CliError(`needs ${required.map((kind) => `--${kind} FILE`).join(" or ")} (- reads stdin)`);
     }
@@ -79,6 +82,46 @@ export class CommandContext {
     try {
       const options = resolveReadOptions(this.readerOptions(), [], (option) => READER_FLAGS.get(option)!);
       return await readSources(sources, options, { chunk: (name, bytes, size, records) => progress.update(name, bytes, size, records), done: () => progress.done() });
+    } catch (error) {
+      if (error instanceof RetentionInputError) throw new CliError(listIssues(error));
+      if (error instanceof RetentionOptionsError && READER_FLAGS.has(error.option)) {
+        throw new CliError(`${READER_FLAGS.get(error.option)!}${error.message.slice(error.option.length)}`);
+      }
+      throw error;
+    }
+  }
+
+  /** `--engine in-memory|duckdb` (default in-memory). */
+  get engine(): "in-memory" | "duckdb" {
+    return choice<"in-memory" | "duckdb">("engine", this.args.engine, ["in-memory", "duckdb"], "in-memory");
+  }
+
+  /**
+   * Runs `work` on `--purchases` read and checked by DuckDB (`--engine duckdb`, see
+   * src/cli/engine/), which is loaded only here. Only purchases are read this way; invalid
+   * records are listed as the in-memory reader lists them.
+   */
+  async withEngine<T>(work: (input: EngineInput) => Promise<T>): Promise<T> {
+    const purchases = this.args.purchases;
+    if (purchases === undefined) throw new CliError("--engine duckdb needs --purchases FILE (a file or a glob such as orders/*.parquet)");
+    if (purchases === "-") throw new CliError("--engine duckdb reads files, not stdin: pass --purchases FILE");
+    const other = (["events", "surveys", "costs"] as const).find((kind) => this.args[kind] !== undefined);
+    if (other !== undefined) throw new CliError(`--engine duckdb reads --purchases only; drop --${other} or the engine flag`);
+    const delimiter = this.args.delimiter;
+    if (delimiter !== undefined && !DELIMITERS.has(delimiter)) throw new CliError(`--delimiter: expected , | ; | tab, found "${delimiter}"`);
+    const engine = await import("./engine/engineInput");
+    const { readMemoryLimit } = await import("./engine/duckSession");
+    try {
+      return await engine.withEngine({
+        purchases,
+        format: this.args["input-format"] === undefined ? undefined : choice<"csv" | "json" | "ndjson" | "parquet">("input-format", this.args["input-format"], ["csv", "json", "ndjson", "parquet"], "csv"),
+        mapping: parseColumns(this.args.columns ?? []),
+        dateFormat: this.args["date-format"],
+        delimiter: delimiter === undefined ? undefined : DELIMITERS.get(delimiter),
+        decimalSeparator: choice<"." | ",">("decimal-separator", this.args["decimal-separator"], [".", ","], "."),
+        currency: this.args.currency,
+        memoryLimit: readMemoryLimit(this.args["memory-limit"]),
+      }, work);
     } catch (error) {
       if (error instanceof RetentionInputError) throw new CliError(listIssues(error));
       if (error instanceof RetentionOptionsError && READER_FLAGS.has(error.option)) {
@@ -129,6 +172,20 @@ export class CommandContext {
     const out = this.args.out;
     if (out === undefined || out === "-") return writeChunksToStream(this.io.stdout, chunks);
     this.writeTo(out, () => writeChunksToFile(out, chunks));
+  }
+
+  /** `emitChunks` for chunks that come asynchronously (rows streamed from `--engine duckdb`). */
+  async emitAsyncChunks(chunks: AsyncIterable<Uint8Array>): Promise<void> {
+    const out = this.args.out;
+    if (out === undefined || out === "-") return writeChunksToStream(this.io.stdout, chunks);
+    try {
+      await writeAsyncChunksToFile(out, chunks);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code !== "string" || !("syscall" in (error as object))) throw error;
+      throw new CliError(`cannot write ${out} (${code})`);
+    }
+    this.note(`wrote ${resolve(out)}`);
   }
 
   /** Writes a file and says where (its absolute path) on stderr. */

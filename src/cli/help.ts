@@ -6,11 +6,23 @@ const INPUT = `Input:
   --costs FILE           retention costs (at, amount[, customerId, program, channel, currency]); report and spend
   --columns MAP          field=column pairs, e.g. customerId=cust_id,at=order_date,amount=total
   --date-format FMT      date-fns format of non-ISO dates, read as UTC (e.g. yyyyMMdd)
-  --input-format F       csv | json | ndjson (default: sniffed from the first character)
+  --input-format F       csv | json | ndjson (default: sniffed from the first character); parquet with --engine duckdb
   --currency CODE        the currency every purchase must be in
   --delimiter D          CSV separator: , | ; | tab (default: sniffed from the header)
   --decimal-separator S  . | , for amounts such as 12,50 or 1.234,56 (default .)
 Files may be CSV with a header, a JSON array or NDJSON, optionally gzipped.`;
+
+/** The engine flags of the commands that run on DuckDB. */
+const ENGINE = `Engine:
+  --engine E             in-memory (default) | duckdb: DuckDB reads --purchases (CSV, gzip CSV, JSON,
+                         NDJSON or Parquet; a file or a glob such as "orders/*.parquet"); summary,
+                         cohorts, fit, predict and segments aggregate in DuckDB where they can.
+                         Needs the optional package @duckdb/node-api (npm install @duckdb/node-api)
+  --memory-limit SIZE    with --engine duckdb: DuckDB's memory_limit (e.g. 2GB); it spills to a
+                         temporary directory past it, so files larger than memory can be read`;
+
+/** The commands that take `--engine duckdb`. */
+const ENGINE_COMMANDS: ReadonlySet<string> = new Set(["report", "summary", "cohorts", "fit", "predict", "segments"]);
 
 const COMMANDS: Readonly<Record<string, string>> = {
   report: `retention-metrics report --purchases FILE [options]
@@ -173,7 +185,8 @@ Run "retention-metrics <command> --help" for a command's options.
 export function commandHelp(command: string): string | null {
   if (!Object.hasOwn(COMMANDS, command)) return null;
   const text = COMMANDS[command]!;
-  return command === "demo" ? `${text}\n` : `${text}\n\n${INPUT}\n`;
+  if (command === "demo") return `${text}\n`;
+  return ENGINE_COMMANDS.has(command) ? `${text}\n\n${INPUT}\n\n${ENGINE}\n` : `${text}\n\n${INPUT}\n`;
 }
 
 /** The subcommand names. */

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { customerSummary } from "../../clv/customerSummary";
+import { customerSummary, type CustomerSummary } from "../../clv/customerSummary";
+import type { Ledger } from "../../input/ledger";
 import { fitBgNbd } from "../../clv/models/fitBgNbd";
 import { fitGammaGamma } from "../../clv/models/fitGammaGamma";
 import { ModelFitError } from "../../clv/models/modelFitError";
@@ -11,7 +12,7 @@ import { formatCsvMoney } from "../../report/format";
 import { choice, numberFlag } from "../args";
 import type { CommandContext } from "../context";
 import { CliError, EXIT_OK } from "../errors";
-import { asOfFlag, INPUT_FLAGS, json, penalizerFlag, timeUnitFlag } from "./common";
+import { asOfFlag, INPUT_FLAGS, json, penalizerFlag, timeUnitFlag, ENGINE_FLAGS } from "./common";
 
 /** The JSON `fit` writes and `predict` reads. */
 export interface ModelFile {
@@ -23,15 +24,32 @@ export interface ModelFile {
   readonly gammaGamma: GammaGammaModel;
 }
 
+/** The customers' summaries the models read, with the `asOf` and money scale they were made with. */
+export interface ModelInput {
+  readonly summary: CustomerSummary;
+  readonly asOf: number;
+  readonly moneyScale: number;
+}
+
+/** The summary of `--purchases`: from the ledger, or with `--engine duckdb` from DuckDB (see `engine/modelInputOnEngine`). */
+async function summaryFor(ctx: CommandContext, timeUnit: "day" | "week"): Promise<ModelInput> {
+  if (ctx.engine === "duckdb") return (await import("../engine/modelInputOnEngine")).modelInputOnEngine(ctx, timeUnit);
+  return modelInputOfLedger(ctx, await ctx.ledger(["purchases"]), timeUnit);
+}
+
+/** The summary of a ledger as `fit` and `predict` read it. */
+export function modelInputOfLedger(ctx: CommandContext, ledger: Ledger, timeUnit: "day" | "week"): ModelInput {
+  const asOf = asOfFlag(ctx, ledger);
+  return { summary: customerSummary(ledger, { asOf, timeUnit }), asOf, moneyScale: ledger.moneyScale };
+}
+
 /** `fit`: BG/NBD and Gamma-Gamma on the customers' summaries, as model JSON. */
 export async function fitCommand(ctx: CommandContext): Promise<number> {
-  ctx.allow("fit", [...INPUT_FLAGS.filter((f) => f !== "csv-raw"), "time-unit", "penalizer"]);
+  ctx.allow("fit", [...INPUT_FLAGS.filter((f) => f !== "csv-raw"), ...ENGINE_FLAGS, "time-unit", "penalizer"]);
   choice("format", ctx.args.format, ["json"], "json");
   const timeUnit = timeUnitFlag(ctx);
   const fitOptions = { penalizer: penalizerFlag(ctx) ?? 0 };
-  const ledger = await ctx.ledger(["purchases"]);
-  const asOf = asOfFlag(ctx, ledger);
-  const summary = customerSummary(ledger, { asOf, timeUnit });
+  const { summary, asOf } = await summaryFor(ctx, timeUnit);
   try {
     const file: ModelFile = {
       kind: "retention-metrics/clv-models",
@@ -67,7 +85,7 @@ function readModelFile(path: string): ModelFile {
 
 /** `predict`: P(alive), expected purchases and CLV per customer from model JSON. */
 export async function predictCommand(ctx: CommandContext): Promise<number> {
-  ctx.allow("predict", [...INPUT_FLAGS, "model", "horizon", "discount-rate", "interval", "draws", "seed"]);
+  ctx.allow("predict", [...INPUT_FLAGS, ...ENGINE_FLAGS, "model", "horizon", "discount-rate", "interval", "draws", "seed"]);
   const format = choice("format", ctx.args.format, ["csv", "json"], "csv");
   ctx.csvFormat(format);
   if (ctx.args.model === undefined) throw new CliError("predict needs --model FILE (the JSON written by \"retention-metrics fit\")");
@@ -76,16 +94,15 @@ export async function predictCommand(ctx: CommandContext): Promise<number> {
   const horizon = numberFlag("horizon", ctx.args.horizon, (n) => n > 0, "a positive number of time units") ?? (model.timeUnit === "week" ? 52 : 365);
   const annual = numberFlag("discount-rate", ctx.args["discount-rate"], (n) => n >= 0 && n < 10, "a yearly rate such as 0.1") ?? 0.1;
   const intervals = intervalFlags(ctx);
-  const ledger = await ctx.ledger(["purchases"]);
-  const summary = customerSummary(ledger, { asOf: asOfFlag(ctx, ledger), timeUnit: model.timeUnit });
+  const { summary, moneyScale } = await summaryFor(ctx, model.timeUnit);
   const result = predictClv(model.bgNbd, model.gammaGamma, summary, { horizon, discountRate: (1 + annual) ** (unitDays / 365.25) - 1, ...intervals });
-  if (result.interval !== undefined) ctx.note(intervalNote(result.interval, ledger.moneyScale));
+  if (result.interval !== undefined) ctx.note(intervalNote(result.interval, moneyScale));
   if (format === "json") ctx.emit(json(result));
   else if (result.interval === undefined) {
     ctx.emit(ctx.csv(["customerId", "probabilityAlive", "expectedPurchases", "expectedAverageSpend", "clv"],
-      result.customers.map((c) => [c.customerId, c.probabilityAlive, c.expectedPurchases, c.expectedAverageSpend, formatCsvMoney(c.clv, ledger.moneyScale)])));
+      result.customers.map((c) => [c.customerId, c.probabilityAlive, c.expectedPurchases, c.expectedAverageSpend, formatCsvMoney(c.clv, moneyScale)])));
   } else {
-    const money = (value: Decimal | null | undefined): string => formatCsvMoney(value ?? null, ledger.moneyScale);
+    const money = (value: Decimal | null | undefined): string => formatCsvMoney(value ?? null, moneyScale);
     ctx.emit(ctx.csv(["customerId", "probabilityAlive", "expectedPurchases", "expectedPurchasesLow", "expectedPurchasesHigh", "expectedAverageSpend", "clv", "clvLow", "clvHigh"],
       result.customers.map((c) => [c.customerId, c.probabilityAlive, c.expectedPurchases, c.expectedPurchasesLow ?? null, c.expectedPurchasesHigh ?? null, c.expectedAverageSpend, money(c.clv), money(c.clvLow), money(c.clvHigh)])));
   }

@@ -29,5 +29,8 @@ export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** Flags of the commands that run on `--engine duckdb` (report, summary, cohorts, fit, predict, segments). */
+export const ENGINE_FLAGS = ["engine", "memory-limit"];
+
 /** Input flags every data command accepts. */
 export const INPUT_FLAGS = ["purchases", "events", "surveys", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "format", "out", "csv-raw"];

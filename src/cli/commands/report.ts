@@ -3,11 +3,11 @@ import type { RenderOptions } from "../../report/renderOptions";
 import type { ReportPeriodOption } from "../../report/reportPeriod";
 import { readWithinFlag } from "../withinFlag";
 import { choice, numberFlag } from "../args";
-import { penalizerFlag } from "./common";
+import { penalizerFlag, ENGINE_FLAGS } from "./common";
 import type { CommandContext } from "../context";
 import { CliError, EXIT_OK } from "../errors";
 
-const FLAGS = ["purchases", "events", "surveys", "costs", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "thresholds-out", "top", "horizon", "discount-rate", "penalizer", "skip", "csv-raw", "point-value", "expiry", "benchmarks", "save-rate", "retention-rate", "future-cohorts", "model"];
+const FLAGS = ["purchases", "events", "surveys", "costs", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "thresholds-out", "top", "horizon", "discount-rate", "penalizer", "skip", "csv-raw", "point-value", "expiry", "benchmarks", "save-rate", "retention-rate", "future-cohorts", "model", ...ENGINE_FLAGS];
 
 /** Reads `--period month|quarter|year|START..END`. */
 export function readPeriodFlag(value: string | undefined): ReportPeriodOption {

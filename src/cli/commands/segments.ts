@@ -3,11 +3,11 @@ import { ltvSegments } from "../../segments/ltvSegments";
 import { choice } from "../args";
 import type { CommandContext } from "../context";
 import { EXIT_OK } from "../errors";
-import { asOfFlag, INPUT_FLAGS, json, topFlag } from "./common";
+import { asOfFlag, INPUT_FLAGS, json, topFlag, ENGINE_FLAGS } from "./common";
 
 /** `segments`: LTV tiers (Pareto 80% of revenue) and loyal customers (json), or each customer's tier (csv). */
 export async function segmentsCommand(ctx: CommandContext): Promise<number> {
-  ctx.allow("segments", [...INPUT_FLAGS, "top"]);
+  ctx.allow("segments", [...INPUT_FLAGS, ...ENGINE_FLAGS, "top"]);
   const format = choice("format", ctx.args.format, ["json", "csv"], "json");
   ctx.csvFormat(format);
   const ledger = await ctx.ledger(["purchases"]);
