@@ -29,6 +29,9 @@ export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** The LTV tiers `segments` prints: customers ranked by revenue, the top ones holding 80% of it. */
+export const SEGMENT_TIERS = { by: "revenue", method: "pareto", share: 0.8 } as const;
+
 /** Flags of the commands that run on `--engine duckdb` (report, summary, cohorts, fit, predict, segments). */
 export const ENGINE_FLAGS = ["engine", "memory-limit"];
 
