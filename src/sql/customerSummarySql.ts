@@ -1,8 +1,7 @@
 import type { Granularity, WeekStartsOn } from "../core/calendar";
 import type { DateInput } from "../core/time";
 import type { PeriodAxisOptions, TimeAxisOptions } from "../clv/timeAxis";
-import { bucketStart } from "./bucketStart";
-import { dayOf } from "./dates";
+import { bucketStartSql } from "./periodBuckets";
 import { timestampLiteral } from "./literals";
 import { readSqlSource, readInstant, type SqlSourceOptions } from "./source";
 import { readSummaryAxis, SUMMARY_TIME_KEYS } from "./summaryAxis";
@@ -59,7 +58,7 @@ export function customerSummarySql(options: CustomerSummarySqlOptions): string {
   const asOf = timestampLiteral(dialect, readInstant("asOf", options.asOf), "asOf");
   return `WITH observed AS (
   SELECT ${source.customerId} AS customer_id,
-         ${bucketStart(dialect, dayOf(dialect, source.date), bucket, weekStartsOn)} AS tx_day,
+         ${bucketStartSql(dialect, bucket, weekStartsOn, source.date)} AS tx_day,
          ${source.date} AS bought_at,
          CASE WHEN ${source.date} <= ${asOf} THEN ${source.amount} END AS amount,
          CASE WHEN ${source.date} <= ${asOf} AND ${source.amount} >= 0 THEN 1 ELSE 0 END AS bought
