@@ -37,35 +37,53 @@ export interface SqlSource {
 }
 
 const SOURCE_KEYS = ["dialect", "table", "columns"] as const;
-const COLUMN_KEYS = ["customerId", "date", "amount"] as const;
+
+/** A table source read: its dialect, its quoted table, and each column's quoted name (`null`: not given, no default). */
+export interface TableSource<K extends string> {
+  readonly dialect: SqlDialect;
+  readonly table: string;
+  readonly columns: Readonly<Record<K, string | null>>;
+}
 
 /**
- * Reads an options object of a `…Sql` function: checks it is a plain object holding only
+ * Reads the options of a `…Sql` function over one table: a plain object holding only
  * `SOURCE_KEYS` and the function's own `keys` (a misspelled key is a `RetentionOptionsError`
- * with a suggestion), reads the dialect, and quotes the table and column names.
+ * with a suggestion), the dialect, the table, and the `columns` object, whose keys are those of
+ * `defaults`; each column is the given name or its default, quoted (`null` when neither).
+ *
+ * @example
+ * readTableSource({ dialect: "duckdb", table: "t" }, "f", [], { id: "customer_id", segment: null }).columns
+ * //=> { id: '"customer_id"', segment: null }
+ */
+export function readTableSource<K extends string>(options: object, functionName: string, keys: readonly string[], defaults: Readonly<Record<K, string | null>>): TableSource<K> {
+  const read = readOptions(options, functionName) as unknown as Record<string, unknown>;
+  checkKeys("option", read, [...SOURCE_KEYS, ...keys], "options");
+  const dialect = readDialect(read.dialect);
+  const given = read.columns === undefined ? {} : read.columns;
+  if (given === null || typeof given !== "object" || Array.isArray(given)) {
+    throw new RetentionOptionsError("columns", `expected an object of column names, found ${printValue(given)}`);
+  }
+  const names = given as Record<string, unknown>;
+  const columnKeys = Object.keys(defaults) as K[];
+  checkKeys("column", names, columnKeys, "columns");
+  const columns = {} as Record<K, string | null>;
+  for (const key of columnKeys) {
+    const name = names[key] === undefined ? defaults[key] : names[key];
+    columns[key] = name === null ? null : quoteIdentifier(dialect, name, `columns.${key}`);
+  }
+  return { dialect, table: tableReference(dialect, read.table, "table"), columns };
+}
+
+/**
+ * Reads an options object of a `…Sql` function over purchases (`readTableSource` with the
+ * purchase columns' defaults).
  *
  * @example
  * readSqlSource({ dialect: "duckdb", table: "orders" }, "customerSummarySql", ["asOf"]).customerId //=> '"customer_id"'
  */
 export function readSqlSource(options: SqlSourceOptions, functionName: string, keys: readonly string[]): SqlSource {
-  const read = readOptions(options, functionName) as unknown as Record<string, unknown>;
-  checkKeys("option", read, [...SOURCE_KEYS, ...keys], "options");
-  const dialect = readDialect(read.dialect);
-  const columns = read.columns === undefined ? {} : read.columns;
-  if (columns === null || typeof columns !== "object" || Array.isArray(columns)) {
-    throw new RetentionOptionsError("columns", `expected an object of column names, found ${printValue(columns)}`);
-  }
-  const names = columns as Record<string, unknown>;
-  checkKeys("column", names, COLUMN_KEYS, "columns");
-  const column = (key: (typeof COLUMN_KEYS)[number], fallback: string): string =>
-    quoteIdentifier(dialect, names[key] === undefined ? fallback : names[key], `columns.${key}`);
-  return {
-    dialect,
-    table: tableReference(dialect, read.table, "table"),
-    customerId: column("customerId", "customer_id"),
-    date: column("date", "purchased_at"),
-    amount: column("amount", "amount"),
-  };
+  const { dialect, table, columns } = readTableSource(options, functionName, keys, { customerId: "customer_id", date: "purchased_at", amount: "amount" });
+  return { dialect, table, customerId: columns.customerId!, date: columns.date!, amount: columns.amount! };
 }
 
 /** Throws on the first own key of `object` not in `allowed`. */

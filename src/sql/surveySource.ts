@@ -1,9 +1,5 @@
-import { printValue } from "../input/describeValue";
-import { RetentionOptionsError } from "../input/errors";
-import { readOptions } from "../input/readOptions";
-import { readDialect, type SqlDialect } from "./dialect";
-import { quoteIdentifier, tableReference } from "./identifiers";
-import { checkKeys } from "./source";
+import type { SqlDialect } from "./dialect";
+import { readTableSource } from "./source";
 
 /** Column names of the survey answers table. */
 export interface SqlSurveyColumns {
@@ -41,9 +37,6 @@ export interface SqlSurveySource {
   readonly segment: string | null;
 }
 
-const SOURCE_KEYS = ["dialect", "table", "columns"] as const;
-const COLUMN_KEYS = ["customerId", "date", "score", "kind", "segment"] as const;
-
 /**
  * Reads the options of a `…Sql` function over survey answers, as `readSqlSource` reads those
  * over purchases: a plain object with only the source keys and `keys`, a dialect, and quoted names.
@@ -52,24 +45,6 @@ const COLUMN_KEYS = ["customerId", "date", "score", "kind", "segment"] as const;
  * readSqlSurveySource({ dialect: "duckdb", table: "surveys" }, "npsCountsSql", []).date //=> '"answered_at"'
  */
 export function readSqlSurveySource(options: SqlSurveySourceOptions, functionName: string, keys: readonly string[]): SqlSurveySource {
-  const read = readOptions(options, functionName) as unknown as Record<string, unknown>;
-  checkKeys("option", read, [...SOURCE_KEYS, ...keys], "options");
-  const dialect = readDialect(read.dialect);
-  const columns = read.columns === undefined ? {} : read.columns;
-  if (columns === null || typeof columns !== "object" || Array.isArray(columns)) {
-    throw new RetentionOptionsError("columns", `expected an object of column names, found ${printValue(columns)}`);
-  }
-  const names = columns as Record<string, unknown>;
-  checkKeys("column", names, COLUMN_KEYS, "columns");
-  const column = (key: (typeof COLUMN_KEYS)[number], fallback: string | null): string | null =>
-    names[key] === undefined && fallback === null ? null : quoteIdentifier(dialect, names[key] ?? fallback, `columns.${key}`);
-  return {
-    dialect,
-    table: tableReference(dialect, read.table, "table"),
-    customerId: column("customerId", "customer_id")!,
-    date: column("date", "answered_at")!,
-    score: column("score", "score")!,
-    kind: column("kind", null),
-    segment: column("segment", null),
-  };
+  const { dialect, table, columns } = readTableSource(options, functionName, keys, { customerId: "customer_id", date: "answered_at", score: "score", kind: null, segment: null });
+  return { dialect, table, customerId: columns.customerId!, date: columns.date!, score: columns.score!, kind: columns.kind, segment: columns.segment };
 }
