@@ -147,6 +147,17 @@ export function customerSummary(input: MetricInput, options: CustomerSummaryOpti
     const row = summaryRow(ledger, c, scans, axis, asOf, money);
     customers.push(discrete ? { ...row, periods: row.T } : row);
   }
+  return summaryResult(customers, asOf, axis, discrete, repeat, ledger.customerIds.length - customers.length);
+}
+
+/**
+ * The `customerSummary` result around its rows (internal; `customerSummaryFromRows` of the SQL
+ * entry builds the same result from a warehouse's rows): the axis, the counts, the brand.
+ *
+ * @example
+ * summaryResult([], Date.UTC(1997, 8, 30), axis, false, 0, 0).customerCount //=> 0
+ */
+export function summaryResult(customers: (CustomerSummaryRow | PeriodSummaryRow)[], asOf: number, axis: TimeAxis, discrete: boolean, repeat: number, skipped: number): CustomerSummary | PeriodCustomerSummary {
   return brandResult(
     {
       customers,
@@ -156,10 +167,10 @@ export function customerSummary(input: MetricInput, options: CustomerSummaryOpti
       ...(discrete ? { granularity: axis.calendar } : {}),
       customerCount: customers.length,
       repeatCustomerCount: repeat,
-      skippedCustomerCount: ledger.customerIds.length - customers.length,
+      skippedCustomerCount: skipped,
     },
     "customerSummary",
-  );
+  ) as CustomerSummary | PeriodCustomerSummary;
 }
 
 /** `customerSummary` as columns, with the scans it was read from (for totals). */

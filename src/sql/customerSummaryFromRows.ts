@@ -1,9 +1,8 @@
 import * as z from "zod/mini";
 import type { PeriodAxisOptions, TimeAxisOptions } from "../clv/timeAxis";
-import type { CustomerSummary, CustomerSummaryRow, PeriodCustomerSummary, PeriodSummaryRow } from "../clv/customerSummary";
+import { summaryResult, type CustomerSummary, type CustomerSummaryRow, type PeriodCustomerSummary, type PeriodSummaryRow } from "../clv/customerSummary";
 import { Decimal } from "../core/money";
 import { dateOption } from "../core/period";
-import { brandResult } from "../core/resultBrand";
 import { IssueCollector } from "../input/errors";
 import { countField, idField, instantField, moneyField, parseAggregateRows } from "./aggregateRows";
 import { byCustomer } from "./customerRows";
@@ -95,17 +94,5 @@ export function customerSummaryFromRows(rows: unknown, options: CustomerSummaryF
     };
     customers.push(discrete ? { ...summary, periods: summary.T } : summary);
   }
-  return brandResult(
-    {
-      customers,
-      asOf: new Date(asOf),
-      timeUnit: axis.timeUnit,
-      calendar: axis.calendar,
-      ...(discrete ? { granularity: axis.calendar } : {}),
-      customerCount: customers.length,
-      repeatCustomerCount: repeat,
-      skippedCustomerCount: parsed.length - customers.length,
-    },
-    "customerSummary",
-  );
+  return summaryResult(customers, asOf, axis, discrete, repeat, parsed.length - customers.length);
 }

@@ -2,7 +2,7 @@
  * What a user's code does with the published types. scripts/check-packed.ts copies this
  * file into consumer projects of the packed tarball (node16 ESM as .mts, node16 CommonJS as
  * .cts, nodenext, bundler, and `deno check --all`), each `strict` with `skipLibCheck: false`.
- * Each subpath export (retention-metrics/node, /schemas, /notebook) is imported and
+ * Each subpath export (retention-metrics/node, /schemas, /notebook, /sql) is imported and
  * used here too; a new subpath is one more import line plus a use at the end of the file.
  */
 import {
@@ -18,6 +18,7 @@ import {
 import { readLedger, type ReadLedgerOptions } from "retention-metrics/node";
 import { KpiReportJsonSchema, PurchaseSchema } from "retention-metrics/schemas";
 import { display, JUPYTER_DISPLAY, type MimeBundle } from "retention-metrics/notebook";
+import { customerSummaryFromRows, customerSummarySql, type CustomerSummarySqlOptions } from "retention-metrics/sql";
 
 const rows: Purchase[] = [
   { customerId: "a", at: "2024-01-05", amount: "10.50" },
@@ -58,4 +59,9 @@ const loaded: Promise<number> = readLedger(new TextEncoder().encode("customerId;
 const shown: MimeBundle = display(nps([{ at: "2024-01-01", score: 9 }]))[JUPYTER_DISPLAY]();
 const html: string | undefined = display(nps([{ at: "2024-01-01", score: 9 }])).bundle["text/html"];
 
-export const used = [total, wrong, retained, parsed, score, json, version, loaded, shown, html];
+// The SQL entry: a query for a warehouse, and its rows finished into the in-memory result.
+const where: CustomerSummarySqlOptions = { dialect: "bigquery", table: ["shop", "orders"], asOf: "2024-03-01", timeUnit: "week" };
+const query: string = customerSummarySql(where);
+const finished: number = customerSummaryFromRows([], where).customerCount;
+
+export const used = [total, wrong, retained, parsed, score, json, version, loaded, shown, html, query, finished];
