@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cohortCountsSql, cohortRetentionFromCounts, quoteIdentifier, type CohortCountsSqlOptions } from "retention-metrics/sql";
 import { cohortRetention, RetentionInputError, RetentionOptionsError, type CohortRetentionOptions, type Granularity, type Purchase } from "../../src/index";
 import { cdnowPurchases } from "../clv/cdnowFixtures";
-import { openDuckDb, openPostgres, type SqlEngine } from "./engines";
+import { type SqlEngine, openEngine, closeEngine } from "./engines";
 import { expectParses, HOSTILE_NAMES, PARSED_DIALECTS } from "./parseDialect";
 import { sqlAsOf, sqlPurchases } from "./periodLedgers";
 
@@ -24,10 +24,10 @@ async function expectSameTable(engine: SqlEngine, purchases: readonly Purchase[]
 describe.each(["duckdb", "postgres"] as const)("cohortCountsSql on %s equals cohortRetention", (which) => {
   let engine: SqlEngine | string;
   beforeAll(async () => {
-    engine = which === "duckdb" ? await openDuckDb() : await openPostgres();
+    engine = await openEngine(which);
   }, 120_000);
   afterAll(async () => {
-    if (typeof engine === "object") await engine.close(); // not when opening failed or timed out
+    await closeEngine(engine);
   });
 
   it("on the CDNOW sample, every granularity", async (context) => {

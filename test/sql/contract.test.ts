@@ -3,7 +3,7 @@ import { quoteIdentifier, SQL_DIALECTS } from "retention-metrics/sql";
 import { readSqlSource } from "../../src/sql/source";
 import { dateLiteral, stringLiteral, timestampLiteral } from "../../src/sql/literals";
 import { RetentionOptionsError } from "../../src/index";
-import { openDuckDb, openPostgres, type SqlEngine } from "./engines";
+import { type SqlEngine, openEngine, closeEngine } from "./engines";
 import { expectParses, PARSED_DIALECTS } from "./parseDialect";
 
 const hostileNames = ['we"ird', "semi;colon", "back`tick", "it's", 'x"; DROP TABLE purchases; --', "__proto__", "Ünï cødé"];
@@ -38,10 +38,10 @@ describe("names and literals", () => {
 describe.each(["duckdb", "postgres"] as const)("a hostile name is only a name on %s", (which) => {
   let engine: SqlEngine | string;
   beforeAll(async () => {
-    engine = which === "duckdb" ? await openDuckDb() : await openPostgres();
+    engine = await openEngine(which);
   });
   afterAll(async () => {
-    if (typeof engine !== "string") await engine.close();
+    await closeEngine(engine);
   });
 
   it("creates, fills and reads tables and columns with any of the names", async (context) => {

@@ -17,7 +17,7 @@ import {
 import { classifyDefections, customerSummary, loyalCustomers, ltvSegments, rfmScores, RetentionInputError, RetentionOptionsError, type Purchase } from "../../src/index";
 import { cdnowPurchases } from "../clv/cdnowFixtures";
 import { AS_OF, AS_OF_MIDDAY, EDGE_PURCHASES, purchasesArbitrary } from "./customerLedgers";
-import { openDuckDb, openPostgres, type SqlEngine } from "./engines";
+import { type SqlEngine, openEngine, closeEngine } from "./engines";
 import { expectParses, PARSED_DIALECTS } from "./parseDialect";
 
 const RUNS = 20;
@@ -47,10 +47,10 @@ async function frozenReversed(rows: Promise<Record<string, unknown>[]>): Promise
 describe.each(["duckdb", "postgres"] as const)("customer-level SQL on %s equals the in-memory functions", (which) => {
   let engine: SqlEngine | string;
   beforeAll(async () => {
-    engine = which === "duckdb" ? await openDuckDb() : await openPostgres();
+    engine = await openEngine(which);
   });
   afterAll(async () => {
-    if (typeof engine !== "string") await engine.close();
+    await closeEngine(engine);
   });
 
   /** Loads `purchases` into table `t` of the engine (skipping the test when there is no engine). */

@@ -112,3 +112,13 @@ export async function openPostgres(): Promise<SqlEngine | string> {
   };
   return engine;
 }
+
+/** The engine a `describe.each(["duckdb", "postgres"])` block runs on, or why PostgreSQL is not here. */
+export async function openEngine(which: "duckdb" | "postgres"): Promise<SqlEngine | string> {
+  return which === "duckdb" ? openDuckDb() : openPostgres();
+}
+
+/** Closes what `openEngine` opened; nothing when it gave a reason instead, or never finished. */
+export async function closeEngine(engine: SqlEngine | string | undefined): Promise<void> {
+  if (typeof engine === "object") await engine.close();
+}

@@ -4,7 +4,7 @@ import { npsByFromCounts, npsCountsSql, npsTrendFromCounts, quoteIdentifier, typ
 import { npsBy, npsTrend, RetentionInputError, RetentionOptionsError, type SurveyResponse } from "../../src/index";
 import { stringLiteral } from "../../src/sql/literals";
 import { cdnowPurchases } from "../clv/cdnowFixtures";
-import { openDuckDb, openPostgres, type SqlEngine } from "./engines";
+import { type SqlEngine, openEngine, closeEngine } from "./engines";
 import { expectParses, HOSTILE_NAMES, PARSED_DIALECTS } from "./parseDialect";
 import { sqlAsOf, sqlCustomerId, sqlInstant } from "./periodLedgers";
 
@@ -64,10 +64,10 @@ const surveyAnswer: fc.Arbitrary<SurveyResponse> = fc
 describe.each(["duckdb", "postgres"] as const)("npsCountsSql on %s equals npsTrend and npsBy", (which) => {
   let engine: SqlEngine | string;
   beforeAll(async () => {
-    engine = which === "duckdb" ? await openDuckDb() : await openPostgres();
+    engine = await openEngine(which);
   }, 120_000);
   afterAll(async () => {
-    if (typeof engine === "object") await engine.close(); // not when opening failed or timed out
+    await closeEngine(engine);
   });
 
   it("on answers made from the CDNOW sample", async (context) => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { patternTableFromRows, patternTableSql, spendPatternSql, spendPatternsFromRows } from "retention-metrics/sql";
 import { customerSummary, type Purchase } from "../../src/index";
 import { cdnowPurchases } from "../clv/cdnowFixtures";
-import { openDuckDb, openPostgres, type SqlEngine } from "./engines";
+import { type SqlEngine, openEngine, closeEngine } from "./engines";
 import { ASOF, edgePurchases, inMemoryPatterns, propertyLedger } from "./patternFixtures";
 
 /** The pattern table through `engine`, against the in-memory one: same keys (exact doubles), counts and spend. */
@@ -41,10 +41,10 @@ async function expectSpendPatternsEqual(engine: SqlEngine, purchases: readonly P
 describe.each(["duckdb", "postgres"] as const)("patternTableSql on %s equals customerSummary grouped", (which) => {
   let engine: SqlEngine | string;
   beforeAll(async () => {
-    engine = which === "duckdb" ? await openDuckDb() : await openPostgres();
+    engine = await openEngine(which);
   });
   afterAll(async () => {
-    if (typeof engine !== "string") await engine.close();
+    await closeEngine(engine);
   });
 
   it("on CDNOW plus edge cases, in weeks and days", async (context) => {

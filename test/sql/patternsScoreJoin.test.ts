@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { patternTableFromRows, patternTableSql, scoreJoin } from "retention-metrics/sql";
 import { customerSummary, fitBgNbd, fitGammaGamma, predictClv, RetentionOptionsError, scorePatterns, type Purchase, type ScorePatternsResult } from "../../src/index";
 import { cdnowPurchases } from "../clv/cdnowFixtures";
-import { openDuckDb, openPostgres, type Row, type SqlEngine } from "./engines";
+import { type Row, type SqlEngine, openEngine, closeEngine } from "./engines";
 import { expectParses, PARSED_DIALECTS } from "./parseDialect";
 import { ASOF, edgePurchases, propertyLedger } from "./patternFixtures";
 
@@ -67,10 +67,10 @@ async function expectRoundTrip(engine: SqlEngine, purchases: readonly Purchase[]
 describe.each(["duckdb", "postgres"] as const)("scoreJoin on %s gives every customer predictClv's scores", (which) => {
   let engine: SqlEngine | string;
   beforeAll(async () => {
-    engine = which === "duckdb" ? await openDuckDb() : await openPostgres();
+    engine = await openEngine(which);
   });
   afterAll(async () => {
-    if (typeof engine !== "string") await engine.close();
+    await closeEngine(engine);
   });
 
   it("on CDNOW plus edge cases", async (context) => {

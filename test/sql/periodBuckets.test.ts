@@ -4,7 +4,7 @@ import { bucketIndex } from "../../src/core/bucketIndex";
 import { bucketStart, type Granularity, type WeekStartsOn } from "../../src/core/calendar";
 import { timestampLiteral } from "../../src/sql/literals";
 import { bucketStartSql, bucketsBetweenSql } from "../../src/sql/periodBuckets";
-import { openDuckDb, openPostgres, type SqlEngine } from "./engines";
+import { type SqlEngine, openEngine, closeEngine } from "./engines";
 import { expectParses, PARSED_DIALECTS } from "./parseDialect";
 
 const granularities: Granularity[] = ["day", "week", "month", "quarter", "year"];
@@ -13,10 +13,10 @@ const weekStarts: WeekStartsOn[] = [0, 1, 2, 3, 4, 5, 6];
 describe.each(["duckdb", "postgres"] as const)("period buckets on %s equal bucketStart and bucketIndex", (which) => {
   let engine: SqlEngine | string;
   beforeAll(async () => {
-    engine = which === "duckdb" ? await openDuckDb() : await openPostgres();
+    engine = await openEngine(which);
   }, 120_000);
   afterAll(async () => {
-    if (typeof engine === "object") await engine.close(); // not when opening failed or timed out
+    await closeEngine(engine);
   });
 
   it("for instants from 1900 to 2100 (before 1970 too), every granularity and week start", async (context) => {
