@@ -1,3 +1,4 @@
+import { observedOrders } from "./observedOrders";
 import type { DateInput } from "../core/time";
 import { dayOf, daysBetween } from "./dates";
 import { timestampLiteral } from "./literals";
@@ -40,14 +41,7 @@ export function defectionInputsSql(options: DefectionInputsSqlOptions): string {
   const source = readSqlSource(options, "defectionInputsSql", ["asOf"]);
   const { dialect } = source;
   const asOf = timestampLiteral(dialect, readInstant("asOf", options.asOf), "asOf");
-  return `WITH observed AS (
-  SELECT ${source.customerId} AS customer_id,
-         ${source.date} AS bought_at,
-         ${source.amount} AS amount,
-         CASE WHEN ${source.amount} >= 0 THEN 1 ELSE 0 END AS is_order
-  FROM ${source.table}
-  WHERE ${source.date} <= ${asOf}
-),
+  return `WITH ${observedOrders(source, asOf)},
 visit_days AS (
   SELECT DISTINCT customer_id, ${dayOf(dialect, "bought_at")} AS visit_day
   FROM observed

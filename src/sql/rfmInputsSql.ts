@@ -1,3 +1,4 @@
+import { observedOrders } from "./observedOrders";
 import type { DateInput } from "../core/time";
 import { timestampLiteral } from "./literals";
 import { readInstant, readSqlSource, type SqlSourceOptions } from "./source";
@@ -29,14 +30,7 @@ export interface RfmInputsSqlOptions extends SqlSourceOptions {
 export function rfmInputsSql(options: RfmInputsSqlOptions): string {
   const source = readSqlSource(options, "rfmInputsSql", ["asOf"]);
   const asOf = timestampLiteral(source.dialect, readInstant("asOf", options.asOf), "asOf");
-  return `WITH observed AS (
-  SELECT ${source.customerId} AS customer_id,
-         ${source.date} AS bought_at,
-         ${source.amount} AS amount,
-         CASE WHEN ${source.amount} >= 0 THEN 1 ELSE 0 END AS is_order
-  FROM ${source.table}
-  WHERE ${source.date} <= ${asOf}
-)
+  return `WITH ${observedOrders(source, asOf)}
 SELECT customer_id,
        SUM(is_order) AS orders,
        MAX(CASE WHEN is_order = 1 THEN bought_at END) AS last_order_at,
