@@ -4,8 +4,7 @@ import { defineConfig } from "tsup";
  * ESM: the public entries, plus internal entries that cut the shared code into chunks a
  * bundler can drop: money.ts imports decimal.js (which has module side effects), so it gets
  * an ESM file of its own; plainDecimal.ts, which money.ts re-exports, gets one too, so that
- * reading amounts does not pull in decimal.js. The `report` command's worker thread is an entry
- * of its own, which the CLI loads by its path. CJS: the library's five entries (the CLI is
+ * reading amounts does not pull in decimal.js. CJS: the library's five entries (the CLI is
  * ESM), with shared chunks so the entries share one RetentionInputError class.
  */
 export default defineConfig([
@@ -19,7 +18,6 @@ export default defineConfig([
       cli: "src/cli/main.ts",
       "internal/money": "src/core/money.ts",
       "internal/plainDecimal": "src/core/plainDecimal.ts",
-      "internal/reportWorker": "src/cli/reportWorker.ts",
     },
     format: "esm",
     dts: { entry: { index: "src/index.ts", node: "src/node.ts", schemas: "src/schemas.ts", notebook: "src/notebook.ts", sql: "src/sql.ts" } },

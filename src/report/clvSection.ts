@@ -1,9 +1,13 @@
 import { compareIds } from "../core/compareIds";
 import { historicalClv } from "../clv/historicalClv";
 import { summaryColumns, type SummarizedColumns } from "../clv/customerSummary";
+import { fitBgNbdColumns } from "../clv/models/fitBgNbd";
+import { fitGammaGammaColumns } from "../clv/models/fitGammaGamma";
 import { readFitOptions } from "../clv/models/maximizeLikelihood";
 import { forEachPrediction, includedRows, readPredictionSettings } from "../clv/models/predictClv";
-import { computedHere, REPORT_INTERVAL, type PredictedSource, type PredictionTerms } from "./predictedParts";
+import { clvIntervalTotals } from "../clv/models/clvIntervals";
+import { predictRows, stepSchedule } from "../clv/models/predictionKernel";
+import { seededRandom } from "../clv/models/seededRandom";
 import type { FittedModel, ModelName, TransactionModel } from "../clv/models/modelTypes";
 import { chooseTransactionModel } from "./modelChoice";
 import { readTimeAxis } from "../clv/timeAxis";
@@ -44,6 +48,9 @@ export interface ClvSectionOptions {
 }
 
 const DAYS_PER_YEAR = 365.25;
+
+/** The report's interval on the total CLV: 90%, 200 draws, seed 1 (so a report is reproducible). */
+const INTERVAL = { level: 0.9, draws: 200, seed: 1 } as const;
 
 /**
  * Historical CLV. Without margin information (no `margin` option, no row with a cost) the
@@ -99,27 +106,6 @@ export interface ClvSectionContext {
   readonly aliveOf: Map<string, number>;
   /** Filled with `model: "auto"`: the picked model's fit on the calibration period, for the Model fit section. */
   readonly chosen?: { calibrationFit?: TransactionModel | undefined };
-  /** The customers' summary, when the caller made it already (for the same ledger, asOf and time unit). */
-  readonly summary?: SummarizedColumns | undefined;
-  /** Where the fits, predictions and interval come from (default: computed here). */
-  readonly source?: PredictedSource | undefined;
-}
-
-/**
- * The penalty, horizon and discount rate per time unit of predicted CLV: `penalizer`,
- * `clvHorizon` (default a year: 52 weeks or 365 days) and `annualDiscountRate` (default 0.1)
- * converted to the time unit, (1 + annual)^(days per unit / 365.25) − 1.
- *
- * @throws {RetentionOptionsError} when the horizon is not a positive number or the rate is below 0
- */
-export function predictionTerms(options: ClvSectionOptions, timeUnit: "day" | "week"): PredictionTerms {
-  const unitDays = timeUnit === "week" ? 7 : 1;
-  const horizon = options.clvHorizon ?? (timeUnit === "week" ? 52 : 365);
-  if (!(Number.isFinite(horizon) && horizon > 0)) throw new RetentionOptionsError("clvHorizon", `expected a positive number of ${timeUnit}s, found ${printValue(horizon)}`);
-  const annual = options.annualDiscountRate ?? 0.1;
-  if (!(annual >= 0)) throw new RetentionOptionsError("annualDiscountRate", `expected a rate ≥ 0, found ${printValue(annual)}`);
-  const { penalizer } = readFitOptions({ penalizer: options.penalizer });
-  return { penalizer, horizon, discountRate: (1 + annual) ** (unitDays / DAYS_PER_YEAR) - 1 };
 }
 
 /** Reports prediction progress every this many customers. */
@@ -127,8 +113,13 @@ const PROGRESS_EVERY = 1 << 14;
 
 function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, timeUnit: "day" | "week", summary: SummarizedColumns, context: ClvSectionContext): ReportSection<PredictedClvKpis> {
   const { top, progress, watch, aliveOf } = context;
-  const source = context.source ?? computedHere;
-  const { penalizer, horizon, discountRate } = predictionTerms(options, timeUnit);
+  const unitDays = timeUnit === "week" ? 7 : 1;
+  const horizon = options.clvHorizon ?? (timeUnit === "week" ? 52 : 365);
+  if (!(Number.isFinite(horizon) && horizon > 0)) throw new RetentionOptionsError("clvHorizon", `expected a positive number of ${timeUnit}s, found ${printValue(horizon)}`);
+  const annual = options.annualDiscountRate ?? 0.1;
+  if (!(annual >= 0)) throw new RetentionOptionsError("annualDiscountRate", `expected a rate ≥ 0, found ${printValue(annual)}`);
+  const discountRate = (1 + annual) ** (unitDays / DAYS_PER_YEAR) - 1;
+  const { penalizer } = readFitOptions({ penalizer: options.penalizer });
   const { rows } = summary;
   if (rows.count === 0) return { available: false, reason: "no customer ordered before asOf" };
   if (summary.repeatCustomerCount === 0) return { available: false, reason: "no customer bought twice: BG/NBD and Gamma-Gamma need repeat purchases" };
@@ -136,7 +127,7 @@ function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, tim
   try {
     progress("bgNbdFit", 0, 1);
     // With the covariance (the standard errors' Hessian, 2 × 4 gradient evaluations) for the total's interval.
-    const bgNbd = source.fitBgNbd(rows, penalizer);
+    const bgNbd = fitBgNbdColumns(rows, { penalizer });
     progress("bgNbdFit", 1, 1);
     if (!bgNbd.converged) return { available: false, reason: `the BG/NBD fit did not converge in ${bgNbd.iterations} iterations` };
     step = "model choice";
@@ -145,7 +136,7 @@ function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, tim
     const transaction: TransactionModel = picked?.model ?? bgNbd;
     step = "Gamma-Gamma fit";
     progress("gammaGammaFit", 0, 1);
-    const gammaGamma = source.fitGammaGamma(rows, penalizer);
+    const gammaGamma = fitGammaGammaColumns(rows, { penalizer });
     progress("gammaGammaFit", 1, 1);
     if (!gammaGamma.converged) return { available: false, reason: `the Gamma-Gamma fit did not converge in ${gammaGamma.iterations} iterations` };
     step = "CLV prediction";
@@ -160,7 +151,7 @@ function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, tim
     progress("predictions", 0, n);
     const settings = readPredictionSettings(transaction, gammaGamma, { horizon, discountRate });
     const include = includedRows(rows);
-    const center = source.predict(transaction, settings, rows, include);
+    const center = predictRows(transaction, stepSchedule(settings.steps, settings.step, horizon, discountRate), rows, include);
     forEachPrediction(settings, rows, (i, value, expected, _spend, pAlive) => {
       if ((i + 1) % PROGRESS_EVERY === 0) progress("predictions", i + 1, n);
       if (watch.size > 0 && watch.has(ids[i]!)) aliveOf.set(ids[i]!, pAlive);
@@ -175,11 +166,11 @@ function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, tim
     if (undefinedSpend) return { available: false, reason: "the Gamma-Gamma model gives no finite expected spend (q ≤ 1)" };
     // decimal.js's running sum of the customers' CLVs, to the cent, without 99k decimal.js additions.
     const total = roundedDecimalSum(clv, n);
-    const bounds = source.intervalTotals(settings, rows, include, center);
+    const bounds = clvIntervalTotals(settings, rows, include, center, { level: INTERVAL.level, draws: INTERVAL.draws, random: seededRandom(INTERVAL.seed) });
     const cents = (value: number | undefined): Decimal | null => (value === undefined ? null : new Decimal(value).toDecimalPlaces(2));
     const totals = typeof bounds === "string" ? null : bounds.total;
     const totalClvInterval: ReportClvInterval = {
-      ...REPORT_INTERVAL,
+      ...INTERVAL,
       low: cents(totals?.clv?.[0]),
       high: cents(totals?.clv?.[1]),
       predictionLow: cents(totals?.predictionClv?.[0]),
@@ -228,7 +219,7 @@ export function clvSection(ledger: Ledger, asOf: number, options: ClvSectionOpti
   }
   const timeUnit = options.timeUnit ?? "week";
   if (timeUnit !== "week" && timeUnit !== "day") throw new RetentionOptionsError("timeUnit", `expected "day" or "week", found ${printValue(timeUnit)}`);
-  let summary: SummarizedColumns | undefined = context.summary;
+  let summary: SummarizedColumns | undefined;
   const summaryOnce = (): SummarizedColumns => (summary ??= phase(context.progress, "customerSummaries", () => summaryColumns(ledger, asOf, readTimeAxis({ timeUnit }, "kpiReport"))));
   const skipped = { available: false, reason: "skipped (the skip option)" } as const;
   const predictedSection = context.skipPredicted ? skipped : predicted(ledger, asOf, options, timeUnit, summaryOnce(), context);

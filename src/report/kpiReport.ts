@@ -13,11 +13,7 @@ import { RetentionOptionsError } from "../input/errors";
 import { printValue } from "../input/describeValue";
 import { activityKpis, activitySection } from "./activitySection";
 import { earliestRecord, latestRecord } from "./dataSpan";
-import { clvSection, predictionTerms, type ClvSectionOptions } from "./clvSection";
-import { summaryColumns } from "../clv/customerSummary";
-import { readTimeAxis } from "../clv/timeAxis";
-import { fromParts, type PredictedParts, type PredictionTerms } from "./predictedParts";
-import type { SummaryColumns } from "../clv/summaryRows";
+import { clvSection, type ClvSectionOptions } from "./clvSection";
 import { cohortSection, type CohortSectionOptions } from "./cohortSection";
 import { defectionSection } from "./defectionSection";
 import { crossReference } from "./crossReference";
@@ -45,7 +41,7 @@ import type { DurationInput } from "../core/time";
 import { readExpiry } from "../points/pointsOptions";
 import { modelFitSection, type ModelFitSection } from "./modelFitSection";
 import { readFitOptions } from "../clv/models/maximizeLikelihood";
-import type { BgNbdModel, BgNbdParams, TransactionModel } from "../clv/models/modelTypes";
+import type { BgNbdParams, TransactionModel } from "../clv/models/modelTypes";
 
 /** Options of `kpiReport`. */
 export interface KpiReportOptions extends ClvSectionOptions {
@@ -165,42 +161,6 @@ function readCohortOptions(value: CohortSectionOptions | undefined): CohortSecti
  * //     activity: { customers: 1, orders: 1, revenue: Decimal("5"), ... }, retention: { rate: 1, ... }, ... }
  */
 export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): KpiReport {
-  const steps = kpiReportSteps(input, options, null);
-  const first = steps.next();
-  if (first.done !== true) throw new Error("internal: kpiReport waited without an offload");
-  return first.value;
-}
-
-/**
- * Computes predicted CLV's fits, predictions and interval elsewhere (the CLI's worker thread)
- * while the report's other sections are computed: `start` is given the summary columns and
- * the prediction terms; `transaction` resolves to the BG/NBD fit (or `null` when it threw),
- * `parts` to `computePredictedParts`'s result for the same columns and terms.
- */
-export interface PredictedOffload {
-  start(rows: SummaryColumns, terms: PredictionTerms): { readonly transaction: Promise<BgNbdModel | null>; readonly parts: Promise<PredictedParts> };
-}
-
-/**
- * `kpiReport` with the costly part of predicted CLV offloaded (internal; the CLI's `report`).
- * The report is the same, bit for bit; only the order of the progress phases differs.
- */
-export async function kpiReportOffloaded(input: MetricInput, options: KpiReportOptions, offload: PredictedOffload): Promise<KpiReport> {
-  const steps = kpiReportSteps(input, options, offload);
-  let step = steps.next();
-  while (step.done !== true) step = steps.next(await step.value);
-  return step.value;
-}
-
-/**
- * The report, as steps that yield a promise where they wait for the offload and take its
- * value back. Without an offload nothing waits, in the order the progress phases document.
- * With one, the customers' summary is made first and handed to the offload; the cohorts,
- * defections and segments are computed meanwhile, and the Model fit section starts from the
- * offloaded BG/NBD fit as soon as it is ready (and is computed again without that start in
- * the rare case that predicted CLV then turns out unavailable, as `kpiReport` would).
- */
-function* kpiReportSteps(input: MetricInput, options: KpiReportOptions, offload: PredictedOffload | null): Generator<Promise<unknown>, KpiReport, unknown> {
   options = readOptions(options, "kpiReport");
   const ledger = toLedger(input);
   const asOf = resolveAsOf(options.asOf, latestRecord(ledger));
@@ -217,7 +177,6 @@ function* kpiReportSteps(input: MetricInput, options: KpiReportOptions, offload:
   const classified = (): ClassifiedColumns => (classifications ??= classifyColumns(ledger, readDefectionOptions({ asOf }, "kpiReport")));
   const period = (from: number, to: number): Period => ({ start: new Date(from), end: new Date(to) });
   const skipped = { available: false, reason: "skipped (the skip option)" } as const;
-  const job = offload === null ? null : offloadJob(ledger, asOf, readClvOptions(options), skip.has("predictedClv"), progress, offload);
   const periodKpis = phase(progress, "periodKpis", () => {
     const retention = retentionKpis(ledger, start, end);
     const previousRetention = hasPrevious ? retentionKpis(ledger, previousStart, start) : null;
@@ -239,28 +198,14 @@ function* kpiReportSteps(input: MetricInput, options: KpiReportOptions, offload:
   const aliveOf = new Map<string, number>();
   const watch = new Set(defections.available ? defections.topAtRisk.map((row) => row.customerId) : []);
   const chosen: { calibrationFit?: TransactionModel | undefined } = {};
-  const segmentsOf = () => (skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : phase(progress, "segments", () => segmentSection(ledger, asOf, classified, top)));
-  const modelFitFrom = (start: BgNbdParams | undefined) =>
-    skip.has("modelFit")
-      ? skipped
-      : phase(progress, "modelFit", () => modelFitSection(ledger, asOf, clvOptions.timeUnit ?? "week", readFitOptions({ penalizer: clvOptions.penalizer }).penalizer, start, chosen.calibrationFit));
-  const clvContext = { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf, chosen, summary: job?.summary };
-  let segments: ReturnType<typeof segmentsOf>;
-  let modelFit: ReturnType<typeof modelFitFrom>;
-  let clv: ReturnType<typeof clvSection>;
-  if (job?.started == null) {
-    clv = clvSection(ledger, asOf, clvOptions, clvContext);
-    segments = segmentsOf();
-    modelFit = modelFitFrom(clv.predicted.available ? (clv.predicted.bgNbd.params as unknown as BgNbdParams) : undefined);
-  } else {
-    segments = segmentsOf();
-    const transaction = (yield job.started.transaction) as BgNbdModel | null;
-    const start = transaction?.converged === true ? (transaction.params as BgNbdParams) : undefined;
-    modelFit = modelFitFrom(start);
-    const parts = (yield job.started.parts) as PredictedParts;
-    clv = clvSection(ledger, asOf, clvOptions, { ...clvContext, source: fromParts(parts) });
-    if (start !== undefined && !clv.predicted.available) modelFit = modelFitFrom(undefined);
-  }
+  const clv = clvSection(ledger, asOf, clvOptions, { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf, chosen });
+  const segments = skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : phase(progress, "segments", () => segmentSection(ledger, asOf, classified, top));
+  const modelFit = skip.has("modelFit")
+    ? skipped
+    : phase(progress, "modelFit", () => {
+        const start = clv.predicted.available ? (clv.predicted.bgNbd.params as unknown as BgNbdParams) : undefined;
+        return modelFitSection(ledger, asOf, clvOptions.timeUnit ?? "week", readFitOptions({ penalizer: clvOptions.penalizer }).penalizer, start, chosen.calibrationFit);
+      });
   const followUps = followUpSection(ledger, asOf, classified, top);
   const breadth = breadthSection(ledger, asOf, top);
   const linked = crossReference(ledger, defections, clv, aliveOf, defections.available ? classified() : null);
@@ -301,18 +246,4 @@ function reportData(ledger: Ledger): ReportData {
     firstPurchase: purchases.count === 0 ? null : new Date(purchases.at[0]!),
     lastPurchase: purchases.count === 0 ? null : new Date(purchases.at[purchases.count - 1]!),
   };
-}
-
-/**
- * Makes the customers' summary and hands predicted CLV's costly part to `offload`, when the
- * section will compute it (not skipped, BG/NBD rather than `auto`, some customer bought
- * twice): `started` is then the offload's promises, else `null` (the section computes what
- * it needs). `null` when the section will not read a summary.
- */
-function offloadJob(ledger: Ledger, asOf: number, options: KpiReportOptions, skipPredicted: boolean, progress: KpiReportProgress, offload: PredictedOffload) {
-  const timeUnit = options.timeUnit ?? "week";
-  if (skipPredicted || options.model === "auto" || ledger.purchases.count === 0 || (timeUnit !== "week" && timeUnit !== "day")) return null;
-  const summary = phase(progress, "customerSummaries", () => summaryColumns(ledger, asOf, readTimeAxis({ timeUnit }, "kpiReport")));
-  const started = summary.rows.count === 0 || summary.repeatCustomerCount === 0 ? null : offload.start(summary.rows, predictionTerms(options, timeUnit));
-  return { summary, started };
 }

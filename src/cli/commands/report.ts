@@ -1,6 +1,4 @@
-import { kpiReport, kpiReportOffloaded, SKIPPABLE_SECTIONS, type KpiReport, type KpiReportOptions, type SkippableSection } from "../../report/kpiReport";
-import type { Ledger } from "../../input/ledger";
-import { startReportThread } from "../reportOffload";
+import { kpiReport, SKIPPABLE_SECTIONS, type SkippableSection } from "../../report/kpiReport";
 import type { RenderOptions } from "../../report/renderOptions";
 import type { ReportPeriodOption } from "../../report/reportPeriod";
 import { readWithinFlag } from "../withinFlag";
@@ -30,21 +28,6 @@ function flatten(node: unknown, path: string, rows: [string, unknown][]): void {
 }
 
 /**
- * The report of the input flags' ledger. Predicted CLV's fits, predictions and interval run
- * on a worker thread (started before the input is read, so that it loads meanwhile) while
- * this thread computes the other sections; the report is the same as `kpiReport`'s.
- */
-async function computeReport(ctx: CommandContext, options: KpiReportOptions): Promise<KpiReport> {
-  const thread = startReportThread(ctx.io.env);
-  try {
-    const ledger: Ledger = await ctx.ledger(["purchases", "events", "surveys"]);
-    return thread === null ? kpiReport(ledger, options) : await kpiReportOffloaded(ledger, options, thread.offload);
-  } finally {
-    thread?.close();
-  }
-}
-
-/**
  * `retention-metrics report`: the whole KPI report, with `--fail-if` thresholds (shown in the
  * Markdown and HTML reports, written by `--thresholds-out`, annotated under GitHub Actions).
  */
@@ -70,7 +53,8 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
   const benchmarkFile = ctx.args.benchmarks;
   const benchmarkList = benchmarkFile === undefined ? null : (await import("../benchmarksFile")).readBenchmarksFile(benchmarkFile);
   const skip = (ctx.args.skip ?? []).flatMap((list) => list.split(",")).map((name) => choice<SkippableSection>("skip", name.trim(), SKIPPABLE_SECTIONS, "cohorts"));
-  const report = await computeReport(ctx, {
+  const ledger = await ctx.ledger(["purchases", "events", "surveys"]);
+  const report = kpiReport(ledger, {
     asOf: ctx.args["as-of"],
     period,
     timeUnit,
