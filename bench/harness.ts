@@ -3,6 +3,23 @@
  * median, minimum and maximum wall time. Benchmarks are scripts (`npx tsx bench/<name>.ts`),
  * not timed tests: this 2-core machine is noisy, so targets are checked by reading medians.
  */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+
+let gc: (() => void) | undefined;
+
+/**
+ * Runs a full garbage collection (V8's `gc()`, exposed on first use), so that a timed run
+ * does not pay for collecting what the benchmark built before it: fixtures such as a million
+ * generated rows, or earlier runs' results. The run still pays for its own allocations.
+ */
+export function collectGarbage(): void {
+  if (gc === undefined) {
+    setFlagsFromString("--expose-gc");
+    gc = runInNewContext("gc") as () => void;
+  }
+  gc();
+}
 export interface Measurement {
   readonly name: string;
   readonly medianMs: number;
@@ -12,12 +29,16 @@ export interface Measurement {
   readonly targetMs: number | undefined;
 }
 
-/** Times `fn` `runs` times (after `warmup` untimed runs) and prints one line. */
-export function measure(name: string, fn: () => unknown, options: { runs?: number; warmup?: number; targetMs?: number } = {}): Measurement {
+/**
+ * Times `fn` `runs` times (after `warmup` untimed runs) and prints one line. With `collect`,
+ * the heap is collected before each timed run (`collectGarbage`), and the line says so.
+ */
+export function measure(name: string, fn: () => unknown, options: { runs?: number; warmup?: number; targetMs?: number; collect?: boolean } = {}): Measurement {
   const runs = options.runs ?? 7;
   for (let i = 0; i < (options.warmup ?? 1); i++) fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    if (options.collect === true) collectGarbage();
     const started = performance.now();
     fn();
     times.push(performance.now() - started);
@@ -26,7 +47,7 @@ export function measure(name: string, fn: () => unknown, options: { runs?: numbe
   const medianMs = times[Math.floor(times.length / 2)]!;
   const result = { name, medianMs, minMs: times[0]!, maxMs: times[times.length - 1]!, runs, targetMs: options.targetMs };
   const verdict = options.targetMs === undefined ? "" : medianMs <= options.targetMs ? `  (target ${options.targetMs} ms: met)` : `  (target ${options.targetMs} ms: MISSED)`;
-  console.log(`${name.padEnd(48)} median ${medianMs.toFixed(1).padStart(8)} ms  min ${result.minMs.toFixed(1)}  max ${result.maxMs.toFixed(1)}  n=${runs}${verdict}`);
+  console.log(`${name.padEnd(48)} median ${medianMs.toFixed(1).padStart(8)} ms  min ${result.minMs.toFixed(1)}  max ${result.maxMs.toFixed(1)}  n=${runs}${options.collect === true ? ", heap collected before each run" : ""}${verdict}`);
   return result;
 }
 
