@@ -33,14 +33,16 @@ export interface IntervalRows {
   readonly clvReason: string | null;
 }
 
-/** Each row's prediction as a function of the standardised transaction draw z (see `transactionSurrogate`). */
-interface Surrogate {
-  /** Per row and direction j (row-major n × k): slope g and curvature c of the discounted value and of E(τ_K). */
-  readonly valueSlope: Float64Array;
-  readonly valueCurve: Float64Array;
-  readonly expectedSlope: Float64Array;
-  readonly expectedCurve: Float64Array;
-  /** Per row: the standard deviation of ln(discounted value) and of ln E(τ_K) along z, from the log-scale secants (ln f₊ⱼ − ln f₋ⱼ)/2 (zeros when not asked for). */
+/**
+ * The transaction surrogate summed over the included rows, in the layout `evaluate` reads:
+ * `expectedSums` for E(τ_K), and per distinct frequency x (in order of first appearance) the
+ * discounted value's sums weighted by 1, x·z̄ and (x·z̄)²; with `perRow`, each row's
+ * standard deviations of ln(discounted value) and ln E(τ_K) along z, from the log-scale
+ * secants (ln f₊ⱼ − ln f₋ⱼ)/2 (zeros otherwise).
+ */
+interface SurrogateSums {
+  readonly expectedSums: Float64Array;
+  readonly byFrequency: Map<number, Float64Array>;
   readonly valueLogSd: Float64Array;
   readonly expectedLogSd: Float64Array;
 }
@@ -50,18 +52,37 @@ interface Surrogate {
  * standardised draw z (ln θ = ln θ̂ + L·z): the kernel is run at the fit and at ±1 along each
  * column of L (2k + 1 runs), and f(z) ≈ f₀ + Σⱼ (gⱼ zⱼ + cⱼ zⱼ²), with gⱼ = (f₊ⱼ − f₋ⱼ)/2 and
  * cⱼ = (f₊ⱼ + f₋ⱼ − 2f₀)/2: exact at those 2k + 1 points, a second-order expansion without
- * the cross terms between them. Returns why not when the kernel fails at one of the points.
+ * the cross terms between them. The coefficients go straight into their sums (`evaluate`'s
+ * layout), direction by direction, each sum over the rows in their order, so no per-row
+ * coefficient is kept. Returns why not when the kernel fails at one of the points.
  */
-function transactionSurrogate(model: TransactionModel, normal: LogParameterNormal, settings: PredictionSettings, rows: SummaryColumns, include: Uint8Array, center: RowPredictions, perRow: boolean): Surrogate | string {
+function transactionSurrogate(model: TransactionModel, normal: LogParameterNormal, settings: PredictionSettings, rows: SummaryColumns, include: Uint8Array, center: RowPredictions, perRow: boolean): SurrogateSums | string {
   const schedule = stepSchedule(settings.steps, settings.step, settings.horizon, settings.discountRate);
   const n = rows.count;
   const k = normal.names.length;
-  const valueSlope = new Float64Array(n * k);
-  const valueCurve = new Float64Array(n * k);
-  const expectedSlope = new Float64Array(n * k);
-  const expectedCurve = new Float64Array(n * k);
-  const valueLogSd = new Float64Array(n);
-  const expectedLogSd = new Float64Array(n);
+  const width = 1 + 2 * k;
+  const expectedSums = new Float64Array(width);
+  const byFrequency = new Map<number, Float64Array>();
+  /** Each included row's sums of its frequency (the others' stay undefined). */
+  const sumsOf: Float64Array[] = new Array<Float64Array>(n);
+  const weightOf = new Float64Array(n);
+  const { frequency, monetary } = rows;
+  for (let i = 0; i < n; i++) {
+    if (include[i] === 0) continue;
+    expectedSums[0] = expectedSums[0]! + center.expected[i]!;
+    const x = frequency[i]!;
+    let sums = byFrequency.get(x);
+    if (sums === undefined) byFrequency.set(x, (sums = new Float64Array(3 * width)));
+    sumsOf[i] = sums;
+    const numerator = x === 0 ? 0 : x * monetary[i]!;
+    weightOf[i] = numerator;
+    const value0 = center.value[i]!;
+    sums[0] = sums[0]! + value0;
+    sums[width] = sums[width]! + numerator * value0;
+    sums[2 * width] = sums[2 * width]! + numerator * numerator * value0;
+  }
+  const valueLogSd = new Float64Array(perRow ? n : 0);
+  const expectedLogSd = new Float64Array(perRow ? n : 0);
   const unit = new Float64Array(k);
   for (let j = 0; j < k; j++) {
     const runs: RowPredictions[] = [];
@@ -77,10 +98,19 @@ function transactionSurrogate(model: TransactionModel, normal: LogParameterNorma
     }
     const [plus, minus] = runs as [RowPredictions, RowPredictions];
     for (let i = 0; i < n; i++) {
-      valueSlope[i * k + j] = (plus.value[i]! - minus.value[i]!) / 2;
-      valueCurve[i * k + j] = (plus.value[i]! + minus.value[i]! - 2 * center.value[i]!) / 2;
-      expectedSlope[i * k + j] = (plus.expected[i]! - minus.expected[i]!) / 2;
-      expectedCurve[i * k + j] = (plus.expected[i]! + minus.expected[i]! - 2 * center.expected[i]!) / 2;
+      if (include[i] === 0) continue;
+      const expectedSlope = (plus.expected[i]! - minus.expected[i]!) / 2;
+      const expectedCurve = (plus.expected[i]! + minus.expected[i]! - 2 * center.expected[i]!) / 2;
+      expectedSums[1 + j] = expectedSums[1 + j]! + expectedSlope;
+      expectedSums[1 + k + j] = expectedSums[1 + k + j]! + expectedCurve;
+      const valueSlope = (plus.value[i]! - minus.value[i]!) / 2;
+      const valueCurve = (plus.value[i]! + minus.value[i]! - 2 * center.value[i]!) / 2;
+      const sums = sumsOf[i]!;
+      const numerator = weightOf[i]!;
+      for (let offset = 0, weight = 1; offset < 3 * width; offset += width, weight *= numerator) {
+        sums[offset + 1 + j] = sums[offset + 1 + j]! + weight * valueSlope;
+        sums[offset + 1 + k + j] = sums[offset + 1 + k + j]! + weight * valueCurve;
+      }
       if (!perRow) continue;
       valueLogSd[i] = valueLogSd[i]! + logSecant(plus.value[i]!, minus.value[i]!, center.value[i]!) ** 2;
       expectedLogSd[i] = expectedLogSd[i]! + logSecant(plus.expected[i]!, minus.expected[i]!, center.expected[i]!) ** 2;
@@ -90,7 +120,7 @@ function transactionSurrogate(model: TransactionModel, normal: LogParameterNorma
     valueLogSd[i] = Math.sqrt(valueLogSd[i]!);
     expectedLogSd[i] = Math.sqrt(expectedLogSd[i]!);
   }
-  return { valueSlope, valueCurve, expectedSlope, expectedCurve, valueLogSd, expectedLogSd };
+  return { expectedSums, byFrequency, valueLogSd, expectedLogSd };
 }
 
 /** (ln f₊ − ln f₋)/2, or the linear secant over f₀ where a value is 0; 0 when f₀ is 0. */
@@ -114,18 +144,9 @@ function bounds(values: Float64Array, level: number): [number, number] {
 }
 
 /**
- * Sums over a set of rows of the transaction surrogate's coefficients, each row weighted:
- * [Σw·f₀, Σw·g₁…Σw·g_k, Σw·c₁…Σw·c_k], so Σᵢ wᵢ fᵢ(z) is one dot product per draw.
+ * Σ w·f(z) from the surrogate's sums [Σw·f₀, Σw·g₁…Σw·g_k, Σw·c₁…Σw·c_k] at `offset`, for the
+ * draw's z and z² (`features`: [z₁…z_k, z₁²…z_k²]): one dot product per draw.
  */
-function accumulate(sums: Float64Array, offset: number, weight: number, f0: number, slope: Float64Array, curve: Float64Array, base: number, k: number): void {
-  sums[offset] = sums[offset]! + weight * f0;
-  for (let j = 0; j < k; j++) {
-    sums[offset + 1 + j] = sums[offset + 1 + j]! + weight * slope[base + j]!;
-    sums[offset + 1 + k + j] = sums[offset + 1 + k + j]! + weight * curve[base + j]!;
-  }
-}
-
-/** Σ w·f(z) from `accumulate`'s sums, for the draw's z and z² (`features`: [z₁…z_k, z₁²…z_k²]). */
 function evaluate(sums: Float64Array, offset: number, features: Float64Array, k: number): number {
   let total = sums[offset]!;
   for (let j = 0; j < 2 * k; j++) total += sums[offset + 1 + j]! * features[j]!;
@@ -173,43 +194,28 @@ function intervals(settings: PredictionSettings, rows: SummaryColumns, include: 
   if (typeof spendNormal === "string") return spendNormal;
   const surrogate = transactionSurrogate(settings.model, transaction, settings, rows, include, center, perRow);
   if (typeof surrogate === "string") return surrogate;
-  const { valueSlope, valueCurve, expectedSlope, expectedCurve, valueLogSd, expectedLogSd } = surrogate;
-  const k = transaction.names.length;
+  const { expectedSums, byFrequency, valueLogSd, expectedLogSd } = surrogate;
   const n = rows.count;
   const zLevel = normalQuantile((1 + interval.level) / 2);
   const { p, q, gamma } = settings.spendModel.params;
   const spendGradient = spendLogGradient(spendNormal);
   const size = perRow ? n : 0;
   const out = { clvLow: new Float64Array(size).fill(Number.NaN), clvHigh: new Float64Array(size).fill(Number.NaN), expectedLow: new Float64Array(size).fill(Number.NaN), expectedHigh: new Float64Array(size).fill(Number.NaN) };
-  const width = 1 + 2 * k;
-  const expectedSums = new Float64Array(width);
-  /** Per distinct frequency x: sums of the value surrogate weighted by 1, x·z̄ and (x·z̄)². */
-  const byFrequency = new Map<number, Float64Array>();
   const { frequency, monetary } = rows;
   let overflowed = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && perRow; i++) {
     if (include[i] === 0) continue;
-    const base = i * k;
     const expected0 = center.expected[i]!;
-    accumulate(expectedSums, 0, 1, expected0, expectedSlope, expectedCurve, base, k);
-    if (perRow) {
-      const spread = zLevel * expectedLogSd[i]!;
-      if (Number.isFinite(expected0 * Math.exp(spread))) {
-        out.expectedLow[i] = expected0 * Math.exp(-spread);
-        out.expectedHigh[i] = expected0 * Math.exp(spread);
-      } else overflowed++;
-    }
+    const spread = zLevel * expectedLogSd[i]!;
+    if (Number.isFinite(expected0 * Math.exp(spread))) {
+      out.expectedLow[i] = expected0 * Math.exp(-spread);
+      out.expectedHigh[i] = expected0 * Math.exp(spread);
+    } else overflowed++;
     const x = frequency[i]!;
     const numerator = x === 0 ? 0 : x * monetary[i]!;
-    let sums = byFrequency.get(x);
-    if (sums === undefined) byFrequency.set(x, (sums = new Float64Array(3 * width)));
-    const value0 = center.value[i]!;
-    accumulate(sums, 0, 1, value0, valueSlope, valueCurve, base, k);
-    accumulate(sums, width, numerator, value0, valueSlope, valueCurve, base, k);
-    accumulate(sums, 2 * width, numerator * numerator, value0, valueSlope, valueCurve, base, k);
     const denominator = p * x + q - 1;
-    if (!(perRow && denominator > 0)) continue;
-    const clv0 = value0 * ((p * (gamma + numerator)) / denominator);
+    if (!(denominator > 0)) continue;
+    const clv0 = center.value[i]! * ((p * (gamma + numerator)) / denominator);
     const spendSd = spendGradient(x, numerator);
     const clvSpread = zLevel * Math.sqrt(valueLogSd[i]! ** 2 + spendSd ** 2);
     if (Number.isFinite(clv0 * Math.exp(clvSpread))) {
