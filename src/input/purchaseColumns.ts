@@ -53,6 +53,28 @@ export interface PreparedPurchases {
   readonly orderCount: number;
 }
 
+/**
+ * Room for rows after the last added: views of the accumulator's customer, time and amount
+ * columns, for a column reader to write rows in place (see `PurchaseAccumulator.openRows`).
+ */
+export interface OpenRows {
+  readonly customer: Uint32Array;
+  readonly at: Float64Array;
+  readonly amountUnits: Float64Array;
+}
+
+/**
+ * How a reader wrote the amounts of `OpenRows`: units of `10^-scale`; the finest amount has
+ * `places` decimal places (`places ≤ scale`, trailing zeros not counted), first at open row
+ * `placesRow`; `absoluteTotal` is the sum of their absolute values.
+ */
+export interface WrittenAmounts {
+  readonly scale: number;
+  readonly places: number;
+  readonly placesRow: number;
+  readonly absoluteTotal: number;
+}
+
 /** A typed column and its "has a value" flags, allocated when the first row has the field. */
 interface OptionalColumn {
   values: Float64Array;
@@ -194,6 +216,34 @@ export class PurchaseAccumulator {
     if (this.orderId !== null) for (let j = from; j < to; j++) this.orderId.push(undefined);
     this.absoluteTotal = total;
     this.count = start + to - from;
+  }
+
+  /**
+   * Room for `n` rows after the last added, as views of the columns, to be written in place
+   * and then counted by `closeRows`: column input reaches the columns with no copy in between.
+   * The views are valid until the next call that adds rows.
+   */
+  openRows(n: number): OpenRows {
+    const start = this.count;
+    this.reserve(start + n);
+    const end = start + n;
+    return { customer: this.customer.subarray(start, end), at: this.at.subarray(start, end), amountUnits: this.amountUnits.subarray(start, end) };
+  }
+
+  /**
+   * Counts the first `n` rows of `openRows` as added, as `addUnits` would add them one by one;
+   * row 0 is the input's row `index`. Their amounts (see `WrittenAmounts`) are brought to the
+   * accumulator's scale, the rows before them rescaled first when the new rows are finer.
+   */
+  closeRows(n: number, amounts: WrittenAmounts, index: number): void {
+    if (n <= 0) return;
+    const start = this.count;
+    if (amounts.places > this.scale) this.rescale(amounts.places, index + amounts.placesRow);
+    let total = amounts.absoluteTotal;
+    if (amounts.scale !== this.scale) total = alignScale(this.amountUnits.subarray(start, start + n), amounts.scale, this.scale);
+    this.absoluteTotal += total;
+    if (this.orderId !== null) for (let j = 0; j < n; j++) this.orderId.push(undefined);
+    this.count = start + n;
   }
 
   /** Makes room for `count` rows in all, allocated once (a reader's estimate; more rows still fit, by growing). */
@@ -384,6 +434,22 @@ function countOrders({ orderStart }: PurchaseColumns): number {
 /** `column` when it holds exactly `n` entries, else a copy of its first `n` (a result keeps no spare capacity). */
 function exactLength<T extends Column>(column: T, n: number): T {
   return column.length === n ? column : (column.slice(0, n) as T);
+}
+
+/**
+ * Brings `units` from units of `10^-from` to units of `10^-to` in place and returns the sum of
+ * their absolute values. Dividing is exact: the amounts have at most `to` places.
+ */
+function alignScale(units: Float64Array, from: number, to: number): number {
+  let total = 0;
+  if (to > from) {
+    const factor = 10 ** (to - from);
+    for (let k = 0; k < units.length; k++) total += Math.abs((units[k]! *= factor));
+  } else {
+    const divisor = 10 ** (from - to);
+    for (let k = 0; k < units.length; k++) total += Math.abs((units[k]! /= divisor));
+  }
+  return total;
 }
 
 /** `units` of `10^-places` as units of `10^-scale` (`scale ≥ places`); exact while the result is a safe integer. */

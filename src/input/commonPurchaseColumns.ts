@@ -1,0 +1,162 @@
+import { MAX_MONEY_SCALE, MoneyReader } from "../core/plainDecimal";
+import { MAX_EPOCH_MS, toEpochMs } from "../core/time";
+import { cellAt, decimalWords, isEncoded, timestampMilliseconds, type Cells, type DecimalCells } from "./encodedCells";
+import type { BuilderCore } from "./ledgerBuilder";
+import type { WrittenAmounts } from "./purchaseColumns";
+
+/** `10^p` for the places an amount may have, as `10 ** p` gives them. */
+const POWERS = Array.from({ length: MAX_MONEY_SCALE + 1 }, (_, p) => 10 ** p);
+
+/**
+ * Reads purchases with only the required columns straight into the ledger's columns, from the
+ * first row for as long as rows are common (a valid id, a valid time, an amount within the
+ * limits): each column in a loop of its own, for its own kind of column, written in place,
+ * with no block or copy in between. The rows end up as `addPurchaseUnitRows` would add them.
+ * Returns how many leading rows were added; the caller reads the rest, from the first row
+ * that is not common, by the general paths.
+ */
+export function addCommonPurchaseColumns(core: BuilderCore, length: number, ids: Cells, times: Cells, amounts: Cells): number {
+  const rows = core.openPurchaseRows(length);
+  const withIds = writeCustomers(core, ids, rows.customer);
+  const withTimes = writeTimes(times, rows.at, withIds);
+  const written = writeAmounts(amounts, rows.amountUnits, withTimes);
+  core.closePurchaseRows(written.rows, written);
+  return written.rows;
+}
+
+/**
+ * Writes each row's provisional customer to `out` up to the first row whose id is not valid,
+ * and returns that row's index (`out.length` when all are valid). A dictionary column's
+ * entries are checked and registered once each, on first use.
+ */
+function writeCustomers(core: BuilderCore, cells: Cells, out: Uint32Array): number {
+  const length = out.length;
+  if (isEncoded(cells) && cells.kind === "dictionary") {
+    const { keys, dictionary } = cells;
+    const customerOfKey = new Int32Array(dictionary.length).fill(-2);
+    for (let i = 0; i < length; i++) {
+      const key = keys[i]!;
+      let customer = customerOfKey[key]!;
+      if (customer === -2) customer = customerOfKey[key] = core.registerCheckedCustomer(dictionary[key]);
+      if (customer < 0) return i;
+      out[i] = customer;
+    }
+    return length;
+  }
+  for (let i = 0; i < length; i++) {
+    const customer = core.registerCheckedCustomer(isEncoded(cells) ? cellAt(cells, i) : cells[i]);
+    if (customer < 0) return i;
+    out[i] = customer;
+  }
+  return length;
+}
+
+/**
+ * Writes rows `0..limit` of a time column to `out` in epoch milliseconds, up to the first row
+ * that is not a valid time, and returns that row's index (`limit` when all are valid). A typed
+ * array's numbers and a timestamp column's values are checked as `toEpochMs` checks a number
+ * (within ±8.64e15, which NaN and ±Infinity are not), without a call per row that would box them.
+ */
+function writeTimes(cells: Cells, out: Float64Array, limit: number): number {
+  if (ArrayBuffer.isView(cells)) {
+    const values = cells as ArrayLike<number>;
+    for (let i = 0; i < limit; i++) {
+      const ms = values[i]!;
+      if (!(Math.abs(ms) <= MAX_EPOCH_MS)) return i;
+      out[i] = ms;
+    }
+    return limit;
+  }
+  if (isEncoded(cells) && cells.kind === "timestamp") {
+    for (let i = 0; i < limit; i++) {
+      const ms = timestampMilliseconds(cells, i);
+      if (!(Math.abs(ms) <= MAX_EPOCH_MS)) return i;
+      out[i] = ms;
+    }
+    return limit;
+  }
+  for (let i = 0; i < limit; i++) {
+    const ms = toEpochMs(isEncoded(cells) ? cellAt(cells, i) : cells[i]);
+    if (ms === null) return i;
+    out[i] = ms;
+  }
+  return limit;
+}
+
+/** `WrittenAmounts` of the first `rows` rows. */
+interface AmountRows extends WrittenAmounts {
+  readonly rows: number;
+}
+
+/**
+ * Writes rows `0..limit` of an amount column to `out` as integer units, up to the first row
+ * that is not an amount within the limits (`MoneyReader`), and says how many rows it wrote
+ * and at which scale.
+ */
+function writeAmounts(cells: Cells, out: Float64Array, limit: number): AmountRows {
+  if (isEncoded(cells) && cells.kind === "decimal") {
+    return Number.isInteger(cells.scale) && cells.scale >= 0 && cells.scale <= MAX_MONEY_SCALE ? writeDecimals(cells, out, limit) : { rows: 0, scale: 0, places: 0, placesRow: 0, absoluteTotal: 0 };
+  }
+  return writeMoney(cells, out, limit);
+}
+
+/**
+ * A decimal column's integers as they are (units of `10^-scale`), up to the first that is not a
+ * safe integer. Its finest amount's places (trailing zeros dropped, as `MoneyReader.readScaled`
+ * drops them) are looked for only until one has all the column's places.
+ */
+function writeDecimals(cells: DecimalCells, out: Float64Array, limit: number): AmountRows {
+  const { scale } = cells;
+  let places = 0;
+  let placesRow = 0;
+  let total = 0;
+  for (let i = 0; i < limit; i++) {
+    const units = decimalWords(cells, i);
+    if (typeof units !== "number" || !Number.isSafeInteger(units)) return { rows: i, scale, places, placesRow, absoluteTotal: total };
+    out[i] = units;
+    total += Math.abs(units);
+    if (places < scale) {
+      const own = placesOf(units, scale);
+      if (own > places) {
+        places = own;
+        placesRow = i;
+      }
+    }
+  }
+  return { rows: limit, scale, places, placesRow, absoluteTotal: total };
+}
+
+/** Places of `units · 10^-scale` without its trailing zeros. */
+function placesOf(units: number, scale: number): number {
+  let places = scale;
+  for (let rest = units; places > 0 && rest % 10 === 0; rest /= 10) places--;
+  return places;
+}
+
+/**
+ * Amounts read one by one (`MoneyReader.read`), up to the first it refuses, at the finest
+ * scale met so far: a finer amount first multiplies the rows before it up, as the
+ * accumulator's own rescale does.
+ */
+function writeMoney(cells: Cells, out: Float64Array, limit: number): AmountRows {
+  const money = new MoneyReader();
+  const encoded = isEncoded(cells);
+  let scale = 0;
+  let placesRow = 0;
+  let total = 0;
+  for (let i = 0; i < limit; i++) {
+    if (!money.read(encoded ? cellAt(cells, i) : (cells as ArrayLike<unknown>)[i])) return { rows: i, scale, places: scale, placesRow, absoluteTotal: total };
+    const { units, places } = money;
+    if (places > scale) {
+      const factor = POWERS[places - scale]!;
+      for (let k = 0; k < i; k++) out[k]! *= factor;
+      total *= factor;
+      scale = places;
+      placesRow = i;
+    }
+    const stored = places === scale ? units : units * POWERS[scale - places]!;
+    out[i] = stored;
+    total += Math.abs(stored);
+  }
+  return { rows: limit, scale, places: scale, placesRow, absoluteTotal: total };
+}
