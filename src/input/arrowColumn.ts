@@ -2,6 +2,7 @@ import { shapeError } from "./errors";
 import type { CollectionName, FieldKind, FieldSpec } from "./fieldSpecs";
 import { cellAt, isEncoded, type Cells, type DecimalCells, type DictionaryCells, type TimestampCells } from "./encodedCells";
 import type { ArrowVectorLike } from "./tableLike";
+import { dictionaryStrings } from "./arrowStrings";
 
 /** Arrow `Type` ids (the format's `Type` enum, which apache-arrow and flechette share). */
 const INT = 2;
@@ -139,7 +140,7 @@ function dictionaryCells(vector: ArrowVectorLike, missing: null | undefined): Di
     if (base === undefined) {
       base = dictionary.length;
       bases.set(decoded, base);
-      const entries = (decoded.toArray as () => ArrayLike<unknown>).call(decoded);
+      const entries = dictionaryStrings(decoded);
       for (let e = 0; e < entries.length; e++) dictionary.push(entries[e] ?? missing);
     }
     const size = dictionary.length;
@@ -161,7 +162,7 @@ function singleChunkCells(chunk: DictionaryChunk, length: number, missing: null 
   const { values } = chunk;
   const decoded = chunk.dictionary;
   if (!(values instanceof Int32Array) || chunk.length !== length || values.length < length || typeof decoded?.toArray !== "function") return null;
-  const entries = (decoded.toArray as () => ArrayLike<unknown>).call(decoded);
+  const entries = dictionaryStrings(decoded);
   const size = entries.length;
   const keys = values.length === length ? values : values.subarray(0, length);
   for (let j = 0; j < length; j++) {
