@@ -298,21 +298,16 @@ export class PurchaseAccumulator {
   }
 
   /**
-   * The columns gathered into time order: the customer (mapped to its final index) and the
-   * amount of each row in one pass, the amounts into the time buffer when it holds exactly the
-   * rows (the sorted times are `keys`, so it is free), the optional columns after them.
+   * The columns put into time order: the customer (mapped to its final index) and the amount of
+   * each row scattered to its sorted position (`scatterToOrder`), the amounts into the time
+   * buffer when it holds exactly the rows (the sorted times are `keys`, so it is free), the
+   * optional columns gathered after them.
    */
   private gathered(order: Uint32Array, keys: Float64Array, finalIndex: Uint32Array): PurchaseColumns {
     const n = order.length;
     const customer = new Uint32Array(n);
     const amountUnits = this.at.length === n ? this.at : new Float64Array(n);
-    const sourceCustomer = this.customer;
-    const sourceAmount = this.amountUnits;
-    for (let k = 0; k < n; k++) {
-      const row = order[k]!;
-      customer[k] = finalIndex[sourceCustomer[row]!]!;
-      amountUnits[k] = sourceAmount[row]!;
-    }
+    scatterToOrder(order, this.customer, this.amountUnits, finalIndex, customer, amountUnits);
     const [costUnits, quantity] = reorderColumns(order, [this.cost?.values ?? null, this.quantity?.values ?? null]);
     const [hasCost, hasQuantity] = reorderColumns(order, [this.cost?.present ?? null, this.quantity?.present ?? null]);
     const orderId = this.orderId === null ? [] : reorderValues(order, this.orderId);
@@ -398,6 +393,28 @@ export class PurchaseAccumulator {
       });
     }
   }
+}
+
+/**
+ * `customer[k] = finalIndex[sourceCustomer[order[k]]]` and `amountUnits[k] = sourceAmount[order[k]]`
+ * for every k, written the other way round: each source row, read in sequence, is written to
+ * its sorted position (the inverse of `order`), one column per loop. Sorting by time leaves
+ * `order` random, and on a million rows these scattered writes took about a third of the time
+ * of the gather's scattered reads, which stall on memory where writes do not.
+ */
+function scatterToOrder(
+  order: Uint32Array,
+  sourceCustomer: Uint32Array,
+  sourceAmount: Float64Array,
+  finalIndex: Uint32Array,
+  customer: Uint32Array,
+  amountUnits: Float64Array,
+): void {
+  const n = order.length;
+  const position = new Uint32Array(n);
+  for (let k = 0; k < n; k++) position[order[k]!] = k;
+  for (let row = 0; row < n; row++) customer[position[row]!] = finalIndex[sourceCustomer[row]!]!;
+  for (let row = 0; row < n; row++) amountUnits[position[row]!] = sourceAmount[row]!;
 }
 
 /**
