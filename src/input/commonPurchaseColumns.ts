@@ -1,4 +1,4 @@
-import { MAX_MONEY_SCALE, MoneyReader } from "../core/plainDecimal";
+import { MAX_MONEY_SCALE, MoneyReader, NUMBER_UNITS_LIMIT } from "../core/plainDecimal";
 import { MAX_EPOCH_MS, toEpochMs } from "../core/time";
 import { cellAt, decimalWords, isEncoded, timestampMilliseconds, type Cells, type DecimalCells } from "./encodedCells";
 import type { BuilderCore } from "./ledgerBuilder";
@@ -27,7 +27,8 @@ export function addCommonPurchaseColumns(core: BuilderCore, length: number, ids:
 /**
  * Writes each row's provisional customer to `out` up to the first row whose id is not valid,
  * and returns that row's index (`out.length` when all are valid). A dictionary column's
- * entries are checked and registered once each, on first use.
+ * entries are checked and registered once each, on first use; any other column's id is
+ * registered only when it is not the id of the row before (a customer's rows often come together).
  */
 function writeCustomers(core: BuilderCore, cells: Cells, out: Uint32Array): number {
   const length = out.length;
@@ -43,13 +44,23 @@ function writeCustomers(core: BuilderCore, cells: Cells, out: Uint32Array): numb
     }
     return length;
   }
+  const encoded = isEncoded(cells);
+  let last: unknown = NO_ID;
+  let customer = -1;
   for (let i = 0; i < length; i++) {
-    const customer = core.registerCheckedCustomer(isEncoded(cells) ? cellAt(cells, i) : cells[i]);
-    if (customer < 0) return i;
+    const id = encoded ? cellAt(cells, i) : cells[i];
+    if (id !== last) {
+      customer = core.registerCheckedCustomer(id);
+      if (customer < 0) return i;
+      last = id;
+    }
     out[i] = customer;
   }
   return length;
 }
+
+/** What no cell can be, for the id of the row before the first. */
+const NO_ID = Symbol("no id yet");
 
 /**
  * Writes rows `0..limit` of a time column to `out` in epoch milliseconds, up to the first row
@@ -136,16 +147,27 @@ function placesOf(units: number, scale: number): number {
 /**
  * Amounts read one by one (`MoneyReader.read`), up to the first it refuses, at the finest
  * scale met so far: a finer amount first multiplies the rows before it up, as the
- * accumulator's own rescale does.
+ * accumulator's own rescale does. A number that is a whole count of the current scale's
+ * units (`unitsAtScale`) is stored without looking for its fewest places.
  */
 function writeMoney(cells: Cells, out: Float64Array, limit: number): AmountRows {
   const money = new MoneyReader();
   const encoded = isEncoded(cells);
+  const numbers = ArrayBuffer.isView(cells);
   let scale = 0;
   let placesRow = 0;
   let total = 0;
   for (let i = 0; i < limit; i++) {
-    if (!money.read(encoded ? cellAt(cells, i) : (cells as ArrayLike<unknown>)[i])) return { rows: i, scale, places: scale, placesRow, absoluteTotal: total };
+    const value = encoded ? cellAt(cells, i) : (cells as ArrayLike<unknown>)[i];
+    if (numbers) {
+      const units = unitsAtScale(value as number, POWERS[scale]!);
+      if (units !== null) {
+        out[i] = units;
+        total += Math.abs(units);
+        continue;
+      }
+    }
+    if (!money.read(value)) return { rows: i, scale, places: scale, placesRow, absoluteTotal: total };
     const { units, places } = money;
     if (places > scale) {
       const factor = POWERS[places - scale]!;
@@ -159,4 +181,16 @@ function writeMoney(cells: Cells, out: Float64Array, limit: number): AmountRows 
     total += Math.abs(stored);
   }
   return { rows: limit, scale, places: scale, placesRow, absoluteTotal: total };
+}
+
+/**
+ * `value` as units of `1 / power` when it is a whole number of them within `NUMBER_UNITS_LIMIT`:
+ * then `MoneyReader` reads it at no more places than `power`'s, and its units scaled up to
+ * `power`'s are this number (below 2^50 units, distinct counts of `1 / power` are distinct
+ * numbers, so only one count gives back `value`). `null` otherwise.
+ */
+function unitsAtScale(value: number, power: number): number | null {
+  const units = Math.round(value * power);
+  if (!(Math.abs(units) <= NUMBER_UNITS_LIMIT) || units / power !== value) return null;
+  return units === 0 ? 0 : units;
 }
