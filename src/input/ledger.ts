@@ -147,7 +147,7 @@ export function assembleLedger(
     moneyScale: prepared.moneyScale,
     orderCount: prepared.orderCount,
     purchases: prepared.columns,
-    purchasesByCustomer: groupByCustomer(prepared.columns.customer, ids.length),
+    purchasesByCustomer: groupByCustomer(prepared.columns.customer, ids.length, prepared.spareRows ?? undefined),
     events,
     eventsByCustomer: groupByCustomer(events.customer, ids.length),
     surveys,

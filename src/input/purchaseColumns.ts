@@ -51,6 +51,12 @@ export interface PreparedPurchases {
   readonly moneyScale: number;
   readonly currency: string | null;
   readonly orderCount: number;
+  /**
+   * A buffer of exactly `columns.count` entries that the columns no longer use (the provisional
+   * customers, once put into time order), for the customer grouping's rows, so they touch no
+   * new memory; `null` when there is none.
+   */
+  readonly spareRows: Uint32Array | null;
 }
 
 /**
@@ -268,8 +274,9 @@ export class PurchaseAccumulator {
     const times = this.at.subarray(0, n);
     const { order, keys } = sortByKey(times);
     const columns = keys === times ? this.keptInOrder(order, finalIndex) : this.gathered(order, keys, finalIndex);
+    const spareRows = keys === times || this.customer.length !== n ? null : this.customer;
     this.release();
-    return { columns, moneyScale: this.scale, currency: this.currencies.currency, orderCount: countOrders(columns) };
+    return { columns, moneyScale: this.scale, currency: this.currencies.currency, orderCount: countOrders(columns), spareRows };
   }
 
   /** The columns of rows that came in time order: the buffers themselves (trimmed to the rows), customers mapped to final indices. */
