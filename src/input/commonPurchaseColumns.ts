@@ -86,8 +86,9 @@ function writeTimes(cells: Cells, out: Float64Array, limit: number): number {
     }
     return limit;
   }
+  const encoded = isEncoded(cells);
   for (let i = 0; i < limit; i++) {
-    const ms = toEpochMs(isEncoded(cells) ? cellAt(cells, i) : cells[i]);
+    const ms = toEpochMs(encoded ? cellAt(cells, i) : (cells as ArrayLike<unknown>)[i]);
     if (ms === null) return i;
     out[i] = ms;
   }
