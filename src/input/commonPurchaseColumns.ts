@@ -114,28 +114,54 @@ function writeAmounts(cells: Cells, out: Float64Array, limit: number): AmountRow
 
 /**
  * A decimal column's integers as they are (units of `10^-scale`), up to the first that is not a
- * safe integer. Its finest amount's places (trailing zeros dropped, as `MoneyReader.readScaled`
- * drops them) are looked for only until one has all the column's places.
+ * safe integer; their sum of absolute values, and their finest amount's places (trailing zeros
+ * dropped, as `MoneyReader.readScaled` drops them), each from a pass of its own over what was
+ * written.
  */
 function writeDecimals(cells: DecimalCells, out: Float64Array, limit: number): AmountRows {
   const { scale } = cells;
-  let places = 0;
-  let placesRow = 0;
-  let total = 0;
+  const rows = copyDecimals(cells, out, limit);
+  const placesRow = finestRow(out, rows, scale);
+  const places = rows === 0 ? 0 : placesOf(out[placesRow]!, scale);
+  return { rows, scale, places, placesRow, absoluteTotal: absoluteSum(out, rows) };
+}
+
+/*
+ * The loops below return numbers and touch no object after their loop: V8 compiles a long loop
+ * while it runs (on-stack replacement), and an object built after it has no type feedback yet;
+ * once a full GC has dropped that feedback, every build deoptimized there and ran most of the
+ * next build's loop in the interpreter.
+ */
+
+/** Copies rows `0..limit` of a decimal column to `out` up to the first that is not a safe integer, and returns that row's index (`limit` when all are). */
+function copyDecimals(cells: DecimalCells, out: Float64Array, limit: number): number {
   for (let i = 0; i < limit; i++) {
     const units = decimalWords(cells, i);
-    if (typeof units !== "number" || !Number.isSafeInteger(units)) return { rows: i, scale, places, placesRow, absoluteTotal: total };
+    if (typeof units !== "number" || !Number.isSafeInteger(units)) return i;
     out[i] = units;
-    total += Math.abs(units);
-    if (places < scale) {
-      const own = placesOf(units, scale);
-      if (own > places) {
-        places = own;
-        placesRow = i;
-      }
+  }
+  return limit;
+}
+
+/** The first of rows `0..rows` whose amount has the most places; the search ends at the first with all `scale` places. */
+function finestRow(units: Float64Array, rows: number, scale: number): number {
+  let places = 0;
+  let row = 0;
+  for (let i = 0; i < rows && places < scale; i++) {
+    const own = placesOf(units[i]!, scale);
+    if (own > places) {
+      places = own;
+      row = i;
     }
   }
-  return { rows: limit, scale, places, placesRow, absoluteTotal: total };
+  return row;
+}
+
+/** `Σ |units[k]|` over `k < rows`, in row order. */
+function absoluteSum(units: Float64Array, rows: number): number {
+  let total = 0;
+  for (let k = 0; k < rows; k++) total += Math.abs(units[k]!);
+  return total;
 }
 
 /** Places of `units · 10^-scale` without its trailing zeros. */
@@ -145,43 +171,52 @@ function placesOf(units: number, scale: number): number {
   return places;
 }
 
-/**
- * Amounts read one by one (`MoneyReader.read`), up to the first it refuses, at the finest
- * scale met so far: a finer amount first multiplies the rows before it up, as the
- * accumulator's own rescale does. A number that is a whole count of the current scale's
- * units (`unitsAtScale`) is stored without looking for its fewest places.
- */
+/** Amounts read one by one (`copyMoney`), and the sum of their absolute values. */
 function writeMoney(cells: Cells, out: Float64Array, limit: number): AmountRows {
+  const found = new Float64Array(2);
+  const rows = copyMoney(cells, out, limit, found);
+  const scale = found[0]!;
+  return { rows, scale, places: scale, placesRow: found[1]!, absoluteTotal: absoluteSum(out, rows) };
+}
+
+/**
+ * Writes rows `0..limit` of an amount column to `out` as integer units, read one by one
+ * (`MoneyReader.read`), up to the first it refuses, and returns that row's index (`limit` when
+ * it refuses none). The units are at the finest scale met so far: a finer amount first
+ * multiplies the rows before it up, as the accumulator's own rescale does; that scale and the
+ * row that set it end in `found` (a typed array, whose shape never changes: see above). A number
+ * that is a whole count of the current scale's units (`unitsAtScale`) is stored without looking
+ * for its fewest places.
+ */
+function copyMoney(cells: Cells, out: Float64Array, limit: number, found: Float64Array): number {
   const money = new MoneyReader();
   const encoded = isEncoded(cells);
   const numbers = ArrayBuffer.isView(cells);
   let scale = 0;
   let placesRow = 0;
-  let total = 0;
-  for (let i = 0; i < limit; i++) {
-    const value = encoded ? cellAt(cells, i) : (cells as ArrayLike<unknown>)[i];
+  let rows = 0;
+  for (; rows < limit; rows++) {
+    const value = encoded ? cellAt(cells, rows) : (cells as ArrayLike<unknown>)[rows];
     if (numbers) {
       const units = unitsAtScale(value as number, POWERS[scale]!);
       if (units !== null) {
-        out[i] = units;
-        total += Math.abs(units);
+        out[rows] = units;
         continue;
       }
     }
-    if (!money.read(value)) return { rows: i, scale, places: scale, placesRow, absoluteTotal: total };
+    if (!money.read(value)) break;
     const { units, places } = money;
     if (places > scale) {
       const factor = POWERS[places - scale]!;
-      for (let k = 0; k < i; k++) out[k]! *= factor;
-      total *= factor;
+      for (let k = 0; k < rows; k++) out[k]! *= factor;
       scale = places;
-      placesRow = i;
+      placesRow = rows;
     }
-    const stored = places === scale ? units : units * POWERS[scale - places]!;
-    out[i] = stored;
-    total += Math.abs(stored);
+    out[rows] = places === scale ? units : units * POWERS[scale - places]!;
   }
-  return { rows: limit, scale, places: scale, placesRow, absoluteTotal: total };
+  found[0] = scale;
+  found[1] = placesRow;
+  return rows;
 }
 
 /**

@@ -276,7 +276,7 @@ export class PurchaseAccumulator {
     const columns = keys === times ? this.keptInOrder(order, finalIndex) : this.gathered(order, keys, finalIndex);
     const spareRows = keys === times || this.customer.length !== n ? null : this.customer;
     this.release();
-    return { columns, moneyScale: this.scale, currency: this.currencies.currency, orderCount: countOrders(columns), spareRows };
+    return { columns, moneyScale: this.scale, currency: this.currencies.currency, orderCount: countOrders(columns.orderStart), spareRows };
   }
 
   /** The columns of rows that came in time order: the buffers themselves (trimmed to the rows), customers mapped to final indices. */
@@ -452,8 +452,8 @@ function orderStarts(amountUnits: Float64Array, orderId: readonly (string | unde
   return orderStart;
 }
 
-/** Number of rows that open an order. */
-function countOrders({ orderStart }: PurchaseColumns): number {
+/** Number of rows that open an order (given the column, not the columns object, so that the loop's compiled code does not depend on that object's shape). */
+function countOrders(orderStart: Uint8Array): number {
   let count = 0;
   for (let k = 0; k < orderStart.length; k++) count += orderStart[k]!;
   return count;
