@@ -159,7 +159,7 @@ function amountReader(cells: Cells, money: MoneyReader): (i: number) => boolean 
   if (isEncoded(cells)) {
     if (cells.kind === "decimal") {
       return (i) => {
-        const units = decimalWords(cells, i);
+        const units = decimalWords(cells.words, cells.stride, i);
         return typeof units === "number" && money.readScaled(units, cells.scale);
       };
     }

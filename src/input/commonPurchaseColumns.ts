@@ -27,36 +27,49 @@ export function addCommonPurchaseColumns(core: BuilderCore, length: number, ids:
 /**
  * Writes each row's provisional customer to `out` up to the first row whose id is not valid,
  * and returns that row's index (`out.length` when all are valid). A dictionary column's
- * entries are checked and registered once each, on first use; any other column's id is
- * registered only when it is not the id of the row before (a customer's rows often come together).
+ * entries are checked and registered once each, on first use; an array's id is registered
+ * only when it is not the id of the row before (a customer's rows often come together).
  */
 function writeCustomers(core: BuilderCore, cells: Cells, out: Uint32Array): number {
-  const length = out.length;
-  if (isEncoded(cells) && cells.kind === "dictionary") {
-    const { keys, dictionary } = cells;
-    const customerOfKey = new Int32Array(dictionary.length).fill(-2);
-    for (let i = 0; i < length; i++) {
-      const key = keys[i]!;
-      let customer = customerOfKey[key]!;
-      if (customer === -2) customer = customerOfKey[key] = core.registerCheckedCustomer(dictionary[key]);
-      if (customer < 0) return i;
-      out[i] = customer;
-    }
-    return length;
+  const register = core.registerCheckedCustomer;
+  if (!isEncoded(cells)) return copyIdCustomers(cells, register, out);
+  if (cells.kind === "dictionary") return copyKeyCustomers(cells.keys, cells.dictionary, register, out);
+  let customer = -1;
+  for (let i = 0; i < out.length; i++) {
+    customer = register(cellAt(cells, i));
+    if (customer < 0) return i;
+    out[i] = customer;
   }
-  const encoded = isEncoded(cells);
+  return out.length;
+}
+
+/** `writeCustomers` for dictionary keys: each entry checked and registered once, on first use (see the note above `copyDecimals`). */
+function copyKeyCustomers(keys: Int32Array, dictionary: readonly unknown[], register: (value: unknown) => number, out: Uint32Array): number {
+  const customerOfKey = new Int32Array(dictionary.length).fill(-2);
+  for (let i = 0; i < out.length; i++) {
+    const key = keys[i]!;
+    let customer = customerOfKey[key]!;
+    if (customer === -2) customer = customerOfKey[key] = register(dictionary[key]);
+    if (customer < 0) return i;
+    out[i] = customer;
+  }
+  return out.length;
+}
+
+/** `writeCustomers` for an array of ids: an id is registered only when it is not the row before's. */
+function copyIdCustomers(ids: ArrayLike<unknown>, register: (value: unknown) => number, out: Uint32Array): number {
   let last: unknown = NO_ID;
   let customer = -1;
-  for (let i = 0; i < length; i++) {
-    const id = encoded ? cellAt(cells, i) : cells[i];
+  for (let i = 0; i < out.length; i++) {
+    const id = ids[i];
     if (id !== last) {
-      customer = core.registerCheckedCustomer(id);
+      customer = register(id);
       if (customer < 0) return i;
       last = id;
     }
     out[i] = customer;
   }
-  return length;
+  return out.length;
 }
 
 /** What no cell can be, for the id of the row before the first. */
@@ -78,18 +91,21 @@ function writeTimes(cells: Cells, out: Float64Array, limit: number): number {
     }
     return limit;
   }
-  if (isEncoded(cells) && cells.kind === "timestamp") {
-    for (let i = 0; i < limit; i++) {
-      const ms = timestampMilliseconds(cells, i);
-      if (!(Math.abs(ms) <= MAX_EPOCH_MS)) return i;
-      out[i] = ms;
-    }
-    return limit;
-  }
+  if (isEncoded(cells) && cells.kind === "timestamp") return copyTimestamps(cells.words, cells.unit, out, limit);
   const encoded = isEncoded(cells);
   for (let i = 0; i < limit; i++) {
     const ms = toEpochMs(encoded ? cellAt(cells, i) : (cells as ArrayLike<unknown>)[i]);
     if (ms === null) return i;
+    out[i] = ms;
+  }
+  return limit;
+}
+
+/** `writeTimes` for a timestamp column, given its arrays (see the note above `copyDecimals`). */
+function copyTimestamps(words: Int32Array, unit: number, out: Float64Array, limit: number): number {
+  for (let i = 0; i < limit; i++) {
+    const ms = timestampMilliseconds(words, unit, i);
+    if (!(Math.abs(ms) <= MAX_EPOCH_MS)) return i;
     out[i] = ms;
   }
   return limit;
@@ -120,23 +136,24 @@ function writeAmounts(cells: Cells, out: Float64Array, limit: number): AmountRow
  */
 function writeDecimals(cells: DecimalCells, out: Float64Array, limit: number): AmountRows {
   const { scale } = cells;
-  const rows = copyDecimals(cells, out, limit);
+  const rows = copyDecimals(cells.words, cells.stride, out, limit);
   const placesRow = finestRow(out, rows, scale);
   const places = rows === 0 ? 0 : placesOf(out[placesRow]!, scale);
   return { rows, scale, places, placesRow, absoluteTotal: absoluteSum(out, rows) };
 }
 
 /*
- * The loops below return numbers and touch no object after their loop: V8 compiles a long loop
- * while it runs (on-stack replacement), and an object built after it has no type feedback yet;
- * once a full GC has dropped that feedback, every build deoptimized there and ran most of the
- * next build's loop in the interpreter.
+ * The loops below take typed arrays and numbers, not the columns' objects, and return numbers,
+ * touching no object after their loop. V8 compiles a long loop while it runs (on-stack
+ * replacement); an object built after the loop had no type feedback yet, and compiled code that
+ * checks a column object's shape is thrown away when a full GC drops that shape. Either way
+ * every build ran most of its loop in the interpreter again (10-16 MB of boxed numbers a build).
  */
 
-/** Copies rows `0..limit` of a decimal column to `out` up to the first that is not a safe integer, and returns that row's index (`limit` when all are). */
-function copyDecimals(cells: DecimalCells, out: Float64Array, limit: number): number {
+/** Copies rows `0..limit` of a decimal column (its words and stride) to `out` up to the first that is not a safe integer, and returns that row's index (`limit` when all are). */
+function copyDecimals(words: Uint32Array, stride: number, out: Float64Array, limit: number): number {
   for (let i = 0; i < limit; i++) {
-    const units = decimalWords(cells, i);
+    const units = decimalWords(words, stride, i);
     if (typeof units !== "number" || !Number.isSafeInteger(units)) return i;
     out[i] = units;
   }

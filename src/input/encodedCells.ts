@@ -43,15 +43,17 @@ export function cellAt(cells: Cells | undefined, i: number): unknown {
   if (cells === undefined) return undefined;
   if (!isEncoded(cells)) return cells[i];
   if (cells.kind === "dictionary") return cells.dictionary[cells.keys[i]!];
-  if (cells.kind === "timestamp") return timestampMilliseconds(cells, i);
-  return scaledToPlain(decimalWords(cells, i), cells.scale);
+  if (cells.kind === "timestamp") return timestampMilliseconds(cells.words, cells.unit, i);
+  return scaledToPlain(decimalWords(cells.words, cells.stride, i), cells.scale);
 }
 
 /**
- * Row `i` of a decimal column as an integer: a number when it fits in 53 bits (read from two
- * 32-bit words, no bigint made), else a bigint; nothing goes through a float.
+ * Row `i` of a decimal column (its `words` and `stride`) as an integer: a number when it fits in
+ * 53 bits (read from two 32-bit words, no bigint made), else a bigint; nothing goes through a
+ * float. It takes the column's arrays, not its object, so compiled loops that call it depend on
+ * no object's shape.
  */
-export function decimalWords({ words, stride }: DecimalCells, i: number): bigint | number {
+export function decimalWords(words: Uint32Array, stride: number, i: number): bigint | number {
   const from = i * stride;
   if (stride === 1) return words[from]! | 0;
   const high = words[from + 1]! | 0;
@@ -77,11 +79,11 @@ export function scaledToPlain(units: bigint | number, scale: number): string {
 const TIMESTAMP_DIVISORS = [0n, 1n, 1_000n, 1_000_000n];
 
 /**
- * Row `i` of a timestamp column in epoch milliseconds, floored. A value within 53 bits is read
- * from its two 32-bit halves (Arrow buffers are little-endian) in exact integer arithmetic, so
- * no bigint is made; a larger one goes through a bigint.
+ * Row `i` of a timestamp column (its `words` and `unit`) in epoch milliseconds, floored. A value
+ * within 53 bits is read from its two 32-bit halves (Arrow buffers are little-endian) in exact
+ * integer arithmetic, so no bigint is made; a larger one goes through a bigint.
  */
-export function timestampMilliseconds({ words, unit }: TimestampCells, i: number): number {
+export function timestampMilliseconds(words: Int32Array, unit: number, i: number): number {
   const high = words[2 * i + 1]!;
   if (high >= -0x200000 && high < 0x200000) return safeToMilliseconds(high * 4_294_967_296 + (words[2 * i]! >>> 0), unit);
   return floorToMilliseconds((BigInt(high) << 32n) | BigInt(words[2 * i]! >>> 0), unit);
