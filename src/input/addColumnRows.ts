@@ -64,11 +64,12 @@ function addPurchaseColumns(core: BuilderCore, length: number, cells: ReadonlyMa
     row.category = label;
     core.builder.addPurchase(row);
   };
-  if (requiredOnly) {
-    const common = addCommonPurchaseColumns(core, length, customerId!, at!, amount!);
-    addRequiredColumns(core, common, length, customerId!, at!, amount!, addGeneral);
+  if (!requiredOnly) {
+    for (let i = 0; i < length; i++) addGeneral(i);
+    return;
   }
-  else for (let i = 0; i < length; i++) addGeneral(i);
+  const common = addCommonPurchaseColumns(core, length, customerId!, at!, amount!);
+  addRequiredColumns(core, common, length, customerId!, at!, amount!, addGeneral);
 }
 
 /** Rows read a block at a time on the common path: small enough to stay in cache, large enough to amortise a call. */

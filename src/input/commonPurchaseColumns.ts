@@ -34,9 +34,8 @@ function writeCustomers(core: BuilderCore, cells: Cells, out: Uint32Array): numb
   const register = core.registerCheckedCustomer;
   if (!isEncoded(cells)) return copyIdCustomers(cells, register, out);
   if (cells.kind === "dictionary") return copyKeyCustomers(cells.keys, cells.dictionary, register, out);
-  let customer = -1;
   for (let i = 0; i < out.length; i++) {
-    customer = register(cellAt(cells, i));
+    const customer = register(cellAt(cells, i));
     if (customer < 0) return i;
     out[i] = customer;
   }
