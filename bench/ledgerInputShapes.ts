@@ -1,3 +1,5 @@
+import v8 from "node:v8";
+import vm from "node:vm";
 import { Decimal as ArrowDecimal, Dictionary, Int32, makeData, makeVector, Table, TimestampMillisecond, Utf8, vectorFromArray } from "apache-arrow";
 import type { Purchase } from "../src/index";
 
@@ -40,7 +42,10 @@ export function asArrowTable(purchases: readonly Purchase[]): Table {
 /**
  * Run as a script, times `createLedger` on 1M generated purchases in each shape and prints the
  * medians of 7 runs against issue 13's targets (wall and CPU time: this machine is shared, and
- * CPU time is what a busy machine distorts least). Given the root of another copy of the code
+ * CPU time is what a busy machine distorts least). Each shape is built from freshly generated
+ * rows, which are then dropped and the heap collected before any timing (and again before each
+ * timed run), so a major GC during a build walks only what a program reading that shape would
+ * hold (the input and the ledgers), not the fixture's 1M row objects. Given the root of another copy of the code
  * (say `mkdir /tmp/base && git archive main | tar -x -C /tmp/base && ln -s "$PWD/node_modules"
  * /tmp/base/`), it alternates that copy's build and this one on the same inputs in the same
  * process and prints both medians and their ratio. A second argument names the shapes to time
@@ -53,13 +58,14 @@ async function main(baselineRoot: string | undefined, only: string | undefined):
   const { generatePurchases } = await import("./generate");
   const current = await import("../src/index");
   const baseline: typeof current | null = baselineRoot === undefined ? null : await import(`${baselineRoot}/src/index.ts`);
-  const purchases = generatePurchases({ purchases: 1_000_000 });
-  const allShapes: [string, string, number, () => unknown][] = [
-    ["rows", "rows: Purchase[]", 400, () => purchases],
-    ["arrays", "columns: plain arrays", 150, () => ({ purchases: asArrayColumns(purchases) })],
-    ["typed", "columns: Float64Array at, amount", 150, () => ({ purchases: asTypedColumns(purchases) })],
-    ["arrow", "Arrow (dictionary, ms, Decimal128)", 150, () => asArrowTable(purchases)],
+  const allShapes: [string, string, number, (purchases: Purchase[]) => unknown][] = [
+    ["rows", "rows: Purchase[]", 400, (purchases) => purchases],
+    ["arrays", "columns: plain arrays", 150, (purchases) => ({ purchases: asArrayColumns(purchases) })],
+    ["typed", "columns: Float64Array at, amount", 150, (purchases) => ({ purchases: asTypedColumns(purchases) })],
+    ["arrow", "Arrow (dictionary, ms, Decimal128)", 150, (purchases) => asArrowTable(purchases)],
   ];
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc") as () => void;
   const wanted = only?.split(",");
   const shapes = allShapes.filter(([key]) => wanted === undefined || wanted.includes(key)).map(([, ...rest]) => rest);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -71,14 +77,18 @@ async function main(baselineRoot: string | undefined, only: string | undefined):
     return { wall: performance.now() - started, cpu: (used.user + used.system) / 1000 };
   };
   for (const [name, target, make] of shapes) {
-    const input = make() as Parameters<typeof current.createLedger>[0];
+    const input = make(generatePurchases({ purchases: 1_000_000 })) as Parameters<typeof current.createLedger>[0];
     const runs = { new: [] as { wall: number; cpu: number }[], old: [] as { wall: number; cpu: number }[] };
     current.createLedger(input);
     baseline?.createLedger(input);
+    const timeAfterGc = (build: () => unknown) => {
+      gc();
+      return time(build);
+    };
     for (let r = 0; r < 7; r++) {
-      if (baseline !== null && r % 2 === 1) runs.old.push(time(() => baseline.createLedger(input)));
-      runs.new.push(time(() => current.createLedger(input)));
-      if (baseline !== null && r % 2 === 0) runs.old.push(time(() => baseline.createLedger(input)));
+      if (baseline !== null && r % 2 === 1) runs.old.push(timeAfterGc(() => baseline.createLedger(input)));
+      runs.new.push(timeAfterGc(() => current.createLedger(input)));
+      if (baseline !== null && r % 2 === 0) runs.old.push(timeAfterGc(() => baseline.createLedger(input)));
     }
     const wall = median(runs.new.map((t) => t.wall));
     const cpu = median(runs.new.map((t) => t.cpu));

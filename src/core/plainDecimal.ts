@@ -172,7 +172,7 @@ export function toUnits(plain: string, scale: number): number {
 }
 
 /** Units above this are left to the general path by `MoneyReader` for numbers: below it, `Math.round(value · 10^p)` is provably the nearest integer. */
-const NUMBER_UNITS_LIMIT = 2 ** 50;
+export const NUMBER_UNITS_LIMIT = 2 ** 50;
 
 /**
  * Reads the common money inputs straight to integer units, without making a string: plain

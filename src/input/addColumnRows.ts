@@ -2,14 +2,16 @@ import { MoneyReader, toPlainDecimalString } from "../core/plainDecimal";
 import { MAX_EPOCH_MS, toEpochMs } from "../core/time";
 import { isId, isOptionalCategory, isOptionalOrderId, isOptionalQuantity, isOptionalText } from "./quickChecks";
 import type { CheckedColumns } from "./columnInput";
+import { addCommonPurchaseColumns } from "./commonPurchaseColumns";
 import { cellAt, decimalWords, isEncoded, type Cells } from "./encodedCells";
 import { FIELDS, type CollectionName } from "./fieldSpecs";
 import type { BuilderCore, UnitRows } from "./ledgerBuilder";
 
 /**
  * Feeds checked columns to a builder row by row without making an object per row. Purchases
- * with only the required columns are read straight to the ledger's columns, a block of rows
- * at a time (each time and amount parsed once; a dictionary id checked and looked up once per
+ * with only the required columns are read straight into the ledger's columns while their rows
+ * are common (`addCommonPurchaseColumns`), and from the first other row on a block of rows at
+ * a time (each time and amount parsed once; a dictionary id checked and looked up once per
  * dictionary entry, a decimal read from its integer). Any other purchase has its cells checked
  * one by one with the checks of `PurchaseSchema` and, when they pass, goes to the accumulator as values. A
  * row with a bad cell, and every event, survey and cost row, goes through one reused scratch record
@@ -62,25 +64,30 @@ function addPurchaseColumns(core: BuilderCore, length: number, cells: ReadonlyMa
     row.category = label;
     core.builder.addPurchase(row);
   };
-  if (requiredOnly) addRequiredColumns(core, length, customerId!, at!, amount!, addGeneral);
-  else for (let i = 0; i < length; i++) addGeneral(i);
+  if (!requiredOnly) {
+    for (let i = 0; i < length; i++) addGeneral(i);
+    return;
+  }
+  const common = addCommonPurchaseColumns(core, length, customerId!, at!, amount!);
+  addRequiredColumns(core, common, length, customerId!, at!, amount!, addGeneral);
 }
 
 /** Rows read a block at a time on the common path: small enough to stay in cache, large enough to amortise a call. */
 const BLOCK = 4096;
 
 /**
- * Purchases with only the required columns, read a block of rows at a time, one column at a
- * time (each in a loop of its own, for its own kind of column), into `UnitRows`; runs of rows
- * whose three cells are common go to the columns in one call, and a row with any other cell
- * goes, in its place, to `addGeneral`.
+ * Rows `start..length` of purchases with only the required columns (those after the leading
+ * common rows that went straight to the columns), read a block of rows at a time, one column
+ * at a time (each in a loop of its own, for its own kind of column), into `UnitRows`; runs of
+ * rows whose three cells are common go to the columns in one call, and a row with any other
+ * cell goes, in its place, to `addGeneral`.
  */
-function addRequiredColumns(core: BuilderCore, length: number, ids: Cells, times: Cells, amounts: Cells, addGeneral: (i: number) => void): void {
+function addRequiredColumns(core: BuilderCore, start: number, length: number, ids: Cells, times: Cells, amounts: Cells, addGeneral: (i: number) => void): void {
   const block: UnitRows = { customer: new Int32Array(BLOCK), at: new Float64Array(BLOCK), units: new Float64Array(BLOCK), places: new Int8Array(BLOCK) };
   const money = new MoneyReader();
   const customerOf = customerReader(core, ids);
   const readAmount = amountReader(amounts, money);
-  for (let from = 0; from < length; from += BLOCK) {
+  for (let from = start; from < length; from += BLOCK) {
     const to = Math.min(length, from + BLOCK);
     readTimes(times, from, to, block.at);
     readAmounts(readAmount, money, from, to, block);
@@ -153,7 +160,7 @@ function amountReader(cells: Cells, money: MoneyReader): (i: number) => boolean 
   if (isEncoded(cells)) {
     if (cells.kind === "decimal") {
       return (i) => {
-        const units = decimalWords(cells, i);
+        const units = decimalWords(cells.words, cells.stride, i);
         return typeof units === "number" && money.readScaled(units, cells.scale);
       };
     }

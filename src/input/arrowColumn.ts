@@ -1,7 +1,8 @@
 import { shapeError } from "./errors";
 import type { CollectionName, FieldKind, FieldSpec } from "./fieldSpecs";
-import { cellAt, type Cells, type DecimalCells, type DictionaryCells } from "./encodedCells";
+import { cellAt, isEncoded, type Cells, type DecimalCells, type DictionaryCells, type TimestampCells } from "./encodedCells";
 import type { ArrowVectorLike } from "./tableLike";
+import { dictionaryStrings } from "./arrowStrings";
 
 /** Arrow `Type` ids (the format's `Type` enum, which apache-arrow and flechette share). */
 const INT = 2;
@@ -46,9 +47,6 @@ const EXPECTED: Readonly<Record<FieldKind, string>> = {
   number: "an integer or float column",
 };
 
-/** Milliseconds per unit of a Timestamp (`SECOND`, `MILLISECOND`, `MICROSECOND`, `NANOSECOND`) as bigints. */
-const TIMESTAMP_DIVISORS = [0n, 1n, 1_000n, 1_000_000n];
-
 /**
  * The values of one Arrow column as the row path would see them: strings for text (dictionary
  * columns kept as keys into their dictionary), epoch milliseconds for dates and timestamps of
@@ -77,8 +75,12 @@ export function readArrowColumn(vector: ArrowVectorLike, field: FieldSpec, colle
     const cells = decimalCells(raw, type, vector);
     return "kind" in cells ? cells : withNulls(cells, vector, missing);
   }
-  const values = typeId === DATE || typeId === TIMESTAMP ? epochMilliseconds(raw, type, typeId, vector.length) : fromBigInts(raw, field.kind);
-  return withNulls(values, vector, missing);
+  if (typeId === DATE || typeId === TIMESTAMP) {
+    const times = epochMilliseconds(raw, type, typeId, vector.length);
+    if (!isEncoded(times)) return withNulls(times, vector, missing);
+    return hasNulls(vector) ? withNulls(Array.from({ length: vector.length }, (_, i) => cellAt(times, i)), vector, missing) : times;
+  }
+  return withNulls(fromBigInts(raw, field.kind), vector, missing);
 }
 
 function typeName(type: ArrowType, typeId: number): string {
@@ -138,7 +140,7 @@ function dictionaryCells(vector: ArrowVectorLike, missing: null | undefined): Di
     if (base === undefined) {
       base = dictionary.length;
       bases.set(decoded, base);
-      const entries = (decoded.toArray as () => ArrayLike<unknown>).call(decoded);
+      const entries = dictionaryStrings(decoded);
       for (let e = 0; e < entries.length; e++) dictionary.push(entries[e] ?? missing);
     }
     const size = dictionary.length;
@@ -160,7 +162,7 @@ function singleChunkCells(chunk: DictionaryChunk, length: number, missing: null 
   const { values } = chunk;
   const decoded = chunk.dictionary;
   if (!(values instanceof Int32Array) || chunk.length !== length || values.length < length || typeof decoded?.toArray !== "function") return null;
-  const entries = (decoded.toArray as () => ArrayLike<unknown>).call(decoded);
+  const entries = dictionaryStrings(decoded);
   const size = entries.length;
   const keys = values.length === length ? values : values.subarray(0, length);
   for (let j = 0; j < length; j++) {
@@ -188,11 +190,12 @@ function safeNumber(value: bigint): number | bigint {
 }
 
 /**
- * Date and Timestamp columns as epoch milliseconds. Raw 64-bit values are in the type's unit;
- * `Date<DAY>` may come as 32-bit day counts; libraries that already convert (apache-arrow's
- * `Date` columns, flechette) hand over milliseconds or `Date`s, which pass through.
+ * Date and Timestamp columns as epoch milliseconds. Raw 64-bit values are in the type's unit
+ * and are kept as their words (`TimestampCells`, read in place); `Date<DAY>` may come as
+ * 32-bit day counts; libraries that already convert (apache-arrow's `Date` columns,
+ * flechette) hand over milliseconds or `Date`s, which pass through.
  */
-function epochMilliseconds(raw: unknown, type: ArrowType, typeId: number, length: number): ArrayLike<unknown> {
+function epochMilliseconds(raw: unknown, type: ArrowType, typeId: number, length: number): ArrayLike<unknown> | TimestampCells {
   if (raw instanceof Int32Array && typeId === DATE && type.unit === 0) {
     const out = new Float64Array(length);
     for (let i = 0; i < length; i++) out[i] = raw[i]! * 86_400_000;
@@ -200,36 +203,7 @@ function epochMilliseconds(raw: unknown, type: ArrowType, typeId: number, length
   }
   if (!(raw instanceof BigInt64Array)) return raw as ArrayLike<unknown>;
   const unit = typeId === DATE ? 1 : typeof type.unit === "number" ? type.unit : 1;
-  const words = new Int32Array(raw.buffer, raw.byteOffset, length * 2);
-  const out = new Float64Array(length);
-  for (let i = 0; i < length; i++) {
-    const high = words[2 * i + 1]!;
-    out[i] = high >= -0x200000 && high < 0x200000
-      ? safeToMilliseconds(high * 4_294_967_296 + (words[2 * i]! >>> 0), unit)
-      : floorToMilliseconds(raw[i]!, unit);
-  }
-  return out;
-}
-
-/**
- * A safe integer count of `unit`s as epoch milliseconds, floored, in exact integer arithmetic;
- * 64-bit values are read from their two 32-bit halves (Arrow buffers are little-endian), so
- * no bigint is made per value.
- */
-function safeToMilliseconds(value: number, unit: number): number {
-  if (unit === 0) return value * 1000;
-  if (unit === 1) return value;
-  const divisor = unit === 2 ? 1_000 : 1_000_000;
-  const remainder = value % divisor;
-  return (value - remainder) / divisor - (remainder < 0 ? 1 : 0);
-}
-
-function floorToMilliseconds(value: bigint, unit: number): number {
-  if (unit === 0) return Number(value) * 1000;
-  const divisor = TIMESTAMP_DIVISORS[unit] ?? 1n;
-  if (divisor === 1n) return Number(value);
-  const quotient = value / divisor;
-  return Number(value < 0n && quotient * divisor !== value ? quotient - 1n : quotient);
+  return { kind: "timestamp", length, words: new Int32Array(raw.buffer, raw.byteOffset, length * 2), unit };
 }
 
 /**

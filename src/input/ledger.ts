@@ -147,7 +147,7 @@ export function assembleLedger(
     moneyScale: prepared.moneyScale,
     orderCount: prepared.orderCount,
     purchases: prepared.columns,
-    purchasesByCustomer: groupByCustomer(prepared.columns.customer, ids.length),
+    purchasesByCustomer: groupByCustomer(prepared.columns.customer, ids.length, prepared.spareRows ?? undefined),
     events,
     eventsByCustomer: groupByCustomer(events.customer, ids.length),
     surveys,
@@ -157,20 +157,38 @@ export function assembleLedger(
   });
 }
 
+/** Per customer: the first order or signup (`Ledger.firstActivity`) and whether they have a contract event (`Ledger.hasContract`). */
 function customerFirsts(customerCount: number, purchases: PurchaseColumns, events: EventColumns) {
   const firstActivity = new Float64Array(customerCount).fill(Number.POSITIVE_INFINITY);
   const hasContract = new Uint8Array(customerCount);
-  for (let k = 0; k < purchases.count; k++) {
-    if (purchases.orderStart[k] === 0) continue;
-    const c = purchases.customer[k]!;
-    if (purchases.at[k]! < firstActivity[c]!) firstActivity[c] = purchases.at[k]!;
-  }
-  for (let k = 0; k < events.count; k++) {
-    const type = events.type[k]!;
-    if (type !== SIGNUP && type !== REACTIVATE && type !== CANCEL) continue;
-    const c = events.customer[k]!;
-    hasContract[c] = 1;
-    if (type === SIGNUP && events.at[k]! < firstActivity[c]!) firstActivity[c] = events.at[k]!;
-  }
+  firstOrders(firstActivity, purchases.count, purchases.orderStart, purchases.customer, purchases.at);
+  contractEvents(firstActivity, hasContract, events.count, events.type, events.customer, events.at);
   return { firstActivity, hasContract };
+}
+
+/*
+ * The two loops below take typed arrays and numbers, not the column objects, and return nothing:
+ * V8 compiles a long loop while it runs (on-stack replacement), and a property read or object
+ * built after it has no type feedback yet; once a full GC had dropped that feedback, every build
+ * deoptimized there and ran most of the next build's loop in the interpreter.
+ */
+
+/** Lowers each customer's `firstActivity` to the time of their first row that opens an order. */
+function firstOrders(firstActivity: Float64Array, count: number, orderStart: Uint8Array, customer: Uint32Array, at: Float64Array): void {
+  for (let k = 0; k < count; k++) {
+    if (orderStart[k] === 0) continue;
+    const c = customer[k]!;
+    if (at[k]! < firstActivity[c]!) firstActivity[c] = at[k]!;
+  }
+}
+
+/** Marks customers with a signup, cancel or reactivate event, and lowers `firstActivity` to their first signup. */
+function contractEvents(firstActivity: Float64Array, hasContract: Uint8Array, count: number, type: EventColumns["type"], customer: Uint32Array, at: Float64Array): void {
+  for (let k = 0; k < count; k++) {
+    const kind = type[k]!;
+    if (kind !== SIGNUP && kind !== REACTIVATE && kind !== CANCEL) continue;
+    const c = customer[k]!;
+    hasContract[c] = 1;
+    if (kind === SIGNUP && at[k]! < firstActivity[c]!) firstActivity[c] = at[k]!;
+  }
 }

@@ -4,7 +4,7 @@ import type { Cost, CustomerEvent, Purchase, SurveyResponse } from "./schemas";
 import { CostAccumulator } from "./costColumns";
 import { EventAccumulator } from "./eventColumns";
 import { assembleLedger, type Ledger, type LedgerOptions } from "./ledger";
-import { PurchaseAccumulator } from "./purchaseColumns";
+import { PurchaseAccumulator, type OpenRows, type WrittenAmounts } from "./purchaseColumns";
 import { readOptions } from "./readOptions";
 import { isValidCost, isValidEvent, isValidPurchase, isValidSurveyResponse } from "./quickChecks";
 import { costIssues, countCostIssues, countEventIssues, countPurchaseIssues, countSurveyIssues, eventIssues, isRowObject, purchaseIssues, surveyIssues, type RowIssue } from "./rowIssues";
@@ -84,6 +84,10 @@ export interface BuilderCore {
    * `registerCustomer`, every amount within the limits), in one call; each counts as one added purchase.
    */
   addPurchaseUnitRows(rows: UnitRows, from: number, to: number): void;
+  /** Room for `n` purchases after the last, as views of the ledger's columns to write in place (see `PurchaseAccumulator.openRows`). */
+  openPurchaseRows(n: number): OpenRows;
+  /** Counts the first `n` rows written to `openPurchaseRows` as added purchases (every customer registered, every time valid). */
+  closePurchaseRows(n: number, amounts: WrittenAmounts): void;
   /** Makes room for `count` purchases in all at once, so a reader that can estimate its rows spares the columns' growth. */
   expectPurchases(count: number): void;
 }
@@ -181,6 +185,11 @@ export function createBuilderCore(options: LedgerOptions, capacity: LedgerCapaci
     expectPurchases: (count) => purchases.expect(count),
     addPurchaseUnits(customer, at, units, places) {
       purchases.addUnits(at, units, places, added.purchases++, customer);
+    },
+    openPurchaseRows: (n) => purchases.openRows(n),
+    closePurchaseRows(n, amounts) {
+      purchases.closeRows(n, amounts, added.purchases);
+      added.purchases += Math.max(n, 0);
     },
     addPurchaseUnitRows(rows, from, to) {
       purchases.addUnitRows(rows, from, to, added.purchases);
