@@ -2,7 +2,8 @@ import { Decimal as ArrowDecimal, Dictionary, Int32, makeData, makeVector, Table
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createLedger, RetentionInputError, type LedgerInput } from "retention-metrics";
+import { buildOutcome } from "./buildOutcome";
+import { createLedger, type LedgerInput } from "retention-metrics";
 import { scaledToPlain } from "../../src/input/encodedCells";
 
 /*
@@ -17,14 +18,6 @@ const JAN_2024 = Date.UTC(2024, 0, 1);
 const id = fc.oneof({ weight: 12, arbitrary: fc.constantFrom("a", "b", "c", "__proto__", "ü") }, fc.constantFrom("", " ", "a\u0000b"));
 const time = fc.integer({ min: JAN_2024 - 86_400_000, max: JAN_2024 + 86_400_000 * 30 });
 
-function outcome(build: () => unknown): unknown {
-  try {
-    return build();
-  } catch (error) {
-    if (!(error instanceof RetentionInputError)) throw error;
-    return { issues: error.issues, totalIssues: error.totalIssues, message: error.message };
-  }
-}
 
 /** An Arrow cell model: id, raw timestamp (in the unit's counts) and decimal units, each maybe null. */
 const arrowRow = fc.record({
@@ -109,8 +102,8 @@ describe("required-only columns written in place", () => {
       fc.property(fc.array(fc.array(arrowRow, { minLength: 1, maxLength: 60 }), { minLength: 1, maxLength: 3 }), fc.boolean(), fc.integer({ min: 0, max: 6 }), (chunks, micro, scale) => {
         const table = chunks.map((rows) => arrowChunk(rows, micro, scale)).reduce((all, next) => all.concat(next));
         const rows = arrowAsRows(chunks.flat(), micro, scale);
-        const expected = outcome(() => createLedger(rows as unknown as LedgerInput));
-        expect(outcome(() => createLedger(table))).toEqual(expected);
+        const expected = buildOutcome(() => createLedger(rows as unknown as LedgerInput));
+        expect(buildOutcome(() => createLedger(table))).toEqual(expected);
       }),
       { numRuns: 300 },
     );
@@ -131,8 +124,8 @@ describe("required-only columns written in place", () => {
     fc.assert(
       fc.property(fc.array(typedRow, { maxLength: 120 }), (rows) => {
         const columns = { customerId: rows.map((row) => row.customerId), at: Float64Array.from(rows, (row) => row.at), amount: Float64Array.from(rows, (row) => row.amount) };
-        const expected = outcome(() => createLedger(rows));
-        expect(outcome(() => createLedger({ purchases: columns }))).toEqual(expected);
+        const expected = buildOutcome(() => createLedger(rows));
+        expect(buildOutcome(() => createLedger({ purchases: columns }))).toEqual(expected);
       }),
       { numRuns: 300 },
     );

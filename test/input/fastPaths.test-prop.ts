@@ -2,7 +2,8 @@ import { Decimal as ArrowDecimal, Dictionary, Int32, makeData, makeVector, Table
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createLedger, createLedgerBuilder, RetentionInputError, type LedgerInput } from "retention-metrics";
+import { buildOutcome } from "./buildOutcome";
+import { createLedger, createLedgerBuilder, type LedgerInput } from "retention-metrics";
 import { createBuilderCore } from "../../src/input/ledgerBuilder";
 import { customerId, instant } from "../arbitraries/records";
 
@@ -41,14 +42,6 @@ function asArrow(sales: readonly Sale[]): Table {
   });
 }
 
-function outcome(build: () => unknown): unknown {
-  try {
-    return build();
-  } catch (error) {
-    if (!(error instanceof RetentionInputError)) throw error;
-    return { issues: error.issues, totalIssues: error.totalIssues, message: error.message };
-  }
-}
 
 describe("fast paths of the ledger build", () => {
   it("give the general path's ledger from rows, columns, typed columns, an Arrow table, the builder and integer units", () => {
@@ -115,8 +108,8 @@ describe("fast paths of the ledger build", () => {
       amount: makeVector(makeData({ type: new ArrowDecimal(20, 38, 128), length: ids.length, data: words })),
     });
     const rows = ids.map((id, i) => ({ customerId: id, at: times[i]!, amount: new Decimal(units[i]!.toString()).div(new Decimal(10).pow(20)).toFixed() }));
-    const fromTable = outcome(() => createLedger(table));
-    expect(fromTable).toEqual(outcome(() => createLedger(rows)));
+    const fromTable = buildOutcome(() => createLedger(table));
+    expect(fromTable).toEqual(buildOutcome(() => createLedger(rows)));
     expect((fromTable as { totalIssues: number }).totalIssues).toBe(5); // three bad ids, two amounts with 20 places
   });
 
@@ -130,10 +123,10 @@ describe("fast paths of the ledger build", () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 20 }), (rows) => {
         const columns = { customerId: rows.map((r) => r.customerId), at: rows.map((r) => r.at), amount: rows.map((r) => r.amount) };
-        const expected = outcome(() => createLedger(rows as unknown as LedgerInput));
-        expect(outcome(() => createLedger({ purchases: columns } as unknown as LedgerInput))).toEqual(expected);
+        const expected = buildOutcome(() => createLedger(rows as unknown as LedgerInput));
+        expect(buildOutcome(() => createLedger({ purchases: columns } as unknown as LedgerInput))).toEqual(expected);
         const builder = createLedgerBuilder();
-        expect(outcome(() => {
+        expect(buildOutcome(() => {
           for (const r of rows) builder.addPurchase(r);
           return builder.finish();
         })).toEqual(expected);

@@ -1,7 +1,8 @@
 import { Dictionary, Int32, Table, TimestampMillisecond, Utf8, vectorFromArray, type Vector } from "apache-arrow";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createLedger, createLedgerBuilder, RetentionInputError, type Ledger, type LedgerInput } from "retention-metrics";
+import { buildOutcome } from "./buildOutcome";
+import { createLedger, createLedgerBuilder, type Ledger, type LedgerInput } from "retention-metrics";
 import { CustomerRegistry } from "../../src/input/customerRegistry";
 import { sortByKey } from "../../src/input/sortedOrder";
 
@@ -86,14 +87,6 @@ describe("CustomerRegistry's id table", () => {
   });
 });
 
-function outcome(build: () => Ledger): unknown {
-  try {
-    return build();
-  } catch (error) {
-    if (!(error instanceof RetentionInputError)) throw error;
-    return { issues: error.issues, totalIssues: error.totalIssues, message: error.message };
-  }
-}
 
 const JAN_2024 = Date.UTC(2024, 0, 1);
 /** Rows of `size` purchases of 60 customers, deterministic from `seed`, times spread over a year (ties included). */
@@ -129,8 +122,8 @@ describe("column blocks of 4096 rows", () => {
           if (row < size) columns[field as keyof typeof columns][row] = options[pick % options.length];
         }
         const rows = columns.customerId.map((customerId, i) => ({ customerId, at: columns.at[i], amount: columns.amount[i] }));
-        const expected = outcome(() => createLedger(rows as unknown as LedgerInput));
-        expect(outcome(() => createLedger({ purchases: columns } as unknown as LedgerInput))).toEqual(expected);
+        const expected = buildOutcome(() => createLedger(rows as unknown as LedgerInput));
+        expect(buildOutcome(() => createLedger({ purchases: columns } as unknown as LedgerInput))).toEqual(expected);
       }),
       { numRuns: 25 },
     );
