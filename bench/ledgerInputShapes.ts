@@ -1,7 +1,6 @@
-import v8 from "node:v8";
-import vm from "node:vm";
 import { Decimal as ArrowDecimal, Dictionary, Int32, makeData, makeVector, Table, TimestampMillisecond, Utf8, vectorFromArray } from "apache-arrow";
 import type { Purchase } from "../src/index";
+import { collectGarbage } from "./harness";
 
 /** The same purchases as columns of plain arrays, exactly as the rows hold them (ISO strings, decimal strings). */
 export function asArrayColumns(purchases: readonly Purchase[]) {
@@ -64,8 +63,6 @@ async function main(baselineRoot: string | undefined, only: string | undefined):
     ["typed", "columns: Float64Array at, amount", 150, (purchases) => ({ purchases: asTypedColumns(purchases) })],
     ["arrow", "Arrow (dictionary, ms, Decimal128)", 150, (purchases) => asArrowTable(purchases)],
   ];
-  v8.setFlagsFromString("--expose-gc");
-  const gc = vm.runInNewContext("gc") as () => void;
   const wanted = only?.split(",");
   const shapes = allShapes.filter(([key]) => wanted === undefined || wanted.includes(key)).map(([, ...rest]) => rest);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -82,7 +79,7 @@ async function main(baselineRoot: string | undefined, only: string | undefined):
     current.createLedger(input);
     baseline?.createLedger(input);
     const timeAfterGc = (build: () => unknown) => {
-      gc();
+      collectGarbage();
       return time(build);
     };
     for (let r = 0; r < 7; r++) {

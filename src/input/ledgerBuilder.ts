@@ -189,7 +189,7 @@ export function createBuilderCore(options: LedgerOptions, capacity: LedgerCapaci
     openPurchaseRows: (n) => purchases.openRows(n),
     closePurchaseRows(n, amounts) {
       purchases.closeRows(n, amounts, added.purchases);
-      added.purchases += Math.max(n, 0);
+      added.purchases += n;
     },
     addPurchaseUnitRows(rows, from, to) {
       purchases.addUnitRows(rows, from, to, added.purchases);
