@@ -2,12 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { BgNbdModel, GammaGammaModel, ParetoNbdModel, TimeUnit, TransactionModel } from "../../src/index";
 import { readSummaryRows } from "../../src/clv/summaryRows";
-import { predictRows, stepSchedule } from "../../src/clv/models/predictionKernel";
+import { kernelScratch, predictRows, rowPredictions, stepSchedule } from "../../src/clv/models/predictionKernel";
 import { expectSameAsOracle } from "./oracleComparison";
 
 const base = { logLikelihood: 0, converged: true, iterations: 0, observations: 1, penalizer: 0 };
 /** Log-uniform on [10^lo, 10^hi]. */
 const logUniform = (lo: number, hi: number): fc.Arbitrary<number> => fc.double({ min: lo, max: hi, noNaN: true }).map((e) => 10 ** e);
+/** A BG/NBD model for the checks that need one. */
+const predictionModel: BgNbdModel = { logLikelihood: 0, converged: true, iterations: 0, observations: 1, penalizer: 0, timeUnit: "week", model: "bg-nbd", params: { r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 } };
 const unit = fc.constantFrom<TimeUnit>("day", "week", "month", "period");
 
 const transactionModel: fc.Arbitrary<TransactionModel> = fc.oneof(
@@ -68,5 +70,27 @@ describe("predictClv against the pre-issue-13 oracle (properties)", () => {
     // The interpolated path, not only the direct one, was compared (the largest difference seen in development: 1.8e-15).
     expect(worst).toBeLessThanOrEqual(1e-9);
     expect(interpolated).toBeGreaterThan(100);
+  });
+
+  it("gives the same predictions, bit for bit, in arrays handed back to it (the intervals' runs), whatever they held before", () => {
+    fc.assert(
+      fc.property(transactionModel, transactionModel, summary, options, (first, second, rows, settings) => {
+        const columns = readSummaryRows(rows, "test");
+        const schedule = stepSchedule(Math.ceil(settings.horizon / (settings.step ?? 1) - 1e-9), settings.step ?? 1, settings.horizon, settings.discountRate);
+        const include = Uint8Array.from(rows, (row, i) => (i % 3 === 2 ? 0 : 1));
+        const reuse = { scratch: kernelScratch(columns.count), into: rowPredictions(columns.count) };
+        for (const array of [reuse.into.value, reuse.into.expected, reuse.into.alive, ...Object.values(reuse.scratch)]) array.fill(7);
+        reuse.into.failed.fill(1);
+        reuse.into.interpolated = 99;
+        // A second model's run overwrites what the first left, rows left out included.
+        for (const model of [first, second]) {
+          const reused = predictRows(model, schedule, columns, include, reuse);
+          expect(reused).toBe(reuse.into);
+          expect({ ...reused }).toEqual({ ...predictRows(model, schedule, columns, include) });
+        }
+      }),
+      { numRuns: 60 },
+    );
+    expect(() => predictRows(predictionModel, stepSchedule(1, 1, 1, 0), readSummaryRows([{ customerId: "a", frequency: 0, recency: 0, T: 1 }], "test"), Uint8Array.of(1), { scratch: kernelScratch(1), into: rowPredictions(2) })).toThrow(RangeError);
   });
 });

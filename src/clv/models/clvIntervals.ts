@@ -1,7 +1,7 @@
 import type { SummaryColumns } from "../summaryRows";
 import { drawParams, logParameterNormal, type LogParameterNormal } from "./logParameterNormal";
 import type { TransactionModel } from "./modelTypes";
-import { predictRows, stepSchedule, type RowPredictions } from "./predictionKernel";
+import { kernelScratch, predictRows, rowPredictions, stepSchedule, type RowPredictions } from "./predictionKernel";
 import { fillStandardNormal, type UniformSource } from "./seededRandom";
 import { normalQuantile } from "../../core/special/normalQuantile";
 import type { PredictionSettings } from "./predictClv";
@@ -84,19 +84,20 @@ function transactionSurrogate(model: TransactionModel, normal: LogParameterNorma
   const valueLogSd = new Float64Array(perRow ? n : 0);
   const expectedLogSd = new Float64Array(perRow ? n : 0);
   const unit = new Float64Array(k);
+  // The 2k runs share one set of working arrays, and each direction's two runs overwrite the last direction's.
+  const scratch = kernelScratch(n);
+  const plus = rowPredictions(n);
+  const minus = rowPredictions(n);
   for (let j = 0; j < k; j++) {
-    const runs: RowPredictions[] = [];
-    for (const sign of [1, -1]) {
+    for (const [sign, into] of [[1, plus], [-1, minus]] as const) {
       unit.fill(0);
       unit[j] = sign;
       const params = drawParams(normal, unit);
-      const run = predictRows({ ...model, params } as unknown as TransactionModel, schedule, rows, include);
+      const run = predictRows({ ...model, params } as unknown as TransactionModel, schedule, rows, include, { scratch, into });
       for (let i = 0; i < n; i++) {
         if (include[i] === 1 && run.failed[i] === 1) return `the prediction could not be evaluated at parameters one standard deviation from the fit (${JSON.stringify(params)})`;
       }
-      runs.push(run);
     }
-    const [plus, minus] = runs as [RowPredictions, RowPredictions];
     for (let i = 0; i < n; i++) {
       if (include[i] === 0) continue;
       const expectedSlope = (plus.expected[i]! - minus.expected[i]!) / 2;

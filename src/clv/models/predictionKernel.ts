@@ -186,6 +186,47 @@ function interpolateSegment(steps: StepModel, schedule: StepSchedule, segment: S
   segment.values = values;
 }
 
+/** The kernel's per-row working arrays: the factors a and b, v = ln(shift + T), and each row's group and segment (−1: computed directly). */
+export interface KernelScratch {
+  readonly a: Float64Array;
+  readonly b: Float64Array;
+  readonly v: Float64Array;
+  readonly groupOf: Int32Array;
+  readonly segmentOf: Int32Array;
+}
+
+/** Working arrays for `predictRows` on `n` rows. */
+export function kernelScratch(n: number): KernelScratch {
+  return { a: new Float64Array(n), b: new Float64Array(n), v: new Float64Array(n), groupOf: new Int32Array(n), segmentOf: new Int32Array(n) };
+}
+
+/** Empty predictions for `n` rows. */
+export function rowPredictions(n: number): RowPredictions {
+  return { value: new Float64Array(n), expected: new Float64Array(n), alive: new Float64Array(n), failed: new Uint8Array(n), interpolated: 0 };
+}
+
+/**
+ * Arrays a caller that runs the kernel many times on the same rows hands back to it: the
+ * working arrays, and the predictions to overwrite. Each run's arrays are otherwise new, and
+ * on this project's benchmark machine every first touch of a page of new memory costs about
+ * 10 µs (the report's interval runs the kernel 8 times on 100k rows: issue 13).
+ */
+export interface KernelReuse {
+  readonly scratch: KernelScratch;
+  readonly into: RowPredictions;
+}
+
+/** `predictions` zeroed for a new run, as `rowPredictions` makes them. */
+function clearPredictions(predictions: RowPredictions, n: number): RowPredictions {
+  if (predictions.value.length !== n) throw new RangeError(`predictRows was handed predictions for ${predictions.value.length} rows, not ${n}`);
+  predictions.value.fill(0);
+  predictions.expected.fill(0);
+  predictions.alive.fill(0);
+  predictions.failed.fill(0);
+  predictions.interpolated = 0;
+  return predictions;
+}
+
 /**
  * The prediction kernel of `predictClv`: for each included row, the discounted expected
  * purchases over the schedule, E(τ_K) and P(alive), with the model's constants derived once.
@@ -196,18 +237,17 @@ function interpolateSegment(steps: StepModel, schedule: StepSchedule, segment: S
  * 1e-11, else the stretch is computed directly). BG/NBD interpolates only where every step's
  * ₂F₁ is a plain Gauss series (z ≤ 0.75) and the direct values carry no visible rounding noise.
  * Every other row is computed directly, step by step, once per distinct (group, T), with the
- * expressions of `conditionalExpectedPurchases`, so it gives the same bits.
+ * expressions of `conditionalExpectedPurchases`, so it gives the same bits. With `reuse`, its
+ * arrays are worked in and overwritten instead of new ones.
  */
-export function predictRows(model: TransactionModel, schedule: StepSchedule, rows: SummaryColumns, include: Uint8Array): RowPredictions {
+export function predictRows(model: TransactionModel, schedule: StepSchedule, rows: SummaryColumns, include: Uint8Array, reuse?: KernelReuse): RowPredictions {
   const n = rows.count;
-  const out: RowPredictions = { value: new Float64Array(n), expected: new Float64Array(n), alive: new Float64Array(n), failed: new Uint8Array(n), interpolated: 0 };
+  const out = reuse === undefined ? rowPredictions(n) : clearPredictions(reuse.into, n);
   const steps = model.model === "pareto-nbd" ? paretoNbdSteps(model) : bgNbdSteps(model, schedule.tau[schedule.steps]!);
   const factors = new Float64Array(3);
-  const a = new Float64Array(n);
-  const b = new Float64Array(n);
-  const v = new Float64Array(n);
-  /** Per row that may be interpolated, its group's index in `groups` (−1 for the others). */
-  const groupOf = new Int32Array(n).fill(-1);
+  const { a, b, v, groupOf, segmentOf } = reuse?.scratch ?? kernelScratch(n);
+  groupOf.fill(-1);
+  segmentOf.fill(-1);
   const groups = new GroupIndex();
   const { frequency, recency, T } = rows;
   for (let i = 0; i < n; i++) {
@@ -222,7 +262,6 @@ export function predictRows(model: TransactionModel, schedule: StepSchedule, row
     groupOf[i] = groups.add(steps.group(frequency[i]!), position);
   }
   const segments = segmentGroups(groups.list);
-  const segmentOf = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     if (groupOf[i]! < 0) continue;
     const { first, count, lo, width } = groups.list[groupOf[i]!]!;
