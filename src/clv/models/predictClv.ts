@@ -100,9 +100,10 @@ export function predictClv(transactionModel: TransactionModel, spendModel: Gamma
   const intervalSettings = readIntervalOptions(options);
   const rows = readSummaryRows(summaries, "predictClv");
   if (intervalSettings !== null) return predictClvWithIntervals(settings, rows, intervalSettings);
-  const customers: PredictedClv[] = [];
+  // Every row is visited, once and in order, or the call throws: the array is made at its length.
+  const customers = new Array<PredictedClv>(rows.count);
   forEachPrediction(settings, rows, (i, clv, expectedPurchases, expectedAverageSpend, probabilityAlive) => {
-    customers.push({ customerId: rows.customerId[i] ?? null, clv: clv === null ? null : decimalFromSignificant(clv), expectedPurchases, expectedAverageSpend, probabilityAlive });
+    customers[i] = { customerId: rows.customerId[i] ?? null, clv: clv === null ? null : decimalFromSignificant(clv), expectedPurchases, expectedAverageSpend, probabilityAlive };
   });
   const { horizon, step, discountRate, model } = settings;
   return { customers, horizon, step, discountRate, timeUnit: model.timeUnit, customerCount: customers.length };
