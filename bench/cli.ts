@@ -18,7 +18,8 @@
  */
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { median, requireGnuTime, timeCommand, type CommandRun } from "./commandRuns";
+import { median, requireGnuTime, showRun, timeCommand, type CommandRun } from "./commandRuns";
+import { freshPageMicros } from "./harness";
 import { fileMiB, purchaseFile, RESULTS_DIR } from "./purchaseFile";
 import { summaryDifference } from "./summaryAgreement";
 
@@ -26,9 +27,9 @@ const CLI = "dist/cli.js";
 const node = process.execPath;
 const [mode, ...rest] = /^\d/.test(process.argv[2] ?? "") ? ["report", ...process.argv.slice(2)] : process.argv.slice(2);
 requireGnuTime();
+console.log(`this machine now: ${freshPageMicros().toFixed(1)} µs per first touch of a 4 KiB page of new memory (see harness.ts's freshPageMicros)`);
 
 const describe = (rows: number, path: string): string => `${rows.toLocaleString("en-US")} rows, ${fileMiB(path).toFixed(1)} MiB`;
-const show = (run: CommandRun): string => `${run.seconds.toFixed(2)} s, ${run.rssMiB.toFixed(0)} MiB`;
 
 /** The python3 that has pandas, if any (the pyenv one first, then Debian's). */
 function pandasPython(): string | null {
@@ -51,7 +52,7 @@ function sideBySide(rows: number, runs: number): void {
   const times = tools.map(() => [] as CommandRun[]);
   for (let i = 0; i < runs; i++) {
     tools.forEach((tool, t) => times[t]!.push(tool.run()));
-    console.log(`run ${i + 1}: ${tools.map((tool, t) => `${tool.name} ${show(times[t]![i]!)}`).join(" | ")}`);
+    console.log(`run ${i + 1}: ${tools.map((tool, t) => `${tool.name} ${showRun(times[t]![i]!)}`).join(" | ")}`);
   }
   const ours = times[0]!;
   for (const [t, tool] of tools.entries()) {
@@ -97,7 +98,7 @@ function report(rows: number, runs: number, extra: readonly string[]): void {
   const measured: CommandRun[] = [];
   for (let i = 0; i < runs; i++) {
     measured.push(reportOn(input));
-    console.log(`run ${i + 1}: ${show(measured[i]!)}`);
+    console.log(`run ${i + 1}: ${showRun(measured[i]!)}`);
   }
   const wall = median(measured.map((run) => run.seconds));
   const rss = median(measured.map((run) => run.rssMiB));

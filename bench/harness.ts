@@ -87,3 +87,29 @@ export async function measureQuery<T>(name: string, query: () => Promise<T>, run
   console.log(`${name.padEnd(48)} median ${medianMs.toFixed(1).padStart(8)} ms  min ${times[0]!.toFixed(1)}  max ${times[times.length - 1]!.toFixed(1)}  n=${runs}`);
   return { medianMs, answer };
 }
+
+/** Bytes of the array `freshPageMicros` fills: above glibc's largest mmap threshold (32 MiB), so each is new memory from the kernel. */
+const FRESH_BYTES = 64 << 20;
+
+/**
+ * What a first touch of new memory costs here, in µs per 4 KiB page: a new 64 MiB array
+ * filled, less the same array filled again, over its 16,384 pages (median of 3). Every new
+ * column a benchmark builds pays it (a 1M-row ledger from Arrow touches about 10,000 new
+ * pages), and on this project's 2-core VM it moves from run to run (issue 13, sixth round:
+ * 11.6–16.1 µs, where refilling a page already in use took about 0.3 µs), so the benchmarks
+ * print it beside their times.
+ */
+export function freshPageMicros(): number {
+  const costs: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    collectGarbage();
+    const started = performance.now();
+    const array = new Float64Array(FRESH_BYTES / 8);
+    array.fill(1);
+    const touched = performance.now();
+    array.fill(2);
+    const refilled = performance.now();
+    costs.push(((touched - started - (refilled - touched)) * 1000) / (FRESH_BYTES / 4096));
+  }
+  return costs.sort((a, b) => a - b)[1]!;
+}

@@ -1,6 +1,6 @@
 import { Decimal as ArrowDecimal, Dictionary, Int32, makeData, makeVector, Table, TimestampMillisecond, Utf8, vectorFromArray } from "apache-arrow";
 import type { Purchase } from "../src/index";
-import { collectGarbage } from "./harness";
+import { collectGarbage, freshPageMicros } from "./harness";
 
 /** The same purchases as columns of plain arrays, exactly as the rows hold them (ISO strings, decimal strings). */
 export function asArrayColumns(purchases: readonly Purchase[]) {
@@ -41,8 +41,9 @@ export function asArrowTable(purchases: readonly Purchase[]): Table {
 /**
  * Run as a script, times `createLedger` on 1M generated purchases in each shape and prints the
  * medians of 7 runs against issue 13's targets (wall and CPU time: this machine is shared, and
- * CPU time is what a busy machine distorts least). Each shape is built from freshly generated
- * rows, which are then dropped and the heap collected before any timing (and again before each
+ * CPU time is what a busy machine distorts least), and the page faults of a build (first
+ * touches of new memory, priced by the `freshPageMicros` line printed first). Each shape is
+ * built from freshly generated rows, which are then dropped and the heap collected before any timing (and again before each
  * timed run), so a major GC during a build walks only what a program reading that shape would
  * hold (the input and the ledgers), not the fixture's 1M row objects. Given the root of another copy of the code
  * (say `mkdir /tmp/base && git archive main | tar -x -C /tmp/base && ln -s "$PWD/node_modules"
@@ -67,15 +68,17 @@ async function main(baselineRoot: string | undefined, only: string | undefined):
   const shapes = allShapes.filter(([key]) => wanted === undefined || wanted.includes(key)).map(([, ...rest]) => rest);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const time = (build: () => unknown) => {
+    const faults = process.resourceUsage().minorPageFault;
     const cpu = process.cpuUsage();
     const started = performance.now();
     build();
     const used = process.cpuUsage(cpu);
-    return { wall: performance.now() - started, cpu: (used.user + used.system) / 1000 };
+    return { wall: performance.now() - started, cpu: (used.user + used.system) / 1000, faults: process.resourceUsage().minorPageFault - faults };
   };
+  console.log(`this machine now: ${freshPageMicros().toFixed(1)} µs per first touch of a 4 KiB page of new memory`);
   for (const [name, target, make] of shapes) {
     const input = make(generatePurchases({ purchases: 1_000_000 })) as Parameters<typeof current.createLedger>[0];
-    const runs = { new: [] as { wall: number; cpu: number }[], old: [] as { wall: number; cpu: number }[] };
+    const runs = { new: [] as { wall: number; cpu: number; faults: number }[], old: [] as { wall: number; cpu: number; faults: number }[] };
     current.createLedger(input);
     baseline?.createLedger(input);
     const timeAfterGc = (build: () => unknown) => {
@@ -89,7 +92,8 @@ async function main(baselineRoot: string | undefined, only: string | undefined):
     }
     const wall = median(runs.new.map((t) => t.wall));
     const cpu = median(runs.new.map((t) => t.cpu));
-    let line = `${name.padEnd(36)} wall ${wall.toFixed(0).padStart(5)} ms  cpu ${cpu.toFixed(0).padStart(5)} ms  target ${target} ms: ${wall <= target ? "met" : "MISSED"}`;
+    const faults = median(runs.new.map((t) => t.faults));
+    let line = `${name.padEnd(36)} wall ${wall.toFixed(0).padStart(5)} ms  cpu ${cpu.toFixed(0).padStart(5)} ms  ${faults} page faults  target ${target} ms: ${wall <= target ? "met" : "MISSED"}`;
     if (baseline !== null) {
       const oldWall = median(runs.old.map((t) => t.wall));
       const oldCpu = median(runs.old.map((t) => t.cpu));

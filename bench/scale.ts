@@ -18,7 +18,7 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync, rmSync } from "node:fs";
-import { median, requireGnuTime, timeCommand, type CommandRun } from "./commandRuns";
+import { median, requireGnuTime, showRun, timeCommand, type CommandRun } from "./commandRuns";
 import { fileMiB, RESULTS_DIR } from "./purchaseFile";
 import { scaleFiles } from "./scaleFiles";
 
@@ -33,7 +33,6 @@ async function digest(path: string): Promise<string> {
   return hash.digest("hex").slice(0, 16);
 }
 
-const show = (run: CommandRun): string => `${run.seconds.toFixed(2)} s, ${run.rssMiB.toFixed(0)} MiB`;
 
 interface Way {
   readonly name: string;
@@ -46,7 +45,7 @@ async function compare(label: string, command: readonly string[], ways: readonly
   const outputs = ways.map((_, w) => `${dir}/out-${w}`);
   for (let i = 0; i < runs; i++) {
     ways.forEach((way, w) => times[w]!.push(timeCommand(node, way.args(command, outputs[w]!))));
-    console.log(`  ${label} run ${i + 1}: ${ways.map((way, w) => `${way.name} ${show(times[w]![i]!)}`).join(" | ")}`);
+    console.log(`  ${label} run ${i + 1}: ${ways.map((way, w) => `${way.name} ${showRun(times[w]![i]!)}`).join(" | ")}`);
   }
   const base = times[0]!;
   for (const [w, way] of ways.entries()) {

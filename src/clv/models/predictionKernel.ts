@@ -207,9 +207,9 @@ export function rowPredictions(n: number): RowPredictions {
 
 /**
  * Arrays a caller that runs the kernel many times on the same rows hands back to it: the
- * working arrays, and the predictions to overwrite. Each run's arrays are otherwise new, and
- * on this project's benchmark machine every first touch of a page of new memory costs about
- * 10 µs (the report's interval runs the kernel 8 times on 100k rows: issue 13).
+ * working arrays, and the predictions to overwrite. Otherwise each run's arrays are new, each
+ * allocated, zeroed and collected (the interval runs the kernel 8 times on the report's 100k
+ * customers; sharing the arrays made it 0.82–0.87× as long: issue 13).
  */
 export interface KernelReuse {
   readonly scratch: KernelScratch;
