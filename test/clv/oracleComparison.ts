@@ -3,9 +3,16 @@ import { predictClv, type GammaGammaModel, type PredictClvOptions, type Transact
 import type { SummaryInput } from "../../src/clv/summaryRows";
 import { predictClvOracle } from "./predictClvOracle";
 
-/** Relative difference, 0 when both are equal (including both 0). */
+/**
+ * Below 2^-1022 a double is subnormal: its steps are all Number.MIN_VALUE (2^-1074), so it
+ * keeps fewer digits the smaller it is, and one rounding moves a value of 7.5e-316 by 6.5e-9
+ * of itself. Two sums of the same terms in a different order may differ by a few such steps.
+ */
+const SUBNORMAL_ROUNDING = 64 * Number.MIN_VALUE;
+
+/** Relative difference, 0 when both are equal (including both 0) or differ only by the rounding of subnormal values. */
 function relative(x: number, y: number): number {
-  return x === y ? 0 : Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y));
+  return x === y || Math.abs(x - y) <= SUBNORMAL_ROUNDING ? 0 : Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y));
 }
 
 /** What a call gives: the result, or the error's class, option and message (and issues). */
