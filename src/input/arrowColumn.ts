@@ -169,9 +169,18 @@ function singleChunkCells(chunk: DictionaryChunk, length: number, missing: null 
     const key = keys[j]!;
     if (!(key >= 0 && key < size)) return null;
   }
-  const dictionary: unknown[] = [];
-  for (let e = 0; e < size; e++) dictionary.push(entries[e] ?? missing);
-  return { kind: "dictionary", length, keys, dictionary };
+  return { kind: "dictionary", length, keys, dictionary: entriesOrMissing(entries, missing) };
+}
+
+/**
+ * A dictionary's entries with null and undefined as `missing`: the entries themselves when they
+ * are an array with neither (ids usually are; the array is only read), else a copy. Copying
+ * 100k entries by `push` cost about 9 ms a build (issue 13).
+ */
+function entriesOrMissing(entries: ArrayLike<unknown>, missing: null | undefined): readonly unknown[] {
+  let complete = Array.isArray(entries);
+  for (let e = 0; e < entries.length && complete; e++) complete = entries[e] !== null && entries[e] !== undefined;
+  return complete ? (entries as readonly unknown[]) : Array.from({ length: entries.length }, (_, e) => entries[e] ?? missing);
 }
 
 /** 64-bit integer columns: exact strings for money, numbers where safe otherwise (an unsafe one stays a bigint and fails the row check). */

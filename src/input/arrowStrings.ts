@@ -40,7 +40,7 @@ function asciiStrings(vector: Utf8VectorLike): string[] | null {
   for (let e = 0; e < length; e++) if (offsets[e]! > offsets[e + 1]!) return null;
   for (let b = start; b < end; b++) if (bytes[b]! >= 0x80) return null;
   const text = decoder.decode(bytes.subarray(start, end));
-  const strings: string[] = [];
-  for (let e = 0; e < length; e++) strings.push(text.slice(offsets[e]! - start, offsets[e + 1]! - start));
+  const strings = new Array<string>(length);
+  for (let e = 0; e < length; e++) strings[e] = text.slice(offsets[e]! - start, offsets[e + 1]! - start);
   return strings;
 }

@@ -132,6 +132,13 @@ describe("Arrow tables", () => {
     expect(ledger.currency).toBe("EUR");
   });
 
+  it("reads a dictionary whose entries hold a null as it reads a null id, naming the row", () => {
+    const entries = vectorFromArray(["a", null, "b"], new Utf8());
+    const customerId = makeVector(makeData({ type: new Dictionary(new Utf8(), new Int32()), length: 3, data: Int32Array.of(0, 2, 1), dictionary: entries }));
+    const purchases = table({ customerId, at: vectorFromArray(times, new TimestampMillisecond()), amount: vectorFromArray([1, 2, 3], new Float64()) });
+    expect(inputError(() => createLedger(purchases)).message).toBe("purchases[2].customerId: expected a customer id string, found null");
+  });
+
   it("reads null entries of optional columns as absent, and names the row of a null in a required one", () => {
     const purchases = table({
       customerId: utf8(["a", "b", "a"]),
