@@ -43,11 +43,11 @@ export function asArrowTable(purchases: readonly Purchase[]): Table {
  * medians of 7 runs against issue 13's targets (wall and CPU time: this machine is shared, and
  * CPU time is what a busy machine distorts least), and the page faults of a build (first
  * touches of new memory, priced by the `freshPageMicros` line printed first). Each shape is
- * built from freshly generated rows, which are then dropped and the heap collected before any timing (and again before each
- * timed run), so a major GC during a build walks only what a program reading that shape would
- * hold (the input and the ledgers), not the fixture's 1M row objects. Given the root of another copy of the code
- * (say `mkdir /tmp/base && git archive main | tar -x -C /tmp/base && ln -s "$PWD/node_modules"
- * /tmp/base/`), it alternates that copy's build and this one on the same inputs in the same
+ * built from freshly generated rows, which are then dropped and the heap collected before any
+ * timing (and again before each timed run), so a major GC during a build walks only what a
+ * program reading that shape would hold (the input and the ledgers), not the fixture's 1M row
+ * objects. Given the root of another copy of the code (say `mkdir /tmp/base && git archive main
+ * | tar -x -C /tmp/base && ln -s "$PWD/node_modules" /tmp/base/`), it alternates that copy's build and this one on the same inputs in the same
  * process and prints both medians and their ratio. A second argument names the shapes to time
  * (`rows`, `arrays`, `typed`, `arrow`, comma-separated), so each can run in a process of its
  * own, where the engine compiles its code for that shape alone, as in a program that reads one.

@@ -33,7 +33,6 @@ async function digest(path: string): Promise<string> {
   return hash.digest("hex").slice(0, 16);
 }
 
-
 interface Way {
   readonly name: string;
   readonly args: (command: readonly string[], out: string) => string[];

@@ -8,8 +8,6 @@ import { expectSameAsOracle } from "./oracleComparison";
 const base = { logLikelihood: 0, converged: true, iterations: 0, observations: 1, penalizer: 0 };
 /** Log-uniform on [10^lo, 10^hi]. */
 const logUniform = (lo: number, hi: number): fc.Arbitrary<number> => fc.double({ min: lo, max: hi, noNaN: true }).map((e) => 10 ** e);
-/** A BG/NBD model for the checks that need one. */
-const predictionModel: BgNbdModel = { logLikelihood: 0, converged: true, iterations: 0, observations: 1, penalizer: 0, timeUnit: "week", model: "bg-nbd", params: { r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 } };
 const unit = fc.constantFrom<TimeUnit>("day", "week", "month", "period");
 
 const transactionModel: fc.Arbitrary<TransactionModel> = fc.oneof(
@@ -100,6 +98,7 @@ describe("predictClv against the pre-issue-13 oracle (properties)", () => {
       }),
       { numRuns: 60 },
     );
-    expect(() => predictRows(predictionModel, stepSchedule(1, 1, 1, 0), readSummaryRows([{ customerId: "a", frequency: 0, recency: 0, T: 1 }], "test"), Uint8Array.of(1), { scratch: kernelScratch(1), into: rowPredictions(2) })).toThrow(RangeError);
+    const bgNbd: BgNbdModel = { ...base, timeUnit: "week", model: "bg-nbd", params: { r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 } };
+    expect(() => predictRows(bgNbd, stepSchedule(1, 1, 1, 0), readSummaryRows([{ customerId: "a", frequency: 0, recency: 0, T: 1 }], "test"), Uint8Array.of(1), { scratch: kernelScratch(1), into: rowPredictions(2) })).toThrow(RangeError);
   });
 });
