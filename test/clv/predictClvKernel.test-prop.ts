@@ -86,7 +86,12 @@ describe("predictClv against the pre-issue-13 oracle (properties)", () => {
         const schedule = stepSchedule(Math.ceil(settings.horizon / (settings.step ?? 1) - 1e-9), settings.step ?? 1, settings.horizon, settings.discountRate);
         const include = Uint8Array.from(rows, (row, i) => (i % 3 === 2 ? 0 : 1));
         const reuse = { scratch: kernelScratch(columns.count), into: rowPredictions(columns.count) };
-        for (const array of [reuse.into.value, reuse.into.expected, reuse.into.alive, ...Object.values(reuse.scratch)]) array.fill(7);
+        const { a, b, v, groupOf, segmentOf } = reuse.scratch;
+        for (const array of [reuse.into.value, reuse.into.expected, reuse.into.alive, a, b, v, groupOf, segmentOf]) array.fill(7);
+        // A table of sums marked filled, and wrong distinct times kept for other rows (equal, but not the same object).
+        reuse.scratch.curves = { pairs: new Float64Array(2 * columns.count + 2).fill(7), filled: new Uint8Array(columns.count + 1).fill(1) };
+        const wrong = { values: Float64Array.of(1e9), index: new Uint32Array(columns.count) };
+        reuse.scratch.times = { rows: readSummaryRows(rows, "test"), T: wrong, recency: wrong };
         reuse.into.failed.fill(1);
         reuse.into.interpolated = 99;
         // A second model's run overwrites what the first left, rows left out included.

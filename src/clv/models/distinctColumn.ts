@@ -19,8 +19,17 @@ export function rankedColumn(column: Float64Array): DistinctColumn {
 const DISTINCT_SHARE = 8;
 const MAX_TABLE_DISTINCT = 1 << 20;
 
-/** `rankedColumn` by a hash table of the values; `null` when the column has too many distinct values for it to pay. */
-function rankedByTable(column: Float64Array): DistinctColumn | null {
+/**
+ * The distinct values of `column` in order of first appearance, and each element's index among
+ * them, read once into an open-addressing table keyed on each double's bits; `null` as soon as
+ * there are more distinct values than an eighth of the length (at least 16, at most 2^20), where
+ * a table stops paying. Values are compared with `===`: each NaN is a value of its own, and −0
+ * and 0 may share an index (only a caller for which they are the same value should pass both).
+ *
+ * @example
+ * distinctValues(Float64Array.of(3, 1, 3)) //=> { values: Float64Array [3, 1], index: Uint32Array [0, 1, 0] }
+ */
+export function distinctValues(column: Float64Array): DistinctColumn | null {
   const n = column.length;
   const limit = Math.min(MAX_TABLE_DISTINCT, Math.max(16, Math.floor(n / DISTINCT_SHARE)));
   const capacity = tableSize(limit);
@@ -52,11 +61,18 @@ function rankedByTable(column: Float64Array): DistinctColumn | null {
       slot = (slot + 1) & mask;
     }
   }
-  const values = firstSeen.slice(0, distinct).sort();
-  const rankOfGroup = new Uint32Array(distinct);
-  rankInto(firstSeen.subarray(0, distinct), values, rankOfGroup);
-  const index = new Uint32Array(n);
-  for (let p = 0; p < n; p++) index[p] = rankOfGroup[group[p]!]!;
+  return { values: firstSeen.subarray(0, distinct), index: group };
+}
+
+/** `rankedColumn` by `distinctValues`, sorting only the distinct values; `null` when the column has too many for the table. */
+function rankedByTable(column: Float64Array): DistinctColumn | null {
+  const seen = distinctValues(column);
+  if (seen === null) return null;
+  const values = seen.values.slice().sort();
+  const rankOfGroup = new Uint32Array(values.length);
+  rankInto(seen.values, values, rankOfGroup);
+  const index = seen.index;
+  for (let p = 0; p < index.length; p++) index[p] = rankOfGroup[index[p]!]!;
   return { values, index };
 }
 

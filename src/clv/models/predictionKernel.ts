@@ -1,10 +1,12 @@
 import type { SummaryColumns } from "../summaryRows";
 import { bgNbdIfAliveForX } from "./bgNbdStepSeries";
+import { distinctValues } from "./distinctColumn";
+import type { DistinctColumn } from "./mergeIdentical";
 import { aliveShape } from "./mbgNbdMath";
 import { chebyshevInterpolate, chebyshevInterpolatePair, chebyshevPoints } from "./chebyshevInterpolant";
 import type { BgNbdModel, ModifiedBgNbdModel, ParetoNbdModel, TransactionModel } from "./modelTypes";
 import { paretoNbdProbabilityAlive, powerIntegral } from "./paretoNbdMath";
-import { inverseOnePlusExp } from "./special";
+import { inverseOnePlusExp, logOfShifted } from "./special";
 
 /** The steps of a prediction: τₖ = min(k·step, horizon) and (1+d)^τₖ, for k = 1..K (index 0 unused). */
 export interface StepSchedule {
@@ -38,8 +40,10 @@ interface StepModel {
   group(x: number): number;
   /** g(T, τ) for one group (made once per group and reused). */
   g(group: number): (T: number, tau: number) => number;
-  /** Writes a, b and P(alive) into `out`; `logShiftT` is ln(shift + T), computed once per row. */
-  factors(x: number, tx: number, T: number, logShiftT: number, out: Float64Array): void;
+  /** Whether `factors` reads ln(shift + tₓ). */
+  readonly readsLogShiftTx: boolean;
+  /** Writes a, b and P(alive) into `out`; `logShiftT` is ln(shift + T) and `logShiftTx` ln(shift + tₓ) (0 unless `readsLogShiftTx`), each computed once per distinct value or row. */
+  factors(x: number, tx: number, T: number, logShiftT: number, logShiftTx: number, out: Float64Array): void;
   /** Whether a customer with this T may be interpolated (cheap; checked per row). */
   inRange(T: number): boolean;
   /** Whether the direct values at (group, T) are free of visible rounding noise (checked at a segment's ends). */
@@ -80,9 +84,10 @@ function bgNbdSteps(model: BgNbdModel | ModifiedBgNbdModel, lastTau: number): St
       if (g === undefined) byX.set(x, (g = bgNbdIfAliveForX(params, x)));
       return g;
     },
+    readsLogShiftTx: true,
     // bgNbdProbabilityAlive's (or mbgNbdProbabilityAlive's) expression, with the lead kept per x and ln(α+T) shared with v.
-    factors: (x, tx, _T, logShiftT, out) => {
-      out[0] = x === 0 && !modified ? 1 : inverseOnePlusExp(lead(x) + (r + x) * (logShiftT - Math.log(alpha + tx)));
+    factors: (x, _tx, _T, logShiftT, logShiftTx, out) => {
+      out[0] = x === 0 && !modified ? 1 : inverseOnePlusExp(lead(x) + (r + x) * (logShiftT - logShiftTx));
       out[1] = 1;
       out[2] = out[0];
     },
@@ -107,7 +112,8 @@ function paretoNbdSteps(model: ParetoNbdModel): StepModel {
     shift: beta,
     group: () => 0,
     g: () => (T, tau) => powerIntegral(s - 1, Math.log1p(tau / (beta + T))),
-    factors: (x, tx, T, _logShiftT, out) => {
+    readsLogShiftTx: false,
+    factors: (x, tx, T, _logShiftT, _logShiftTx, out) => {
       out[0] = ((r + x) * (beta + T)) / (alpha + T);
       out[1] = paretoNbdProbabilityAlive(params, x, tx, T);
       out[2] = out[1];
@@ -186,18 +192,61 @@ function interpolateSegment(steps: StepModel, schedule: StepSchedule, segment: S
   segment.values = values;
 }
 
-/** The kernel's per-row working arrays: the factors a and b, v = ln(shift + T), and each row's group and segment (−1: computed directly). */
+/**
+ * The rows' T and tₓ as indices into their distinct values (`distinctValues`; `null` for a
+ * column with too many), for the rows they were read from: the logarithms of the times are
+ * then taken once per distinct value, and the interpolated sums once per group and distinct T.
+ */
+interface RowTimes {
+  readonly rows: SummaryColumns;
+  readonly T: DistinctColumn | null;
+  readonly recency: DistinctColumn | null;
+}
+
+/**
+ * The kernel's per-row working arrays: the factors a and b, v = ln(shift + T), and each row's
+ * group and segment (−1: computed directly); the distinct times of the rows last predicted with
+ * them (kept while the rows are the same), and room for the interpolated sums per group and
+ * distinct T.
+ */
 export interface KernelScratch {
   readonly a: Float64Array;
   readonly b: Float64Array;
   readonly v: Float64Array;
   readonly groupOf: Int32Array;
   readonly segmentOf: Int32Array;
+  times: RowTimes | null;
+  curves: CurveTable | null;
 }
 
 /** Working arrays for `predictRows` on `n` rows. */
 export function kernelScratch(n: number): KernelScratch {
-  return { a: new Float64Array(n), b: new Float64Array(n), v: new Float64Array(n), groupOf: new Int32Array(n), segmentOf: new Int32Array(n) };
+  return { a: new Float64Array(n), b: new Float64Array(n), v: new Float64Array(n), groupOf: new Int32Array(n), segmentOf: new Int32Array(n), times: null, curves: null };
+}
+
+/** `scratch`'s distinct times of `rows`, found once for the rows they hold. */
+function rowTimes(scratch: KernelScratch, rows: SummaryColumns): RowTimes {
+  if (scratch.times?.rows !== rows) scratch.times = { rows, T: distinctValues(rows.T), recency: distinctValues(rows.recency) };
+  return scratch.times;
+}
+
+/** The interpolated S and U per (group, distinct T), interleaved, and whether each is filled. */
+interface CurveTable {
+  readonly pairs: Float64Array;
+  readonly filled: Uint8Array;
+}
+
+/**
+ * An empty table for `cells` (group, distinct T) cells from `scratch` (kept there for the next
+ * run), or `null` when there are more cells than rows: most cells would then be used once, and
+ * the table would cost more than it spares.
+ */
+function curveTable(scratch: KernelScratch, cells: number, rows: number): CurveTable | null {
+  if (cells > rows) return null;
+  let table = scratch.curves;
+  if (table === null || table.filled.length < cells) scratch.curves = table = { pairs: new Float64Array(2 * cells), filled: new Uint8Array(cells) };
+  table.filled.fill(0, 0, cells);
+  return table;
 }
 
 /** Empty predictions for `n` rows. */
@@ -245,15 +294,20 @@ export function predictRows(model: TransactionModel, schedule: StepSchedule, row
   const out = reuse === undefined ? rowPredictions(n) : clearPredictions(reuse.into, n);
   const steps = model.model === "pareto-nbd" ? paretoNbdSteps(model) : bgNbdSteps(model, schedule.tau[schedule.steps]!);
   const factors = new Float64Array(3);
-  const { a, b, v, groupOf, segmentOf } = reuse?.scratch ?? kernelScratch(n);
+  const scratch = reuse?.scratch ?? kernelScratch(n);
+  const { a, b, v, groupOf, segmentOf } = scratch;
   groupOf.fill(-1);
   segmentOf.fill(-1);
   const groups = new GroupIndex();
   const { frequency, recency, T } = rows;
+  const times = rowTimes(scratch, rows);
+  const logT = times.T === null ? null : logOfShifted(times.T.values, steps.shift);
+  const logTx = times.recency === null || !steps.readsLogShiftTx ? null : logOfShifted(times.recency.values, steps.shift);
   for (let i = 0; i < n; i++) {
     if (include[i] === 0) continue;
-    const position = Math.log(steps.shift + T[i]!);
-    steps.factors(frequency[i]!, recency[i]!, T[i]!, position, factors);
+    const position = logT === null ? Math.log(steps.shift + T[i]!) : logT[times.T!.index[i]!]!;
+    const logShiftTx = logTx === null ? (steps.readsLogShiftTx ? Math.log(steps.shift + recency[i]!) : 0) : logTx[times.recency!.index[i]!]!;
+    steps.factors(frequency[i]!, recency[i]!, T[i]!, position, logShiftTx, factors);
     a[i] = factors[0]!;
     b[i] = factors[1]!;
     out.alive[i] = factors[2]!;
@@ -276,6 +330,9 @@ export function predictRows(model: TransactionModel, schedule: StepSchedule, row
   }
   const direct: number[] = [];
   const pair = new Float64Array(2);
+  // Rows of one group with the same T share v, so their interpolated sums are computed once.
+  const distinctT = times.T === null ? 0 : times.T.values.length;
+  const table = distinctT === 0 ? null : curveTable(scratch, groups.list.length * distinctT, n);
   for (let i = 0; i < n; i++) {
     if (include[i] === 0) continue;
     const segment = segmentOf[i]! < 0 ? undefined : segments[segmentOf[i]!]!;
@@ -284,7 +341,19 @@ export function predictRows(model: TransactionModel, schedule: StepSchedule, row
       continue;
     }
     const scale = a[i]! * b[i]!;
-    chebyshevInterpolatePair(segment.points, segment.values, v[i]!, pair);
+    if (table === null) chebyshevInterpolatePair(segment.points, segment.values, v[i]!, pair);
+    else {
+      const cell = groupOf[i]! * distinctT + times.T!.index[i]!;
+      if (table.filled[cell] === 0) {
+        chebyshevInterpolatePair(segment.points, segment.values, v[i]!, pair);
+        table.pairs[2 * cell] = pair[0]!;
+        table.pairs[2 * cell + 1] = pair[1]!;
+        table.filled[cell] = 1;
+      } else {
+        pair[0] = table.pairs[2 * cell]!;
+        pair[1] = table.pairs[2 * cell + 1]!;
+      }
+    }
     out.value[i] = scale * pair[0]!;
     out.expected[i] = scale * pair[1]!;
     out.interpolated++;
