@@ -62,24 +62,22 @@ function transactionSurrogate(model: TransactionModel, normal: LogParameterNorma
   const k = normal.names.length;
   const width = 1 + 2 * k;
   const expectedSums = new Float64Array(width);
-  const byFrequency = new Map<number, Float64Array>();
-  /** Each included row's sums of its frequency (the others' stay undefined). */
-  const sumsOf: Float64Array[] = new Array<Float64Array>(n);
-  const weightOf = new Float64Array(n);
   const { frequency, monetary } = rows;
+  const { groupOf, frequencies } = frequencyGroups(frequency, include);
+  // Each frequency's 3 × width sums, one after the other; a row's start at `3 · width · group`.
+  const groupSums = new Float64Array(3 * width * frequencies.length);
+  const weightOf = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     if (include[i] === 0) continue;
     expectedSums[0] = expectedSums[0]! + center.expected[i]!;
     const x = frequency[i]!;
-    let sums = byFrequency.get(x);
-    if (sums === undefined) byFrequency.set(x, (sums = new Float64Array(3 * width)));
-    sumsOf[i] = sums;
+    const start = 3 * width * groupOf[i]!;
     const numerator = x === 0 ? 0 : x * monetary[i]!;
     weightOf[i] = numerator;
     const value0 = center.value[i]!;
-    sums[0] = sums[0]! + value0;
-    sums[width] = sums[width]! + numerator * value0;
-    sums[2 * width] = sums[2 * width]! + numerator * numerator * value0;
+    groupSums[start] = groupSums[start]! + value0;
+    groupSums[start + width] = groupSums[start + width]! + numerator * value0;
+    groupSums[start + 2 * width] = groupSums[start + 2 * width]! + numerator * numerator * value0;
   }
   const valueLogSd = new Float64Array(perRow ? n : 0);
   const expectedLogSd = new Float64Array(perRow ? n : 0);
@@ -106,12 +104,17 @@ function transactionSurrogate(model: TransactionModel, normal: LogParameterNorma
       expectedSums[1 + k + j] = expectedSums[1 + k + j]! + expectedCurve;
       const valueSlope = (plus.value[i]! - minus.value[i]!) / 2;
       const valueCurve = (plus.value[i]! + minus.value[i]! - 2 * center.value[i]!) / 2;
-      const sums = sumsOf[i]!;
+      // The slope and curvature weighted by 1, x·z̄ and (x·z̄)², at the row's frequency.
+      const slope = 3 * width * groupOf[i]! + 1 + j;
+      const curve = slope + k;
       const numerator = weightOf[i]!;
-      for (let offset = 0, weight = 1; offset < 3 * width; offset += width, weight *= numerator) {
-        sums[offset + 1 + j] = sums[offset + 1 + j]! + weight * valueSlope;
-        sums[offset + 1 + k + j] = sums[offset + 1 + k + j]! + weight * valueCurve;
-      }
+      const square = numerator * numerator;
+      groupSums[slope] = groupSums[slope]! + valueSlope;
+      groupSums[curve] = groupSums[curve]! + valueCurve;
+      groupSums[slope + width] = groupSums[slope + width]! + numerator * valueSlope;
+      groupSums[curve + width] = groupSums[curve + width]! + numerator * valueCurve;
+      groupSums[slope + 2 * width] = groupSums[slope + 2 * width]! + square * valueSlope;
+      groupSums[curve + 2 * width] = groupSums[curve + 2 * width]! + square * valueCurve;
       if (!perRow) continue;
       valueLogSd[i] = valueLogSd[i]! + logSecant(plus.value[i]!, minus.value[i]!, center.value[i]!) ** 2;
       expectedLogSd[i] = expectedLogSd[i]! + logSecant(plus.expected[i]!, minus.expected[i]!, center.expected[i]!) ** 2;
@@ -121,7 +124,38 @@ function transactionSurrogate(model: TransactionModel, normal: LogParameterNorma
     valueLogSd[i] = Math.sqrt(valueLogSd[i]!);
     expectedLogSd[i] = Math.sqrt(expectedLogSd[i]!);
   }
+  const byFrequency = new Map<number, Float64Array>();
+  frequencies.forEach((x, group) => byFrequency.set(x, groupSums.subarray(3 * width * group, 3 * width * (group + 1))));
   return { expectedSums, byFrequency, valueLogSd, expectedLogSd };
+}
+
+/** Frequencies below this are found through an array rather than the Map. */
+const DENSE_FREQUENCIES = 4096;
+
+/**
+ * Each included row's group, the index of its frequency x among the included rows' distinct
+ * frequencies in order of first appearance (−1 for rows left out), and those frequencies.
+ * Whole x under 4096 (every purchase count in practice) are found without a Map lookup.
+ */
+function frequencyGroups(frequency: Float64Array, include: Uint8Array): { groupOf: Int32Array; frequencies: number[] } {
+  const groupOf = new Int32Array(frequency.length).fill(-1);
+  const frequencies: number[] = [];
+  const dense = new Int32Array(DENSE_FREQUENCIES).fill(-1);
+  const sparse = new Map<number, number>();
+  for (let i = 0; i < frequency.length; i++) {
+    if (include[i] === 0) continue;
+    const x = frequency[i]!;
+    const isDense = Number.isInteger(x) && x >= 0 && x < DENSE_FREQUENCIES;
+    let group = isDense ? dense[x]! : (sparse.get(x) ?? -1);
+    if (group < 0) {
+      group = frequencies.length;
+      frequencies.push(x);
+      if (isDense) dense[x] = group;
+      else sparse.set(x, group);
+    }
+    groupOf[i] = group;
+  }
+  return { groupOf, frequencies };
 }
 
 /** (ln f₊ − ln f₋)/2, or the linear secant over f₀ where a value is 0; 0 when f₀ is 0. */
