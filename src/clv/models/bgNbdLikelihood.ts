@@ -85,10 +85,8 @@ export function bgNbdFamilyLogLikelihood([r = 0, alpha = 0, a = 0, b = 0]: reado
   const logA = Math.log(a);
   const logAlphaTx = logOfShifted(txs.values, alpha);
   const logAlphaT = logOfShifted(Ts.values, alpha);
-  const inverseTx = withGradient ? inverseOfShifted(txs.values, alpha) : txs.values;
-  const inverseT = withGradient ? inverseOfShifted(Ts.values, alpha) : Ts.values;
-  const txIndex = txs.index;
-  const TIndex = Ts.index;
+  const inverseTx = inverseOfShifted(txs.values, alpha);
+  const inverseT = inverseOfShifted(Ts.values, alpha);
   // −(r + x) ln(α + T), summed per distinct T.
   let alive = 0;
   let weightedLogT = 0;
@@ -106,13 +104,13 @@ export function bgNbdFamilyLogLikelihood([r = 0, alpha = 0, a = 0, b = 0]: reado
   const psiAB = withGradient ? digamma(a + b) : 0;
   const psiB = withGradient ? digamma(b) : 0;
   let byX = 0;
-  let positive = 0;
-  let logs = 0;
-  let product = 1;
   let gr = -weightedLogT;
   let gAlpha = (histories.totalWeight * r) / alpha - weightedRxOverT;
   let ga = 0;
   let gb = 0;
+  const pass: DropoutPass = { xStart, txIndex: txs.index, TIndex: Ts.index, weight, logAlphaTx, logAlphaT, inverseTx, inverseT, sums: new Float64Array(SUMS) };
+  const sums = pass.sums;
+  sums[PRODUCT] = 1;
   for (let k = 0; k < xs.values.length; k++) {
     const x = xs.values[k]!;
     const weightK = weightOfX[k]!;
@@ -125,53 +123,12 @@ export function bgNbdFamilyLogLikelihood([r = 0, alpha = 0, a = 0, b = 0]: reado
     }
     if (x === 0 && dropouts === 0) continue;
     const rx = r + x;
-    const logDrop = logA - Math.log(b + x - 1 + dropouts);
-    let shareSum = 0;
-    let shareLogRatio = 0;
-    let shareInverse = 0;
-    const end = xStart[k + 1]!;
+    dropoutTerms(pass, k, logA - Math.log(b + x - 1 + dropouts), rx);
     if (withGradient) {
-      for (let i = xStart[k]!; i < end; i++) {
-        const j = txIndex[i]!;
-        const t = TIndex[i]!;
-        const logRatio = logAlphaTx[j]! - logAlphaT[t]!;
-        const d = logDrop - rx * logRatio;
-        const w = weight[i]!;
-        const e = Math.exp(d > 0 ? -d : d);
-        const onePlus = 1 + e;
-        if (d > 0) positive += w * d;
-        if (w === 1) {
-          product *= onePlus;
-          if (product > FOLD_PRODUCT_AT) {
-            logs += Math.log(product);
-            product = 1;
-          }
-        } else logs += w * Math.log(onePlus);
-        const share = (w * (d > 0 ? 1 : e)) / onePlus;
-        shareSum += share;
-        shareLogRatio += share * logRatio;
-        shareInverse += share * (inverseTx[j]! - inverseT[t]!);
-      }
-    } else {
-      for (let i = xStart[k]!; i < end; i++) {
-        const d = logDrop - rx * (logAlphaTx[txIndex[i]!]! - logAlphaT[TIndex[i]!]!);
-        const w = weight[i]!;
-        const e = Math.exp(d > 0 ? -d : d);
-        if (d > 0) positive += w * d;
-        if (w === 1) {
-          product *= 1 + e;
-          if (product > FOLD_PRODUCT_AT) {
-            logs += Math.log(product);
-            product = 1;
-          }
-        } else logs += w * Math.log(1 + e);
-      }
-    }
-    if (withGradient) {
-      gr -= shareLogRatio;
-      gAlpha -= rx * shareInverse;
-      ga += shareSum / a;
-      gb -= shareSum === 0 ? 0 : shareSum / (b + x - 1 + dropouts);
+      gr -= sums[SHARE_LOG_RATIO]!;
+      gAlpha -= rx * sums[SHARE_INVERSE]!;
+      ga += sums[SHARE]! / a;
+      gb -= sums[SHARE] === 0 ? 0 : sums[SHARE]! / (b + x - 1 + dropouts);
     }
   }
   if (withGradient) {
@@ -180,7 +137,75 @@ export function bgNbdFamilyLogLikelihood([r = 0, alpha = 0, a = 0, b = 0]: reado
     gradient[2] = ga;
     gradient[3] = gb;
   }
-  return byX + alive + positive + (logs + Math.log(product));
+  return byX + alive + sums[POSITIVE]! + (sums[LOGS]! + Math.log(sums[PRODUCT]!));
+}
+
+/** Slots of `DropoutPass.sums`: running over every x, then (from `SHARE` on) for the last x passed. */
+const POSITIVE = 0;
+const LOGS = 1;
+const PRODUCT = 2;
+const SHARE = 3;
+const SHARE_LOG_RATIO = 4;
+const SHARE_INVERSE = 5;
+const SUMS = 6;
+
+/** What `dropoutTerms` reads, and the sums it carries from one x to the next. */
+interface DropoutPass {
+  readonly xStart: Uint32Array;
+  readonly txIndex: Uint32Array;
+  readonly TIndex: Uint32Array;
+  readonly weight: Float64Array;
+  readonly logAlphaTx: Float64Array;
+  readonly logAlphaT: Float64Array;
+  readonly inverseTx: Float64Array;
+  readonly inverseT: Float64Array;
+  readonly sums: Float64Array;
+}
+
+/**
+ * The pass over the histories of distinct x number `k` (lead ln(a/(b+x−1)) and r + x given):
+ * adds max(d, 0) to `POSITIVE` and ln(1 + e^−|d|) to `LOGS` (through the running `PRODUCT`),
+ * and leaves the shares' sums of this x in `SHARE`… A function of its own, called once per x,
+ * so that even the first fit of a one-shot run soon runs it optimised; and one loop for the
+ * value and the gradient, so that a value-only call runs the code the gradient calls made hot
+ * (the shares it also sums are not read then).
+ */
+function dropoutTerms(pass: DropoutPass, k: number, logDrop: number, rx: number): void {
+  const { txIndex, TIndex, weight, logAlphaTx, logAlphaT, inverseTx, inverseT, sums } = pass;
+  let positive = sums[POSITIVE]!;
+  let logs = sums[LOGS]!;
+  let product = sums[PRODUCT]!;
+  let shareSum = 0;
+  let shareLogRatio = 0;
+  let shareInverse = 0;
+  const end = pass.xStart[k + 1]!;
+  for (let i = pass.xStart[k]!; i < end; i++) {
+    const j = txIndex[i]!;
+    const t = TIndex[i]!;
+    const logRatio = logAlphaTx[j]! - logAlphaT[t]!;
+    const d = logDrop - rx * logRatio;
+    const w = weight[i]!;
+    const e = Math.exp(d > 0 ? -d : d);
+    const onePlus = 1 + e;
+    if (d > 0) positive += w * d;
+    if (w === 1) {
+      product *= onePlus;
+      if (product > FOLD_PRODUCT_AT) {
+        logs += Math.log(product);
+        product = 1;
+      }
+    } else logs += w * Math.log(onePlus);
+    const share = (w * (d > 0 ? 1 : e)) / onePlus;
+    shareSum += share;
+    shareLogRatio += share * logRatio;
+    shareInverse += share * (inverseTx[j]! - inverseT[t]!);
+  }
+  sums[POSITIVE] = positive;
+  sums[LOGS] = logs;
+  sums[PRODUCT] = product;
+  sums[SHARE] = shareSum;
+  sums[SHARE_LOG_RATIO] = shareLogRatio;
+  sums[SHARE_INVERSE] = shareInverse;
 }
 
 /** 1 / (shift + v) for each v. */
