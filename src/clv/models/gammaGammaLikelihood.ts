@@ -52,6 +52,8 @@ export function gammaGammaLogLikelihood([p = 0, q = 0, gamma = 0]: readonly numb
   const constant = q * logGamma - gammaln(q);
   const withGradient = gradient !== undefined;
   const psiQ = withGradient ? digamma(q) : 0;
+  /** Where `denominatorTerms` leaves Σ w/(γ + x z̄). */
+  const terms = new Float64Array(1);
   let total = 0;
   let gp = 0;
   let gq = 0;
@@ -62,23 +64,8 @@ export function gammaGammaLogLikelihood([p = 0, q = 0, gamma = 0]: readonly numb
     const w = weightOfX[k]!;
     const logZ = logZOfX[k]!;
     const logX = Math.log(x);
-    let logs = 0;
-    let product = 1;
-    let inverses = 0;
-    const end = xStart[k + 1]!;
-    for (let i = xStart[k]!; i < end; i++) {
-      const denominator = gamma + xz[i]!;
-      const wi = weight[i]!;
-      if (wi === 1 && denominator > MULTIPLY_BELOW && denominator < MULTIPLY_ABOVE) {
-        product *= denominator;
-        if (!(product > FOLD_BELOW && product < FOLD_ABOVE)) {
-          logs += Math.log(product);
-          product = 1;
-        }
-      } else logs += wi * Math.log(denominator);
-      if (withGradient) inverses += wi / denominator;
-    }
-    const logDenominators = logs + Math.log(product);
+    const logDenominators = denominatorTerms(xStart[k]!, xStart[k + 1]!, gamma, xz, weight, terms);
+    const inverses = terms[0]!;
     total += w * (gammaln(px + q) - gammaln(px) + constant + px * logX) + (px - 1) * logZ - (px + q) * logDenominators;
     if (withGradient) {
       const psiSum = digamma(px + q);
@@ -130,4 +117,30 @@ export function spendRows(n: number, frequency: Float64Array, monetary: Float64A
     logZOfX[k]! += weight[i]! * Math.log(z[i]!);
   }
   return { count: first.length, weight, xz, xValues: xs.values, xStart, weightOfX, logZOfX, totalWeight, meanSpend: totalWeight > 0 ? spend / totalWeight : 1 };
+}
+
+/**
+ * Σ w·ln(γ + x z̄) over the rows `from`…`to` (one x), through running products folded into logs
+ * before they leave [FOLD_BELOW, FOLD_ABOVE]; leaves Σ w/(γ + x z̄) in `out[0]`. A function of
+ * its own, called once per x, so that even a one-shot run's first fit soon runs it optimised,
+ * and one loop for the value and the gradient (the inverses are not read for the value alone).
+ */
+function denominatorTerms(from: number, to: number, gamma: number, xz: Float64Array, weight: Float64Array, out: Float64Array): number {
+  let logs = 0;
+  let product = 1;
+  let inverses = 0;
+  for (let i = from; i < to; i++) {
+    const denominator = gamma + xz[i]!;
+    const wi = weight[i]!;
+    if (wi === 1 && denominator > MULTIPLY_BELOW && denominator < MULTIPLY_ABOVE) {
+      product *= denominator;
+      if (!(product > FOLD_BELOW && product < FOLD_ABOVE)) {
+        logs += Math.log(product);
+        product = 1;
+      }
+    } else logs += wi * Math.log(denominator);
+    inverses += wi / denominator;
+  }
+  out[0] = inverses;
+  return logs + Math.log(product);
 }
