@@ -61,26 +61,20 @@ function transactionSurrogate(model: TransactionModel, normal: LogParameterNorma
   const n = rows.count;
   const k = normal.names.length;
   const width = 1 + 2 * k;
-  const expectedSums = new Float64Array(width);
-  const { frequency, monetary } = rows;
-  const { groupOf, frequencies } = frequencyGroups(frequency, include);
-  // Each frequency's 3 × width sums, one after the other; a row's start at `3 · width · group`.
-  const groupSums = new Float64Array(3 * width * frequencies.length);
-  const weightOf = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    if (include[i] === 0) continue;
-    expectedSums[0] = expectedSums[0]! + center.expected[i]!;
-    const x = frequency[i]!;
-    const start = 3 * width * groupOf[i]!;
-    const numerator = x === 0 ? 0 : x * monetary[i]!;
-    weightOf[i] = numerator;
-    const value0 = center.value[i]!;
-    groupSums[start] = groupSums[start]! + value0;
-    groupSums[start + width] = groupSums[start + width]! + numerator * value0;
-    groupSums[start + 2 * width] = groupSums[start + 2 * width]! + numerator * numerator * value0;
-  }
-  const valueLogSd = new Float64Array(perRow ? n : 0);
-  const expectedLogSd = new Float64Array(perRow ? n : 0);
+  const { groupOf, frequencies } = frequencyGroups(rows.frequency, include);
+  const state: SurrogateState = {
+    k,
+    width,
+    include,
+    center,
+    groupOf,
+    weightOf: new Float64Array(n),
+    groupSums: new Float64Array(3 * width * frequencies.length),
+    expectedSums: new Float64Array(width),
+    valueLogSd: new Float64Array(perRow ? n : 0),
+    expectedLogSd: new Float64Array(perRow ? n : 0),
+  };
+  addCenter(state, rows);
   const unit = new Float64Array(k);
   // The 2k runs share one set of working arrays, and each direction's two runs overwrite the last direction's.
   const scratch = kernelScratch(n);
@@ -92,34 +86,11 @@ function transactionSurrogate(model: TransactionModel, normal: LogParameterNorma
       unit[j] = sign;
       const params = drawParams(normal, unit);
       const run = predictRows({ ...model, params } as unknown as TransactionModel, schedule, rows, include, { scratch, into });
-      for (let i = 0; i < n; i++) {
-        if (include[i] === 1 && run.failed[i] === 1) return `the prediction could not be evaluated at parameters one standard deviation from the fit (${JSON.stringify(params)})`;
-      }
+      if (someIncludedFailed(include, run.failed)) return `the prediction could not be evaluated at parameters one standard deviation from the fit (${JSON.stringify(params)})`;
     }
-    for (let i = 0; i < n; i++) {
-      if (include[i] === 0) continue;
-      const expectedSlope = (plus.expected[i]! - minus.expected[i]!) / 2;
-      const expectedCurve = (plus.expected[i]! + minus.expected[i]! - 2 * center.expected[i]!) / 2;
-      expectedSums[1 + j] = expectedSums[1 + j]! + expectedSlope;
-      expectedSums[1 + k + j] = expectedSums[1 + k + j]! + expectedCurve;
-      const valueSlope = (plus.value[i]! - minus.value[i]!) / 2;
-      const valueCurve = (plus.value[i]! + minus.value[i]! - 2 * center.value[i]!) / 2;
-      // The slope and curvature weighted by 1, x·z̄ and (x·z̄)², at the row's frequency.
-      const slope = 3 * width * groupOf[i]! + 1 + j;
-      const curve = slope + k;
-      const numerator = weightOf[i]!;
-      const square = numerator * numerator;
-      groupSums[slope] = groupSums[slope]! + valueSlope;
-      groupSums[curve] = groupSums[curve]! + valueCurve;
-      groupSums[slope + width] = groupSums[slope + width]! + numerator * valueSlope;
-      groupSums[curve + width] = groupSums[curve + width]! + numerator * valueCurve;
-      groupSums[slope + 2 * width] = groupSums[slope + 2 * width]! + square * valueSlope;
-      groupSums[curve + 2 * width] = groupSums[curve + 2 * width]! + square * valueCurve;
-      if (!perRow) continue;
-      valueLogSd[i] = valueLogSd[i]! + logSecant(plus.value[i]!, minus.value[i]!, center.value[i]!) ** 2;
-      expectedLogSd[i] = expectedLogSd[i]! + logSecant(plus.expected[i]!, minus.expected[i]!, center.expected[i]!) ** 2;
-    }
+    addDirection(state, j, plus, minus);
   }
+  const { expectedSums, groupSums, valueLogSd, expectedLogSd } = state;
   for (let i = 0; i < n && perRow; i++) {
     valueLogSd[i] = Math.sqrt(valueLogSd[i]!);
     expectedLogSd[i] = Math.sqrt(expectedLogSd[i]!);
@@ -127,6 +98,80 @@ function transactionSurrogate(model: TransactionModel, normal: LogParameterNorma
   const byFrequency = new Map<number, Float64Array>();
   frequencies.forEach((x, group) => byFrequency.set(x, groupSums.subarray(3 * width * group, 3 * width * (group + 1))));
   return { expectedSums, byFrequency, valueLogSd, expectedLogSd };
+}
+
+/**
+ * The surrogate's sums while its runs are added (`transactionSurrogate`): each frequency's
+ * 3 × width sums one after the other (a row's at 3 · width · its group), each row's weight x·z̄,
+ * and the per-row squared log secants (empty unless per row).
+ */
+interface SurrogateState {
+  readonly k: number;
+  readonly width: number;
+  readonly include: Uint8Array;
+  readonly center: RowPredictions;
+  readonly groupOf: Int32Array;
+  readonly weightOf: Float64Array;
+  readonly groupSums: Float64Array;
+  readonly expectedSums: Float64Array;
+  readonly valueLogSd: Float64Array;
+  readonly expectedLogSd: Float64Array;
+}
+
+// Each pass over the rows below is a function of its own: the CLI runs the interval once, so a
+// pass inside one large function would run unoptimised until the engine had compiled all of it.
+
+/** Adds the prediction at the fit: E(τ_K) to the expected sum, the discounted value weighted by 1, x·z̄ and (x·z̄)² to its frequency's sums. */
+function addCenter(state: SurrogateState, rows: SummaryColumns): void {
+  const { width, include, center, groupOf, weightOf, groupSums, expectedSums } = state;
+  const { frequency, monetary } = rows;
+  for (let i = 0; i < rows.count; i++) {
+    if (include[i] === 0) continue;
+    expectedSums[0] = expectedSums[0]! + center.expected[i]!;
+    const x = frequency[i]!;
+    const start = 3 * width * groupOf[i]!;
+    const numerator = x === 0 ? 0 : x * monetary[i]!;
+    weightOf[i] = numerator;
+    const value0 = center.value[i]!;
+    groupSums[start] = groupSums[start]! + value0;
+    groupSums[start + width] = groupSums[start + width]! + numerator * value0;
+    groupSums[start + 2 * width] = groupSums[start + 2 * width]! + numerator * numerator * value0;
+  }
+}
+
+/** Whether the kernel failed at some included row. */
+function someIncludedFailed(include: Uint8Array, failed: Uint8Array): boolean {
+  for (let i = 0; i < include.length; i++) if (include[i] === 1 && failed[i] === 1) return true;
+  return false;
+}
+
+/** Adds direction `j`'s slopes and curvatures (from its runs at +1 and −1) to the sums, and with per-row sums the squared log secants. */
+function addDirection(state: SurrogateState, j: number, plus: RowPredictions, minus: RowPredictions): void {
+  const { k, width, include, center, groupOf, weightOf, groupSums, expectedSums, valueLogSd, expectedLogSd } = state;
+  const perRow = valueLogSd.length > 0;
+  for (let i = 0; i < include.length; i++) {
+    if (include[i] === 0) continue;
+    const expectedSlope = (plus.expected[i]! - minus.expected[i]!) / 2;
+    const expectedCurve = (plus.expected[i]! + minus.expected[i]! - 2 * center.expected[i]!) / 2;
+    expectedSums[1 + j] = expectedSums[1 + j]! + expectedSlope;
+    expectedSums[1 + k + j] = expectedSums[1 + k + j]! + expectedCurve;
+    const valueSlope = (plus.value[i]! - minus.value[i]!) / 2;
+    const valueCurve = (plus.value[i]! + minus.value[i]! - 2 * center.value[i]!) / 2;
+    // The slope and curvature weighted by 1, x·z̄ and (x·z̄)², at the row's frequency.
+    const slope = 3 * width * groupOf[i]! + 1 + j;
+    const curve = slope + k;
+    const numerator = weightOf[i]!;
+    const square = numerator * numerator;
+    groupSums[slope] = groupSums[slope]! + valueSlope;
+    groupSums[curve] = groupSums[curve]! + valueCurve;
+    groupSums[slope + width] = groupSums[slope + width]! + numerator * valueSlope;
+    groupSums[curve + width] = groupSums[curve + width]! + numerator * valueCurve;
+    groupSums[slope + 2 * width] = groupSums[slope + 2 * width]! + square * valueSlope;
+    groupSums[curve + 2 * width] = groupSums[curve + 2 * width]! + square * valueCurve;
+    if (!perRow) continue;
+    valueLogSd[i] = valueLogSd[i]! + logSecant(plus.value[i]!, minus.value[i]!, center.value[i]!) ** 2;
+    expectedLogSd[i] = expectedLogSd[i]! + logSecant(plus.expected[i]!, minus.expected[i]!, center.expected[i]!) ** 2;
+  }
 }
 
 /** Frequencies below this are found through an array rather than the Map. */
