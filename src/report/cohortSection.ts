@@ -1,4 +1,7 @@
 import type { Ledger } from "../input/ledger";
+import { bucketIndexStart } from "../core/bucketIndex";
+import { cohortLayout } from "../metrics/cohortBuckets";
+import { readCohortOptions } from "../metrics/cohortOptions";
 import { cohortRetention } from "../metrics/cohortRetention";
 import type { CohortSection } from "./insightTypes";
 import type { ReportSection } from "./types";
@@ -19,16 +22,18 @@ export interface CohortSectionOptions {
 export function cohortSection(ledger: Ledger, asOf: number, options: CohortSectionOptions = {}): ReportSection<CohortSection> {
   const maxCohorts = options.maxCohorts ?? 12;
   const maxOffsets = options.maxOffsets ?? 12;
-  const all = cohortRetention(ledger, { granularity: "month", asOf });
-  if (all.cohorts.length === 0) return { available: false, reason: "no customer has a complete month of activity before asOf" };
-  const first = all.cohorts[Math.max(0, all.cohorts.length - maxCohorts)]!;
-  const shown = all.cohorts.length > maxCohorts ? cohortRetention(ledger, { granularity: "month", asOf, from: first.start }) : all;
+  // Which cohorts there are, from their layout alone: the table (a pass over every purchase) is built once, for the cohorts shown.
+  const read = readCohortOptions({ granularity: "month", asOf });
+  const { bucket } = cohortLayout(ledger, read.granularity, read.weekStartsOn, read.asOf, read.from, read.to);
+  if (bucket.length === 0) return { available: false, reason: "no customer has a complete month of activity before asOf" };
+  const from = bucket.length > maxCohorts ? bucketIndexStart(bucket[bucket.length - maxCohorts]!, read.granularity, read.weekStartsOn) : undefined;
+  const shown = cohortRetention(ledger, { granularity: "month", asOf, ...(from === undefined ? {} : { from }) });
   return {
     available: true,
     granularity: "month",
     maxCohorts,
     maxOffsets,
-    totalCohorts: all.cohorts.length,
+    totalCohorts: bucket.length,
     cohorts: shown.cohorts.map((row) => ({
       key: row.key,
       start: row.start,
