@@ -6,7 +6,7 @@ import { fitGammaGammaColumns } from "../clv/models/fitGammaGamma";
 import { readFitOptions } from "../clv/models/maximizeLikelihood";
 import { forEachPrediction, includedRows, readPredictionSettings } from "../clv/models/predictClv";
 import { clvIntervalTotals } from "../clv/models/clvIntervals";
-import { predictRows, stepSchedule } from "../clv/models/predictionKernel";
+import { kernelScratch, predictRows, rowPredictions, stepSchedule } from "../clv/models/predictionKernel";
 import { seededRandom } from "../clv/models/seededRandom";
 import type { FittedModel, ModelName, TransactionModel } from "../clv/models/modelTypes";
 import { chooseTransactionModel } from "./modelChoice";
@@ -151,7 +151,9 @@ function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, tim
     progress("predictions", 0, n);
     const settings = readPredictionSettings(transaction, gammaGamma, { horizon, discountRate });
     const include = includedRows(rows);
-    const center = predictRows(transaction, stepSchedule(settings.steps, settings.step, horizon, discountRate), rows, include);
+    // The interval's runs work in the center run's arrays.
+    const scratch = kernelScratch(n);
+    const center = predictRows(transaction, stepSchedule(settings.steps, settings.step, horizon, discountRate), rows, include, { scratch, into: rowPredictions(n) });
     forEachPrediction(settings, rows, (i, value, expected, _spend, pAlive) => {
       if ((i + 1) % PROGRESS_EVERY === 0) progress("predictions", i + 1, n);
       if (watch.size > 0 && watch.has(ids[i]!)) aliveOf.set(ids[i]!, pAlive);
@@ -166,7 +168,7 @@ function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, tim
     if (undefinedSpend) return { available: false, reason: "the Gamma-Gamma model gives no finite expected spend (q ≤ 1)" };
     // decimal.js's running sum of the customers' CLVs, to the cent, without 99k decimal.js additions.
     const total = roundedDecimalSum(clv, n);
-    const bounds = clvIntervalTotals(settings, rows, include, center, { level: INTERVAL.level, draws: INTERVAL.draws, random: seededRandom(INTERVAL.seed) });
+    const bounds = clvIntervalTotals(settings, rows, include, center, { level: INTERVAL.level, draws: INTERVAL.draws, random: seededRandom(INTERVAL.seed), scratch });
     const cents = (value: number | undefined): Decimal | null => (value === undefined ? null : new Decimal(value).toDecimalPlaces(2));
     const totals = typeof bounds === "string" ? null : bounds.total;
     const totalClvInterval: ReportClvInterval = {

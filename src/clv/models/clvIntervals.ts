@@ -1,7 +1,7 @@
 import type { SummaryColumns } from "../summaryRows";
 import { drawParams, logParameterNormal, type LogParameterNormal } from "./logParameterNormal";
 import type { TransactionModel } from "./modelTypes";
-import { kernelScratch, predictRows, rowPredictions, stepSchedule, type RowPredictions } from "./predictionKernel";
+import { kernelScratch, predictRows, rowPredictions, stepSchedule, type KernelScratch, type RowPredictions } from "./predictionKernel";
 import { fillStandardNormal, type UniformSource } from "./seededRandom";
 import { normalQuantile } from "../../core/special/normalQuantile";
 import type { PredictionSettings } from "./predictClv";
@@ -12,6 +12,8 @@ export interface IntervalSettings {
   readonly level: number;
   readonly draws: number;
   readonly random: UniformSource;
+  /** The working arrays the center's kernel run used on these rows, for the interval's runs (their distinct times are then found once). */
+  readonly scratch?: KernelScratch | undefined;
 }
 
 /** Per row (NaN where undefined: rows left out, or CLV where spend is undefined) and in total. */
@@ -56,7 +58,7 @@ interface SurrogateSums {
  * layout), direction by direction, each sum over the rows in their order, so no per-row
  * coefficient is kept. Returns why not when the kernel fails at one of the points.
  */
-function transactionSurrogate(model: TransactionModel, normal: LogParameterNormal, settings: PredictionSettings, rows: SummaryColumns, include: Uint8Array, center: RowPredictions, perRow: boolean): SurrogateSums | string {
+function transactionSurrogate(model: TransactionModel, normal: LogParameterNormal, settings: PredictionSettings, rows: SummaryColumns, include: Uint8Array, center: RowPredictions, perRow: boolean, given?: KernelScratch): SurrogateSums | string {
   const schedule = stepSchedule(settings.steps, settings.step, settings.horizon, settings.discountRate);
   const n = rows.count;
   const k = normal.names.length;
@@ -77,7 +79,7 @@ function transactionSurrogate(model: TransactionModel, normal: LogParameterNorma
   addCenter(state, rows);
   const unit = new Float64Array(k);
   // The 2k runs share one set of working arrays, and each direction's two runs overwrite the last direction's.
-  const scratch = kernelScratch(n);
+  const scratch = given ?? kernelScratch(n);
   const plus = rowPredictions(n);
   const minus = rowPredictions(n);
   for (let j = 0; j < k; j++) {
@@ -272,7 +274,7 @@ function intervals(settings: PredictionSettings, rows: SummaryColumns, include: 
   if (typeof transaction === "string") return transaction;
   const spendNormal = logParameterNormal(settings.spendModel, "Gamma-Gamma");
   if (typeof spendNormal === "string") return spendNormal;
-  const surrogate = transactionSurrogate(settings.model, transaction, settings, rows, include, center, perRow);
+  const surrogate = transactionSurrogate(settings.model, transaction, settings, rows, include, center, perRow, interval.scratch);
   if (typeof surrogate === "string") return surrogate;
   const { expectedSums, byFrequency, valueLogSd, expectedLogSd } = surrogate;
   const n = rows.count;

@@ -4,7 +4,7 @@ import { printValue } from "../../input/describeValue";
 import type { SummaryColumns } from "../summaryRows";
 import { clvIntervalRows, type IntervalSettings } from "./clvIntervals";
 import { forEachPrediction, includedRows, type PredictClvOptions, type PredictClvResult, type PredictedClv, type PredictionSettings } from "./predictClv";
-import { predictRows, stepSchedule } from "./predictionKernel";
+import { kernelScratch, predictRows, rowPredictions, stepSchedule } from "./predictionKernel";
 import { seededRandom, type UniformSource } from "./seededRandom";
 
 /** Bounds of a total: parameter uncertainty alone (`clvLow` … ), and the prediction interval that adds process variance. */
@@ -81,8 +81,10 @@ const count = (value: number): number | null => (Number.isNaN(value) ? null : va
  */
 export function predictClvWithIntervals(settings: PredictionSettings, rows: SummaryColumns, interval: IntervalSettings & { readonly seed: number | null }): PredictClvResult {
   const include = includedRows(rows);
-  const center = predictRows(settings.model, stepSchedule(settings.steps, settings.step, settings.horizon, settings.discountRate), rows, include);
-  const bounds = clvIntervalRows(settings, rows, include, center, interval);
+  // The interval's runs work in the center run's arrays.
+  const scratch = kernelScratch(rows.count);
+  const center = predictRows(settings.model, stepSchedule(settings.steps, settings.step, settings.horizon, settings.discountRate), rows, include, { scratch, into: rowPredictions(rows.count) });
+  const bounds = clvIntervalRows(settings, rows, include, center, { ...interval, scratch });
   const intervals = typeof bounds === "string" ? null : bounds;
   const customers: PredictedClv[] = [];
   let totalClv = 0;
