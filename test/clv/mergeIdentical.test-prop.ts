@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mergeIdenticalRows } from "../../src/clv/models/mergeIdentical";
-import { rankedColumn } from "../../src/clv/models/distinctColumn";
+import { distinctValues, rankedColumn } from "../../src/clv/models/distinctColumn";
 
 describe("mergeIdenticalRows", () => {
   it("merges exactly the rows a string key per row would, summing weights, in ascending value order", () => {
@@ -53,5 +53,31 @@ describe("rankedColumn", () => {
       expect([...ranked.values]).toEqual(sorted);
       for (let p = 0; p < column.length; p += 97) expect(ranked.values[ranked.index[p]!]).toBe(column[p]);
     }
+  });
+});
+
+describe("distinctValues", () => {
+  it("gives the distinct values in order of first appearance and each element's index among them, or null past an eighth of the length (at least 16)", () => {
+    const value = fc.oneof(fc.constantFrom(0, 1, 2, 0.5, 1 / 3, -1, 1e300, 5e-324), fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => v + 0));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 400 }), fc.nat(), (pool, length, seed) => {
+        const column = Float64Array.from({ length }, (_, i) => pool[(i * 7919 + seed) % pool.length]!);
+        const firstSeen = [...new Set(column)];
+        const seen = distinctValues(column);
+        if (firstSeen.length > Math.max(16, Math.floor(length / 8))) {
+          expect(seen).toBeNull();
+          return;
+        }
+        expect([...seen!.values]).toEqual(firstSeen);
+        expect([...seen!.index].map((k) => seen!.values[k])).toEqual([...column]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("counts each NaN as a value of its own (the kernel's rows left out may hold NaN)", () => {
+    const seen = distinctValues(Float64Array.of(1, Number.NaN, 1, Number.NaN));
+    expect(seen!.values.length).toBe(3);
+    expect([...seen!.index]).toEqual([0, 1, 0, 2]);
   });
 });
