@@ -286,8 +286,11 @@ function clearPredictions(predictions: RowPredictions, n: number): RowPrediction
  * 1e-11, else the stretch is computed directly). BG/NBD interpolates only where every step's
  * ₂F₁ is a plain Gauss series (z ≤ 0.75) and the direct values carry no visible rounding noise.
  * Every other row is computed directly, step by step, once per distinct (group, T), with the
- * expressions of `conditionalExpectedPurchases`, so it gives the same bits. With `reuse`, its
- * arrays are worked in and overwritten instead of new ones.
+ * expressions of `conditionalExpectedPurchases`, so it gives the same bits. Logarithms of T and
+ * tₓ are taken once per distinct value, and a stretch's interpolant once per distinct T in each
+ * group, where the columns hold few distinct values (whole days, as a rule). With `reuse`, its
+ * arrays are worked in and overwritten instead of new ones, and the distinct times found for
+ * the same rows object are kept.
  */
 export function predictRows(model: TransactionModel, schedule: StepSchedule, rows: SummaryColumns, include: Uint8Array, reuse?: KernelReuse): RowPredictions {
   const n = rows.count;
