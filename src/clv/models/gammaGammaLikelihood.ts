@@ -64,7 +64,7 @@ export function gammaGammaLogLikelihood([p = 0, q = 0, gamma = 0]: readonly numb
     const w = weightOfX[k]!;
     const logZ = logZOfX[k]!;
     const logX = Math.log(x);
-    const logDenominators = denominatorTerms(xStart[k]!, xStart[k + 1]!, gamma, xz, weight, terms);
+    const logDenominators = denominatorTerms(xStart[k]!, xStart[k + 1]!, gamma, xz, weight, withGradient, terms);
     const inverses = terms[0]!;
     total += w * (gammaln(px + q) - gammaln(px) + constant + px * logX) + (px - 1) * logZ - (px + q) * logDenominators;
     if (withGradient) {
@@ -121,11 +121,11 @@ export function spendRows(n: number, frequency: Float64Array, monetary: Float64A
 
 /**
  * Σ w·ln(γ + x z̄) over the rows `from`…`to` (one x), through running products folded into logs
- * before they leave [FOLD_BELOW, FOLD_ABOVE]; leaves Σ w/(γ + x z̄) in `out[0]`. A function of
- * its own, called once per x, so that even a one-shot run's first fit soon runs it optimised,
- * and one loop for the value and the gradient (the inverses are not read for the value alone).
+ * before they leave [FOLD_BELOW, FOLD_ABOVE]; with `withGradient`, leaves Σ w/(γ + x z̄) in
+ * `out[0]`. A function of its own, called once per x, so that even a one-shot run's first fit
+ * soon runs it optimised.
  */
-function denominatorTerms(from: number, to: number, gamma: number, xz: Float64Array, weight: Float64Array, out: Float64Array): number {
+function denominatorTerms(from: number, to: number, gamma: number, xz: Float64Array, weight: Float64Array, withGradient: boolean, out: Float64Array): number {
   let logs = 0;
   let product = 1;
   let inverses = 0;
@@ -139,7 +139,7 @@ function denominatorTerms(from: number, to: number, gamma: number, xz: Float64Ar
         product = 1;
       }
     } else logs += wi * Math.log(denominator);
-    inverses += wi / denominator;
+    if (withGradient) inverses += wi / denominator;
   }
   out[0] = inverses;
   return logs + Math.log(product);
