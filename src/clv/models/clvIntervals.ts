@@ -1,7 +1,7 @@
 import type { SummaryColumns } from "../summaryRows";
 import { drawParams, logParameterNormal, type LogParameterNormal } from "./logParameterNormal";
 import type { TransactionModel } from "./modelTypes";
-import { kernelScratch, predictRows, rowPredictions, stepSchedule, type KernelScratch, type RowPredictions } from "./predictionKernel";
+import { GroupIndex, kernelScratch, predictRows, rowPredictions, stepSchedule, type KernelScratch, type RowPredictions } from "./predictionKernel";
 import { fillStandardNormal, type UniformSource } from "./seededRandom";
 import { normalQuantile } from "../../core/special/normalQuantile";
 import type { PredictionSettings } from "./predictClv";
@@ -176,33 +176,15 @@ function addDirection(state: SurrogateState, j: number, plus: RowPredictions, mi
   }
 }
 
-/** Frequencies below this are found through an array rather than the Map. */
-const DENSE_FREQUENCIES = 4096;
-
 /**
  * Each included row's group, the index of its frequency x among the included rows' distinct
  * frequencies in order of first appearance (−1 for rows left out), and those frequencies.
- * Whole x under 4096 (every purchase count in practice) are found without a Map lookup.
  */
 function frequencyGroups(frequency: Float64Array, include: Uint8Array): { groupOf: Int32Array; frequencies: number[] } {
   const groupOf = new Int32Array(frequency.length).fill(-1);
-  const frequencies: number[] = [];
-  const dense = new Int32Array(DENSE_FREQUENCIES).fill(-1);
-  const sparse = new Map<number, number>();
-  for (let i = 0; i < frequency.length; i++) {
-    if (include[i] === 0) continue;
-    const x = frequency[i]!;
-    const isDense = Number.isInteger(x) && x >= 0 && x < DENSE_FREQUENCIES;
-    let group = isDense ? dense[x]! : (sparse.get(x) ?? -1);
-    if (group < 0) {
-      group = frequencies.length;
-      frequencies.push(x);
-      if (isDense) dense[x] = group;
-      else sparse.set(x, group);
-    }
-    groupOf[i] = group;
-  }
-  return { groupOf, frequencies };
+  const index = new GroupIndex();
+  for (let i = 0; i < frequency.length; i++) if (include[i] === 1) groupOf[i] = index.add(frequency[i]!, 0);
+  return { groupOf, frequencies: index.list.map((entry) => entry.group) };
 }
 
 /** (ln f₊ − ln f₋)/2, or the linear secant over f₀ where a value is 0; 0 when f₀ is 0. */

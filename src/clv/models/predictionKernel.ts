@@ -379,8 +379,12 @@ interface Group {
 /** Largest group (x) found through an array rather than the Map. */
 const DENSE_GROUPS = 4096;
 
-/** The groups met so far, in order of first appearance; small integer groups (every x under 4096) are found without a Map lookup. */
-class GroupIndex {
+/**
+ * The groups met so far, in order of first appearance, each with the range of positions it was
+ * added with; small integer groups (every x under 4096) are found without a Map lookup
+ * (internal; the interval numbers its frequencies with it too).
+ */
+export class GroupIndex {
   readonly list: Group[] = [];
   private readonly dense = new Int32Array(DENSE_GROUPS);
   private readonly sparse = new Map<number, number>();
