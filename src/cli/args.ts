@@ -49,6 +49,7 @@ export const OPTIONS = {
   "save-rate": { type: "string" },
   "retention-rate": { type: "string" },
   "future-cohorts": { type: "string" },
+  threads: { type: "string" },
   "calibration-end": { type: "string" },
   "observation-end": { type: "string" },
   help: { type: "boolean", short: "h" },

@@ -1,13 +1,9 @@
 import { compareIds } from "../core/compareIds";
 import { historicalClv } from "../clv/historicalClv";
 import { summaryColumns, type SummarizedColumns } from "../clv/customerSummary";
-import { fitBgNbdColumns } from "../clv/models/fitBgNbd";
-import { fitGammaGammaColumns } from "../clv/models/fitGammaGamma";
 import { readFitOptions } from "../clv/models/maximizeLikelihood";
-import { forEachPrediction, includedRows, readPredictionSettings } from "../clv/models/predictClv";
-import { clvIntervalTotals } from "../clv/models/clvIntervals";
-import { kernelScratch, predictRows, rowPredictions, stepSchedule } from "../clv/models/predictionKernel";
-import { seededRandom } from "../clv/models/seededRandom";
+import { forEachPrediction } from "../clv/models/predictClv";
+import { INTERVAL, type IntervalTotals, type PredictionEngine } from "./predictionEngine";
 import type { FittedModel, ModelName, TransactionModel } from "../clv/models/modelTypes";
 import { chooseTransactionModel } from "./modelChoice";
 import { readTimeAxis } from "../clv/timeAxis";
@@ -48,9 +44,6 @@ export interface ClvSectionOptions {
 }
 
 const DAYS_PER_YEAR = 365.25;
-
-/** The report's interval on the total CLV: 90%, 200 draws, seed 1 (so a report is reproducible). */
-const INTERVAL = { level: 0.9, draws: 200, seed: 1 } as const;
 
 /**
  * Historical CLV. Without margin information (no `margin` option, no row with a cost) the
@@ -106,13 +99,17 @@ export interface ClvSectionContext {
   readonly aliveOf: Map<string, number>;
   /** Filled with `model: "auto"`: the picked model's fit on the calibration period, for the Model fit section. */
   readonly chosen?: { calibrationFit?: TransactionModel | undefined };
+  /** The customer summaries (`summaryOnce`), shared with the engine. */
+  readonly summary: (timeUnit: "day" | "week") => SummarizedColumns;
+  /** Where the BG/NBD fit and the total's interval run. */
+  readonly engine: PredictionEngine;
 }
 
 /** Reports prediction progress every this many customers. */
 const PROGRESS_EVERY = 1 << 14;
 
-function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, timeUnit: "day" | "week", summary: SummarizedColumns, context: ClvSectionContext): ReportSection<PredictedClvKpis> {
-  const { top, progress, watch, aliveOf } = context;
+/** The predicted CLV's horizon, discount rate per time unit and penalizer, read from the options (or the defaults). */
+export function predictionTerms(options: ClvSectionOptions, timeUnit: "day" | "week"): { horizon: number; discountRate: number; penalizer: number } {
   const unitDays = timeUnit === "week" ? 7 : 1;
   const horizon = options.clvHorizon ?? (timeUnit === "week" ? 52 : 365);
   if (!(Number.isFinite(horizon) && horizon > 0)) throw new RetentionOptionsError("clvHorizon", `expected a positive number of ${timeUnit}s, found ${printValue(horizon)}`);
@@ -120,25 +117,50 @@ function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, tim
   if (!(annual >= 0)) throw new RetentionOptionsError("annualDiscountRate", `expected a rate ≥ 0, found ${printValue(annual)}`);
   const discountRate = (1 + annual) ** (unitDays / DAYS_PER_YEAR) - 1;
   const { penalizer } = readFitOptions({ penalizer: options.penalizer });
+  return { horizon, discountRate, penalizer };
+}
+
+/** Why a step of the predictions failed, with the penalizer hint when there was none. */
+function failed(step: string, error: unknown, penalizer: number): { available: false; reason: string } {
+  const hint = penalizer === 0 ? " (the penalizer option; CLI: --penalizer 0.001)" : "";
+  return { available: false, reason: `the ${step} failed: ${error instanceof Error ? error.message : String(error)}${hint}` };
+}
+
+/**
+ * A section whose interval on the total CLV is computed last: `section` has every figure but
+ * the interval (for the sections that read the predictions), `finish` adds the interval.
+ */
+interface PendingPredicted {
+  readonly section: ReportSection<PredictedClvKpis>;
+  readonly finish: () => ReportSection<PredictedClvKpis>;
+}
+
+function settled(section: ReportSection<PredictedClvKpis>): PendingPredicted {
+  return { section, finish: () => section };
+}
+
+function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, timeUnit: "day" | "week", summary: SummarizedColumns, context: ClvSectionContext): PendingPredicted {
+  const { top, progress, watch, aliveOf, engine } = context;
+  const { horizon, discountRate, penalizer } = predictionTerms(options, timeUnit);
   const { rows } = summary;
-  if (rows.count === 0) return { available: false, reason: "no customer ordered before asOf" };
-  if (summary.repeatCustomerCount === 0) return { available: false, reason: "no customer bought twice: BG/NBD and Gamma-Gamma need repeat purchases" };
+  if (rows.count === 0) return settled({ available: false, reason: "no customer ordered before asOf" });
+  if (summary.repeatCustomerCount === 0) return settled({ available: false, reason: "no customer bought twice: BG/NBD and Gamma-Gamma need repeat purchases" });
   let step = "BG/NBD fit";
   try {
     progress("bgNbdFit", 0, 1);
     // With the covariance (the standard errors' Hessian, 2 × 4 gradient evaluations) for the total's interval.
-    const bgNbd = fitBgNbdColumns(rows, { penalizer });
+    const bgNbd = engine.bgNbdFit(rows, penalizer);
     progress("bgNbdFit", 1, 1);
-    if (!bgNbd.converged) return { available: false, reason: `the BG/NBD fit did not converge in ${bgNbd.iterations} iterations` };
+    if (!bgNbd.converged) return settled({ available: false, reason: `the BG/NBD fit did not converge in ${bgNbd.iterations} iterations` });
     step = "model choice";
     const picked = options.model === "auto" ? phase(progress, "modelChoice", () => chooseTransactionModel(ledger, asOf, summary, timeUnit, penalizer, bgNbd)) : undefined;
     if (picked !== undefined && context.chosen !== undefined) context.chosen.calibrationFit = picked.calibrationFit;
     const transaction: TransactionModel = picked?.model ?? bgNbd;
     step = "Gamma-Gamma fit";
     progress("gammaGammaFit", 0, 1);
-    const gammaGamma = fitGammaGammaColumns(rows, { penalizer });
+    const gammaGamma = engine.gammaGammaFit(rows, penalizer);
     progress("gammaGammaFit", 1, 1);
-    if (!gammaGamma.converged) return { available: false, reason: `the Gamma-Gamma fit did not converge in ${gammaGamma.iterations} iterations` };
+    if (!gammaGamma.converged) return settled({ available: false, reason: `the Gamma-Gamma fit did not converge in ${gammaGamma.iterations} iterations` });
     step = "CLV prediction";
     const n = rows.count;
     const clv = new Float64Array(n);
@@ -149,12 +171,8 @@ function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, tim
     let undefinedSpend = false;
     const ids = rows.customerId;
     progress("predictions", 0, n);
-    const settings = readPredictionSettings(transaction, gammaGamma, { horizon, discountRate });
-    const include = includedRows(rows);
-    // The interval's runs work in the center run's arrays.
-    const scratch = kernelScratch(n);
-    const center = predictRows(transaction, stepSchedule(settings.steps, settings.step, horizon, discountRate), rows, include, { scratch, into: rowPredictions(n) });
-    forEachPrediction(settings, rows, (i, value, expected, _spend, pAlive) => {
+    const run = engine.centerRun(transaction, gammaGamma, rows, horizon, discountRate);
+    forEachPrediction(run.settings, rows, (i, value, expected, _spend, pAlive) => {
       if ((i + 1) % PROGRESS_EVERY === 0) progress("predictions", i + 1, n);
       if (watch.size > 0 && watch.has(ids[i]!)) aliveOf.set(ids[i]!, pAlive);
       if (value === null) undefinedSpend = true;
@@ -163,22 +181,11 @@ function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, tim
       expectedPurchases[i] = expected;
       alive += pAlive;
       purchases += expected;
-    }, center);
+    }, run.center);
     progress("predictions", n, n);
-    if (undefinedSpend) return { available: false, reason: "the Gamma-Gamma model gives no finite expected spend (q ≤ 1)" };
+    if (undefinedSpend) return settled({ available: false, reason: "the Gamma-Gamma model gives no finite expected spend (q ≤ 1)" });
     // decimal.js's running sum of the customers' CLVs, to the cent, without 99k decimal.js additions.
     const total = roundedDecimalSum(clv, n);
-    const bounds = clvIntervalTotals(settings, rows, include, center, { level: INTERVAL.level, draws: INTERVAL.draws, random: seededRandom(INTERVAL.seed), scratch });
-    const cents = (value: number | undefined): Decimal | null => (value === undefined ? null : new Decimal(value).toDecimalPlaces(2));
-    const totals = typeof bounds === "string" ? null : bounds.total;
-    const totalClvInterval: ReportClvInterval = {
-      ...INTERVAL,
-      low: cents(totals?.clv?.[0]),
-      high: cents(totals?.clv?.[1]),
-      predictionLow: cents(totals?.predictionClv?.[0]),
-      predictionHigh: cents(totals?.predictionClv?.[1]),
-      reason: typeof bounds === "string" ? bounds : bounds.clvReason,
-    };
     const topCustomers = topRows(n, top, (x, y) => clv[y]! - clv[x]! || compareIds(ids[x]!, ids[y]!)).map((i) => ({
       customerId: ids[i] ?? "",
       clv: new Decimal(clv[i]!).toDecimalPlaces(2),
@@ -186,7 +193,7 @@ function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, tim
       expectedPurchases: expectedPurchases[i]!,
       defectionStatus: null,
     }));
-    return {
+    const kpis = (totalClvInterval?: ReportClvInterval): ReportSection<PredictedClvKpis> => ({
       available: true,
       timeUnit,
       horizon,
@@ -197,37 +204,84 @@ function predicted(ledger: Ledger, asOf: number, options: ClvSectionOptions, tim
       averageClv: total.mean,
       averageProbabilityAlive: alive / n,
       expectedPurchases: purchases,
-      totalClvInterval,
+      ...(totalClvInterval === undefined ? {} : { totalClvInterval }),
       bgNbd: fitSummary(bgNbd),
       gammaGamma: fitSummary(gammaGamma),
       topCustomers,
       ...(picked === undefined ? {} : { transactionModel: fitSummary<TransactionModel["model"], object>(transaction), modelChoice: picked.choice }),
+    });
+    const finish = (): ReportSection<PredictedClvKpis> => {
+      try {
+        return kpis(intervalSection(engine.intervalTotals(run, rows)));
+      } catch (error) {
+        return failed(step, error, penalizer);
+      }
     };
+    return { section: kpis(), finish };
   } catch (error) {
-    const hint = penalizer === 0 ? " (the penalizer option; CLI: --penalizer 0.001)" : "";
-    return { available: false, reason: `the ${step} failed: ${error instanceof Error ? error.message : String(error)}${hint}` };
+    return settled(failed(step, error, penalizer));
   }
+}
+
+/** The interval's totals as the report shows them: to the cent, or the reason there are none. */
+function intervalSection(bounds: IntervalTotals): ReportClvInterval {
+  const cents = (value: number | undefined): Decimal | null => (value === undefined ? null : new Decimal(value).toDecimalPlaces(2));
+  const totals = typeof bounds === "string" ? null : bounds.total;
+  return {
+    ...INTERVAL,
+    low: cents(totals?.clv?.[0]),
+    high: cents(totals?.clv?.[1]),
+    predictionLow: cents(totals?.predictionClv?.[0]),
+    predictionHigh: cents(totals?.predictionClv?.[1]),
+    reason: typeof bounds === "string" ? bounds : bounds.clvReason,
+  };
+}
+
+/** The CLV section before the interval on the total: `section` for the sections that read it, `finish` for the report. */
+export interface PendingClvSection {
+  readonly section: ClvSection;
+  readonly finish: () => ClvSection;
+}
+
+/** The customer summaries in a time unit, computed once (as the `customerSummaries` phase) for all who ask. */
+export function summaryOnce(ledger: Ledger, asOf: number, progress: KpiReportProgress): (timeUnit: "day" | "week") => SummarizedColumns {
+  const made = new Map<string, SummarizedColumns>();
+  return (timeUnit) => {
+    let summary = made.get(timeUnit);
+    if (summary === undefined) {
+      summary = phase(progress, "customerSummaries", () => summaryColumns(ledger, asOf, readTimeAxis({ timeUnit }, "kpiReport")));
+      made.set(timeUnit, summary);
+    }
+    return summary;
+  };
 }
 
 /**
  * Historical CLV (realised revenue and margin per customer up to asOf) and predicted CLV
  * (BG/NBD + Gamma-Gamma fitted on the customers' summaries, over `clvHorizon`, discounted).
- * A fit that fails or does not converge makes `predicted` unavailable with the reason.
+ * A fit that fails or does not converge makes `predicted` unavailable with the reason. The
+ * interval on the total is added by `finish`, so that an engine on another thread has the
+ * longest time to compute it.
  */
-export function clvSection(ledger: Ledger, asOf: number, options: ClvSectionOptions, context: ClvSectionContext): ClvSection {
+export function clvSection(ledger: Ledger, asOf: number, options: ClvSectionOptions, context: ClvSectionContext): PendingClvSection {
   if (ledger.purchases.count === 0) {
     const reason = "no purchases given";
-    return { historical: { available: false, reason }, predicted: { available: false, reason }, equity: { available: false, reason } };
+    const section = { historical: { available: false, reason }, predicted: { available: false, reason }, equity: { available: false, reason } } as const;
+    return { section, finish: () => section };
   }
   const timeUnit = options.timeUnit ?? "week";
   if (timeUnit !== "week" && timeUnit !== "day") throw new RetentionOptionsError("timeUnit", `expected "day" or "week", found ${printValue(timeUnit)}`);
-  let summary: SummarizedColumns | undefined;
-  const summaryOnce = (): SummarizedColumns => (summary ??= phase(context.progress, "customerSummaries", () => summaryColumns(ledger, asOf, readTimeAxis({ timeUnit }, "kpiReport"))));
+  const summary = (): SummarizedColumns => context.summary(timeUnit);
   const skipped = { available: false, reason: "skipped (the skip option)" } as const;
-  const predictedSection = context.skipPredicted ? skipped : predicted(ledger, asOf, options, timeUnit, summaryOnce(), context);
+  const pending = context.skipPredicted ? settled(skipped) : predicted(ledger, asOf, options, timeUnit, summary(), context);
+  const historicalSection = context.skipHistorical ? skipped : historical(ledger, asOf, options.margin, summary);
+  const equity = (predictedSection: ReportSection<PredictedClvKpis>) => equitySection(ledger, asOf, predictedSection, { ...options, timeUnit });
+  const equityNow = equity(pending.section);
   return {
-    historical: context.skipHistorical ? skipped : historical(ledger, asOf, options.margin, summaryOnce),
-    predicted: predictedSection,
-    equity: equitySection(ledger, asOf, predictedSection, { ...options, timeUnit }),
+    section: { historical: historicalSection, predicted: pending.section, equity: equityNow },
+    finish: () => {
+      const predictedSection = pending.finish();
+      return { historical: historicalSection, predicted: predictedSection, equity: predictedSection.available === pending.section.available ? equityNow : equity(predictedSection) };
+    },
   };
 }

@@ -13,7 +13,8 @@ import { RetentionOptionsError } from "../input/errors";
 import { printValue } from "../input/describeValue";
 import { activityKpis, activitySection } from "./activitySection";
 import { earliestRecord, latestRecord } from "./dataSpan";
-import { clvSection, type ClvSectionOptions } from "./clvSection";
+import { clvSection, summaryOnce, type ClvSectionOptions } from "./clvSection";
+import { IN_THREAD, type PredictionEngine } from "./predictionEngine";
 import { cohortSection, type CohortSectionOptions } from "./cohortSection";
 import { defectionSection } from "./defectionSection";
 import { crossReference } from "./crossReference";
@@ -115,7 +116,7 @@ const MAX_COHORT_TABLE = 1_200;
  * The CLV options, checked by the one rule for options (docs/input.md): numbers, not numeric
  * strings, in their ranges; left out, they keep the section's defaults.
  */
-function readClvOptions(options: KpiReportOptions): KpiReportOptions {
+export function readClvOptions(options: KpiReportOptions): KpiReportOptions {
   const optional = (name: string, value: unknown, range: NumberRange): number | undefined =>
     value === undefined ? undefined : numberOption(name, value, range, 0);
   return {
@@ -161,6 +162,11 @@ function readCohortOptions(value: CohortSectionOptions | undefined): CohortSecti
  * //     activity: { customers: 1, orders: 1, revenue: Decimal("5"), ... }, retention: { rate: 1, ... }, ... }
  */
 export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): KpiReport {
+  return kpiReportWith(input, options, IN_THREAD);
+}
+
+/** `kpiReport` with the BG/NBD fit and the total CLV's interval run by `engine` (the CLI's runs them on a second thread). */
+export function kpiReportWith(input: MetricInput, options: KpiReportOptions, engine: PredictionEngine): KpiReport {
   options = readOptions(options, "kpiReport");
   const ledger = toLedger(input);
   const asOf = resolveAsOf(options.asOf, latestRecord(ledger));
@@ -176,6 +182,8 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
   let classifications: ClassifiedColumns | undefined;
   const classified = (): ClassifiedColumns => (classifications ??= classifyColumns(ledger, readDefectionOptions({ asOf }, "kpiReport")));
   const period = (from: number, to: number): Period => ({ start: new Date(from), end: new Date(to) });
+  const summary = summaryOnce(ledger, asOf, progress);
+  engine.begin({ options, skip, summary });
   const skipped = { available: false, reason: "skipped (the skip option)" } as const;
   const periodKpis = phase(progress, "periodKpis", () => {
     const retention = retentionKpis(ledger, start, end);
@@ -198,14 +206,16 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
   const aliveOf = new Map<string, number>();
   const watch = new Set(defections.available ? defections.topAtRisk.map((row) => row.customerId) : []);
   const chosen: { calibrationFit?: TransactionModel | undefined } = {};
-  const clv = clvSection(ledger, asOf, clvOptions, { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf, chosen });
+  const pendingClv = clvSection(ledger, asOf, clvOptions, { skipHistorical: skip.has("historicalClv"), skipPredicted: skip.has("predictedClv"), top, progress, watch, aliveOf, chosen, summary, engine });
   const segments = skip.has("segments") ? { ltvTiers: skipped, loyalCustomers: skipped } : phase(progress, "segments", () => segmentSection(ledger, asOf, classified, top));
   const modelFit = skip.has("modelFit")
     ? skipped
     : phase(progress, "modelFit", () => {
-        const start = clv.predicted.available ? (clv.predicted.bgNbd.params as unknown as BgNbdParams) : undefined;
+        const predicted = pendingClv.section.predicted;
+        const start = predicted.available ? (predicted.bgNbd.params as unknown as BgNbdParams) : undefined;
         return modelFitSection(ledger, asOf, clvOptions.timeUnit ?? "week", readFitOptions({ penalizer: clvOptions.penalizer }).penalizer, start, chosen.calibrationFit);
       });
+  const clv = pendingClv.finish();
   const followUps = followUpSection(ledger, asOf, classified, top);
   const breadth = breadthSection(ledger, asOf, top);
   const linked = crossReference(ledger, defections, clv, aliveOf, defections.available ? classified() : null);

@@ -1,4 +1,8 @@
-import { kpiReport, SKIPPABLE_SECTIONS, type SkippableSection } from "../../report/kpiReport";
+import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { kpiReportWith, SKIPPABLE_SECTIONS, type KpiReport, type KpiReportOptions, type SkippableSection } from "../../report/kpiReport";
+import { IN_THREAD } from "../../report/predictionEngine";
+import { threadedEngine } from "../predictionThread";
 import type { RenderOptions } from "../../report/renderOptions";
 import type { ReportPeriodOption } from "../../report/reportPeriod";
 import { readWithinFlag } from "../withinFlag";
@@ -7,7 +11,7 @@ import { penalizerFlag, ENGINE_FLAGS } from "./common";
 import type { CommandContext } from "../context";
 import { CliError, EXIT_OK } from "../errors";
 
-const FLAGS = ["purchases", "events", "surveys", "costs", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "thresholds-out", "top", "horizon", "discount-rate", "penalizer", "skip", "csv-raw", "point-value", "expiry", "benchmarks", "save-rate", "retention-rate", "future-cohorts", "model", ...ENGINE_FLAGS];
+const FLAGS = ["purchases", "events", "surveys", "costs", "columns", "date-format", "input-format", "currency", "delimiter", "decimal-separator", "as-of", "period", "format", "out", "html", "time-unit", "fail-if", "thresholds-out", "top", "horizon", "discount-rate", "penalizer", "skip", "csv-raw", "point-value", "expiry", "benchmarks", "save-rate", "retention-rate", "future-cohorts", "model", "threads", ...ENGINE_FLAGS];
 
 /** Reads `--period month|quarter|year|START..END`. */
 export function readPeriodFlag(value: string | undefined): ReportPeriodOption {
@@ -18,6 +22,19 @@ export function readPeriodFlag(value: string | undefined): ReportPeriodOption {
     throw new CliError(`--period: expected month | quarter | year | START..END, found "${value}"`);
   }
   return { start, end };
+}
+
+/** A purchases file this large (1 MB) starts the report's second thread before it is read. */
+const PRESTART_BYTES = 1 << 20;
+
+/** The size of a file argument; 0 for standard input or a file that cannot be read (the reader then says why). */
+function fileBytes(path: string | undefined): number {
+  if (path === undefined || path === "-") return 0;
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** Flattens the JSON report into `path,value` rows (leaves only). */
@@ -53,8 +70,8 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
   const benchmarkFile = ctx.args.benchmarks;
   const benchmarkList = benchmarkFile === undefined ? null : (await import("../benchmarksFile")).readBenchmarksFile(benchmarkFile);
   const skip = (ctx.args.skip ?? []).flatMap((list) => list.split(",")).map((name) => choice<SkippableSection>("skip", name.trim(), SKIPPABLE_SECTIONS, "cohorts"));
-  const ledger = await ctx.ledger(["purchases", "events", "surveys"]);
-  const report = kpiReport(ledger, {
+  const threads = numberFlag("threads", ctx.args.threads, (n) => Number.isInteger(n) && n >= 1, "a whole number ≥ 1") ?? availableParallelism();
+  const options: KpiReportOptions = {
     asOf: ctx.args["as-of"],
     period,
     timeUnit,
@@ -69,7 +86,16 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
     ...(ctx.args.expiry === undefined ? {} : { pointsExpiry: readWithinFlag(ctx.args.expiry, "expiry") }),
     ...(saveRate === undefined ? {} : { saveRate }),
     equity: { retentionRate, futureCohorts },
-  });
+  };
+  // With two threads or more, the BG/NBD fit, the predictions and the total CLV's interval run
+  // beside the other sections; for a large purchases file the thread loads while it is read.
+  const threaded = threads > 1 ? threadedEngine(fileBytes(ctx.args.purchases) >= PRESTART_BYTES) : undefined;
+  let report: KpiReport;
+  try {
+    report = kpiReportWith(await ctx.ledger(["purchases", "events", "surveys"]), options, threaded ?? IN_THREAD);
+  } finally {
+    threaded?.close();
+  }
   ctx.progress.done();
   const benchmarks = benchmarkList === null ? null : (await import("../../report/compareToBenchmarks")).compareToBenchmarks(report, benchmarkList);
   const json: unknown = JSON.parse(JSON.stringify(benchmarks === null ? report : { ...report, benchmarks }));

@@ -1,0 +1,55 @@
+import type { MessagePort } from "node:worker_threads";
+import type { GammaGammaFit } from "../clv/models/fitGammaGamma";
+import type { BgNbdModel } from "../clv/models/modelTypes";
+import type { RowPredictions } from "../clv/models/predictionKernel";
+import type { SummaryColumns } from "../clv/summaryRows";
+import { IN_THREAD, type IntervalTotals } from "../report/predictionEngine";
+
+/** The numbers the second thread predicts from: the summary's columns (not its ids) and the predictions' terms. */
+export interface PredictionJob {
+  readonly rows: Omit<SummaryColumns, "customerId">;
+  readonly penalizer: number;
+  readonly horizon: number;
+  readonly discountRate: number;
+}
+
+/** What the second thread sends, in this order: the BG/NBD fit, the Gamma-Gamma fit with the center run's predictions, the interval (or `failed` where it stopped). */
+export type PredictionMessage =
+  | { readonly kind: "bgNbd"; readonly model: BgNbdModel }
+  | { readonly kind: "center"; readonly gammaGamma: GammaGammaFit; readonly center: RowPredictions }
+  | { readonly kind: "interval"; readonly totals: IntervalTotals }
+  | { readonly kind: "failed" };
+
+/** What the worker is started with; the job comes through `port`. `signal[STARTED]` is set once its code has loaded, `signal[POSTED]` counts its messages. */
+export interface PredictionWorkerData {
+  readonly port: MessagePort;
+  readonly signal: Int32Array;
+}
+
+export const STARTED = 0;
+export const POSTED = 1;
+
+/**
+ * The report's predicted-CLV steps as `kpiReport` runs them (the same functions on the same
+ * numbers, so the same bits): the BG/NBD fit, the Gamma-Gamma fit, the center run and the
+ * interval on the total. Sends each result as soon as it is known; sends `failed` where a
+ * step throws or a fit does not converge (the report then stops there too, or computes the
+ * step itself).
+ */
+export function runPredictionJob(job: PredictionJob, send: (message: PredictionMessage) => void): void {
+  const rows: SummaryColumns = { ...job.rows, customerId: [] };
+  try {
+    const bgNbd = IN_THREAD.bgNbdFit(rows, job.penalizer);
+    send({ kind: "bgNbd", model: bgNbd });
+    const gammaGamma = bgNbd.converged ? IN_THREAD.gammaGammaFit(rows, job.penalizer) : null;
+    if (gammaGamma === null || !gammaGamma.converged) {
+      send({ kind: "failed" });
+      return;
+    }
+    const run = IN_THREAD.centerRun(bgNbd, gammaGamma, rows, job.horizon, job.discountRate);
+    send({ kind: "center", gammaGamma, center: run.center });
+    send({ kind: "interval", totals: IN_THREAD.intervalTotals(run, rows) });
+  } catch {
+    send({ kind: "failed" });
+  }
+}
