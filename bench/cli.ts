@@ -13,8 +13,9 @@
  *   size. Targets: 10M rows ≤ 11× the 1M time, peak memory ≤ 3× the file from 10M rows on (below
  *   that Node.js's fixed ~85 MiB dominates). Generated files are deleted afterwards.
  * - `npx tsx bench/cli.ts report [rows=1000000] [runs=5] [report flags…]` (or the old form
- *   `bench/cli.ts [rows] [runs] [flags…]`): `retention-metrics report`, target 2 s, plus the
- *   fixed cost of Node.js and the code (the same command on the bundled sample).
+ *   `bench/cli.ts [rows] [runs] [flags…]`): `retention-metrics report`, target 2 s, in
+ *   alternation with the same command with `--threads 1` (the paired ratio says what the second
+ *   thread gives), plus the fixed cost of Node.js and the code (the same command on the bundled sample).
  */
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -94,17 +95,22 @@ function scaling(sizes: readonly number[], runs: number): void {
 function report(rows: number, runs: number, extra: readonly string[]): void {
   const input = purchaseFile(rows);
   console.log(`report on ${input}: ${describe(rows, input)}`);
-  const reportOn = (path: string): CommandRun => timeCommand(node, [CLI, "report", "--purchases", path, "--format", "json", "--out", "/dev/null", ...extra]);
-  const measured: CommandRun[] = [];
+  const reportOn = (path: string, flags: readonly string[]): CommandRun => timeCommand(node, [CLI, "report", "--purchases", path, "--format", "json", "--out", "/dev/null", ...flags]);
+  // In alternation: the command as users run it (a second thread on this 2-core machine), then with --threads 1.
+  const threaded: CommandRun[] = [];
+  const single: CommandRun[] = [];
   for (let i = 0; i < runs; i++) {
-    measured.push(reportOn(input));
-    console.log(`run ${i + 1}: ${showRun(measured[i]!)}`);
+    threaded.push(reportOn(input, extra));
+    single.push(reportOn(input, [...extra, "--threads", "1"]));
+    console.log(`run ${i + 1}: ${showRun(threaded[i]!)}; with --threads 1: ${showRun(single[i]!)}`);
   }
-  const wall = median(measured.map((run) => run.seconds));
-  const rss = median(measured.map((run) => run.rssMiB));
-  const baseline = median([0, 1, 2].map(() => reportOn("examples/data/cdnow-sample.csv").rssMiB));
+  const wall = median(threaded.map((run) => run.seconds));
+  const rss = median(threaded.map((run) => run.rssMiB));
+  const ratio = median(threaded.map((run, i) => run.seconds / single[i]!.seconds));
+  const baseline = median([0, 1, 2].map(() => reportOn("examples/data/cdnow-sample.csv", []).rssMiB));
   const mib = fileMiB(input);
   console.log(`retention-metrics report ${extra.join(" ")}: median ${wall.toFixed(2)} s (target 2 s: ${wall <= 2 ? "met" : "MISSED"}), median peak RSS ${rss.toFixed(0)} MiB`);
+  console.log(`with --threads 1: median ${median(single.map((run) => run.seconds)).toFixed(2)} s, median peak RSS ${median(single.map((run) => run.rssMiB)).toFixed(0)} MiB; default ÷ --threads 1, median of ${runs} paired runs: ${ratio.toFixed(2)}×`);
   console.log(`fixed cost (same command on the bundled sample): ${baseline.toFixed(0)} MiB; the data needs ${(rss - baseline).toFixed(0)} MiB more, ${((rss - baseline) / mib).toFixed(1)}× the ${mib.toFixed(1)} MiB file`);
 }
 

@@ -14,7 +14,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { createLedger, kpiReport, trackingSeries, type BgNbdModel } from "../src/index";
-import { modelFitSection } from "../src/report/modelFitSection";
+import { calibrationData, modelFitSection } from "../src/report/modelFitSection";
+import { IN_THREAD } from "../src/report/predictionEngine";
 import { generatePurchases } from "./generate";
 import { measure, measureCpu, measureQuery } from "./harness";
 
@@ -35,10 +36,12 @@ measureCpu("trackingSeries, 1M purchases, 156 weeks", () => trackingSeries(fit, 
 const asOf = firstDay + 156 * 7 * DAY_MS;
 const full = kpiReport(ledger, { asOf, skip: ["cohorts", "defections", "segments", "modelFit"], penalizer: 0.001 }).clv.predicted;
 const fullFit = full.available ? (full.bgNbd.params as unknown as BgNbdModel["params"]) : undefined;
-measure("report Model fit section, fit started from the full-data fit", () => modelFitSection(ledger, asOf, "week", 0.001, fullFit), { runs: Math.min(runs, 5) });
-measure("report Model fit section, fit from the default starts", () => modelFitSection(ledger, asOf, "week", 0.001), { runs: Math.min(runs, 5) });
-measureCpu("report Model fit section, started from the full fit", () => modelFitSection(ledger, asOf, "week", 0.001, fullFit), Math.min(runs, 5));
-measureCpu("report Model fit section, default starts", () => modelFitSection(ledger, asOf, "week", 0.001), Math.min(runs, 5));
+// The section as the report runs it in one thread, its calibration summaries included.
+const section = (start?: BgNbdModel["params"]) => modelFitSection(ledger, calibrationData(ledger, asOf, "week"), "week", 0.001, IN_THREAD, start);
+measure("report Model fit section, fit started from the full-data fit", () => section(fullFit), { runs: Math.min(runs, 5) });
+measure("report Model fit section, fit from the default starts", () => section(), { runs: Math.min(runs, 5) });
+measureCpu("report Model fit section, started from the full fit", () => section(fullFit), Math.min(runs, 5));
+measureCpu("report Model fit section, default starts", () => section(), Math.min(runs, 5));
 
 /** DuckDB: entry = first day with a non-refund purchase (before calibrationEnd); repeats = later such days before end, per 7-day week from the origin. */
 async function duckdb(): Promise<void> {

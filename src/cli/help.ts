@@ -56,6 +56,9 @@ The whole KPI report: activity, retention, revenue retention, NPS, cohorts, CLV,
   --retention-rate R     yearly retention assumption in [0, 1) for customer equity: values the base
                          when predicted CLV is unavailable, and future cohorts (docs/clv.md)
   --future-cohorts K     add K yearly cohorts of new customers to customer equity (needs --retention-rate)
+  --threads N            1: compute everything in one thread; 2 or more (the default where the machine
+                         has 2+ cores): predicted CLV's fits and predictions run on a second thread
+                         from 20,000 customers, beside the other sections (the same report)
 Under GitHub Actions (GITHUB_ACTIONS=true) failed thresholds also print ::error annotations.`,
   summary: `retention-metrics summary --purchases FILE [--as-of DATE] [--time-unit day|week] [--format csv|json] [--out FILE]
 Per customer: frequency, recency (BTYD: last − first), T, monetary value (CSV by default).`,

@@ -5,17 +5,30 @@ import type { RowPredictions } from "../clv/models/predictionKernel";
 import type { SummaryColumns } from "../clv/summaryRows";
 import { IN_THREAD, type IntervalTotals } from "../report/predictionEngine";
 
-/** The numbers the second thread predicts from: the summary's columns (not its ids) and the predictions' terms. */
+/** A summary's columns without its ids (the models do not read them). */
+export type SummaryNumbers = Omit<SummaryColumns, "customerId">;
+
+/**
+ * The numbers the second thread works from: the summary's columns, the predictions' terms,
+ * and the Model fit section's calibration summary when that section will fit one.
+ */
 export interface PredictionJob {
-  readonly rows: Omit<SummaryColumns, "customerId">;
+  readonly rows: SummaryNumbers;
   readonly penalizer: number;
   readonly horizon: number;
   readonly discountRate: number;
+  readonly timeUnit: "day" | "week";
+  readonly calibrationRows: SummaryNumbers | undefined;
 }
 
-/** What the second thread sends, in this order: the BG/NBD fit, the Gamma-Gamma fit with the center run's predictions, the interval (or `failed` where it stopped). */
+/**
+ * What the second thread sends, in the order the report asks for them: the BG/NBD fit, the
+ * Gamma-Gamma fit with the center run's predictions, the calibration fit (when the job has
+ * calibration rows), the interval; or `failed` where it stopped.
+ */
 export type PredictionMessage =
   | { readonly kind: "bgNbd"; readonly model: BgNbdModel }
+  | { readonly kind: "calibration"; readonly model: BgNbdModel }
   | { readonly kind: "center"; readonly gammaGamma: GammaGammaFit; readonly center: RowPredictions }
   | { readonly kind: "interval"; readonly totals: IntervalTotals }
   | { readonly kind: "failed" };
@@ -30,11 +43,11 @@ export const STARTED = 0;
 export const POSTED = 1;
 
 /**
- * The report's predicted-CLV steps as `kpiReport` runs them (the same functions on the same
- * numbers, so the same bits): the BG/NBD fit, the Gamma-Gamma fit, the center run and the
- * interval on the total. Sends each result as soon as it is known; sends `failed` where a
- * step throws or a fit does not converge (the report then stops there too, or computes the
- * step itself).
+ * The report's model steps as `kpiReport` runs them (the same functions on the same numbers,
+ * so the same bits): the BG/NBD fit, the Gamma-Gamma fit, the center run, the calibration fit
+ * started from the BG/NBD fit (in this thread, where the fit's code is already compiled for
+ * this data) and the interval on the total. Sends each result as soon as it is known; sends `failed` where a step throws or a
+ * fit does not converge (the report then stops there too, or computes the step itself).
  */
 export function runPredictionJob(job: PredictionJob, send: (message: PredictionMessage) => void): void {
   const rows: SummaryColumns = { ...job.rows, customerId: [] };
@@ -48,6 +61,9 @@ export function runPredictionJob(job: PredictionJob, send: (message: PredictionM
     }
     const run = IN_THREAD.centerRun(bgNbd, gammaGamma, rows, job.horizon, job.discountRate);
     send({ kind: "center", gammaGamma, center: run.center });
+    if (job.calibrationRows !== undefined) {
+      send({ kind: "calibration", model: IN_THREAD.calibrationFit({ ...job.calibrationRows, customerId: [] }, job.penalizer, job.timeUnit, bgNbd.params) });
+    }
     send({ kind: "interval", totals: IN_THREAD.intervalTotals(run, rows) });
   } catch {
     send({ kind: "failed" });

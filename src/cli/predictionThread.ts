@@ -7,7 +7,7 @@ import type { GammaGammaFit } from "../clv/models/fitGammaGamma";
 import { includedRows, readPredictionSettings } from "../clv/models/predictClv";
 import { kernelScratch, type RowPredictions } from "../clv/models/predictionKernel";
 import type { SummaryColumns } from "../clv/summaryRows";
-import { POSTED, STARTED, type PredictionJob, type PredictionMessage, type PredictionWorkerData } from "./predictionJob";
+import { POSTED, STARTED, type PredictionJob, type PredictionMessage, type PredictionWorkerData, type SummaryNumbers } from "./predictionJob";
 
 /** Below this many customers the whole report takes well under a second, less than the thread costs to start. */
 export const THREAD_MIN_CUSTOMERS = 20_000;
@@ -17,14 +17,20 @@ const START_TIMEOUT_MS = 5_000;
 
 /** The engine of `report` with a second thread, and what it did. */
 export interface ThreadedEngine extends PredictionEngine {
-  /** How many of the report's requests the second thread answered (0 to 3: the fits with the center run count as one). */
+  /** How many of the report's requests the second thread answered (0 to 4: the Gamma-Gamma fit with the center run counts as one). */
   readonly answered: number;
   /** Stops the second thread if it still runs. */
   close(): void;
 }
 
+/** A summary's columns without its ids. */
+function numbersOf(rows: SummaryColumns): SummaryNumbers {
+  const { customerId: _ids, ...numbers } = rows;
+  return numbers;
+}
+
 /** The job for the second thread, or undefined when the report's predicted CLV will not run it (or fails before it). */
-function plannedJob(plan: PredictionPlanInput): { job: PredictionJob; rows: SummaryColumns } | undefined {
+function plannedJob(plan: PredictionPlanInput): { job: PredictionJob; rows: SummaryColumns; calibrationRows: SummaryColumns | undefined } | undefined {
   try {
     if (plan.skip.has("predictedClv")) return undefined;
     const options = readClvOptions(plan.options);
@@ -33,8 +39,10 @@ function plannedJob(plan: PredictionPlanInput): { job: PredictionJob; rows: Summ
     const terms = predictionTerms(options, timeUnit);
     const summary = plan.summary(timeUnit);
     if (summary.rows.count < THREAD_MIN_CUSTOMERS || summary.repeatCustomerCount === 0) return undefined;
-    const { customerId: _ids, ...columns } = summary.rows;
-    return { job: { rows: columns, ...terms }, rows: summary.rows };
+    const calibration = plan.skip.has("modelFit") ? undefined : plan.calibration(timeUnit);
+    const calibrationRows = typeof calibration === "object" && calibration.summary.repeatCustomerCount > 0 ? calibration.summary.rows : undefined;
+    const job = { rows: numbersOf(summary.rows), ...terms, timeUnit, calibrationRows: calibrationRows === undefined ? undefined : numbersOf(calibrationRows) };
+    return { job, rows: summary.rows, calibrationRows };
   } catch {
     // The report reads the same options and summaries again where it needs them, and throws there.
     return undefined;
@@ -62,18 +70,25 @@ export function threadedEngine(startNow: boolean): ThreadedEngine {
     spawned.port.close();
     spawned = state = undefined;
   };
-  /** The worker's next message when it is of `kind`; otherwise undefined, and the worker is stopped. */
-  const next = <K extends PredictionMessage["kind"]>(kind: K): Extract<PredictionMessage, { kind: K }> | undefined => {
+  /**
+   * The worker's message of `kind`, waiting for it (messages of other kinds are kept for
+   * later); undefined, and the worker stopped, when the worker failed or did not start.
+   */
+  const take = <K extends PredictionMessage["kind"]>(kind: K): Extract<PredictionMessage, { kind: K }> | undefined => {
     if (state === undefined) return undefined;
-    const { signal, port } = state;
+    const { signal, port, inbox } = state;
     if (Atomics.load(signal, STARTED) === 0 && Atomics.wait(signal, STARTED, 0, START_TIMEOUT_MS) === "timed-out") {
       stop();
       return undefined;
     }
-    while (Atomics.load(signal, POSTED) === state.received) Atomics.wait(signal, POSTED, state.received);
-    state.received++;
-    const message = receiveMessageOnPort(port)?.message as PredictionMessage | undefined;
-    if (message?.kind !== kind) {
+    while (!inbox.has(kind) && !inbox.has("failed")) {
+      while (Atomics.load(signal, POSTED) === state.received) Atomics.wait(signal, POSTED, state.received);
+      state.received++;
+      const message = receiveMessageOnPort(port)?.message as PredictionMessage;
+      inbox.set(message.kind, message);
+    }
+    const message = inbox.get(kind);
+    if (message === undefined) {
       stop();
       return undefined;
     }
@@ -93,17 +108,17 @@ export function threadedEngine(startNow: boolean): ThreadedEngine {
       }
       spawned ??= spawn();
       spawned.port.postMessage(planned.job);
-      state = { ...planned, ...spawned, received: 0 };
+      state = { ...planned, ...spawned, received: 0, inbox: new Map() };
     },
     bgNbdFit(rows, penalizer) {
       const asked = state !== undefined && rows === state.rows && penalizer === state.job.penalizer;
-      const message = asked ? next("bgNbd") : undefined;
+      const message = asked ? take("bgNbd") : undefined;
       if (message !== undefined && state !== undefined) return (state.bgNbd = message.model);
       return IN_THREAD.bgNbdFit(rows, penalizer);
     },
     gammaGammaFit(rows, penalizer) {
       const asked = state?.bgNbd !== undefined && rows === state.rows && penalizer === state.job.penalizer;
-      const message = asked ? next("center") : undefined;
+      const message = asked ? take("center") : undefined;
       if (message !== undefined && state !== undefined) {
         state.center = message.center;
         return (state.gammaGamma = message.gammaGamma);
@@ -119,9 +134,15 @@ export function threadedEngine(startNow: boolean): ThreadedEngine {
       stop();
       return IN_THREAD.centerRun(transaction, gammaGamma, rows, horizon, discountRate);
     },
+    calibrationFit(rows, penalizer, timeUnit, start) {
+      const fitted = state?.bgNbd?.params;
+      const asked = state !== undefined && rows === state.calibrationRows && penalizer === state.job.penalizer && timeUnit === state.job.timeUnit && fitted !== undefined && start !== undefined;
+      const message = asked && start.r === fitted.r && start.alpha === fitted.alpha && start.a === fitted.a && start.b === fitted.b ? take("calibration") : undefined;
+      return message === undefined ? IN_THREAD.calibrationFit(rows, penalizer, timeUnit, start) : message.model;
+    },
     intervalTotals(run, rows) {
       const asked = state?.center !== undefined && run.center === state.center && rows === state.rows;
-      const message = asked ? next("interval") : undefined;
+      const message = asked ? take("interval") : undefined;
       stop();
       return message === undefined ? IN_THREAD.intervalTotals(run, rows) : message.totals;
     },
@@ -140,13 +161,13 @@ interface Spawned {
  * worker that fails to load never signals; the report then computes the steps itself.
  */
 function spawn(): Spawned {
-  const fromSource = import.meta.url.endsWith(".ts");
-  const url = new URL(fromSource ? "./predictionWorker.ts" : "./predictionWorker.js", import.meta.url);
   const channel = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(8));
-  const workerData: PredictionWorkerData = { port: channel.port1, signal };
-  // From the TypeScript sources (the tests), the worker loads them through tsx, as the CLI does.
-  const worker = new Worker(url, { workerData, transferList: [channel.port1], ...(fromSource ? { execArgv: ["--import", "tsx"] } : {}) });
+  const options = { workerData: { port: channel.port1, signal } satisfies PredictionWorkerData, transferList: [channel.port1] };
+  const worker = import.meta.url.endsWith(".ts")
+    ? // From the TypeScript sources (the tests run them), the worker registers tsx before it loads its source.
+      new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./predictionWorker.ts", import.meta.url).href)}); });`, { ...options, eval: true })
+    : new Worker(new URL("./predictionWorker.js", import.meta.url), options);
   worker.on("error", () => undefined);
   worker.unref();
   return { worker, port: channel.port2, signal };
@@ -156,6 +177,9 @@ function spawn(): Spawned {
 interface Started extends Spawned {
   readonly job: PredictionJob;
   readonly rows: SummaryColumns;
+  readonly calibrationRows: SummaryColumns | undefined;
+  /** Messages received and not yet asked for, by kind. */
+  readonly inbox: Map<PredictionMessage["kind"], PredictionMessage>;
   received: number;
   bgNbd?: BgNbdModel;
   gammaGamma?: GammaGammaFit;

@@ -40,7 +40,7 @@ import { moneyOption } from "../clv/readMoneyOption";
 import type { MoneyInput } from "../core/money";
 import type { DurationInput } from "../core/time";
 import { readExpiry } from "../points/pointsOptions";
-import { modelFitSection, type ModelFitSection } from "./modelFitSection";
+import { calibrationData, modelFitSection, type CalibrationData, type ModelFitSection } from "./modelFitSection";
 import { readFitOptions } from "../clv/models/maximizeLikelihood";
 import type { BgNbdParams, TransactionModel } from "../clv/models/modelTypes";
 
@@ -183,7 +183,13 @@ export function kpiReportWith(input: MetricInput, options: KpiReportOptions, eng
   const classified = (): ClassifiedColumns => (classifications ??= classifyColumns(ledger, readDefectionOptions({ asOf }, "kpiReport")));
   const period = (from: number, to: number): Period => ({ start: new Date(from), end: new Date(to) });
   const summary = summaryOnce(ledger, asOf, progress);
-  engine.begin({ options, skip, summary });
+  const calibrations = new Map<string, CalibrationData | string>();
+  const calibration = (timeUnit: "day" | "week"): CalibrationData | string => {
+    const data = calibrations.get(timeUnit) ?? calibrationData(ledger, asOf, timeUnit);
+    calibrations.set(timeUnit, data);
+    return data;
+  };
+  engine.begin({ options, skip, summary, calibration });
   const skipped = { available: false, reason: "skipped (the skip option)" } as const;
   const periodKpis = phase(progress, "periodKpis", () => {
     const retention = retentionKpis(ledger, start, end);
@@ -213,7 +219,8 @@ export function kpiReportWith(input: MetricInput, options: KpiReportOptions, eng
     : phase(progress, "modelFit", () => {
         const predicted = pendingClv.section.predicted;
         const start = predicted.available ? (predicted.bgNbd.params as unknown as BgNbdParams) : undefined;
-        return modelFitSection(ledger, asOf, clvOptions.timeUnit ?? "week", readFitOptions({ penalizer: clvOptions.penalizer }).penalizer, start, chosen.calibrationFit);
+        const timeUnit = clvOptions.timeUnit ?? "week";
+        return modelFitSection(ledger, calibration(timeUnit), timeUnit, readFitOptions({ penalizer: clvOptions.penalizer }).penalizer, engine, start, chosen.calibrationFit);
       });
   const clv = pendingClv.finish();
   const followUps = followUpSection(ledger, asOf, classified, top);

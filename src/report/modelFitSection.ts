@@ -1,5 +1,4 @@
-import { summaryColumns } from "../clv/customerSummary";
-import { fitBgNbdColumns } from "../clv/models/fitBgNbd";
+import { summaryColumns, type SummarizedColumns } from "../clv/customerSummary";
 import type { BgNbdParams, TransactionModel } from "../clv/models/modelTypes";
 import { predictRows, stepSchedule } from "../clv/models/predictionKernel";
 import { scanCustomers } from "../clv/scanCustomers";
@@ -11,6 +10,7 @@ import type { Ledger } from "../input/ledger";
 import type { ReportModelFit } from "./insightTypes";
 import { frequencyTable } from "../diagnostics/calibrationTables";
 import type { ReportSection } from "./types";
+import type { PredictionEngine } from "./predictionEngine";
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
@@ -52,6 +52,22 @@ export function modelFitSplit(ledger: Ledger, asOf: number): { origin: number; c
   return { origin, calibrationEnd: origin + calibrationWeeks * WEEK_MS, end: origin + weeks * WEEK_MS };
 }
 
+/** The section's split and the calibration period's customer summaries. */
+export interface CalibrationData {
+  readonly origin: number;
+  readonly calibrationEnd: number;
+  readonly end: number;
+  readonly summary: SummarizedColumns;
+}
+
+/** The split (`modelFitSplit`) and the summaries of the customers who bought in calibration, or why there is no split. */
+export function calibrationData(ledger: Ledger, asOf: number, timeUnit: "day" | "week"): CalibrationData | string {
+  const split = modelFitSplit(ledger, asOf);
+  if (typeof split === "string") return split;
+  // Calibration holds purchases before calibrationEnd: at ≤ calibrationEnd − 1 ms.
+  return { ...split, summary: summaryColumns(ledger, split.calibrationEnd - 1, readTimeAxis({ timeUnit }, "kpiReport")) };
+}
+
 /**
  * The report's "Model fit" section: splits the whole weeks of data from the first purchase
  * into calibration (the first two thirds) and holdout, fits BG/NBD on the calibration
@@ -60,19 +76,17 @@ export function modelFitSplit(ledger: Ledger, asOf: number): { origin: number; c
  * calibration summary, one BG/NBD fit (started from `start`, the report's full-data fit, when
  * there is one: one optimizer run instead of two), one holdout scan, the tracking pass and one
  * prediction per customer. With `calibrationFit` (the calibration fit of the model `--model auto`
- * picked, on this same split) that model is shown instead, and nothing is refitted.
+ * picked, on this same split) that model is shown instead, and nothing is refitted. `engine`
+ * runs the BG/NBD fit (the CLI's on its second thread).
  */
-export function modelFitSection(ledger: Ledger, asOf: number, timeUnit: "day" | "week", penalizer: number, start?: BgNbdParams, calibrationFit?: TransactionModel): ReportSection<ModelFitSection> {
-  const split = modelFitSplit(ledger, asOf);
-  if (typeof split === "string") return { available: false, reason: split };
-  const { origin, calibrationEnd, end } = split;
+export function modelFitSection(ledger: Ledger, calibration: CalibrationData | string, timeUnit: "day" | "week", penalizer: number, engine: PredictionEngine, start?: BgNbdParams, calibrationFit?: TransactionModel): ReportSection<ModelFitSection> {
+  if (typeof calibration === "string") return { available: false, reason: calibration };
+  const { origin, calibrationEnd, end, summary } = calibration;
   const axis = readTimeAxis({ timeUnit }, "kpiReport");
-  // Calibration holds purchases before calibrationEnd: at ≤ calibrationEnd − 1 ms.
-  const summary = summaryColumns(ledger, calibrationEnd - 1, axis);
   const { rows } = summary;
   if (summary.repeatCustomerCount === 0) return { available: false, reason: "no customer bought twice in the calibration period: BG/NBD needs repeat purchases" };
   try {
-    const fit = calibrationFit ?? fitBgNbdColumns(rows, { penalizer, timeUnit }, false, start);
+    const fit = calibrationFit ?? engine.calibrationFit(rows, penalizer, timeUnit, start);
     if (!fit.converged) return { available: false, reason: `the BG/NBD fit on the calibration period did not converge in ${fit.iterations} iterations` };
     const horizon = (end - calibrationEnd) / (timeUnit === "week" ? WEEK_MS : DAY_MS);
     const predicted = predictRows(fit, stepSchedule(1, horizon, horizon, 0), rows, new Uint8Array(rows.count).fill(1));

@@ -4,10 +4,11 @@ import { clvIntervalTotals, type IntervalRows } from "../clv/models/clvIntervals
 import { includedRows, readPredictionSettings, type PredictionSettings } from "../clv/models/predictClv";
 import { kernelScratch, predictRows, rowPredictions, stepSchedule, type KernelScratch, type RowPredictions } from "../clv/models/predictionKernel";
 import { seededRandom } from "../clv/models/seededRandom";
-import type { BgNbdModel, TransactionModel } from "../clv/models/modelTypes";
+import type { BgNbdModel, BgNbdParams, TransactionModel } from "../clv/models/modelTypes";
 import type { SummaryColumns } from "../clv/summaryRows";
 import type { SummarizedColumns } from "../clv/customerSummary";
 import type { KpiReportOptions, SkippableSection } from "./kpiReport";
+import type { CalibrationData } from "./modelFitSection";
 
 /** The report's interval on the total CLV: 90%, 200 draws, seed 1 (so a report is reproducible). */
 export const INTERVAL = { level: 0.9, draws: 200, seed: 1 } as const;
@@ -52,11 +53,14 @@ export interface PredictionPlanInput {
   readonly skip: ReadonlySet<SkippableSection>;
   /** The customer summaries in a time unit, computed once per report. */
   readonly summary: (timeUnit: "day" | "week") => SummarizedColumns;
+  /** The Model fit section's split and calibration summaries in a time unit, computed once per report. */
+  readonly calibration: (timeUnit: "day" | "week") => CalibrationData | string;
 }
 
 /**
- * Where the report's heaviest predicted-CLV steps run: the BG/NBD fit, the Gamma-Gamma fit,
- * the center run of the predictions and the interval on the total (8 more kernel runs).
+ * Where the report's heaviest model steps run: the BG/NBD fit, the Gamma-Gamma fit, the
+ * center run of the predictions, the interval on the total (8 more kernel runs) and the Model
+ * fit section's BG/NBD fit on the calibration period.
  * `kpiReport` runs each in its own thread when it is asked for. The CLI's `report` starts
  * them all on a second thread before the first section (src/cli/predictionThread.ts), so
  * they run while the other sections are built; it answers with the same bits, as it runs the
@@ -68,6 +72,8 @@ export interface PredictionEngine {
   bgNbdFit(rows: SummaryColumns, penalizer: number): BgNbdModel;
   gammaGammaFit(rows: SummaryColumns, penalizer: number): GammaGammaFit;
   centerRun(transaction: TransactionModel, gammaGamma: GammaGammaFit, rows: SummaryColumns, horizon: number, discountRate: number): CenterRun;
+  /** The Model fit section's BG/NBD fit on the calibration summaries, from `start` (the full data's fit) when given. */
+  calibrationFit(rows: SummaryColumns, penalizer: number, timeUnit: "day" | "week", start: BgNbdParams | undefined): BgNbdModel;
   /** Asked for after the report's last model section, with the center run the engine gave. */
   intervalTotals(run: CenterRun, rows: SummaryColumns): IntervalTotals;
 }
@@ -78,5 +84,6 @@ export const IN_THREAD: PredictionEngine = {
   bgNbdFit: (rows, penalizer) => fitBgNbdColumns(rows, { penalizer }),
   gammaGammaFit: (rows, penalizer) => fitGammaGammaColumns(rows, { penalizer }),
   centerRun,
+  calibrationFit: (rows, penalizer, timeUnit, start) => fitBgNbdColumns(rows, { penalizer, timeUnit }, false, start),
   intervalTotals: reportIntervalTotals,
 };
