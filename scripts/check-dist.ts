@@ -1,10 +1,12 @@
 /**
  * Checks the built library: the core, notebook and SQL entries must run in browsers, Deno and Bun,
  * so they may not import `node:` modules (or Node built-ins by bare name), and both formats must load.
- * Prints the bundle sizes (raw and gzipped) so changes in size are visible.
+ * Prints the bundle sizes (raw and gzipped) so changes in size are visible. Checks that the
+ * CLI's worker thread is built beside the chunk that starts it, and answers.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
+import { MessageChannel, Worker } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
 
 /** Everything the library, notebook and SQL entries can load: both formats of them and the chunks they import (not the Node-only entry's). */
@@ -63,6 +65,24 @@ if (typeof sqlEsm.quoteIdentifier !== "function" || typeof sqlCjs.quoteIdentifie
 }
 if (Object.keys(esm).sort().join() !== Object.keys(cjs).sort().join()) {
   console.log("FAIL the ESM and CJS builds export different names");
+  failed = true;
+}
+// The report's second thread (src/cli/predictionThread.ts): the built worker loads beside the CLI's chunks and answers a job.
+const cliChunks = readdirSync("dist").filter((name) => name.endsWith(".js") && readFileSync(`dist/${name}`, "utf8").includes('"./predictionWorker.js"'));
+const workerAnswer = await new Promise<string>((resolve) => {
+  const channel = new MessageChannel();
+  const rows = { count: 3, frequency: Float64Array.of(2, 1, 0), recency: Float64Array.of(30, 20, 0), T: Float64Array.of(40, 40, 40), monetary: Float64Array.of(10, 5, 0), weight: Float64Array.of(1, 1, 1), timeUnit: "day" };
+  const worker = new Worker(new URL("../dist/predictionWorker.js", import.meta.url), { workerData: { port: channel.port1, signal: new Int32Array(new SharedArrayBuffer(8)) }, transferList: [channel.port1] });
+  worker.on("error", (error) => resolve(`an error: ${error.message}`));
+  channel.port2.once("message", (message: { kind: string }) => {
+    resolve(message.kind);
+    void worker.terminate();
+    channel.port2.close();
+  });
+  channel.port2.postMessage({ rows, penalizer: 0.01, horizon: 30, discountRate: 0, timeUnit: "day", calibrationRows: undefined });
+});
+if (cliChunks.length === 0 || workerAnswer !== "bgNbd") {
+  console.log(`FAIL the CLI's worker: ${cliChunks.length} chunk(s) in dist/ start it; its first answer was ${workerAnswer}, not the BG/NBD fit`);
   failed = true;
 }
 process.exit(failed ? 1 : 0);
