@@ -72,7 +72,7 @@ const cliChunks = readdirSync("dist").filter((name) => name.endsWith(".js") && r
 const workerAnswer = await new Promise<string>((resolve) => {
   const channel = new MessageChannel();
   const rows = { count: 3, frequency: Float64Array.of(2, 1, 0), recency: Float64Array.of(30, 20, 0), T: Float64Array.of(40, 40, 40), monetary: Float64Array.of(10, 5, 0), weight: Float64Array.of(1, 1, 1), timeUnit: "day" };
-  const worker = new Worker(new URL("../dist/predictionWorker.js", import.meta.url), { workerData: { port: channel.port1, signal: new Int32Array(new SharedArrayBuffer(8)) }, transferList: [channel.port1] });
+  const worker = new Worker(new URL("../dist/predictionWorker.js", import.meta.url), { workerData: { port: channel.port1, signal: new Int32Array(new SharedArrayBuffer(8)), warmUp: false }, transferList: [channel.port1] });
   worker.on("error", (error) => resolve(`an error: ${error.message}`));
   channel.port2.once("message", (message: { kind: string }) => {
     resolve(message.kind);

@@ -36,11 +36,36 @@ export type PredictionMessage =
 /** What the worker is started with; the job comes through `port`. `signal[STARTED]` is set once its code has loaded, `signal[POSTED]` counts its messages. */
 export interface PredictionWorkerData {
   readonly port: MessagePort;
+  /** Run `warmUpJob` before waiting for the job (a worker started before the input is read). */
+  readonly warmUp: boolean;
   readonly signal: Int32Array;
 }
 
 export const STARTED = 0;
 export const POSTED = 1;
+
+/** Customers of the warm-up job: enough for the engine to compile the fits and the kernel, few enough to finish while a large file is read. */
+const WARM_UP_CUSTOMERS = 1024;
+
+/**
+ * A job on made-up weekly summaries (whole days in weeks, 0–12 repeat purchases, spend 5–54),
+ * run by a worker that starts before the input is read: the engine then compiles the fits' and
+ * the kernel's code while the main thread reads, instead of during the report. The numbers of
+ * the real job do not depend on it (the engine's tiers compute the same bits).
+ */
+export function warmUpJob(): PredictionJob {
+  const n = WARM_UP_CUSTOMERS;
+  const rows = { count: n, frequency: new Float64Array(n), recency: new Float64Array(n), T: new Float64Array(n), monetary: new Float64Array(n), weight: new Float64Array(n).fill(1), timeUnit: "week" as const };
+  for (let i = 0; i < n; i++) {
+    const days = 30 + ((i * 7919) % 700);
+    const x = i % 13;
+    rows.frequency[i] = x;
+    rows.T[i] = days / 7;
+    rows.recency[i] = x === 0 ? 0 : Math.floor((days * ((i * 31) % 100)) / 100) / 7;
+    rows.monetary[i] = x === 0 ? 0 : 5 + ((i * 17) % 50);
+  }
+  return { rows, penalizer: 0.001, horizon: 52, discountRate: 0.0018, timeUnit: "week", calibrationRows: rows };
+}
 
 /**
  * The report's model steps as `kpiReport` runs them (the same functions on the same numbers,

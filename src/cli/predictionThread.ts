@@ -61,7 +61,7 @@ function plannedJob(plan: PredictionPlanInput): { job: PredictionJob; rows: Summ
  * functions on the same numbers.
  */
 export function threadedEngine(startNow: boolean): ThreadedEngine {
-  let spawned = startNow ? spawn() : undefined;
+  let spawned = startNow ? spawn(true) : undefined;
   let state: Started | undefined;
   let answered = 0;
   const stop = (): void => {
@@ -106,7 +106,7 @@ export function threadedEngine(startNow: boolean): ThreadedEngine {
         stop();
         return;
       }
-      spawned ??= spawn();
+      spawned ??= spawn(false);
       spawned.port.postMessage(planned.job);
       state = { ...planned, ...spawned, received: 0, inbox: new Map() };
     },
@@ -160,10 +160,10 @@ interface Spawned {
  * Starts the worker: it loads its code (signalling `STARTED`), then waits for the job. A
  * worker that fails to load never signals; the report then computes the steps itself.
  */
-function spawn(): Spawned {
+function spawn(warmUp: boolean): Spawned {
   const channel = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(8));
-  const options = { workerData: { port: channel.port1, signal } satisfies PredictionWorkerData, transferList: [channel.port1] };
+  const options = { workerData: { port: channel.port1, signal, warmUp } satisfies PredictionWorkerData, transferList: [channel.port1] };
   const worker = import.meta.url.endsWith(".ts")
     ? // From the TypeScript sources (the tests run them), the worker registers tsx before it loads its source.
       new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./predictionWorker.ts", import.meta.url).href)}); });`, { ...options, eval: true })
