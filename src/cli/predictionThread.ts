@@ -50,15 +50,20 @@ function plannedJob(plan: PredictionPlanInput): { job: PredictionJob; rows: Summ
 }
 
 /**
- * The `report` command's engine. A worker thread starts now (`startNow`, for a large input:
- * it loads its code while the input is read) or when the report knows its customer summaries
- * (before its first section). Given the summaries, it fits BG/NBD and Gamma-Gamma, runs the predictions' center
- * run and computes the interval on the total CLV, while this thread builds the other
- * sections. When the report asks for a step, this thread waits for the worker's answer
- * (blocking, through `Atomics.wait`) and uses it only for the same rows, penalizer, models
- * and terms; otherwise, or when the worker failed or did not start, it computes the step
- * itself. The answers are the bits `kpiReport` computes, as the worker runs the same
- * functions on the same numbers.
+ * The `report` command's engine. A worker thread starts now (`startNow`, for a large input: it
+ * loads its code and runs the warm-up job while the input is read) or when the report knows
+ * its customer summaries (before its first section). Given the summaries, it fits BG/NBD and
+ * Gamma-Gamma, runs the predictions' center, fits the Model fit section's calibration period
+ * and computes the interval on the total CLV, while this thread builds the other sections.
+ * When the report asks for a step, this thread waits for the worker's answer (blocking,
+ * through `Atomics.wait`) and uses it only for the same rows, penalizer, models and terms;
+ * otherwise, or when the worker failed or did not start within 5 s, it computes the step
+ * itself. The answers are the bits `kpiReport` computes, as the worker runs the same functions
+ * on the same numbers.
+ *
+ * @example
+ * const engine = threadedEngine(true);
+ * try { report = kpiReportWith(ledger, options, engine); } finally { engine.close(); }
  */
 export function threadedEngine(startNow: boolean): ThreadedEngine {
   let spawned = startNow ? spawn(true) : undefined;
