@@ -165,7 +165,7 @@ export function kpiReport(input: MetricInput, options: KpiReportOptions = {}): K
   return kpiReportWith(input, options, IN_THREAD);
 }
 
-/** `kpiReport` with the BG/NBD fit and the total CLV's interval run by `engine` (the CLI's runs them on a second thread). */
+/** `kpiReport` with its model steps (the BG/NBD, Gamma-Gamma and calibration fits, the center run, the total CLV's interval) run by `engine`; the CLI's runs them on a second thread. */
 export function kpiReportWith(input: MetricInput, options: KpiReportOptions, engine: PredictionEngine): KpiReport {
   options = readOptions(options, "kpiReport");
   const ledger = toLedger(input);
