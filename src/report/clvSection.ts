@@ -4,6 +4,7 @@ import { summaryColumns, type SummarizedColumns } from "../clv/customerSummary";
 import { readFitOptions } from "../clv/models/maximizeLikelihood";
 import { forEachPrediction } from "../clv/models/predictClv";
 import { INTERVAL, type IntervalTotals, type PredictionEngine } from "./predictionEngine";
+import { perTimeUnit } from "./perTimeUnit";
 import type { FittedModel, ModelName, TransactionModel } from "../clv/models/modelTypes";
 import { chooseTransactionModel } from "./modelChoice";
 import { readTimeAxis } from "../clv/timeAxis";
@@ -245,15 +246,7 @@ export interface PendingClvSection {
 
 /** The customer summaries in a time unit, computed once (as the `customerSummaries` phase) for all who ask. */
 export function summaryOnce(ledger: Ledger, asOf: number, progress: KpiReportProgress): (timeUnit: "day" | "week") => SummarizedColumns {
-  const made = new Map<string, SummarizedColumns>();
-  return (timeUnit) => {
-    let summary = made.get(timeUnit);
-    if (summary === undefined) {
-      summary = phase(progress, "customerSummaries", () => summaryColumns(ledger, asOf, readTimeAxis({ timeUnit }, "kpiReport")));
-      made.set(timeUnit, summary);
-    }
-    return summary;
-  };
+  return perTimeUnit((timeUnit) => phase(progress, "customerSummaries", () => summaryColumns(ledger, asOf, readTimeAxis({ timeUnit }, "kpiReport"))));
 }
 
 /**

@@ -40,7 +40,8 @@ import { moneyOption } from "../clv/readMoneyOption";
 import type { MoneyInput } from "../core/money";
 import type { DurationInput } from "../core/time";
 import { readExpiry } from "../points/pointsOptions";
-import { calibrationData, modelFitSection, type CalibrationData, type ModelFitSection } from "./modelFitSection";
+import { calibrationData, modelFitSection, type ModelFitSection } from "./modelFitSection";
+import { perTimeUnit } from "./perTimeUnit";
 import { readFitOptions } from "../clv/models/maximizeLikelihood";
 import type { BgNbdParams, TransactionModel } from "../clv/models/modelTypes";
 
@@ -183,12 +184,7 @@ export function kpiReportWith(input: MetricInput, options: KpiReportOptions, eng
   const classified = (): ClassifiedColumns => (classifications ??= classifyColumns(ledger, readDefectionOptions({ asOf }, "kpiReport")));
   const period = (from: number, to: number): Period => ({ start: new Date(from), end: new Date(to) });
   const summary = summaryOnce(ledger, asOf, progress);
-  const calibrations = new Map<string, CalibrationData | string>();
-  const calibration = (timeUnit: "day" | "week"): CalibrationData | string => {
-    const data = calibrations.get(timeUnit) ?? calibrationData(ledger, asOf, timeUnit);
-    calibrations.set(timeUnit, data);
-    return data;
-  };
+  const calibration = perTimeUnit((timeUnit) => calibrationData(ledger, asOf, timeUnit));
   engine.begin({ options, skip, summary, calibration });
   const skipped = { available: false, reason: "skipped (the skip option)" } as const;
   const periodKpis = phase(progress, "periodKpis", () => {

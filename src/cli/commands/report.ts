@@ -87,8 +87,8 @@ export async function reportCommand(ctx: CommandContext): Promise<number> {
     ...(saveRate === undefined ? {} : { saveRate }),
     equity: { retentionRate, futureCohorts },
   };
-  // With two threads or more, the BG/NBD fit, the predictions and the total CLV's interval run
-  // beside the other sections; for a large purchases file the thread loads while it is read.
+  // With two threads or more, the model fits, the predictions' center run and the total CLV's
+  // interval run beside the other sections; for a large purchases file the thread loads while it is read.
   const threaded = threads > 1 ? threadedEngine(fileBytes(ctx.args.purchases) >= PRESTART_BYTES) : undefined;
   let report: KpiReport;
   try {
