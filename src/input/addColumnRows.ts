@@ -147,12 +147,12 @@ function customerReader(core: BuilderCore, cells: Cells): (i: number) => number 
     return (i) => {
       const key = keys[i]!;
       let customer = customerOfKey[key]!;
-      if (customer === -2) customer = customerOfKey[key] = core.registerCheckedCustomer(dictionary[key]);
+      if (customer === -2) customer = customerOfKey[key] = core.customers.addChecked(dictionary[key]);
       return customer;
     };
   }
-  if (isEncoded(cells)) return (i) => core.registerCheckedCustomer(cellAt(cells, i));
-  return (i) => core.registerCheckedCustomer(cells[i]);
+  if (isEncoded(cells)) return (i) => core.customers.addChecked(cellAt(cells, i));
+  return (i) => core.customers.addChecked(cells[i]);
 }
 
 /** Reads row `i`'s amount into `money`; false when it is not a common amount within the limits (the row then takes the general path). */

@@ -1,6 +1,7 @@
 import { MAX_MONEY_SCALE, MoneyReader, NUMBER_UNITS_LIMIT } from "../core/plainDecimal";
 import { MAX_EPOCH_MS, toEpochMs } from "../core/time";
 import { cellAt, decimalWords, isEncoded, timestampMilliseconds, type Cells, type DecimalCells } from "./encodedCells";
+import type { CustomerRegistry } from "./customerRegistry";
 import type { BuilderCore } from "./ledgerBuilder";
 import type { WrittenAmounts } from "./purchaseColumns";
 
@@ -31,11 +32,11 @@ export function addCommonPurchaseColumns(core: BuilderCore, length: number, ids:
  * only when it is not the id of the row before (a customer's rows often come together).
  */
 function writeCustomers(core: BuilderCore, cells: Cells, out: Uint32Array): number {
-  const register = core.registerCheckedCustomer;
-  if (!isEncoded(cells)) return copyIdCustomers(cells, register, out);
-  if (cells.kind === "dictionary") return copyKeyCustomers(cells.keys, cells.dictionary, register, out);
+  const { customers } = core;
+  if (!isEncoded(cells)) return copyIdCustomers(cells, customers, out);
+  if (cells.kind === "dictionary") return copyKeyCustomers(cells.keys, cells.dictionary, customers, out);
   for (let i = 0; i < out.length; i++) {
-    const customer = register(cellAt(cells, i));
+    const customer = customers.addChecked(cellAt(cells, i));
     if (customer < 0) return i;
     out[i] = customer;
   }
@@ -43,12 +44,12 @@ function writeCustomers(core: BuilderCore, cells: Cells, out: Uint32Array): numb
 }
 
 /** `writeCustomers` for dictionary keys: each entry checked and registered once, on first use (see the note above `copyDecimals`). */
-function copyKeyCustomers(keys: Int32Array, dictionary: readonly unknown[], register: (value: unknown) => number, out: Uint32Array): number {
+function copyKeyCustomers(keys: Int32Array, dictionary: readonly unknown[], customers: CustomerRegistry, out: Uint32Array): number {
   const customerOfKey = new Int32Array(dictionary.length).fill(-2);
   for (let i = 0; i < out.length; i++) {
     const key = keys[i]!;
     let customer = customerOfKey[key]!;
-    if (customer === -2) customer = customerOfKey[key] = register(dictionary[key]);
+    if (customer === -2) customer = customerOfKey[key] = customers.addChecked(dictionary[key]);
     if (customer < 0) return i;
     out[i] = customer;
   }
@@ -56,13 +57,13 @@ function copyKeyCustomers(keys: Int32Array, dictionary: readonly unknown[], regi
 }
 
 /** `writeCustomers` for an array of ids: an id is registered only when it is not the row before's. */
-function copyIdCustomers(ids: ArrayLike<unknown>, register: (value: unknown) => number, out: Uint32Array): number {
+function copyIdCustomers(ids: ArrayLike<unknown>, customers: CustomerRegistry, out: Uint32Array): number {
   let last: unknown = NO_ID;
   let customer = -1;
   for (let i = 0; i < out.length; i++) {
     const id = ids[i];
     if (id !== last) {
-      customer = register(id);
+      customer = customers.addChecked(id);
       if (customer < 0) return i;
       last = id;
     }

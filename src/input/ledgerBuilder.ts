@@ -72,8 +72,8 @@ export interface BuilderCore {
   ): void;
   /** The provisional customer index of `customerId`, registering it on first sight (for `addPurchaseUnits`). */
   registerCustomer(customerId: string): number;
-  /** As `registerCustomer` for a value not yet checked: -1 (nothing registered) when it is not a valid customer id. */
-  registerCheckedCustomer(value: unknown): number;
+  /** The customer ids met so far; `customers.addChecked` registers a value not yet checked (-1, nothing registered, when it is not a valid customer id). */
+  readonly customers: CustomerRegistry;
   /**
    * Adds one purchase of a customer from `registerCustomer`, its amount already read to
    * `units` of `10^-places` (see `PurchaseAccumulator.addUnits`); counts as one added purchase.
@@ -181,7 +181,7 @@ export function createBuilderCore(options: LedgerOptions, capacity: LedgerCapaci
       purchases.addValues(customerId, at, amount, cost, quantity, orderId, currency, index, registry.add(customerId), issues, category);
     },
     registerCustomer: (customerId) => registry.add(customerId),
-    registerCheckedCustomer: (value) => registry.addChecked(value),
+    customers: registry,
     expectPurchases: (count) => purchases.expect(count),
     addPurchaseUnits(customer, at, units, places) {
       purchases.addUnits(at, units, places, added.purchases++, customer);

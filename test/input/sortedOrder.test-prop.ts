@@ -20,6 +20,29 @@ describe("sortedOrder and reorderColumns", () => {
     );
   });
 
+  it("order thousands of clustered rows (nested bucket passes) as a plain sort does", () => {
+    /** Thousands of keys: clusters of near-equal keys within a wide range, so buckets hold hundreds of rows and nest further passes. */
+    const clustered = fc.array(fc.tuple(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 1, max: 2000 }), fc.integer({ min: 0, max: 1e6 })), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(clustered, fc.integer({ min: 4_100, max: 20_000 }), fc.integer(), (clusters, n, seed) => {
+        let state = seed >>> 0;
+        const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0);
+        const key = new Float64Array(n);
+        const tieRank = new Uint8Array(n);
+        for (let i = 0; i < n; i++) {
+          const [center, rows, spread] = clusters[next() % clusters.length]!;
+          key[i] = next() % rows === 0 ? next() * 1e3 : center + (next() % (spread + 1));
+          tieRank[i] = next() % 3;
+        }
+        const byKey = (a: number, b: number) => key[a]! - key[b]! || a - b;
+        const indexes = Array.from({ length: n }, (_, i) => i);
+        expect([...sortedOrder(key)]).toEqual(indexes.slice().sort(byKey));
+        expect([...sortedOrder(key, tieRank)]).toEqual(indexes.slice().sort((a, b) => key[a]! - key[b]! || tieRank[a]! - tieRank[b]! || a - b));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it("reorder columns (sharing buffers) and plain arrays exactly as gathering through the order would", () => {
     fc.assert(
       fc.property(keys, fc.nat({ max: 5 }), (values, slack) => {
