@@ -2,6 +2,7 @@ import { MAX_MONEY_SCALE, MoneyReader, NUMBER_UNITS_LIMIT } from "../core/plainD
 import { MAX_EPOCH_MS, toEpochMs } from "../core/time";
 import { cellAt, decimalWords, isEncoded, timestampMilliseconds, type Cells, type DecimalCells } from "./encodedCells";
 import type { CustomerRegistry } from "./customerRegistry";
+import { isId } from "./quickChecks";
 import type { BuilderCore } from "./ledgerBuilder";
 import type { WrittenAmounts } from "./purchaseColumns";
 
@@ -43,13 +44,21 @@ function writeCustomers(core: BuilderCore, cells: Cells, out: Uint32Array): numb
   return out.length;
 }
 
-/** `writeCustomers` for dictionary keys: each entry checked and registered once, on first use (see the note above `copyDecimals`). */
+/**
+ * `writeCustomers` for dictionary keys: each entry checked and registered once, on first use,
+ * as a new id (`CustomerRegistry.addNew`: a dictionary's entries are told apart by their keys;
+ * should two entries hold one id, the registry's `finish` joins them). See the note above
+ * `copyDecimals`.
+ */
 function copyKeyCustomers(keys: Int32Array, dictionary: readonly unknown[], customers: CustomerRegistry, out: Uint32Array): number {
   const customerOfKey = new Int32Array(dictionary.length).fill(-2);
   for (let i = 0; i < out.length; i++) {
     const key = keys[i]!;
     let customer = customerOfKey[key]!;
-    if (customer === -2) customer = customerOfKey[key] = customers.addChecked(dictionary[key]);
+    if (customer === -2) {
+      const id = dictionary[key];
+      customer = customerOfKey[key] = isId(id) ? customers.addNew(id) : -1;
+    }
     if (customer < 0) return i;
     out[i] = customer;
   }

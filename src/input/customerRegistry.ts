@@ -9,11 +9,14 @@ const MAX_PROBES = 64;
 /**
  * Gives each customer id a dense index. Ids get a provisional index as they arrive; once
  * all are known, `finish` sorts them, so final indices follow the ids' sorted order and no
- * result depends on the order of input rows. Ids live in an open-addressing table of
- * `Int32Array` slots (an FNV-1a hash of the id's UTF-16 code units, linear probing, at most half
- * full), which costs less than a `Map` of 100k strings; should ids ever collide so much that
+ * result depends on the order of input rows. Ids given to `add` live in an open-addressing table
+ * of `Int32Array` slots (an FNV-1a hash of the id's UTF-16 code units, linear probing, at most
+ * half full), which costs less than a `Map` of 100k strings; should ids ever collide so much that
  * a lookup takes more than `maxProbes` probes, the registry moves them to a `Map` and goes on
- * there, so no input can make it slow. Any string (even `__proto__`) is an ordinary id.
+ * there, so no input can make it slow. Ids given to `addNew` (which a caller has already told
+ * apart itself) skip the table; an id that also came another way then has two provisional
+ * indices, and `finish` gives both one final index. Any string (even `__proto__`) is an
+ * ordinary id.
  */
 export class CustomerRegistry {
   /**
@@ -26,8 +29,11 @@ export class CustomerRegistry {
    */
   static readonly #lasting = new CustomerRegistry();
   private ids: string[] = [];
-  /** The hash of each id, so growing the table hashes nothing again. */
+  /** The provisional index of each id in the table, in the order they entered it. */
+  private entries = new Int32Array(512);
+  /** The hash of each id in the table (by `entries`' order), so growing the table hashes nothing again. */
   private hashes = new Int32Array(512);
+  private tableCount = 0;
   private slots = new Int32Array(1024);
   private spilled: Map<string, number> | null = null;
   /** The id of the call before; before the first, a symbol no value can be. */
@@ -50,6 +56,19 @@ export class CustomerRegistry {
   }
 
   /**
+   * A provisional index for `id` without looking it up: for a caller that has already told its
+   * ids apart (the byte-level CSV reader on first sight of an id's bytes, a column reader on a
+   * dictionary entry's first use), so only `finish` compares them with the others.
+   */
+  addNew(id: string): number {
+    const index = this.ids.length;
+    this.ids.push(id);
+    this.lastId = id;
+    this.lastIndex = index;
+    return index;
+  }
+
+  /**
    * The provisional index of `value` when it is a valid customer id (`isId`), registering it
    * on first sight; -1 when it is not. The id of the call before is known to be valid, so a
    * repeat is neither checked nor hashed again.
@@ -60,8 +79,9 @@ export class CustomerRegistry {
   }
 
   /**
-   * The sorted ids and the final index of each provisional one. Ids that arrived in sorted
-   * order keep their indices, with no sort or copy.
+   * The sorted ids, each once, and the final index of each provisional one (an id with two
+   * provisional indices gets one). Ids that arrived in strictly increasing order keep their
+   * indices, with no sort or copy.
    */
   finish(): { ids: readonly string[]; finalIndex: Uint32Array } {
     const { ids } = this;
@@ -74,10 +94,11 @@ export class CustomerRegistry {
       return { ids, finalIndex };
     }
     const order = ids.map((_, i) => i).sort((a, b) => compareIds(ids[a]!, ids[b]!));
-    const sortedIds = new Array<string>(count);
-    for (let p = 0; p < count; p++) {
-      finalIndex[order[p]!] = p;
-      sortedIds[p] = ids[order[p]!]!;
+    const sortedIds: string[] = [];
+    for (const provisional of order) {
+      const id = ids[provisional]!;
+      if (sortedIds.length === 0 || sortedIds[sortedIds.length - 1] !== id) sortedIds.push(id);
+      finalIndex[provisional] = sortedIds.length - 1;
     }
     return { ids: sortedIds, finalIndex };
   }
@@ -97,32 +118,38 @@ export class CustomerRegistry {
     const index = ids.length;
     ids.push(id);
     slots[slot] = index + 1;
-    this.hashes[index] = hash;
-    if (ids.length * 2 === slots.length) this.grow();
+    const entry = this.tableCount++;
+    this.entries[entry] = index;
+    this.hashes[entry] = hash;
+    if (this.tableCount * 2 === slots.length) this.grow();
     return index;
   }
 
-  /** Doubles the table (and the hashes) and puts every id back in it. */
+  /** Doubles the table (and its hashes and entries) and puts every id of the table back in it. */
   private grow(): void {
-    const { hashes } = this;
-    const count = this.ids.length;
+    const { hashes, entries } = this;
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
-    for (let i = 0; i < count; i++) {
-      let slot = hashes[i]! & mask;
+    for (let e = 0; e < this.tableCount; e++) {
+      let slot = hashes[e]! & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = i + 1;
+      slots[slot] = entries[e]! + 1;
     }
     this.slots = slots;
     this.hashes = new Int32Array(slots.length / 2);
     this.hashes.set(hashes);
+    this.entries = new Int32Array(slots.length / 2);
+    this.entries.set(entries);
   }
 
-  /** Moves the ids to a `Map` (the table is dropped) and looks `id` up there. */
+  /** Moves the ids of the table to a `Map` (the table is dropped) and looks `id` up there. */
   private spill(id: string): number {
-    this.spilled = new Map(this.ids.map((known, i) => [known, i]));
+    const spilled = new Map<string, number>();
+    for (let e = 0; e < this.tableCount; e++) spilled.set(this.ids[this.entries[e]!]!, this.entries[e]!);
+    this.spilled = spilled;
     this.slots = new Int32Array(0);
     this.hashes = new Int32Array(0);
+    this.entries = new Int32Array(0);
     return this.lookupSpilled(id);
   }
 

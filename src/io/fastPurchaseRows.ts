@@ -13,9 +13,10 @@ const DATE = 10;
 const DATE_TIME = 20;
 const DATE_TIME_MS = 24;
 
-/** Where the ledger takes purchases read to integer money (the ledger builder's `registerCustomer` and `addPurchaseUnits`). */
+/** Where the ledger takes purchases read to integer money (the ledger builder's `registerNewCustomer` and `addPurchaseUnits`). */
 export interface PurchaseUnitsSink {
-  registerCustomer(customerId: string): number;
+  /** The provisional index of an id whose bytes this reader meets for the first time (see `CustomerRegistry.addNew`). */
+  registerNewCustomer(customerId: string): number;
   addPurchaseUnits(customer: number, at: number, units: number, places: number): void;
   /** Room for `count` purchases in all (an estimate from the file's size). */
   expectPurchases(count: number): void;
@@ -169,7 +170,7 @@ export class FastPurchaseRows {
       if (idEnd === idStart) return false;
       const id = this.text(bytes, idStart, idEnd);
       if (!isId(id)) return false;
-      customer = this.sink.registerCustomer(id);
+      customer = this.sink.registerNewCustomer(id);
       this.ids.insert(bytes, idStart, idEnd, customer);
     }
     this.sink.addPurchaseUnits(customer, ms, units, this.amountBytes.places);

@@ -132,6 +132,15 @@ describe("Arrow tables", () => {
     expect(ledger.currency).toBe("EUR");
   });
 
+  it("gives one customer to an id that two dictionary entries hold, as the rows do", () => {
+    const entries = utf8(["b", "a", "b"]);
+    const customerId = makeVector(makeData({ type: new Dictionary(new Utf8(), new Int32()), length: 3, data: Int32Array.of(1, 0, 2), dictionary: entries }));
+    const ledger = createLedger(table({ customerId, at: vectorFromArray(times, new TimestampMillisecond()), amount: decimal128([1999n, 501n, -250n], 2) }));
+    const fromRows = createLedger([rows[0]!, rows[1]!, { ...rows[2]!, customerId: "b" }]);
+    expect(ledger.customerIds).toEqual(["a", "b"]);
+    expect(ledger).toEqual(fromRows);
+  });
+
   it("reads a dictionary whose entries hold a null as it reads a null id, naming the row", () => {
     const entries = vectorFromArray(["a", null, "b"], new Utf8());
     const customerId = makeVector(makeData({ type: new Dictionary(new Utf8(), new Int32()), length: 3, data: Int32Array.of(0, 2, 1), dictionary: entries }));

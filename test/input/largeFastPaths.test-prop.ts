@@ -73,6 +73,25 @@ describe("CustomerRegistry's id table", () => {
     );
   });
 
+  it("gives ids from addNew (each once) and from add one final index each, as if all came by add", () => {
+    fc.assert(
+      fc.property(ids, fc.array(fc.boolean(), { maxLength: 3000 }), fc.constantFrom(64, 0), (list, viaNew, maxProbes) => {
+        const registry = new CustomerRegistry(maxProbes);
+        const passedToNew = new Set<string>();
+        const provisional: [number, string][] = [];
+        list.forEach((id, i) => {
+          const fresh = viaNew[i] === true && !passedToNew.has(id);
+          if (fresh) passedToNew.add(id);
+          provisional.push([fresh ? registry.addNew(id) : registry.add(id), id]);
+        });
+        const { ids: sorted, finalIndex } = registry.finish();
+        expect(sorted).toEqual([...new Set(list)].sort());
+        for (const [index, id] of provisional) expect(sorted[finalIndex[index]!]).toBe(id);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("checks a value before registering it, and never takes null, undefined or '' for the id before", () => {
     const registry = new CustomerRegistry();
     expect(registry.addChecked(null)).toBe(-1);
