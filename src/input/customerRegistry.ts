@@ -29,12 +29,11 @@ export class CustomerRegistry {
    */
   static readonly #lasting = new CustomerRegistry();
   private ids: string[] = [];
-  /** The provisional index of each id in the table, in the order they entered it. */
-  private entries = new Int32Array(512);
-  /** The hash of each id in the table (by `entries`' order), so growing the table hashes nothing again. */
-  private hashes = new Int32Array(512);
-  private tableCount = 0;
+  /** Provisional index + 1 of the id in each slot of the table; 0 is an empty slot. */
   private slots = new Int32Array(1024);
+  /** The hash of the id in each slot, so growing the table hashes nothing again. */
+  private hashes = new Int32Array(1024);
+  private tableCount = 0;
   private spilled: Map<string, number> | null = null;
   /** The id of the call before; before the first, a symbol no value can be. */
   private lastId: string | symbol = NO_ID;
@@ -97,7 +96,7 @@ export class CustomerRegistry {
     const sortedIds: string[] = [];
     for (const provisional of order) {
       const id = ids[provisional]!;
-      if (sortedIds.length === 0 || sortedIds[sortedIds.length - 1] !== id) sortedIds.push(id);
+      if (sortedIds.at(-1) !== id) sortedIds.push(id);
       finalIndex[provisional] = sortedIds.length - 1;
     }
     return { ids: sortedIds, finalIndex };
@@ -118,38 +117,30 @@ export class CustomerRegistry {
     const index = ids.length;
     ids.push(id);
     slots[slot] = index + 1;
-    const entry = this.tableCount++;
-    this.entries[entry] = index;
-    this.hashes[entry] = hash;
-    if (this.tableCount * 2 === slots.length) this.grow();
+    this.hashes[slot] = hash;
+    if (++this.tableCount * 2 === slots.length) this.grow();
     return index;
   }
 
-  /** Doubles the table (and its hashes and entries) and puts every id of the table back in it. */
+  /** Doubles the table and puts every id of the table back in it, by its hash. */
   private grow(): void {
-    const { hashes, entries } = this;
-    const slots = new Int32Array(this.slots.length * 2);
+    const { slots: before, hashes: hashesBefore } = this;
+    const slots = (this.slots = new Int32Array(before.length * 2));
+    const hashes = (this.hashes = new Int32Array(slots.length));
     const mask = slots.length - 1;
-    for (let e = 0; e < this.tableCount; e++) {
-      let slot = hashes[e]! & mask;
+    for (let from = 0; from < before.length; from++) {
+      if (before[from] === 0) continue;
+      let slot = hashesBefore[from]! & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = entries[e]! + 1;
+      slots[slot] = before[from]!;
+      hashes[slot] = hashesBefore[from]!;
     }
-    this.slots = slots;
-    this.hashes = new Int32Array(slots.length / 2);
-    this.hashes.set(hashes);
-    this.entries = new Int32Array(slots.length / 2);
-    this.entries.set(entries);
   }
 
-  /** Moves the ids of the table to a `Map` (the table is dropped) and looks `id` up there. */
+  /** Moves the ids to a `Map` (the table is dropped) and looks `id` up there (an id with two provisional indices keeps the later). */
   private spill(id: string): number {
-    const spilled = new Map<string, number>();
-    for (let e = 0; e < this.tableCount; e++) spilled.set(this.ids[this.entries[e]!]!, this.entries[e]!);
-    this.spilled = spilled;
+    this.spilled = new Map(this.ids.map((known, i) => [known, i]));
     this.slots = new Int32Array(0);
-    this.hashes = new Int32Array(0);
-    this.entries = new Int32Array(0);
     return this.lookupSpilled(id);
   }
 

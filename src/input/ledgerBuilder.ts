@@ -72,8 +72,6 @@ export interface BuilderCore {
   ): void;
   /** The provisional customer index of `customerId`, registering it on first sight (for `addPurchaseUnits`). */
   registerCustomer(customerId: string): number;
-  /** A provisional customer index for an id the caller has not registered before (`CustomerRegistry.addNew`). */
-  registerNewCustomer(customerId: string): number;
   /** The customer ids met so far; `customers.addChecked` registers a value not yet checked (-1, nothing registered, when it is not a valid customer id). */
   readonly customers: CustomerRegistry;
   /**
@@ -183,7 +181,6 @@ export function createBuilderCore(options: LedgerOptions, capacity: LedgerCapaci
       purchases.addValues(customerId, at, amount, cost, quantity, orderId, currency, index, registry.add(customerId), issues, category);
     },
     registerCustomer: (customerId) => registry.add(customerId),
-    registerNewCustomer: (customerId) => registry.addNew(customerId),
     customers: registry,
     expectPurchases: (count) => purchases.expect(count),
     addPurchaseUnits(customer, at, units, places) {

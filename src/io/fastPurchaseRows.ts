@@ -1,3 +1,4 @@
+import type { CustomerRegistry } from "../input/customerRegistry";
 import { isId } from "../input/quickChecks";
 import { AmountBytes } from "./amountBytes";
 import { ByteIdTable } from "./byteIdTable";
@@ -13,10 +14,10 @@ const DATE = 10;
 const DATE_TIME = 20;
 const DATE_TIME_MS = 24;
 
-/** Where the ledger takes purchases read to integer money (the ledger builder's `registerNewCustomer` and `addPurchaseUnits`). */
+/** Where the ledger takes purchases read to integer money (the ledger builder's `customers` and `addPurchaseUnits`). */
 export interface PurchaseUnitsSink {
-  /** The provisional index of an id whose bytes this reader meets for the first time (see `CustomerRegistry.addNew`). */
-  registerNewCustomer(customerId: string): number;
+  /** The ledger's customers: an id whose bytes this reader meets for the first time goes to `addNew`. */
+  readonly customers: Pick<CustomerRegistry, "addNew">;
   addPurchaseUnits(customer: number, at: number, units: number, places: number): void;
   /** Room for `count` purchases in all (an estimate from the file's size). */
   expectPurchases(count: number): void;
@@ -170,7 +171,7 @@ export class FastPurchaseRows {
       if (idEnd === idStart) return false;
       const id = this.text(bytes, idStart, idEnd);
       if (!isId(id)) return false;
-      customer = this.sink.registerNewCustomer(id);
+      customer = this.sink.customers.addNew(id);
       this.ids.insert(bytes, idStart, idEnd, customer);
     }
     this.sink.addPurchaseUnits(customer, ms, units, this.amountBytes.places);
