@@ -4,6 +4,8 @@
  * builder, NPS) does not pull it into a browser bundle.
  */
 
+import { keepHiddenClass } from "./keepHiddenClass";
+
 /** A decimal string with no exponent, as produced by `toPlainDecimalString`. */
 const PLAIN_DECIMAL = /^([+-]?)(\d+)(?:\.(\d*))?$|^([+-]?)\.(\d+)$/;
 
@@ -194,8 +196,6 @@ export const NUMBER_UNITS_LIMIT = 2 ** 50;
  * money.read(" 19.90 ") //=> false: the general path trims and reads it
  */
 export class MoneyReader {
-  /** A reader that lives as long as the class, so its hidden class does too (see `CustomerRegistry`'s). */
-  static readonly #lasting = new MoneyReader();
   units = 0;
   places = 0;
 
@@ -265,3 +265,5 @@ export class MoneyReader {
     return false;
   }
 }
+
+keepHiddenClass(new MoneyReader());

@@ -1,4 +1,5 @@
 import { compareIds } from "../core/compareIds";
+import { keepHiddenClass } from "../core/keepHiddenClass";
 import { isId } from "./quickChecks";
 
 const NO_ID = Symbol("no id yet");
@@ -19,15 +20,6 @@ const MAX_PROBES = 64;
  * ordinary id.
  */
 export class CustomerRegistry {
-  /**
-   * A registry that lives as long as the class, so the hidden class all registries share does
-   * too. V8 keeps a class's hidden class only while some instance has it: once a full GC had
-   * collected the last ledger's registry, the compiled `addChecked`, `add` and `lookup`, which
-   * check for that hidden class, were thrown away, and each later build registered its ids in
-   * the interpreter again (1M Arrow rows of 99k customers: 100–200 ms for the ids, about 50 ms
-   * with this instance alive).
-   */
-  static readonly #lasting = new CustomerRegistry();
   private ids: string[] = [];
   /** Provisional index + 1 of the id in each slot of the table; 0 is an empty slot. */
   private slots = new Int32Array(1024);
@@ -155,6 +147,8 @@ export class CustomerRegistry {
     return index;
   }
 }
+
+keepHiddenClass(new CustomerRegistry());
 
 /** FNV-1a over the UTF-16 code units of `id`, with a final mix so the low bits (the slot) depend on every unit. */
 function hashId(id: string): number {
