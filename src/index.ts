@@ -9,7 +9,7 @@ export { Decimal } from "./core/money";
 // Input model, ledger and errors
 export { createLedger, isLedger } from "./input/ledger";
 export { createLedgerBuilder } from "./input/ledgerBuilder";
-export { KNOWN_EVENT_TYPES } from "./input/schemas";
+export { KNOWN_EVENT_TYPES } from "./input/eventTypes";
 export {
   RetentionInputError,
   RetentionOptionsError,
@@ -215,7 +215,7 @@ export { ModelFitError, isModelFitError } from "./clv/models/modelFitError";
 export type { CustomerSummary, CustomerSummaryRow, CustomerSummaryOptions, PeriodSummaryOptions, PeriodSummaryRow, PeriodCustomerSummary } from "./clv/customerSummary";
 export type { CalibrationHoldoutSummary, CalibrationHoldoutRow, CalibrationHoldoutOptions } from "./clv/calibrationHoldoutSummary";
 export type { TimeAxisOptions, PeriodAxisOptions } from "./clv/timeAxis";
-export type { SummaryRowInput, SummaryInput } from "./clv/summaryRows";
+export type { SummaryRowInput, SummaryInput } from "./clv/summaryInput";
 export type { HistoricalClv, HistoricalClvRow, HistoricalClvOptions } from "./clv/historicalClv";
 export type {
   TimeUnit,

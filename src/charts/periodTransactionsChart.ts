@@ -3,7 +3,7 @@ import type { TransactionModel } from "../clv/models/modelTypes";
 import { TRANSACTION_MODELS } from "../clv/models/modelTypes";
 import { readChartModel } from "./modelGrid";
 import { transactionModelLabel } from "../clv/models/modelLabel";
-import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../clv/summaryRows";
+import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../clv/summaryInput";
 import { RetentionOptionsError } from "../input/errors";
 import { integerOption } from "../input/optionReaders";
 import { readOptions } from "../input/readOptions";

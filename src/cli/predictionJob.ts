@@ -2,7 +2,7 @@ import type { MessagePort } from "node:worker_threads";
 import type { GammaGammaFit } from "../clv/models/fitGammaGamma";
 import type { BgNbdModel } from "../clv/models/modelTypes";
 import type { RowPredictions } from "../clv/models/predictionKernel";
-import type { SummaryColumns } from "../clv/summaryRows";
+import type { SummaryColumns } from "../clv/summaryInput";
 import { IN_THREAD, type IntervalTotals } from "../report/predictionEngine";
 
 /** A summary's columns without its ids (the models do not read them). */

@@ -6,7 +6,7 @@ import type { BgNbdModel } from "../clv/models/modelTypes";
 import type { GammaGammaFit } from "../clv/models/fitGammaGamma";
 import { includedRows, readPredictionSettings } from "../clv/models/predictClv";
 import { kernelScratch, type RowPredictions } from "../clv/models/predictionKernel";
-import type { SummaryColumns } from "../clv/summaryRows";
+import type { SummaryColumns } from "../clv/summaryInput";
 import { POSTED, STARTED, type PredictionJob, type PredictionMessage, type PredictionWorkerData, type SummaryNumbers } from "./predictionJob";
 
 /** Below this many customers the whole report takes well under a second, less than the thread costs to start. */

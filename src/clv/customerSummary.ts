@@ -5,7 +5,7 @@ import { dateOption } from "../core/period";
 import type { DateInput } from "../core/time";
 import type { Ledger } from "../input/ledger";
 import { toLedger, type MetricInput } from "../input/toLedger";
-import type { SummaryColumns } from "./summaryRows";
+import type { SummaryColumns } from "./summaryInput";
 import type { TimeUnit } from "./models/modelTypes";
 import { scanCustomers, type CustomerScans } from "./scanCustomers";
 import { moneyConverter, type MoneyConverter } from "./moneyConverter";

@@ -1,6 +1,6 @@
 import { isBrandedResult } from "../core/resultBrand";
 import type { CalibrationHoldoutSummary } from "../clv/calibrationHoldoutSummary";
-import { readSummaryRows, type SummaryColumns } from "../clv/summaryRows";
+import { readSummaryRows, type SummaryColumns } from "../clv/summaryInput";
 import { RetentionOptionsError } from "../input/errors";
 
 /*

@@ -1,4 +1,4 @@
-import type { SummaryColumns } from "../clv/summaryRows";
+import type { SummaryColumns } from "../clv/summaryInput";
 import type { TransactionModel } from "../clv/models/modelTypes";
 import { predictRows, stepSchedule } from "../clv/models/predictionKernel";
 import { nonNegativeResult } from "../clv/models/readModel";

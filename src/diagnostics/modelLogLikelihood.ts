@@ -1,4 +1,4 @@
-import type { SummaryColumns } from "../clv/summaryRows";
+import type { SummaryColumns } from "../clv/summaryInput";
 import { bgNbdLogLikelihood } from "../clv/models/bgNbdLikelihood";
 import { compressHistories } from "../clv/models/compress";
 import { mbgNbdLogLikelihood } from "../clv/models/mbgNbdMath";

@@ -8,6 +8,7 @@ import { DATE_MESSAGE, NUL_IN_ID_MESSAGE, POINTS_MESSAGE, QUANTITY_MESSAGE, cost
 import { LONG_ID_MESSAGE, MAX_ID_LENGTH } from "./idLimits";
 import { SURVEY_SCALES, kindMessage, type SurveyKind } from "./surveyKinds";
 import { isWholePoints, pointsTypeMessage } from "./pointsField";
+import { KNOWN_EVENT_TYPES } from "./eventTypes";
 
 /*
  * The exported zod schemas, for systems that validate at their own boundary. They are
@@ -84,21 +85,7 @@ export const PurchaseSchema = /* @__PURE__ */ lazySchema(() =>
   ),
 );
 
-/** Event types the library understands; any other non-empty string is kept as a custom type. */
-export const KNOWN_EVENT_TYPES = [
-  "signup",
-  "cancel",
-  "reactivate",
-  "appointment_booked",
-  "appointment_kept",
-  "appointment_missed",
-  "service_visit",
-  "complaint",
-  "support_contact",
-  "points_earned",
-  "points_redeemed",
-  "points_expired",
-] as const;
+export { KNOWN_EVENT_TYPES };
 
 /**
  * A customer event such as `signup`, `cancel` or `service_visit`. `points_earned`,

@@ -5,7 +5,7 @@ import { includedRows, readPredictionSettings, type PredictionSettings } from ".
 import { kernelScratch, predictRows, rowPredictions, stepSchedule, type KernelScratch, type RowPredictions } from "../clv/models/predictionKernel";
 import { seededRandom } from "../clv/models/seededRandom";
 import type { BgNbdModel, BgNbdParams, TransactionModel } from "../clv/models/modelTypes";
-import type { SummaryColumns } from "../clv/summaryRows";
+import type { SummaryColumns } from "../clv/summaryInput";
 import type { SummarizedColumns } from "../clv/customerSummary";
 import type { KpiReportOptions, SkippableSection } from "./kpiReport";
 import type { CalibrationData } from "./modelFitSection";

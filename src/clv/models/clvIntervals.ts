@@ -1,4 +1,4 @@
-import type { SummaryColumns } from "../summaryRows";
+import type { SummaryColumns } from "../summaryInput";
 import { drawParams, logParameterNormal, type LogParameterNormal } from "./logParameterNormal";
 import type { TransactionModel } from "./modelTypes";
 import { GroupIndex, kernelScratch, predictRows, rowPredictions, stepSchedule, type KernelScratch, type RowPredictions } from "./predictionKernel";

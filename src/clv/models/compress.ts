@@ -1,4 +1,4 @@
-import type { SummaryColumns } from "../summaryRows";
+import type { SummaryColumns } from "../summaryInput";
 import { gather, mergeIdenticalRows, type DistinctColumn } from "./mergeIdentical";
 
 export type { DistinctColumn } from "./mergeIdentical";

@@ -1,4 +1,4 @@
-import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryRows";
+import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryInput";
 import { compressHistories, meanTimePerPurchase, observedWeight } from "./compress";
 import { bgNbdFamilyLogLikelihood, bgNbdHistories } from "./bgNbdLikelihood";
 import { distinctHistories, maximizeLikelihood, requireData } from "./maximizeLikelihood";

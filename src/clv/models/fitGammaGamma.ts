@@ -1,4 +1,4 @@
-import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryRows";
+import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryInput";
 import { maximizeLikelihood, requireData, type FitOutcome } from "./maximizeLikelihood";
 import type { GammaGammaParams, FitOptions, GammaGammaModel } from "./modelTypes";
 import { gammaGammaLogLikelihood, spendRows } from "./gammaGammaLikelihood";

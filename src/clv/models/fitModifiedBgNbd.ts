@@ -1,4 +1,4 @@
-import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryRows";
+import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryInput";
 import { fitBgNbdFamily } from "./fitBgNbd";
 import type { BgNbdParams, FitOptions, ModifiedBgNbdModel } from "./modelTypes";
 import { readOptions } from "../../input/readOptions";

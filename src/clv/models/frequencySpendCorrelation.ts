@@ -1,4 +1,4 @@
-import type { SummaryColumns } from "../summaryRows";
+import type { SummaryColumns } from "../summaryInput";
 
 /** |r| at and above which `fitGammaGamma` warns that frequency and spend are not independent. */
 export const CORRELATION_WARNING_AT = 0.3;

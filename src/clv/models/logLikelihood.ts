@@ -1,5 +1,5 @@
 import { modelLogLikelihood, MODEL_PARAMETERS } from "../../diagnostics/modelLogLikelihood";
-import { readSummaryRows, type SummaryInput } from "../summaryRows";
+import { readSummaryRows, type SummaryInput } from "../summaryInput";
 import { readCohort, sbgLogLikelihood, type SbgCohort } from "./fitShiftedBetaGeometric";
 import { gammaGammaLogLikelihood, spendRows } from "./gammaGammaLikelihood";
 import type { BgBbModel, GammaGammaModel, ModelName, SbgModel, TransactionModel } from "./modelTypes";

@@ -1,6 +1,6 @@
 import { decimalFromSignificant, type Decimal } from "../../core/money";
 import { IssueCollector, RetentionOptionsError } from "../../input/errors";
-import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryRows";
+import { readSummaryRows, type SummaryColumns, type SummaryInput } from "../summaryInput";
 import { expectedAverageSpend } from "./gammaGammaPredictions";
 import type { GammaGammaModel, TimeUnit, TransactionModel } from "./modelTypes";
 import { TRANSACTION_MODELS } from "./modelTypes";

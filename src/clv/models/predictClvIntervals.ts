@@ -1,7 +1,7 @@
 import { decimalFromSignificant, type Decimal } from "../../core/money";
 import { RetentionOptionsError } from "../../input/errors";
 import { printValue } from "../../input/describeValue";
-import type { SummaryColumns } from "../summaryRows";
+import type { SummaryColumns } from "../summaryInput";
 import { clvIntervalRows, type IntervalSettings } from "./clvIntervals";
 import { forEachPrediction, includedRows, type PredictClvOptions, type PredictClvResult, type PredictedClv, type PredictionSettings } from "./predictClv";
 import { kernelScratch, predictRows, rowPredictions, stepSchedule } from "./predictionKernel";

@@ -1,4 +1,4 @@
-import type { SummaryColumns } from "../summaryRows";
+import type { SummaryColumns } from "../summaryInput";
 import { bgNbdIfAliveForX } from "./bgNbdStepSeries";
 import { distinctValues } from "./distinctColumn";
 import type { DistinctColumn } from "./mergeIdentical";

@@ -2,7 +2,7 @@ import { decimalFromSignificant, Decimal } from "../../core/money";
 import { IssueCollector, RetentionOptionsError } from "../../input/errors";
 import { printValue } from "../../input/describeValue";
 import { readOptions } from "../../input/readOptions";
-import { readSummaryRows, type SummaryInput } from "../summaryRows";
+import { readSummaryRows, type SummaryInput } from "../summaryInput";
 import type { GammaGammaModel, TimeUnit, TransactionModel } from "./modelTypes";
 import { forEachPrediction, includedRows, readPredictionSettings, type PredictClvOptions } from "./predictClv";
 import { predictRows, stepSchedule } from "./predictionKernel";
