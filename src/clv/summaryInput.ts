@@ -1,3 +1,8 @@
+/**
+ * Summary rows as the models read them (`readSummaryRows`), without zod: the zod schema of the
+ * same rows, `SummaryRowSchema`, lives in `./summaryRows`, so that code which only computes
+ * never loads zod.
+ */
 import { toPlainDecimalString } from "../core/plainDecimal";
 import type { MoneyInput } from "../core/money";
 import { IssueCollector, RetentionOptionsError, shapeError } from "../input/errors";
