@@ -8,7 +8,7 @@ import { DATE_MESSAGE, NUL_IN_ID_MESSAGE, POINTS_MESSAGE, QUANTITY_MESSAGE, cost
 import { LONG_ID_MESSAGE, MAX_ID_LENGTH } from "./idLimits";
 import { SURVEY_SCALES, kindMessage, type SurveyKind } from "./surveyKinds";
 import { isWholePoints, pointsTypeMessage } from "./pointsField";
-import { KNOWN_EVENT_TYPES } from "./eventTypes";
+import type { KNOWN_EVENT_TYPES } from "./eventTypes";
 
 /*
  * The exported zod schemas, for systems that validate at their own boundary. They are
@@ -84,8 +84,6 @@ export const PurchaseSchema = /* @__PURE__ */ lazySchema(() =>
     { error: objectError },
   ),
 );
-
-export { KNOWN_EVENT_TYPES };
 
 /**
  * A customer event such as `signup`, `cancel` or `service_visit`. `points_earned`,
