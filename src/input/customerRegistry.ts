@@ -23,7 +23,7 @@ export class CustomerRegistry {
   private ids: string[] = [];
   /** Provisional index + 1 of the id in each slot of the table; 0 is an empty slot. */
   private slots = new Int32Array(1024);
-  /** The hash of the id in each slot, so growing the table hashes nothing again. */
+  /** The hash of the id in each slot: a probe compares it before the id (whose text is then read only on a likely match), and growing the table hashes nothing again. */
   private hashes = new Int32Array(1024);
   private tableCount = 0;
   private spilled: Map<string, number> | null = null;
@@ -95,14 +95,14 @@ export class CustomerRegistry {
   }
 
   private lookup(id: string): number {
-    const { slots, ids } = this;
+    const { slots, hashes, ids } = this;
     const mask = slots.length - 1;
     const hash = hashId(id);
     let slot = hash & mask;
     for (let probes = 0; ; probes++) {
       const entry = slots[slot]!;
       if (entry === 0) break;
-      if (ids[entry - 1] === id) return entry - 1;
+      if (hashes[slot] === hash && ids[entry - 1] === id) return entry - 1;
       if (probes >= this.maxProbes) return this.spill(id);
       slot = (slot + 1) & mask;
     }
