@@ -1,8 +1,7 @@
 import { readTimeAxis } from "../clv/timeAxis";
 import { scanCustomers } from "../clv/scanCustomers";
-import { isoText } from "../core/isoText";
-import { meanUnitsText, unitsText } from "../core/unitsText";
 import type { Ledger } from "../input/ledger";
+import { ByteChunk } from "./byteChunk";
 import { csvCell, type CsvWriteOptions } from "./csvWrite";
 
 /** The columns of `retention-metrics summary --format csv`. */
@@ -18,8 +17,10 @@ const NEWLINE = 10;
 /**
  * The `summary` CSV, as UTF-8 chunks of about 256 kB, written straight from the scans of the
  * ledger: the rows, order and text of `customerSummary` with `formatCsvMoney` (money to its
- * decimals plus four, half to even, exact: `meanUnitsText`), the dates by `isoText`, without a row object, a Decimal or a Date per customer, and without the whole document
- * in memory. test/cli/summaryCsv.test.ts checks it against the rows of `customerSummary`.
+ * decimals plus four, half to even, exact: `writeMeanUnitsText`), the dates by `writeIsoText`,
+ * each number, date and plain id written as bytes, without a row object, a Decimal, a Date or a
+ * string per value, and without the whole document in memory. test/cli/summaryCsv.test.ts
+ * checks it against the rows of `customerSummary`.
  */
 export function* summaryCsvChunks(ledger: Ledger, asOf: number, timeUnit: "day" | "week", options: CsvWriteOptions): Generator<Uint8Array> {
   const axis = readTimeAxis({ timeUnit }, "summary");
@@ -29,16 +30,17 @@ export function* summaryCsvChunks(ledger: Ledger, asOf: number, timeUnit: "day" 
   // Recency and T take a few hundred values (whole days apart), each formatted once.
   const recencyText = memo((days) => String(axis.span(0, days)));
   const tText = memo((firstKey) => String(axis.toEnd(firstKey, asOf)));
-  const out = new ByteChunk();
+  const out = new ByteChunk(CHUNK_BYTES);
   out.text(`${SUMMARY_CSV_HEADER.join(",")}\n`);
   for (let c = 0; c < ids.length; c++) {
     const transactions = scans.transactions[c]!;
     if (transactions === 0) continue;
-    const id = csvCell(ids[c], options);
-    if (out.room() < 3 * id.length + LINE_BYTES) yield out.take();
+    const id = ids[c]!;
+    // A cell csvCell changes is at most 2n + 3 UTF-16 units, each at most 3 bytes of UTF-8.
+    if (out.room() < 3 * (2 * id.length + 3) + LINE_BYTES) yield out.take();
     const frequency = transactions - 1;
     const firstKey = scans.firstKey[c]!;
-    out.text(id);
+    if (!out.plainCell(id)) out.text(csvCell(id, options));
     out.byte(COMMA);
     out.integer(frequency);
     out.byte(COMMA);
@@ -46,62 +48,18 @@ export function* summaryCsvChunks(ledger: Ledger, asOf: number, timeUnit: "day" 
     out.byte(COMMA);
     out.text(tText(firstKey));
     out.byte(COMMA);
-    out.text(meanUnitsText(scans.repeatUnits[c]!, frequency, scale, 4));
+    out.meanUnits(scans.repeatUnits[c]!, frequency, scale, 4);
     out.byte(COMMA);
     out.integer(scans.orders[c]!);
     out.byte(COMMA);
-    out.text(unitsText(scans.revenueUnits[c]!, scale));
+    out.units(scans.revenueUnits[c]!, scale);
     out.byte(COMMA);
-    out.text(isoText(scans.firstAt[c]!));
+    out.iso(scans.firstAt[c]!);
     out.byte(COMMA);
-    out.text(isoText(scans.lastAt[c]!));
+    out.iso(scans.lastAt[c]!);
     out.byte(NEWLINE);
   }
   yield out.take();
-}
-
-/**
- * A chunk of UTF-8 being written: ASCII text and numbers go in byte by byte, other text
- * through `Buffer.write`. `take` hands the bytes written on and starts a new chunk.
- */
-class ByteChunk {
-  private bytes = Buffer.allocUnsafe(CHUNK_BYTES);
-  private at = 0;
-
-  room(): number {
-    return this.bytes.length - this.at;
-  }
-
-  take(): Uint8Array {
-    const written = this.bytes.subarray(0, this.at);
-    this.bytes = Buffer.allocUnsafe(CHUNK_BYTES);
-    this.at = 0;
-    return written;
-  }
-
-  byte(value: number): void {
-    this.bytes[this.at++] = value;
-  }
-
-  text(text: string): void {
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code >= 0x80) {
-        this.at += this.bytes.write(text.slice(i), this.at, "utf8");
-        return;
-      }
-      this.bytes[this.at++] = code;
-    }
-  }
-
-  /** A non-negative safe integer in decimal digits. */
-  integer(value: number): void {
-    if (value < 10) {
-      this.bytes[this.at++] = 48 + value;
-      return;
-    }
-    this.text(String(value));
-  }
 }
 
 /** `text` remembered by its argument. */

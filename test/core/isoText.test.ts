@@ -1,8 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isoText } from "../../src/core/isoText";
+import { writeIsoText } from "../../src/core/isoText";
 
-describe("isoText", () => {
+/** What writeIsoText writes for \`ms\`, as a string; checks it ends where it says. */
+function isoText(ms: number): string {
+  const bytes = new Uint8Array(40).fill(0xff);
+  const end = writeIsoText(bytes, 3, ms);
+  expect(bytes[end]).toBe(0xff);
+  return Buffer.from(bytes.subarray(3, end)).toString("latin1");
+}
+
+describe("writeIsoText", () => {
   it("writes what toISOString writes", () => {
     expect(isoText(Date.UTC(2024, 1, 29, 12, 5, 9, 7))).toBe("2024-02-29T12:05:09.007Z");
     expect(isoText(0)).toBe("1970-01-01T00:00:00.000Z");

@@ -1,14 +1,24 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal, unitsToDecimal } from "../../src/core/money";
-import { meanUnitsText, unitsText } from "../../src/core/unitsText";
+import { writeMeanUnitsText, writeUnitsText } from "../../src/core/unitsText";
+
+/** What \`write\` writes into a buffer at position 2, as a string; checks it ends where it says. */
+function written(write: (bytes: Uint8Array, at: number) => number): string {
+  const bytes = new Uint8Array(64).fill(0xff);
+  const end = write(bytes, 2);
+  expect(bytes[end]).toBe(0xff);
+  return Buffer.from(bytes.subarray(2, end)).toString("latin1");
+}
+const unitsText = (units: number, scale: number): string => written((bytes, at) => writeUnitsText(bytes, at, units, scale));
+const meanUnitsText = (units: number, count: number, scale: number, extraPlaces: number): string => written((bytes, at) => writeMeanUnitsText(bytes, at, units, count, scale, extraPlaces));
 import { formatCsvMoney } from "../../src/report/format";
 
 /** The Decimal path the CLI took before (moneyConverter.mean, then formatCsvMoney), the oracle. */
 const decimalMean = (units: number, count: number, scale: number): string =>
   formatCsvMoney(count === 0 ? new Decimal(0) : count === 1 ? unitsToDecimal(units, scale) : new Decimal(units).div(count * 10 ** scale), scale);
 
-describe("unitsText", () => {
+describe("writeUnitsText", () => {
   it("writes units at a scale as decimal.js toFixed() does", () => {
     expect(unitsText(1990, 2)).toBe("19.9");
     expect(unitsText(-5, 3)).toBe("-0.005");
@@ -28,7 +38,7 @@ describe("unitsText", () => {
   });
 });
 
-describe("meanUnitsText", () => {
+describe("writeMeanUnitsText", () => {
   it("rounds half to even at the scale plus the extra places, exactly", () => {
     // 100.00 / 3 = 33.3333333…: 33.333333 at 2 + 4 places.
     expect(meanUnitsText(10000, 3, 2, 4)).toBe("33.333333");
