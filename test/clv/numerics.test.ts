@@ -86,24 +86,6 @@ describe("bfgs", () => {
     expect(result.x[1]).toBeCloseTo(1, 5);
   });
 
-  it("takes the Newton step at once when given the exact inverse Hessian of a quadratic", async () => {
-    const { bfgs } = await import("../../src/clv/models/bfgs");
-    // f = (x − 1)² + 10(y + 2)² + xy: Hessian [[2, 1], [1, 20]], inverse [[20, −1], [−1, 2]] / 39.
-    const f = ([x = 0, y = 0]: readonly number[], g: number[]): number => {
-      g[0] = 2 * (x - 1) + y;
-      g[1] = 20 * (y + 2) + x;
-      return (x - 1) ** 2 + 10 * (y + 2) ** 2 + x * y;
-    };
-    // A start within bfgs's largest step (2) of the minimum, so the first step is the whole Newton step.
-    const exact = bfgs(f, [1.5, -1.5], { inverseHessian: [[20 / 39, -1 / 39], [-1 / 39, 2 / 39]] });
-    const plain = bfgs(f, [1.5, -1.5]);
-    // The minimum solves 2x + y = 2, x + 20y = −40: x = 80/39, y = −82/39.
-    expect(exact.x[0]).toBeCloseTo(80 / 39, 9);
-    expect(exact.x[1]).toBeCloseTo(-82 / 39, 9);
-    expect(exact.iterations).toBe(1);
-    expect(plain.iterations).toBeGreaterThan(1);
-  });
-
   it("backs off from points where the value is not finite", async () => {
     const { bfgs } = await import("../../src/clv/models/bfgs");
     const result = bfgs(([x = 0], g) => {

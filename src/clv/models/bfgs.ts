@@ -16,8 +16,6 @@ export interface BfgsOptions {
    * there, converged.
    */
   readonly stopWhen?: (x: readonly number[], improvement: number, value: number) => boolean;
-  /** The first inverse Hessian (n × n, symmetric positive definite), for a start whose curvature is known; default the identity, scaled after the first step. */
-  readonly inverseHessian?: readonly (readonly number[])[];
 }
 
 /** Where `bfgs` stopped. */
@@ -60,8 +58,7 @@ export function bfgs(fg: (x: readonly number[], gradient: number[]) => number, s
   let g = new Array<number>(n).fill(0);
   let f = evaluate(x, g);
   if (!Number.isFinite(f)) return { x, value: f, iterations: 0, evaluations, converged: false };
-  const given = options.inverseHessian;
-  const h: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => given?.[i]?.[j] ?? (i === j ? 1 : 0)));
+  const h: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
   let iterations = 0;
   let converged = false;
   let slow = 0;
@@ -96,7 +93,7 @@ export function bfgs(fg: (x: readonly number[], gradient: number[]) => number, s
     const sy = s.reduce((sum, v, i) => sum + v * y[i]!, 0);
     const yy = y.reduce((sum, v) => sum + v * v, 0);
     if (sy > 1e-12 * Math.sqrt(s.reduce((sum, v) => sum + v * v, 0) * yy)) {
-      if (iterations === 1 && given === undefined) for (let i = 0; i < n; i++) h[i]![i] = sy / yy;
+      if (iterations === 1) for (let i = 0; i < n; i++) h[i]![i] = sy / yy;
       updateInverseHessian(h, s, y, sy);
     }
     const improvement = (f - fNew) / (1 + Math.abs(f));

@@ -33,8 +33,7 @@ export function fitBgNbd(summaries: SummaryInput, options: FitOptions = {}): BgN
 /**
  * `fitBgNbd` on rows already read into columns; `withStandardErrors: false` leaves out the
  * standard errors; `start` (r, α, a, b), when given, replaces the two default starting points
- * (the report's holdout fit starts from its full-data fit), and BFGS then starts from the
- * inverse of the objective's Hessian there (`FitProblem.warmStart`).
+ * (the report's holdout fit starts from its full-data fit).
  */
 export function fitBgNbdColumns(rows: SummaryColumns, options: FitOptions, withStandardErrors = true, start?: BgNbdParams): BgNbdModel {
   return fitBgNbdFamily("bg-nbd", rows, options, withStandardErrors, start);
@@ -74,7 +73,6 @@ export function fitBgNbdFamily<M extends "bg-nbd" | "mbg-nbd">(model: M, rows: S
       observations: data.totalWeight,
       timeUnit: options.timeUnit ?? rows.timeUnit ?? "period",
       standardErrors: withStandardErrors,
-      warmStart: start !== undefined,
     },
     options,
   );

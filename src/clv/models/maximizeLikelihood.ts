@@ -35,12 +35,6 @@ export interface FitProblem {
   readonly timeUnit: TimeUnit;
   /** `false` to leave the standard errors out (a caller that shows none, such as the report); default true. */
   readonly standardErrors?: boolean;
-  /**
-   * The starts are near this data's optimum (a fit on related data, such as the report's
-   * holdout fit started from its full-data fit): BFGS then starts from the inverse of the
-   * objective's Hessian there (`WARM_START_STEP`), when it is positive definite.
-   */
-  readonly warmStart?: boolean;
 }
 
 /** The best parameters found and how they were found: a fitted model without its name. */
@@ -69,14 +63,6 @@ const EDGE_RATIO = 1e4;
  * stops after 21).
  */
 const EDGE_F_TOLERANCE = 1e-9;
-
-/**
- * Step, in log-parameter space (0.01% of each parameter), of the central differences of the
- * gradient that give a warm start's first inverse Hessian (`FitProblem.warmStart`). On the 1M
- * report's holdout data it took the BG/NBD fit from 47 evaluations (20 iterations) to 19 (8
- * of them for the Hessian), to the same optimum within the convergence tolerance.
- */
-const WARM_START_STEP = 1e-4;
 
 /** Reads the shared fit options, or throws `RetentionOptionsError` naming the bad one. */
 export function readFitOptions(options: FitOptions): { penalizer: number; maxIterations: number } {
@@ -196,10 +182,7 @@ export function maximizeLikelihood<P>(problem: FitProblem, options: FitOptions):
         if (best !== null && best.converged && Number.isFinite(best.value) && !atEdge(best.x)) break;
         const edgeToBeat = best !== null && best.converged && atEdge(best.x) ? best.value : Number.POSITIVE_INFINITY;
         const stopWhen = (x: readonly number[], improvement: number, value: number): boolean => atEdge(x) && (improvement < EDGE_F_TOLERANCE || value > edgeToBeat);
-        const logStart = start.map(Math.log);
-        const inverseHessian = problem.warmStart === true ? warmInverseHessian(valueAndGradient, logStart) : null;
-        if (inverseHessian !== null) evaluations += 2 * logStart.length;
-        const run = bfgs(valueAndGradient, logStart, { maxIterations, maxEvaluations: budget(), stopWhen, ...(inverseHessian === null ? {} : { inverseHessian }) });
+        const run = bfgs(valueAndGradient, start.map(Math.log), { maxIterations, maxEvaluations: budget(), stopWhen });
         iterations += run.iterations;
         evaluations += run.evaluations;
         if (best === null || run.value < best.value) best = run;
@@ -259,22 +242,6 @@ export function maximizeLikelihood<P>(problem: FitProblem, options: FitOptions):
     covariance: covariance.matrix === null ? null : Object.freeze({ names: Object.freeze(problem.names.slice()), matrix: Object.freeze(covariance.matrix.map((row) => Object.freeze(row))) }),
     covarianceReason: covariance.reason,
   });
-}
-
-/**
- * The inverse of the objective's Hessian at `x` (log-parameter space), from central
- * differences of its gradient with steps `WARM_START_STEP`; `null` when it is not positive
- * definite or a value there is not finite.
- */
-function warmInverseHessian(valueAndGradient: (logParams: readonly number[], gradient: number[]) => number, x: readonly number[]): number[][] | null {
-  // −∇²(−objective) = ∇²objective: informationFromGradient differences the negated gradient.
-  const negated = (logParams: readonly number[], gradient: number[]): number => {
-    const value = valueAndGradient(logParams, gradient);
-    for (let i = 0; i < gradient.length; i++) gradient[i] = -gradient[i]!;
-    return -value;
-  };
-  const hessian = informationFromGradient(negated, x, x.map(() => WARM_START_STEP));
-  return hessian === null ? null : asymptoticCovariance(hessian);
 }
 
 /** The covariance matrix, or `null` and why. */

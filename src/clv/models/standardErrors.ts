@@ -51,13 +51,10 @@ export function standardErrorsFromGradient(gradientAt: (params: readonly number[
   return info === null ? null : errorsOf(info);
 }
 
-/**
- * The observed information −∇²LL at `params` from the analytic gradient, as
- * `standardErrorsFromGradient` estimates it (or with the steps `h` given); `null` when a
- * gradient is not finite.
- */
-export function informationFromGradient(gradientAt: (params: readonly number[], gradient: number[]) => number, params: readonly number[], h: readonly number[] = steps(params)): number[][] | null {
+/** The observed information −∇²LL at `params` from the analytic gradient, as `standardErrorsFromGradient` estimates it; `null` when a gradient is not finite. */
+export function informationFromGradient(gradientAt: (params: readonly number[], gradient: number[]) => number, params: readonly number[]): number[][] | null {
   const n = params.length;
+  const h = steps(params);
   const columns: number[][] = [];
   for (let j = 0; j < n; j++) {
     const up = new Array<number>(n).fill(0);
