@@ -9,16 +9,18 @@
  *   medians, the median of the paired ratios, peak memory, and whether the outputs agree.
  *   Target (issue 13): ours ≤ 1.0× DuckDB's wall time.
  * - `npx tsx bench/cli.ts scaling [sizes=1000000,2000000,5000000,10000000] [runs=3]`: `summary`
- *   at each size: median time and peak memory, per row and against the file size and the first
- *   size. Targets: 10M rows ≤ 11× the 1M time, peak memory ≤ 3× the file from 10M rows on (below
- *   that Node.js's fixed ~85 MiB dominates). Generated files are deleted afterwards.
+ *   at each size, in rounds (each size once a round, so the machine's drift falls on all alike):
+ *   median time and peak memory, per row and against the file size, and each size's time over
+ *   the first size's as the median of the rounds' paired ratios. Targets: 10M rows ≤ 11× the 1M
+ *   time, peak memory ≤ 3× the file from 10M rows on (below that Node.js's fixed ~85 MiB
+ *   dominates). Files it generated are deleted afterwards.
  * - `npx tsx bench/cli.ts report [rows=1000000] [runs=5] [report flags…]` (or the old form
  *   `bench/cli.ts [rows] [runs] [flags…]`): `retention-metrics report`, target 2 s, in
  *   alternation with the same command with `--threads 1` (the paired ratio says what the second
  *   thread gives), plus the fixed cost of Node.js and the code (the same command on the bundled sample).
  */
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { median, requireGnuTime, showRun, timeCommand, type CommandRun } from "./commandRuns";
 import { freshPageMicros } from "./harness";
 import { fileMiB, purchaseFile, RESULTS_DIR } from "./purchaseFile";
@@ -71,25 +73,34 @@ function sideBySide(rows: number, runs: number): void {
 }
 
 function scaling(sizes: readonly number[], runs: number): void {
-  const rowsOf: { rows: number; seconds: number; rssMiB: number; fileMiB: number }[] = [];
-  for (const rows of sizes) {
-    const input = purchaseFile(rows);
-    const measured = Array.from({ length: runs }, () => timeCommand(node, [CLI, "summary", "--purchases", input, "--out", "/dev/null"]));
-    const result = { rows, seconds: median(measured.map((run) => run.seconds)), rssMiB: Math.max(...measured.map((run) => run.rssMiB)), fileMiB: fileMiB(input) };
-    rowsOf.push(result);
-    const base = rowsOf[0]!;
+  const inputs = sizes.map((rows) => {
+    const existed = existsSync(`${RESULTS_DIR}purchases-${rows}.csv`);
+    return { rows, path: purchaseFile(rows), existed };
+  });
+  // In rounds, every size once a round: this machine's speed drifts over minutes, and the drift
+  // then falls on every size alike, so the paired ratios (a size's run over the first size's run
+  // in the same round) are the figures to trust.
+  const measured = inputs.map(() => [] as CommandRun[]);
+  for (let round = 0; round < runs; round++) {
+    inputs.forEach(({ path }, s) => measured[s]!.push(timeCommand(node, [CLI, "summary", "--purchases", path, "--out", "/dev/null"])));
+  }
+  const first = measured[0]!;
+  const pairedRatio = (s: number): number => median(measured[s]!.map((run, round) => run.seconds / first[round]!.seconds));
+  inputs.forEach(({ rows, path }, s) => {
+    const seconds = median(measured[s]!.map((run) => run.seconds));
+    const rssMiB = Math.max(...measured[s]!.map((run) => run.rssMiB));
+    const mib = fileMiB(path);
     console.log(
-      `${describe(rows, input)}: median ${result.seconds.toFixed(2)} s (${((result.seconds / rows) * 1e9).toFixed(0)} ns/row, ${(result.seconds / base.seconds).toFixed(2)}× the ${base.rows.toLocaleString("en-US")}-row time for ${(rows / base.rows).toFixed(0)}× the rows), ` +
-        `peak RSS ${result.rssMiB.toFixed(0)} MiB (${((result.rssMiB * 2 ** 20) / rows).toFixed(0)} B/row, ${(result.rssMiB / result.fileMiB).toFixed(2)}× the file${rows >= 10_000_000 ? `; target from 10M rows on ≤ 3: ${result.rssMiB <= 3 * result.fileMiB ? "met" : "MISSED"}` : ", Node.js's fixed ~85 MiB included"})`,
+      `${describe(rows, path)}: median ${seconds.toFixed(2)} s (${((seconds / rows) * 1e9).toFixed(0)} ns/row, ${pairedRatio(s).toFixed(2)}× the ${inputs[0]!.rows.toLocaleString("en-US")}-row time for ${(rows / inputs[0]!.rows).toFixed(0)}× the rows, median of ${runs} rounds' paired ratios), ` +
+        `peak RSS ${rssMiB.toFixed(0)} MiB (${((rssMiB * 2 ** 20) / rows).toFixed(0)} B/row, ${(rssMiB / mib).toFixed(2)}× the file${rows >= 10_000_000 ? `; target from 10M rows on ≤ 3: ${rssMiB <= 3 * mib ? "met" : "MISSED"}` : ", Node.js's fixed ~85 MiB included"})`,
     );
-    rmSync(input);
+  });
+  const tenMillion = sizes.indexOf(10_000_000);
+  if (tenMillion >= 0 && sizes[0] === 1_000_000) {
+    const ratio = pairedRatio(tenMillion);
+    console.log(`10M ÷ 1M: ${ratio.toFixed(2)}× (median of ${runs} rounds' paired ratios; target ≤ 11: ${ratio <= 11 ? "met" : "MISSED"}; pandas was measured at 7× in issue 13)`);
   }
-  const tenMillion = rowsOf.find((r) => r.rows === 10_000_000);
-  const oneMillion = rowsOf.find((r) => r.rows === 1_000_000);
-  if (tenMillion !== undefined && oneMillion !== undefined) {
-    const ratio = tenMillion.seconds / oneMillion.seconds;
-    console.log(`10M ÷ 1M: ${ratio.toFixed(2)}× (target ≤ 11: ${ratio <= 11 ? "met" : "MISSED"}; pandas was measured at 7× in issue 13)`);
-  }
+  for (const { path, existed } of inputs) if (!existed) rmSync(path);
 }
 
 function report(rows: number, runs: number, extra: readonly string[]): void {
