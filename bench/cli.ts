@@ -23,7 +23,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { median, requireGnuTime, showRun, timeCommand, type CommandRun } from "./commandRuns";
 import { freshPageMicros } from "./harness";
-import { fileMiB, purchaseFile, RESULTS_DIR } from "./purchaseFile";
+import { fileMiB, purchaseFile, purchaseFilePath, RESULTS_DIR } from "./purchaseFile";
 import { summaryDifference } from "./summaryAgreement";
 
 const CLI = "dist/cli.js";
@@ -74,7 +74,7 @@ function sideBySide(rows: number, runs: number): void {
 
 function scaling(sizes: readonly number[], runs: number): void {
   const inputs = sizes.map((rows) => {
-    const existed = existsSync(`${RESULTS_DIR}purchases-${rows}.csv`);
+    const existed = existsSync(purchaseFilePath(rows));
     return { rows, path: purchaseFile(rows), existed };
   });
   // In rounds, every size once a round: this machine's speed drifts over minutes, and the drift

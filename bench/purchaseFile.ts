@@ -9,9 +9,12 @@ import { purchaseStream } from "./generate";
 /** Where generated files go (git-ignored). */
 export const RESULTS_DIR = new URL("./results/", import.meta.url).pathname;
 
+/** Where the `rows`-row file is (or would be) written. */
+export const purchaseFilePath = (rows: number): string => `${RESULTS_DIR}purchases-${rows}.csv`;
+
 /** The path of the `rows`-row file, written first when it does not exist. */
 export function purchaseFile(rows: number): string {
-  const path = `${RESULTS_DIR}purchases-${rows}.csv`;
+  const path = purchaseFilePath(rows);
   if (existsSync(path)) return path;
   mkdirSync(RESULTS_DIR, { recursive: true });
   const partial = `${path}.partial`;

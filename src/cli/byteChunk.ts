@@ -2,15 +2,6 @@ import { writeDigits } from "../core/asciiBytes";
 import { writeIsoText } from "../core/isoText";
 import { writeMeanUnitsText, writeUnitsText } from "../core/unitsText";
 
-const QUOTE = 34;
-const COMMA = 44;
-const CR = 13;
-const LF = 10;
-const TAB = 9;
-
-/** Whether a cell may start with `code` without the formula guard (see `csvCell`: `=`, `+`, `-`, `@`, a tab or a CR start a formula). */
-const safeFirst = (code: number): boolean => code !== 61 && code !== 43 && code !== 45 && code !== 64 && code !== TAB && code !== CR;
-
 /**
  * A chunk of UTF-8 being written: ASCII text, numbers, dates and money go in byte by byte,
  * other text through `Buffer.write`. `take` hands the bytes written on and starts a new chunk.
@@ -48,25 +39,6 @@ export class ByteChunk {
       }
       this.bytes[this.at++] = code;
     }
-  }
-
-  /**
-   * Writes `cell` as it is when `csvCell` would leave it so (ASCII, no quote, comma or line
-   * break, and not starting as a formula) and returns true; otherwise writes nothing and
-   * returns false, for the caller to write `csvCell`'s text.
-   */
-  plainCell(cell: string): boolean {
-    const start = this.at;
-    if (cell.length > 0 && !safeFirst(cell.charCodeAt(0))) return false;
-    for (let i = 0; i < cell.length; i++) {
-      const code = cell.charCodeAt(i);
-      if (code >= 0x80 || code === QUOTE || code === COMMA || code === CR || code === LF) {
-        this.at = start;
-        return false;
-      }
-      this.bytes[this.at++] = code;
-    }
-    return true;
   }
 
   /** A non-negative safe integer in decimal digits. */

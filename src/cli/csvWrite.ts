@@ -9,6 +9,20 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /** A plain decimal number, which a spreadsheet reads as a number, never as a formula. */
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
+/** What makes `csvCell` quote a cell (RFC 4180): a quote, a comma or a line break. */
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * Whether `csvCell` writes `text` as it is, whatever its options: no quote, comma or line break,
+ * and no formula start. A writer of many cells can then skip `csvCell` for such text.
+ *
+ * @example leftAsIs("c0001") //=> true
+ * @example leftAsIs("=cmd()") //=> false
+ */
+export function leftAsIs(text: string): boolean {
+  return !FORMULA_START.test(text) && !NEEDS_QUOTES.test(text);
+}
+
 /**
  * One CSV cell: quoted when it holds a comma, quote, or line break (RFC 4180). Unless `raw`,
  * a text that a spreadsheet would run as a formula (one starting with `=`, `+`, `-`, `@`, a tab
@@ -21,7 +35,7 @@ const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 export function csvCell(value: unknown, options: CsvWriteOptions = {}): string {
   const text = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
   if (options.raw !== true && typeof value !== "number" && FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) return `"'${text.replace(/"/g, '""')}"`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** A CSV document from a header and rows (cells written by `csvCell`). */

@@ -2,7 +2,7 @@ import { readTimeAxis } from "../clv/timeAxis";
 import { scanCustomers } from "../clv/scanCustomers";
 import type { Ledger } from "../input/ledger";
 import { ByteChunk } from "./byteChunk";
-import { csvCell, type CsvWriteOptions } from "./csvWrite";
+import { csvCell, leftAsIs, type CsvWriteOptions } from "./csvWrite";
 
 /** The columns of `retention-metrics summary --format csv`. */
 export const SUMMARY_CSV_HEADER = ["customerId", "frequency", "recency", "T", "monetaryValue", "orders", "revenue", "firstOrder", "lastOrder"] as const;
@@ -40,7 +40,7 @@ export function* summaryCsvChunks(ledger: Ledger, asOf: number, timeUnit: "day" 
     if (out.room() < 3 * (2 * id.length + 3) + LINE_BYTES) yield out.take();
     const frequency = transactions - 1;
     const firstKey = scans.firstKey[c]!;
-    if (!out.plainCell(id)) out.text(csvCell(id, options));
+    out.text(leftAsIs(id) ? id : csvCell(id, options));
     out.byte(COMMA);
     out.integer(frequency);
     out.byte(COMMA);
