@@ -1,3 +1,10 @@
+/**
+ * The smallest gain, relative to 1 + |f|, that the value can show: 4 units in the last place.
+ * A step whose predicted gain (−slope) is below it is at the optimum as far as f's rounding
+ * can tell; its line search would only be decided by rounding noise.
+ */
+const ROUNDING = 4 * Number.EPSILON;
+
 /** Settings of `bfgs`. */
 export interface BfgsOptions {
   /** Largest number of iterations (default 500). */
@@ -30,7 +37,11 @@ export interface BfgsResult {
 /**
  * Minimises a smooth `f` with the BFGS quasi-Newton method (Nocedal & Wright 2006, alg. 6.1):
  * a backtracking Armijo line search with quadratic interpolation (steps kept within
- * [0.1, 0.5] of the previous trial), and the first inverse Hessian scaled by sᵀy/yᵀy (eq. 6.20). `fg(x, gradient)` returns f(x) and writes ∇f(x)
+ * [0.1, 0.5] of the previous trial), and the first inverse Hessian scaled by sᵀy/yᵀy (eq. 6.20).
+ * It ends, converged, when every gradient component is within the tolerance, after five steps
+ * that each improve the value by less than `fTolerance` relative, or when the next step's
+ * predicted gain (−slope) is within 4 units in the last place of the value, where a line search
+ * could only be decided by rounding. `fg(x, gradient)` returns f(x) and writes ∇f(x)
  * into `gradient`. A value that is not finite counts as +Infinity (the line search backs
  * off); the inverse-Hessian update is skipped when the curvature condition fails.
  *
@@ -74,6 +85,10 @@ export function bfgs(fg: (x: readonly number[], gradient: number[]) => number, s
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) h[i]![j] = i === j ? 1 : 0;
       direction = g.map((v) => -v);
       slope = -g.reduce((sum, v) => sum + v * v, 0);
+    }
+    if (-slope <= ROUNDING * (1 + Math.abs(f))) {
+      converged = true;
+      break;
     }
     const length = Math.sqrt(direction.reduce((sum, d) => sum + d * d, 0));
     let step = length > maxStep ? maxStep / length : 1;
