@@ -22,21 +22,15 @@ export interface CompressedHistories {
 
 /** Merges identical rows; the result is in ascending (x, tₓ, T) order, whatever the rows' order. */
 export function compressHistories(rows: SummaryColumns): CompressedHistories {
-  const { kept, totalWeight } = everyRow(rows.weight, rows.count);
+  const kept = new Uint32Array(rows.count);
+  let totalWeight = 0;
+  for (let i = 0; i < rows.count; i++) {
+    kept[i] = i;
+    totalWeight += rows.weight[i]!;
+  }
   const { first, weight, columns } = mergeIdenticalRows(kept, [rows.frequency, rows.recency, rows.T], rows.weight);
   const [xs, txs, Ts] = columns as [DistinctColumn, DistinctColumn, DistinctColumn];
   return { count: first.length, x: gather(rows.frequency, first), tx: gather(rows.recency, first), T: gather(rows.T, first), weight, xs, txs, Ts, totalWeight };
-}
-
-/** Every row's index, 0…count−1, and the rows' total weight, in one pass. */
-function everyRow(weights: Float64Array, count: number): { kept: Uint32Array; totalWeight: number } {
-  const kept = new Uint32Array(count);
-  let totalWeight = 0;
-  for (let i = 0; i < count; i++) {
-    kept[i] = i;
-    totalWeight += weights[i]!;
-  }
-  return { kept, totalWeight };
 }
 
 /**
