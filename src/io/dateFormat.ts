@@ -1,4 +1,5 @@
 import { RetentionOptionsError } from "../input/errors";
+import { daysInMonth } from "../core/time";
 
 const CACHE_LIMIT = 100_000;
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -66,9 +67,6 @@ function compile(format: string, option: string): Token[] {
   return tokens;
 }
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const isLeap = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-
 /** Reads `text` with `tokens` into epoch ms (UTC unless it holds an offset), or `null`. */
 function read(tokens: readonly Token[], text: string): number | null {
   const v = { year: 1970, month: 1, day: 1, hour: 0, hour12: -1, pm: false, minute: 0, second: 0, ms: 0, offset: 0 };
@@ -106,7 +104,7 @@ function read(tokens: readonly Token[], text: string): number | null {
     if (v.hour12 < 1 || v.hour12 > 12) return null;
     v.hour = (v.hour12 % 12) + (v.pm ? 12 : 0);
   }
-  if (v.month < 1 || v.month > 12 || v.day < 1 || v.day > (v.month === 2 && !isLeap(v.year) ? 28 : DAYS_IN_MONTH[v.month - 1]!)) return null;
+  if (v.month < 1 || v.month > 12 || v.day < 1 || v.day > daysInMonth(v.year, v.month)) return null;
   if (v.hour > 23 || v.minute > 59 || v.second > 59) return null;
   const date = new Date(0);
   date.setUTCFullYear(v.year, v.month - 1, v.day);

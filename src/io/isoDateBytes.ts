@@ -1,4 +1,4 @@
-import { daysFromCivil } from "../core/time";
+import { daysFromCivil, daysInMonth } from "../core/time";
 
 const DAY_MS = 86_400_000;
 const DASH = 45;
@@ -19,12 +19,6 @@ function millisAt(bytes: Uint8Array, i: number): number {
   const hundreds = bytes[i]! - 48;
   const rest = twoDigits(bytes, i + 1);
   return hundreds >>> 0 > 9 || rest < 0 ? -1 : hundreds * 100 + rest;
-}
-
-/** Days in `month` (1–12) of `year`, in the proleptic Gregorian calendar. */
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return 30 + ((month + (month >> 3)) & 1);
 }
 
 /**

@@ -32,6 +32,26 @@ describe("parseIsoToEpochMs", () => {
     );
   });
 
+  it("reads a common-shaped text on its fast path exactly as the regular expression does", () => {
+    // A leading space sends the same text to the regular expression (which trims it): the two paths must agree on every text.
+    const shaped = fc
+      .tuple(fc.constantFrom(10, 20, 24), fc.array(fc.constantFrom(..."0123456789-T:.Z z+t/\u0663\u0130"), { minLength: 3, maxLength: 3 }), fc.date({ noInvalidDate: true, min: new Date("0000-01-01"), max: new Date("9999-12-31") }), fc.nat(23))
+      .map(([length, noise, date, flips]) => {
+        const chars = [...date.toISOString()];
+        for (let k = 0; k <= flips % 3; k++) chars[(flips * 7 + k * 5) % 24] = noise[k]!;
+        return chars.join("").slice(0, length);
+      });
+    fc.assert(
+      fc.property(fc.oneof(shaped, fc.string({ maxLength: 30 })), (text) => {
+        expect(parseIsoToEpochMs(text)).toBe(parseIsoToEpochMs(` ${text}`));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const text of ["2024-02-29", "2023-02-29", "2000-02-29", "1900-02-29", "2024-04-31", "2024-12-31T23:59:59.999Z", "2024-01-05T24:00:00Z", "2024-01-05T24:30:00Z", "2024-01-05T10:60:00Z", "2024-01-05T10:20:30.12xZ", "0000-01-01"]) {
+      expect(parseIsoToEpochMs(text)).toBe(parseIsoToEpochMs(` ${text}`));
+    }
+  });
+
   it("agrees with Date.UTC for date-only strings (fast path)", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (y, m, d) => {
