@@ -18,6 +18,12 @@
  *   `bench/cli.ts [rows] [runs] [flags…]`): `retention-metrics report`, target 2 s, in
  *   alternation with the same command with `--threads 1` (the paired ratio says what the second
  *   thread gives), plus the fixed cost of Node.js and the code (the same command on the bundled sample).
+ *   With `--against DIR` (read by the benchmark, not passed on), it alternates the same report of
+ *   another build (`DIR/dist/cli.js`) instead of `--threads 1` and prints the median of the paired
+ *   ratios. Against the code before issue 13 (9335076, whose report the issue measured at about
+ *   7.0 s), that ratio times 7.0 s is this build's time at the speed the machine had when the
+ *   targets were set: this machine's speed drifts by up to three times between hours, and the
+ *   paired ratio does not.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
@@ -103,25 +109,38 @@ function scaling(sizes: readonly number[], runs: number): void {
   for (const { path, existed } of inputs) if (!existed) rmSync(path);
 }
 
-function report(rows: number, runs: number, extra: readonly string[]): void {
+/** What the issue measured `report` at before its first change (9335076, about 7.0 s), for `--against`. */
+const REPORT_BEFORE_ISSUE_SECONDS = 7.0;
+
+function report(rows: number, runs: number, flags: readonly string[]): void {
   const input = purchaseFile(rows);
   console.log(`report on ${input}: ${describe(rows, input)}`);
-  const reportOn = (path: string, flags: readonly string[]): CommandRun => timeCommand(node, [CLI, "report", "--purchases", path, "--format", "json", "--out", "/dev/null", ...flags]);
-  // In alternation: the command as users run it (a second thread on this 2-core machine), then with --threads 1.
+  const against = flags.indexOf("--against");
+  const other = against < 0 ? null : flags[against + 1];
+  if (other === undefined) throw new Error("--against needs the root of another build (its dist/cli.js is run)");
+  const extra = against < 0 ? flags : [...flags.slice(0, against), ...flags.slice(against + 2)];
+  const reportOn = (path: string, more: readonly string[], cli = CLI): CommandRun => timeCommand(node, [cli, "report", "--purchases", path, "--format", "json", "--out", "/dev/null", ...extra, ...more]);
+  // In alternation: the command as users run it (a second thread on this 2-core machine), then with --threads 1 or as the other build.
+  const second = other === null ? { name: "with --threads 1", run: () => reportOn(input, ["--threads", "1"]) } : { name: `as ${other}`, run: () => reportOn(input, [], `${other}/dist/cli.js`) };
   const threaded: CommandRun[] = [];
-  const single: CommandRun[] = [];
+  const paired: CommandRun[] = [];
   for (let i = 0; i < runs; i++) {
-    threaded.push(reportOn(input, extra));
-    single.push(reportOn(input, [...extra, "--threads", "1"]));
-    console.log(`run ${i + 1}: ${showRun(threaded[i]!)}; with --threads 1: ${showRun(single[i]!)}`);
+    threaded.push(reportOn(input, []));
+    paired.push(second.run());
+    console.log(`run ${i + 1}: ${showRun(threaded[i]!)}; ${second.name}: ${showRun(paired[i]!)}`);
   }
   const wall = median(threaded.map((run) => run.seconds));
   const rss = median(threaded.map((run) => run.rssMiB));
-  const ratio = median(threaded.map((run, i) => run.seconds / single[i]!.seconds));
+  const ratio = median(threaded.map((run, i) => run.seconds / paired[i]!.seconds));
+  console.log(`retention-metrics report ${extra.join(" ")}: median ${wall.toFixed(2)} s (target 2 s: ${wall <= 2 ? "met" : "MISSED"}), median peak RSS ${rss.toFixed(0)} MiB`);
+  console.log(`${second.name}: median ${median(paired.map((run) => run.seconds)).toFixed(2)} s, median peak RSS ${median(paired.map((run) => run.rssMiB)).toFixed(0)} MiB; this ÷ that, median of ${runs} paired runs: ${ratio.toFixed(3)}×`);
+  if (other !== null) {
+    const scaled = ratio * REPORT_BEFORE_ISSUE_SECONDS;
+    console.log(`if ${other} is the code before issue 13 (9335076): ${ratio.toFixed(3)} × its ${REPORT_BEFORE_ISSUE_SECONDS.toFixed(1)} s in the issue = ${scaled.toFixed(2)} s at the machine's speed then (target 2 s: ${scaled <= 2 ? "met" : "MISSED"})`);
+    return;
+  }
   const baseline = median([0, 1, 2].map(() => reportOn("examples/data/cdnow-sample.csv", []).rssMiB));
   const mib = fileMiB(input);
-  console.log(`retention-metrics report ${extra.join(" ")}: median ${wall.toFixed(2)} s (target 2 s: ${wall <= 2 ? "met" : "MISSED"}), median peak RSS ${rss.toFixed(0)} MiB`);
-  console.log(`with --threads 1: median ${median(single.map((run) => run.seconds)).toFixed(2)} s, median peak RSS ${median(single.map((run) => run.rssMiB)).toFixed(0)} MiB; default ÷ --threads 1, median of ${runs} paired runs: ${ratio.toFixed(2)}×`);
   console.log(`fixed cost (same command on the bundled sample): ${baseline.toFixed(0)} MiB; the data needs ${(rss - baseline).toFixed(0)} MiB more, ${((rss - baseline) / mib).toFixed(1)}× the ${mib.toFixed(1)} MiB file`);
 }
 
