@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseIsoToEpochMs, subtractDuration, toEpochMs } from "../../src/core/time";
+import { daysFromCivil, parseIsoToEpochMs, subtractDuration, toEpochMs } from "../../src/core/time";
 import { nearIsoText } from "../arbitraries/isoTexts";
 
 describe("parseIsoToEpochMs", () => {
@@ -57,6 +57,23 @@ describe("parseIsoToEpochMs", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("daysFromCivil", () => {
+  it("counts the days Date.UTC counts, for every month of the years -1000 to 10000 (eras, leap centuries and year 0 included)", () => {
+    for (let year = -1000; year <= 10_000; year++) {
+      for (let month = 1; month <= 12; month++) {
+        for (const day of [1, 28]) {
+          const expected = new Date(0);
+          expected.setUTCFullYear(year, month - 1, day);
+          if (daysFromCivil(year, month, day) * 86_400_000 !== expected.getTime()) expect.fail(`${year}-${month}-${day}`);
+        }
+      }
+    }
+    expect(daysFromCivil(1970, 1, 1)).toBe(0);
+    expect(daysFromCivil(2000, 3, 1)).toBe(11_017);
+    expect(daysFromCivil(0, 2, 29)).toBe(-719_469);
   });
 });
 
